@@ -1,0 +1,53 @@
+"""The ``i18n`` command: a thin click adapter around the pipeline stages.
+
+Each sub-command lives in its own module and is imported only when it runs, so
+``i18n status`` never pays for Jinja2, khmer-nltk or the web server. Exit codes:
+0 success, 1 ``--check`` found something (or a build/review failed), 2 usage or
+configuration error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+import click
+
+from sastra import __version__
+
+#: command name -> "module:attribute"; modules are imported lazily.
+COMMANDS: dict[str, str] = {
+    "status": "sastra.cli.status:status",
+    "new": "sastra.cli.translate:new",
+    "mark": "sastra.cli.translate:mark",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        command = getattr(importlib.import_module(module_name), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="i18n")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """Sastra: Khmer/English publishing toolkit."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="i18n")

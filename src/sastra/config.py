@@ -1,0 +1,409 @@
+"""Site configuration: found, read and validated before anything runs.
+
+A site is configured by ``sastra.toml`` at its root or by ``[tool.sastra]`` in
+its ``pyproject.toml``; with neither, defaults apply and the layout is detected
+(the default ``content/<lang>/…`` layout, or Astro's
+``src/content/<collection>/<lang>/…``). Every problem is collected into one
+:class:`~sastra.errors.ConfigError`; unknown keys are warnings, which
+``--strict`` turns into errors. See ``docs/config.md`` for every key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sastra.errors import ConfigError
+from sastra.model import Diagnostic, Location, Severity
+
+CONFIG_FILE = "sastra.toml"
+LAYOUTS = ("default", "astro")
+UNTRANSLATED_MODES = ("link-index", "render-source")
+DEFAULT_TRANSLATABLE = ("title", "description")
+DEFAULT_SHARED = ("date", "image", "tags")
+_LANG_RE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+_FIELD_PATH_RE = re.compile(r"^[A-Za-z_][\w-]*(?:\[\])?(?:\.[A-Za-z_][\w-]*(?:\[\])?)*$")
+
+
+@dataclass(frozen=True)
+class CollectionConfig:
+    """Per-collection settings (a collection is a folder below the language folder)."""
+
+    name: str
+    """Collection name (``""`` for the language folder's root)."""
+    source_language: str | None = None
+    """Language translations are made from; ``None`` means the site-wide setting."""
+    required: tuple[str, ...] = ()
+    """Frontmatter fields every article must have (dotted paths)."""
+    translatable: tuple[str, ...] = DEFAULT_TRANSLATABLE
+    """Frontmatter fields whose text is translated and fingerprinted (dotted paths, ``[]`` for lists)."""
+    shared: tuple[str, ...] = DEFAULT_SHARED
+    """Frontmatter fields that must be equal in every language (compared by review)."""
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """Settings of ``i18n build``."""
+
+    page_size: int = 10
+    """Articles per index page."""
+    allow_html: bool = False
+    """Pass raw HTML in Markdown through (escaped when false)."""
+    line_breaks: bool = False
+    """Insert Khmer line-break hints (U+200B between words) in rendered text."""
+    lunar_dates: bool = False
+    """Show the Khmer lunar date line under the date on Khmer pages."""
+    untranslated: str = "link-index"
+    """Missing counterpart: ``link-index`` (switcher to the index) or ``render-source``."""
+    stale_notice: bool = True
+    """Show "the original was updated on …" on stale translations."""
+    base_url: str = ""
+    """Absolute URL of the site (for sitemap, feeds, canonical links); relative when empty."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The validated configuration of one site. Paths are absolute."""
+
+    root: Path
+    """The site root."""
+    config_path: Path | None
+    """The file the configuration came from, ``None`` for defaults."""
+    layout: str
+    """``default`` or ``astro``."""
+    layout_detected: bool
+    """True when the layout was detected rather than configured."""
+    languages: tuple[str, ...]
+    """Language codes, the default language first."""
+    source_language: str | None
+    """Site-wide source language: a code, ``"auto"`` (from git history) or ``None``."""
+    content_dir: Path
+    """Folder holding the content."""
+    templates_dir: Path
+    """Jinja2 theme of the site."""
+    i18n_dir: Path
+    """Message catalogs and the names glossary."""
+    output_dir: Path
+    """Where ``i18n build`` writes."""
+    cache_dir: Path
+    """Fingerprint, segmentation and build caches."""
+    defaults: CollectionConfig = CollectionConfig("")
+    """Settings for collections that have no section of their own."""
+    collections: Mapping[str, CollectionConfig] = field(default_factory=dict)
+    """Collections with their own section."""
+    build: BuildConfig = BuildConfig()
+    """Build settings."""
+    warnings: tuple[Diagnostic, ...] = ()
+    """Unknown keys and other non-fatal problems (fatal under ``--strict``)."""
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def collection(self, name: str) -> CollectionConfig:
+        """Settings of a collection: its own section, else the defaults."""
+        own = self.collections.get(name)
+        if own is not None:
+            return own
+        top = name.split("/", 1)[0]
+        if top in self.collections:
+            return self.collections[top]
+        return CollectionConfig(
+            name,
+            self.defaults.source_language,
+            self.defaults.required,
+            self.defaults.translatable,
+            self.defaults.shared,
+        )
+
+    def source_language_of(self, collection: str) -> str | None:
+        """Configured source language of a collection (may be ``"auto"`` or ``None``)."""
+        return self.collection(collection).source_language or self.source_language
+
+    def rel(self, path: Path) -> str:
+        """A path as shown to users: relative to the root when inside it."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` with a Sastra config, else ``start``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "[tool.sastra" in pyproject.read_text("utf-8", "replace"):
+            return folder
+    return start
+
+
+def load_config(root: Path) -> Config:
+    """Read and validate the configuration of the site at ``root``.
+
+    Raises :class:`ConfigError` with every problem found. Unknown keys become
+    ``Config.warnings``.
+    """
+    root = root.resolve()
+    diags: list[Diagnostic] = []
+    data: dict[str, Any] = {}
+    config_path: Path | None = None
+    text = ""
+    table_prefix = ""
+    if not root.is_dir():
+        raise ConfigError([Diagnostic(Location(str(root)), "site root is not a folder")])
+    if (root / CONFIG_FILE).is_file():
+        config_path = root / CONFIG_FILE
+    elif (root / "pyproject.toml").is_file():
+        candidate = root / "pyproject.toml"
+        if "[tool.sastra" in candidate.read_text("utf-8", "replace"):
+            config_path, table_prefix = candidate, "tool.sastra."
+    if config_path is not None:
+        try:
+            text = config_path.read_text("utf-8-sig")
+            parsed = tomllib.loads(text)
+        except UnicodeDecodeError:
+            raise ConfigError(
+                [Diagnostic(Location(config_path.name, 1), "not UTF-8 text")]
+            ) from None
+        except tomllib.TOMLDecodeError as exc:
+            line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(exc))) else 1
+            msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+            raise ConfigError([Diagnostic(Location(config_path.name, line), msg)]) from None
+        data = parsed.get("tool", {}).get("sastra", {}) if table_prefix else parsed
+    v = _Validator(config_path.name if config_path else CONFIG_FILE, text, table_prefix, diags)
+    config = _build(root, config_path, data, v)
+    errors = [d for d in diags if d.severity is Severity.ERROR]
+    if errors:
+        raise ConfigError(errors)
+    return config
+
+
+class _Validator:
+    """Collects diagnostics while reading typed values out of the TOML tables."""
+
+    def __init__(self, path: str, text: str, prefix: str, diags: list[Diagnostic]) -> None:
+        self.path, self.lines, self.prefix, self.diags = path, text.splitlines(), prefix, diags
+
+    def line_of(self, table: str, key: str) -> int:
+        """Best-effort line of ``key`` inside ``[table]`` (tomllib keeps no positions)."""
+        header = f"[{self.prefix}{table}]" if table or self.prefix else ""
+        in_table = header == ""
+        key_re = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+        for number, line in enumerate(self.lines, 1):
+            stripped = line.strip()
+            if stripped.startswith("["):
+                in_table = stripped.split("#")[0].strip() == header
+                if in_table and not key:
+                    return number
+            elif in_table and key and key_re.match(line):
+                return number
+        return 1
+
+    def error(self, table: str, key: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        where = Location(self.path, self.line_of(table, key))
+        self.diags.append(Diagnostic(where, message, severity))
+
+    def take(
+        self,
+        table: str,
+        data: Mapping[str, Any],
+        key: str,
+        kind: type | tuple[type, ...],
+        default: Any,
+        check: Callable[[Any], str | None] | None = None,
+    ) -> Any:
+        if key not in data:
+            return default
+        value = data[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            self.error(table, key, f"'{key}' must be {_TYPE_WORDS.get(names, names)}")
+            return default
+        problem = check(value) if check else None
+        if problem:
+            self.error(table, key, f"'{key}': {problem}")
+            return default
+        return value
+
+    def unknown(self, table: str, data: Mapping[str, Any], known: set[str]) -> None:
+        for key in data:
+            if key not in known:
+                where = f"[{table}]" if table else "the top level"
+                hint = _close(key, known)
+                self.error(
+                    table,
+                    key,
+                    f"unknown key '{key}' in {where}{hint}",
+                    Severity.WARNING,
+                )
+
+
+_TYPE_WORDS = {"str": "a string", "bool": "true or false", "int": "a whole number", "list": "a list"}
+
+
+def _close(word: str, known: set[str]) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(word, sorted(known), n=1)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def _field_list(value: Any) -> str | None:
+    if not all(isinstance(item, str) and _FIELD_PATH_RE.match(item) for item in value):
+        return "expected a list of field paths such as 'title' or 'team.member[].role'"
+    return None
+
+
+_TOP_KEYS = {
+    "languages",
+    "default_language",
+    "source_language",
+    "layout",
+    "content_dir",
+    "templates_dir",
+    "i18n_dir",
+    "output_dir",
+    "cache_dir",
+    "defaults",
+    "collections",
+    "build",
+}
+_COLLECTION_KEYS = {"source_language", "required", "translatable", "shared"}
+_BUILD_KEYS = set(BuildConfig.__dataclass_fields__)
+
+
+def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: _Validator) -> Config:
+    v.unknown("", data, _TOP_KEYS)
+    layout = v.take("", data, "layout", str, "", _one_of(LAYOUTS))
+    detected = not layout
+    if detected:
+        layout = "astro" if _looks_astro(root) and not (root / "content").is_dir() else "default"
+    content_default = "src/content" if layout == "astro" else "content"
+    content_dir = root / v.take("", data, "content_dir", str, content_default)
+    languages = v.take("", data, "languages", list, [], _languages_check)
+    if not languages:
+        languages = _detect_languages(content_dir, layout)
+    default_language = v.take("", data, "default_language", str, "")
+    if default_language:
+        if default_language not in languages:
+            v.error("", "default_language", f"'default_language': '{default_language}' is not one of the languages")
+        else:
+            languages = [default_language, *(x for x in languages if x != default_language)]
+    lang_check = _source_check(languages)
+    source_language = v.take("", data, "source_language", str, None, lang_check)
+    defaults = _collection(v, "defaults", data.get("defaults", {}), "", lang_check)
+    collections: dict[str, CollectionConfig] = {}
+    raw_collections = v.take("", data, "collections", dict, {})
+    for name, section in raw_collections.items():
+        table = f"collections.{name}"
+        if not isinstance(section, dict):
+            v.error("collections", name, f"[{table}] must be a table")
+            continue
+        merged = {**data.get("defaults", {}), **section}
+        collections[name] = _collection(v, table, merged, name, lang_check, own=section)
+    build_data = v.take("", data, "build", dict, {})
+    v.unknown("build", build_data, _BUILD_KEYS)
+    build = BuildConfig(
+        page_size=v.take("build", build_data, "page_size", int, 10, _positive),
+        allow_html=v.take("build", build_data, "allow_html", bool, False),
+        line_breaks=v.take("build", build_data, "line_breaks", bool, False),
+        lunar_dates=v.take("build", build_data, "lunar_dates", bool, False),
+        untranslated=v.take("build", build_data, "untranslated", str, "link-index", _one_of(UNTRANSLATED_MODES)),
+        stale_notice=v.take("build", build_data, "stale_notice", bool, True),
+        base_url=v.take("build", build_data, "base_url", str, ""),
+    )
+    warnings = tuple(d for d in v.diags if d.severity is not Severity.ERROR)
+    return Config(
+        root=root,
+        config_path=config_path,
+        layout=layout,
+        layout_detected=detected,
+        languages=tuple(languages),
+        source_language=source_language,
+        content_dir=content_dir,
+        templates_dir=root / v.take("", data, "templates_dir", str, "templates"),
+        i18n_dir=root / v.take("", data, "i18n_dir", str, "i18n"),
+        output_dir=root / v.take("", data, "output_dir", str, "_site"),
+        cache_dir=root / v.take("", data, "cache_dir", str, ".sastra-cache"),
+        defaults=defaults,
+        collections=collections,
+        build=build,
+        warnings=warnings,
+    )
+
+
+def _collection(
+    v: _Validator,
+    table: str,
+    data: Any,
+    name: str,
+    lang_check: Callable[[Any], str | None],
+    own: Mapping[str, Any] | None = None,
+) -> CollectionConfig:
+    if not isinstance(data, dict):
+        v.error("", table, f"[{table}] must be a table")
+        return CollectionConfig(name)
+    v.unknown(table, own if own is not None else data, _COLLECTION_KEYS)
+    return CollectionConfig(
+        name=name,
+        source_language=v.take(table, data, "source_language", str, None, lang_check),
+        required=tuple(v.take(table, data, "required", list, [], _field_list)),
+        translatable=tuple(v.take(table, data, "translatable", list, list(DEFAULT_TRANSLATABLE), _field_list)),
+        shared=tuple(v.take(table, data, "shared", list, list(DEFAULT_SHARED), _field_list)),
+    )
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
+    return lambda value: None if value in choices else f"expected one of {', '.join(choices)}"
+
+
+def _positive(value: Any) -> str | None:
+    return None if value > 0 else "must be at least 1"
+
+
+def _languages_check(value: Any) -> str | None:
+    if not value or not all(isinstance(x, str) and _LANG_RE.match(x) for x in value):
+        return "expected a list of language codes such as [\"km\", \"en\"]"
+    if len(set(value)) != len(value):
+        return "a language is listed twice"
+    return None
+
+
+def _source_check(languages: list[str]) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if value == "auto" or value in languages:
+            return None
+        return f"'{value}' is not one of the languages ({', '.join(languages)}) nor \"auto\""
+
+    return check
+
+
+def _looks_astro(root: Path) -> bool:
+    base = root / "src" / "content"
+    if not base.is_dir():
+        return False
+    return any(
+        _LANG_RE.match(lang.name) for coll in base.iterdir() if coll.is_dir() for lang in coll.iterdir() if lang.is_dir()
+    )
+
+
+def _detect_languages(content_dir: Path, layout: str) -> list[str]:
+    """Language folders found on disk, Khmer first (the default when unconfigured)."""
+    found: set[str] = set()
+    if content_dir.is_dir():
+        if layout == "astro":
+            for coll in content_dir.iterdir():
+                if coll.is_dir():
+                    found.update(p.name for p in coll.iterdir() if p.is_dir() and _LANG_RE.match(p.name))
+        else:
+            found.update(p.name for p in content_dir.iterdir() if p.is_dir() and _LANG_RE.match(p.name))
+    if not found:
+        return ["km", "en"]
+    return sorted(found, key=lambda code: (code != "km", code))

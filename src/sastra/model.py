@@ -1,0 +1,217 @@
+"""The data model: frozen dataclasses and enums, and nothing else.
+
+Every stage of Sastra passes these values down the pipeline
+(config → content → pairing → tracking / review / names / render). They are
+immutable: a stage that needs to add information returns a new value instead of
+filling in an old one. This module imports nothing of Sastra's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+
+class Severity(str, Enum):
+    """How bad a diagnostic or a finding is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a file, as the user sees it: ``path:line[:column]``."""
+
+    path: str
+    """Path relative to the site root (POSIX separators), or absolute when outside it."""
+    line: int = 0
+    """1-based line number; 0 when the problem concerns the whole file."""
+    column: int = 0
+    """1-based column (in characters); 0 when unknown."""
+
+    def __str__(self) -> str:
+        if self.column:
+            return f"{self.path}:{self.line}:{self.column}"
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem the user can fix: bad YAML, an unknown key, a missing image..."""
+
+    location: Location
+    """Where it is."""
+    message: str
+    """What is wrong, one line, no trailing period."""
+    severity: Severity = Severity.ERROR
+    """Errors stop a command (after all are collected); warnings do not, unless ``--strict``."""
+
+    def __str__(self) -> str:
+        prefix = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
+        return f"{self.location}: {prefix}{self.message}"
+
+
+@dataclass(frozen=True, order=True)
+class Key:
+    """What pairs the language versions of one article: ``(collection, slug)``.
+
+    ``collection`` is ``""`` for files directly under a language folder. The slug
+    keeps the file's own name (spaces and punctuation included); URLs use
+    :func:`sastra.content.slugify` of it.
+    """
+
+    collection: str
+    """Folder path below the language folder (``"news"``, ``"news/2025"``), or ``""``."""
+    slug: str
+    """The file name without its extension, exactly as on disk."""
+
+    def __str__(self) -> str:
+        return f"{self.collection}/{self.slug}" if self.collection else self.slug
+
+
+@dataclass(frozen=True)
+class L10n:
+    """The ``l10n`` block of a translation's frontmatter."""
+
+    source: str | None = None
+    """Language the file was translated from."""
+    source_hash: str | None = None
+    """Text fingerprint of the source when the translation was last synced."""
+    source_commit: str | None = None
+    """Commit of the source at sync time, when the site is in git."""
+    ignore: tuple[str, ...] = ()
+    """Review finding codes accepted for this file."""
+    line: int = 0
+    """Line of the ``l10n:`` key in the file, 0 when absent."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One language version of one article, as parsed from disk."""
+
+    key: Key
+    """The pairing key."""
+    lang: str
+    """Language code of this version (``"en"``, ``"km"``)."""
+    path: str
+    """Path relative to the site root, POSIX separators."""
+    meta: Mapping[str, Any]
+    """The frontmatter, as YAML gave it (nested dicts and lists included)."""
+    body: str
+    """The Markdown body, newlines normalised to ``\\n``, BOM removed."""
+    body_line: int
+    """1-based line of the file on which the body starts."""
+    field_lines: Mapping[str, int] = field(default_factory=dict)
+    """1-based line of each top-level frontmatter key."""
+    l10n: L10n = L10n()
+    """The translation-tracking block (empty when absent)."""
+    blob: str = ""
+    """Git blob id of the file's bytes (computed even outside git); a content hash."""
+
+    @property
+    def title(self) -> str:
+        """The display title: ``title``, else ``name``, else the slug."""
+        for name in ("title", "name"):
+            value = self.meta.get(name)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+        return self.key.slug
+
+    @property
+    def date(self) -> dt.date | None:
+        """The ``date`` field as a date, when present and valid."""
+        value = self.meta.get("date")
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        return None
+
+    def line_of(self, name: str) -> int:
+        """Line of a top-level frontmatter key (first line of the file when unknown)."""
+        return self.field_lines.get(name.split(".", 1)[0], 1)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """All language versions of one article, keyed by language."""
+
+    key: Key
+    """The pairing key."""
+    versions: Mapping[str, Article]
+    """The versions that exist, by language code."""
+
+    def get(self, lang: str) -> Article | None:
+        return self.versions.get(lang)
+
+
+class State(str, Enum):
+    """Translation state of one language version of one article."""
+
+    SOURCE = "source"
+    UP_TO_DATE = "up_to_date"
+    STALE = "stale"
+    MISSING = "missing"
+    UNTRACKED = "untracked"
+
+
+class BaselineKind(str, Enum):
+    """Where a translation's baseline came from."""
+
+    FRONTMATTER = "frontmatter"
+    GIT = "git"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One reader-visible text block of an article, as fingerprinted."""
+
+    index: int
+    """1-based position among the article's paragraphs (fields first, then body blocks)."""
+    label: str
+    """``"title"``, ``"description"`` (a translatable field) or ``"body"``."""
+    text: str
+    """The normalised reader-visible text."""
+    line: int
+    """1-based line in the file (0 when unknown, e.g. text from git history)."""
+
+
+@dataclass(frozen=True)
+class VersionStatus:
+    """The state of one language version, with the evidence for it."""
+
+    lang: str
+    """Language code."""
+    state: State
+    """The state."""
+    path: str | None = None
+    """The version's file, ``None`` when missing."""
+    baseline: BaselineKind = BaselineKind.NONE
+    """Where the baseline came from (translations only)."""
+    baseline_commit: str | None = None
+    """The commit the baseline refers to, when known."""
+    changed_paragraphs: tuple[int, ...] | None = None
+    """Source paragraphs (1-based) changed since the baseline; ``None`` when the old text is unknown."""
+    removed_paragraphs: tuple[str, ...] = ()
+    """Source paragraphs present at the baseline and gone now (their old text)."""
+    diff: str | None = None
+    """Unified diff of the source's visible text since the baseline, when known."""
+
+
+@dataclass(frozen=True)
+class ArticleStatus:
+    """The translation status of one article across all languages."""
+
+    key: Key
+    """The pairing key."""
+    source: str | None
+    """The source language of the pair (``None`` when no version exists, which cannot happen on disk)."""
+    versions: Mapping[str, VersionStatus]
+    """One entry per configured language, in configured order."""
