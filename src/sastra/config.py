@@ -40,7 +40,7 @@ class CollectionConfig:
     required: tuple[str, ...] = ()
     """Frontmatter fields every article must have (dotted paths)."""
     translatable: tuple[str, ...] = DEFAULT_TRANSLATABLE
-    """Frontmatter fields whose text is translated and fingerprinted (dotted paths, ``[]`` for lists)."""
+    """Fields whose text is translated and fingerprinted (dotted paths, ``[]`` for lists)."""
     shared: tuple[str, ...] = DEFAULT_SHARED
     """Frontmatter fields that must be equal in every language (compared by review)."""
 
@@ -206,7 +206,9 @@ class _Validator:
                 return number
         return 1
 
-    def error(self, table: str, key: str, message: str, severity: Severity = Severity.ERROR) -> None:
+    def error(
+        self, table: str, key: str, message: str, severity: Severity = Severity.ERROR
+    ) -> None:
         where = Location(self.path, self.line_of(table, key))
         self.diags.append(Diagnostic(where, message, severity))
 
@@ -223,7 +225,9 @@ class _Validator:
             return default
         value = data[key]
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            names = (
+                kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            )
             self.error(table, key, f"'{key}' must be {_TYPE_WORDS.get(names, names)}")
             return default
         problem = check(value) if check else None
@@ -245,7 +249,12 @@ class _Validator:
                 )
 
 
-_TYPE_WORDS = {"str": "a string", "bool": "true or false", "int": "a whole number", "list": "a list"}
+_TYPE_WORDS = {
+    "str": "a string",
+    "bool": "true or false",
+    "int": "a whole number",
+    "list": "a list",
+}
 
 
 def _close(word: str, known: set[str]) -> str:
@@ -293,7 +302,11 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: _Va
     default_language = v.take("", data, "default_language", str, "")
     if default_language:
         if default_language not in languages:
-            v.error("", "default_language", f"'default_language': '{default_language}' is not one of the languages")
+            v.error(
+                "",
+                "default_language",
+                f"'default_language': '{default_language}' is not one of the languages",
+            )
         else:
             languages = [default_language, *(x for x in languages if x != default_language)]
     lang_check = _source_check(languages)
@@ -315,7 +328,9 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: _Va
         allow_html=v.take("build", build_data, "allow_html", bool, False),
         line_breaks=v.take("build", build_data, "line_breaks", bool, False),
         lunar_dates=v.take("build", build_data, "lunar_dates", bool, False),
-        untranslated=v.take("build", build_data, "untranslated", str, "link-index", _one_of(UNTRANSLATED_MODES)),
+        untranslated=v.take(
+            "build", build_data, "untranslated", str, "link-index", _one_of(UNTRANSLATED_MODES)
+        ),
         stale_notice=v.take("build", build_data, "stale_notice", bool, True),
         base_url=v.take("build", build_data, "base_url", str, ""),
     )
@@ -355,7 +370,9 @@ def _collection(
         name=name,
         source_language=v.take(table, data, "source_language", str, None, lang_check),
         required=tuple(v.take(table, data, "required", list, [], _field_list)),
-        translatable=tuple(v.take(table, data, "translatable", list, list(DEFAULT_TRANSLATABLE), _field_list)),
+        translatable=tuple(
+            v.take(table, data, "translatable", list, list(DEFAULT_TRANSLATABLE), _field_list)
+        ),
         shared=tuple(v.take(table, data, "shared", list, list(DEFAULT_SHARED), _field_list)),
     )
 
@@ -370,7 +387,7 @@ def _positive(value: Any) -> str | None:
 
 def _languages_check(value: Any) -> str | None:
     if not value or not all(isinstance(x, str) and _LANG_RE.match(x) for x in value):
-        return "expected a list of language codes such as [\"km\", \"en\"]"
+        return 'expected a list of language codes such as ["km", "en"]'
     if len(set(value)) != len(value):
         return "a language is listed twice"
     return None
@@ -390,7 +407,11 @@ def _looks_astro(root: Path) -> bool:
     if not base.is_dir():
         return False
     return any(
-        _LANG_RE.match(lang.name) for coll in base.iterdir() if coll.is_dir() for lang in coll.iterdir() if lang.is_dir()
+        _LANG_RE.match(lang.name)
+        for coll in base.iterdir()
+        if coll.is_dir()
+        for lang in coll.iterdir()
+        if lang.is_dir()
     )
 
 
@@ -401,9 +422,13 @@ def _detect_languages(content_dir: Path, layout: str) -> list[str]:
         if layout == "astro":
             for coll in content_dir.iterdir():
                 if coll.is_dir():
-                    found.update(p.name for p in coll.iterdir() if p.is_dir() and _LANG_RE.match(p.name))
+                    found.update(
+                        p.name for p in coll.iterdir() if p.is_dir() and _LANG_RE.match(p.name)
+                    )
         else:
-            found.update(p.name for p in content_dir.iterdir() if p.is_dir() and _LANG_RE.match(p.name))
+            found.update(
+                p.name for p in content_dir.iterdir() if p.is_dir() and _LANG_RE.match(p.name)
+            )
     if not found:
         return ["km", "en"]
     return sorted(found, key=lambda code: (code != "km", code))

@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
-from pathlib import Path
+from enum import StrEnum
 from typing import Any
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a diagnostic or a finding is."""
 
     ERROR = "error"
@@ -151,7 +150,7 @@ class Pair:
         return self.versions.get(lang)
 
 
-class State(str, Enum):
+class State(StrEnum):
     """Translation state of one language version of one article."""
 
     SOURCE = "source"
@@ -161,7 +160,7 @@ class State(str, Enum):
     UNTRACKED = "untracked"
 
 
-class BaselineKind(str, Enum):
+class BaselineKind(StrEnum):
     """Where a translation's baseline came from."""
 
     FRONTMATTER = "frontmatter"
@@ -198,7 +197,7 @@ class VersionStatus:
     baseline_commit: str | None = None
     """The commit the baseline refers to, when known."""
     changed_paragraphs: tuple[int, ...] | None = None
-    """Source paragraphs (1-based) changed since the baseline; ``None`` when the old text is unknown."""
+    """Source paragraphs (1-based) changed since the baseline; ``None`` if old text unknown."""
     removed_paragraphs: tuple[str, ...] = ()
     """Source paragraphs present at the baseline and gone now (their old text)."""
     diff: str | None = None
@@ -212,6 +211,6 @@ class ArticleStatus:
     key: Key
     """The pairing key."""
     source: str | None
-    """The source language of the pair (``None`` when no version exists, which cannot happen on disk)."""
+    """The source language of the pair."""
     versions: Mapping[str, VersionStatus]
     """One entry per configured language, in configured order."""
