@@ -66,6 +66,16 @@ class BuildConfig:
 
 
 @dataclass(frozen=True)
+class TrackingConfig:
+    """Settings of translation tracking (``i18n status``, ``mark``)."""
+
+    git: bool = True
+    """Use git history for baselines (and to find old source text) when the site is in git."""
+    synced_dir: str = ".sastra-cache/synced"
+    """Where ``mark``/``new`` keep the source text they synced with (for diffs without git)."""
+
+
+@dataclass(frozen=True)
 class Config:
     """The validated configuration of one site. Paths are absolute."""
 
@@ -97,6 +107,8 @@ class Config:
     """Collections with their own section."""
     build: BuildConfig = BuildConfig()
     """Build settings."""
+    tracking: TrackingConfig = TrackingConfig()
+    """Tracking settings."""
     warnings: tuple[Diagnostic, ...] = ()
     """Unknown keys and other non-fatal problems (fatal under ``--strict``)."""
 
@@ -283,9 +295,11 @@ _TOP_KEYS = {
     "defaults",
     "collections",
     "build",
+    "tracking",
 }
 _COLLECTION_KEYS = {"source_language", "required", "translatable", "shared"}
 _BUILD_KEYS = set(BuildConfig.__dataclass_fields__)
+_TRACKING_KEYS = set(TrackingConfig.__dataclass_fields__)
 
 
 def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: _Validator) -> Config:
@@ -334,6 +348,12 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: _Va
         stale_notice=v.take("build", build_data, "stale_notice", bool, True),
         base_url=v.take("build", build_data, "base_url", str, ""),
     )
+    tracking_data = v.take("", data, "tracking", dict, {})
+    v.unknown("tracking", tracking_data, _TRACKING_KEYS)
+    tracking = TrackingConfig(
+        git=v.take("tracking", tracking_data, "git", bool, True),
+        synced_dir=v.take("tracking", tracking_data, "synced_dir", str, ".sastra-cache/synced"),
+    )
     warnings = tuple(d for d in v.diags if d.severity is not Severity.ERROR)
     return Config(
         root=root,
@@ -350,6 +370,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: _Va
         defaults=defaults,
         collections=collections,
         build=build,
+        tracking=tracking,
         warnings=warnings,
     )
 

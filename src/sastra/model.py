@@ -198,6 +198,8 @@ class VersionStatus:
     """The commit the baseline refers to, when known."""
     changed_paragraphs: tuple[int, ...] | None = None
     """Source paragraphs (1-based) changed since the baseline; ``None`` if old text unknown."""
+    changed_fields: tuple[str, ...] = ()
+    """Translatable fields changed since the baseline (``title``…)."""
     removed_paragraphs: tuple[str, ...] = ()
     """Source paragraphs present at the baseline and gone now (their old text)."""
     diff: str | None = None

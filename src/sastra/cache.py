@@ -1,0 +1,75 @@
+"""A small on-disk cache of values keyed by content hash (git blob ids).
+
+Parsed frontmatter and text fingerprints depend only on a file's bytes (and on
+the few settings folded into the namespace), so they are cached by blob id:
+a warm ``i18n status`` re-parses nothing that did not change. The file is a
+pickle written through a temp file and ``os.replace``; a corrupt or foreign
+cache is ignored, never fatal.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+FORMAT = 3  # bump when a cached value's shape changes
+
+
+class BlobCache:
+    """``namespace -> key -> value`` loaded once, saved once when changed."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._data: dict[str, dict[str, Any]] = {}
+        self._dirty = False
+        if path is not None and path.is_file():
+            try:
+                with path.open("rb") as fh:
+                    loaded = pickle.load(fh)
+                if isinstance(loaded, dict) and loaded.get("format") == FORMAT:
+                    self._data = loaded["data"]
+            except Exception as exc:  # a broken cache is rebuilt, not reported as an error
+                log.info("ignoring unreadable cache %s: %s", path, exc)
+
+    def get(self, namespace: str, key: str) -> Any:
+        return self._data.get(namespace, {}).get(key)
+
+    def put(self, namespace: str, key: str, value: Any) -> None:
+        self._data.setdefault(namespace, {})[key] = value
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the cache atomically if anything changed; a write failure is only logged."""
+        if self.path is None or not self._dirty:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".cache-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump({"format": FORMAT, "data": self._data}, fh, pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+            self._dirty = False
+        except OSError as exc:
+            log.warning("could not write cache %s: %s", self.path, exc)
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temp file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

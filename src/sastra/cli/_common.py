@@ -1,0 +1,71 @@
+"""What every sub-command shares: ``--root``/``--strict``, loading, printing diagnostics."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from sastra.errors import ConfigError
+from sastra.model import Diagnostic, Severity
+from sastra.workspace import Site, open_site
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
+
+
+def site_options(func: F) -> F:
+    """Add ``--root`` and ``--strict`` to a command."""
+    func = click.option(
+        "--strict",
+        is_flag=True,
+        help="Treat warnings (unknown config keys, odd file names) as errors.",
+    )(func)
+    func = click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Site folder (default: the nearest folder with a sastra.toml, else the current one).",
+    )(func)
+    return func
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """One error line on stderr, then exit."""
+    click.echo(f"i18n: error: {message}", err=True)
+    sys.exit(code)
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
+    """Each diagnostic on its own line on stderr: ``path:line: message``."""
+    for diag in diagnostics:
+        click.echo(str(diag), err=True)
+
+
+def load(root: Path | None, strict: bool, *, quiet_warnings: bool = False) -> Site:
+    """Open the site or exit 2 with every configuration problem."""
+    try:
+        site = open_site(root)
+    except ConfigError as exc:
+        print_diagnostics(exc.diagnostics)
+        sys.exit(EXIT_USAGE)
+    config = site.config
+    print_diagnostics(config.warnings)
+    if strict and config.warnings:
+        fail("configuration warnings are errors under --strict")
+    if config.layout_detected and config.layout == "astro":
+        click.echo(
+            "i18n: detected an Astro site: src/content/<collection>/<lang>/<slug>.md", err=True
+        )
+    shown = [d for d in site.diagnostics if d.severity is Severity.ERROR or not quiet_warnings]
+    print_diagnostics(shown)
+    return site
+
+
+def content_failed(site: Site, strict: bool) -> bool:
+    """True when a content problem must make the command exit non-zero."""
+    return bool(site.errors) or (strict and bool(site.diagnostics))

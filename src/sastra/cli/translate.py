@@ -1,0 +1,162 @@
+"""``i18n new`` and ``i18n mark``: start a translation; record "synced with this source"."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from sastra.cli._common import EXIT_FOUND, fail, load, site_options
+from sastra.model import Article, Pair, State
+from sastra.workspace import Site
+
+
+def _pair_or_fail(site: Site, key: str) -> Pair:
+    from sastra.pairing import find_pair
+
+    pair = find_pair(site.pairs, key)
+    if pair is None:
+        fail(
+            f"no article '{key}' (keys look like 'news/ctc-progress-review-2026'; "
+            "see `i18n status`)"
+        )
+    return pair
+
+
+def _lang_or_fail(site: Site, lang: str) -> None:
+    if lang not in site.config.languages:
+        fail(f"unknown language '{lang}' (languages: {', '.join(site.config.languages)})")
+
+
+def target_path(site: Site, source: Article, lang: str) -> Path:
+    """Where the ``lang`` version of ``source`` lives in the site's layout."""
+    config = site.config
+    ext = Path(source.path).suffix
+    key = source.key
+    if config.layout == "astro":
+        return config.content_dir / key.collection / lang / f"{key.slug}{ext}"
+    return config.content_dir / lang / key.collection / f"{key.slug}{ext}"
+
+
+@click.command()
+@site_options
+@click.argument("lang")
+@click.argument("key")
+def new(root: Path | None, strict: bool, lang: str, key: str) -> None:
+    """Start the LANG translation of article KEY from its source.
+
+    Shared fields are copied; translatable text is kept behind a TRANSLATE: marker
+    for the translator; l10n.source and l10n.source_hash are recorded.
+    """
+    from sastra.cache import atomic_write
+    from sastra.tracking.edit import scaffold
+    from sastra.workspace import tracker_for
+
+    site = load(root, strict, quiet_warnings=True)
+    _lang_or_fail(site, lang)
+    pair = _pair_or_fail(site, key)
+    tracker = tracker_for(site)
+    source_lang = tracker.source_language(pair)
+    source = pair.versions[source_lang]
+    if lang in pair.versions:
+        fail(f"{pair.versions[lang].path} already exists; not overwritten", EXIT_FOUND)
+    text = tracker.text(source)
+    path = target_path(site, source, lang)
+    if path.exists():
+        fail(f"{site.config.rel(path)} already exists; not overwritten", EXIT_FOUND)
+    content = scaffold(
+        source.meta,
+        source.body,
+        source_lang=source_lang,
+        source_hash=text.fingerprint,
+        source_commit=_source_commit(tracker, source),
+        translatable=site.config.collection(source.key.collection).translatable,
+        target_lang=lang,
+        key=str(pair.key),
+    )
+    atomic_write(path, content)
+    if tracker.synced is not None:
+        tracker.synced.put(text)
+    click.echo(f"created {site.config.rel(path)} from {source.path} ({source_lang} → {lang})")
+
+
+@click.command()
+@site_options
+@click.argument("lang", required=False)
+@click.argument("key", required=False)
+@click.option("--all", "mark_all", is_flag=True, help="Mark every stale or untracked translation.")
+def mark(
+    root: Path | None, strict: bool, lang: str | None, key: str | None, mark_all: bool
+) -> None:
+    """Record that the LANG translation of KEY is synced with its source as it is now.
+
+    Writes l10n.source, l10n.source_hash (and l10n.source_commit in git) into the
+    translation's frontmatter; every other byte of the file stays as it was.
+    """
+    from sastra.cache import atomic_write
+    from sastra.tracking.edit import set_l10n
+    from sastra.workspace import tracker_for
+
+    if mark_all == bool(key):
+        fail("give LANG KEY, or --all (optionally with LANG)")
+    site = load(root, strict, quiet_warnings=True)
+    if lang is not None:
+        _lang_or_fail(site, lang)
+    tracker = tracker_for(site)
+    if mark_all:
+        pairs = site.pairs
+    else:
+        assert key is not None
+        pairs = (_pair_or_fail(site, key),)
+    marked = 0
+    for pair in pairs:
+        status = tracker.status(pair)
+        for version_lang, version in status.versions.items():
+            if lang is not None and version_lang != lang:
+                continue
+            if mark_all and version.state not in (State.STALE, State.UNTRACKED):
+                continue
+            if version.state is State.SOURCE and not mark_all:
+                fail(f"{version.path} is the source of '{pair.key}'; mark its translations instead")
+            if version.state in (State.SOURCE, State.MISSING):
+                if not mark_all and version.state is State.MISSING:
+                    fail(f"'{pair.key}' has no {version_lang} version; start one with `i18n new`")
+                continue
+            assert status.source is not None
+            source = pair.versions[status.source]
+            article = pair.versions[version_lang]
+            text = tracker.text(source)
+            path = site.config.root / article.path
+            raw = path.read_bytes().decode("utf-8")
+            updated = set_l10n(
+                raw,
+                {
+                    "source": status.source,
+                    "source_hash": text.fingerprint,
+                    "source_commit": _source_commit(tracker, source),
+                },
+            )
+            if updated != raw:
+                atomic_write(path, updated.encode("utf-8"))
+            if tracker.synced is not None:
+                tracker.synced.put(text)
+            marked += 1
+            click.echo(f"marked {article.path} as synced with {source.path} ({text.fingerprint})")
+    if marked == 0:
+        click.echo("nothing to mark" + ("" if mark_all else f" for '{key}'"))
+        sys.exit(0)
+
+
+def _source_commit(tracker: object, source: Article) -> str | None:
+    """The commit holding the source exactly as it is on disk, when in git."""
+    from sastra.tracking.status import Tracker
+
+    assert isinstance(tracker, Tracker)
+    history = tracker.history
+    if history is None:
+        return None
+    versions = history.versions(source.path)
+    if versions and versions[0].blob == source.blob:
+        return versions[0].commit[:12]
+    return None

@@ -1,0 +1,228 @@
+"""Parse one article file (bytes) into an :class:`~sastra.model.Article`.
+
+Pure: bytes in, an article and diagnostics out. Frontmatter is split and
+loaded with python-frontmatter's YAML handler (on libyaml's C loader when
+available); every problem is one :class:`~sastra.model.Diagnostic` with the
+file's own line number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from sastra.model import Article, Diagnostic, Key, L10n, Location, Severity
+
+_BOUNDARY = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w.-]*)[ \t]*:", re.MULTILINE)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Handler(YAMLHandler):
+    def load(self, fm: str, **kwargs: object) -> Any:
+        kwargs.setdefault("Loader", _Loader)
+        return super().load(fm, **kwargs)
+
+
+_HANDLER = _Handler()
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """What parsing a file's bytes yields; cached by blob id."""
+
+    meta: Mapping[str, Any]
+    body: str
+    body_line: int
+    field_lines: Mapping[str, int]
+    diagnostics: tuple[Diagnostic, ...]
+    ok: bool
+    """False when the file could not be read at all (it is then left out)."""
+
+
+def blob_id(data: bytes) -> str:
+    """Git's blob id of these bytes, so working files and history share one cache."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
+    """UTF-8 (with or without BOM), CRLF or LF → text with ``\\n`` newlines."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, Diagnostic(
+            Location(path, line),
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def parse_text(text: str, path: str) -> ParsedFile:
+    """Split frontmatter from body and load the YAML. Line numbers are the file's."""
+    if not text.startswith("---"):
+        return ParsedFile({}, text, 1, {}, (), True)
+    marks = list(_BOUNDARY.finditer(text, 0))
+    if len(marks) < 2 or marks[0].start() != 0:
+        diag = Diagnostic(Location(path, 1), "frontmatter starts with '---' but is never closed")
+        return ParsedFile({}, "", 1, {}, (diag,), False)
+    opening, closing = marks[0], marks[1]
+    fm = text[opening.end() + 1 : closing.start()]
+    body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
+    body_line = text.count("\n", 0, body_start) + 1
+    field_lines = {m.group(1): fm.count("\n", 0, m.start()) + 2 for m in _TOP_KEY.finditer(fm)}
+    try:
+        meta = _HANDLER.load(fm) if fm.strip() else {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 2) if mark is not None else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        diag = Diagnostic(Location(path, line), f"invalid YAML in frontmatter: {problem}")
+        return ParsedFile({}, "", body_line, field_lines, (diag,), False)
+    except (yaml.YAMLError, ValueError) as exc:  # libyaml raises ValueError for 2026-13-45
+        line = _guess_line(fm, str(exc))
+        diag = Diagnostic(Location(path, line), f"invalid value in frontmatter: {exc}")
+        return ParsedFile({}, "", body_line, field_lines, (diag,), False)
+    if not isinstance(meta, dict):
+        diag = Diagnostic(Location(path, 2), "frontmatter must be a mapping of 'key: value' lines")
+        return ParsedFile({}, "", body_line, field_lines, (diag,), False)
+    return ParsedFile(meta, text[body_start:], body_line, field_lines, (), True)
+
+
+def _guess_line(fm: str, message: str) -> int:
+    """Line of the first value that looks like a broken date (libyaml gives no position)."""
+    for number, line in enumerate(fm.split("\n"), 2):
+        if re.search(r":\s*['\"]?\d{4}-\d{1,2}-\d{1,2}", line):
+            try:
+                value = re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)
+                assert value is not None
+                dt.date.fromisoformat(_pad_date(value.group(0)))
+            except ValueError:
+                return number
+    return 1
+
+
+def _pad_date(text: str) -> str:
+    y, m, d = text.split("-")
+    return f"{y}-{int(m):02d}-{int(d):02d}"
+
+
+def get_path(meta: Mapping[str, Any], dotted: str) -> list[tuple[str, Any]]:
+    """Values at a dotted field path; ``[]`` walks a list: ``team.member[].role``.
+
+    Returns ``(concrete_path, value)`` pairs, e.g. ``("team.member[1].role", "Director")``;
+    an absent path gives an empty list.
+    """
+    found: list[tuple[str, Any]] = [("", meta)]
+    for part in dotted.split("."):
+        is_list = part.endswith("[]")
+        name = part[:-2] if is_list else part
+        step: list[tuple[str, Any]] = []
+        for prefix, node in found:
+            if not isinstance(node, Mapping) or name not in node:
+                continue
+            value = node[name]
+            here = f"{prefix}.{name}" if prefix else name
+            if is_list:
+                if isinstance(value, list):
+                    step.extend((f"{here}[{i}]", item) for i, item in enumerate(value))
+            else:
+                step.append((here, value))
+        found = step
+    return found
+
+
+def check_fields(
+    meta: Mapping[str, Any],
+    field_lines: Mapping[str, int],
+    path: str,
+    required: Iterable[str],
+) -> list[Diagnostic]:
+    """Required fields present and non-empty; ``date``, where present, a real date."""
+    diags: list[Diagnostic] = []
+    for name in required:
+        values = get_path(meta, name)
+        if not values or all(v in (None, "", [], {}) for _, v in values):
+            line = field_lines.get(name.split(".")[0].removesuffix("[]"), 1)
+            diags.append(Diagnostic(Location(path, line), f"required field '{name}' is missing"))
+    if "date" in meta and not isinstance(meta["date"], dt.date):
+        value = meta["date"]
+        ok = False
+        if isinstance(value, str):
+            try:
+                dt.date.fromisoformat(value.strip()[:10])
+                ok = True
+            except ValueError:
+                ok = False
+        if not ok:
+            diags.append(
+                Diagnostic(
+                    Location(path, field_lines.get("date", 1)),
+                    f"'date' is not a date: {value!r} (expected YYYY-MM-DD)",
+                )
+            )
+    return diags
+
+
+def parse_l10n(
+    meta: Mapping[str, Any], field_lines: Mapping[str, int], path: str, languages: Iterable[str]
+) -> tuple[L10n, list[Diagnostic]]:
+    """The ``l10n`` block, validated."""
+    raw = meta.get("l10n")
+    line = field_lines.get("l10n", 0)
+    if raw is None:
+        return L10n(), []
+    where = Location(path, line or 1)
+    if not isinstance(raw, Mapping):
+        return L10n(line=line), [
+            Diagnostic(where, "'l10n' must be a mapping (source, source_hash)")
+        ]
+    diags = []
+    source = raw.get("source")
+    langs = tuple(languages)
+    if source is not None and source not in langs:
+        diags.append(
+            Diagnostic(
+                where, f"l10n.source '{source}' is not a language of this site ({', '.join(langs)})"
+            )
+        )
+        source = None
+    ignore = raw.get("ignore") or []
+    if not isinstance(ignore, list) or not all(isinstance(x, str) for x in ignore):
+        diags.append(Diagnostic(where, "l10n.ignore must be a list of finding codes"))
+        ignore = []
+    unknown = sorted(set(raw) - {"source", "source_hash", "source_commit", "ignore"})
+    for key in unknown:
+        diags.append(Diagnostic(where, f"unknown key 'l10n.{key}'", Severity.WARNING))
+
+    def text(name: str) -> str | None:
+        value = raw.get(name)
+        return None if value is None else str(value)
+
+    return L10n(source, text("source_hash"), text("source_commit"), tuple(ignore), line), diags
+
+
+def make_article(
+    key: Key, lang: str, path: str, parsed: ParsedFile, blob: str, languages: Iterable[str]
+) -> tuple[Article, list[Diagnostic]]:
+    """Assemble the frozen :class:`Article` and the diagnostics of its ``l10n`` block."""
+    l10n, diags = parse_l10n(parsed.meta, parsed.field_lines, path, languages)
+    article = Article(
+        key=key,
+        lang=lang,
+        path=path,
+        meta=parsed.meta,
+        body=parsed.body,
+        body_line=parsed.body_line,
+        field_lines=parsed.field_lines,
+        l10n=l10n,
+        blob=blob,
+    )
+    return article, diags

@@ -1,0 +1,47 @@
+"""Pair the language versions of each article by ``(collection, slug)``.
+
+One function, like Pelican's: it returns the pairs and reports every key that
+has two files in one language (``x.md`` and ``x.mdx``) with both paths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sastra.model import Article, Diagnostic, Key, Location, Pair
+
+
+def pair_articles(articles: Iterable[Article]) -> tuple[tuple[Pair, ...], tuple[Diagnostic, ...]]:
+    """Group articles by key; sorted by key. A duplicate keeps the first path in sort order."""
+    by_key: dict[Key, dict[str, Article]] = {}
+    diags: list[Diagnostic] = []
+    for article in sorted(articles, key=lambda a: (a.key, a.lang, _ext_rank(a.path), a.path)):
+        versions = by_key.setdefault(article.key, {})
+        kept = versions.get(article.lang)
+        if kept is not None:
+            diags.append(
+                Diagnostic(
+                    Location(article.path, 1),
+                    f"two files for '{article.key}' in '{article.lang}': {kept.path} and "
+                    f"{article.path}; using {kept.path}",
+                )
+            )
+            continue
+        versions[article.lang] = article
+    pairs = tuple(Pair(key, versions) for key, versions in sorted(by_key.items()))
+    return pairs, tuple(diags)
+
+
+def _ext_rank(path: str) -> int:
+    return 0 if path.endswith(".md") else 1
+
+
+def find_pair(pairs: Iterable[Pair], key: str) -> Pair | None:
+    """The pair whose key reads ``key`` (``news/28-post`` or ``28-post``); ``None`` if absent."""
+    wanted = key.strip().strip("/")
+    for ext in (".mdx", ".md"):
+        wanted = wanted.removesuffix(ext)
+    for pair in pairs:
+        if str(pair.key) == wanted:
+            return pair
+    return None

@@ -1,0 +1,170 @@
+"""Views of :class:`~sastra.tracking.status.SiteStatus`: the JSON document, the terminal table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console, Group
+from rich.text import Text
+
+from sastra.model import ArticleStatus, State, VersionStatus
+from sastra.tracking.status import SiteStatus
+
+STATE_ORDER = (State.STALE, State.MISSING, State.UNTRACKED, State.UP_TO_DATE)
+STATE_TITLES = {
+    State.STALE: "Stale: the source changed since the translation was synced",
+    State.MISSING: "Missing: no translation yet",
+    State.UNTRACKED: "Untracked: no baseline (run `i18n mark LANG KEY` once it is checked)",
+    State.UP_TO_DATE: "Up to date",
+}
+STATE_STYLE = {
+    State.STALE: "yellow",
+    State.MISSING: "red",
+    State.UNTRACKED: "magenta",
+    State.UP_TO_DATE: "green",
+}
+
+
+def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) -> dict[str, Any]:
+    """The stable JSON document of ``i18n status --format json`` (see README)."""
+    articles = []
+    for article in status.articles:
+        versions: dict[str, Any] = {}
+        for lang, v in article.versions.items():
+            entry: dict[str, Any] = {"state": v.state.value, "path": v.path}
+            if v.state in (State.UP_TO_DATE, State.STALE):
+                entry["baseline"] = v.baseline.value
+                if v.baseline_commit:
+                    entry["baseline_commit"] = v.baseline_commit
+            if v.state is State.STALE:
+                entry["changed_paragraphs"] = (
+                    list(v.changed_paragraphs) if v.changed_paragraphs is not None else None
+                )
+                entry["changed_fields"] = list(v.changed_fields)
+                entry["removed_paragraphs"] = len(v.removed_paragraphs)
+                if v.diff is not None:
+                    entry["diff"] = v.diff
+            versions[lang] = entry
+        item: dict[str, Any] = {
+            "collection": article.key.collection,
+            "slug": article.key.slug,
+            "source": article.source,
+            "versions": versions,
+        }
+        if words is not None:
+            item["source_words"] = words.get(str(article.key), 0)
+        articles.append(item)
+    return {
+        "root": root,
+        "languages": list(status.languages),
+        "articles": articles,
+        "summary": status.summary(),
+    }
+
+
+def progress_line(lang: str, counts: dict[str, int]) -> str:
+    """``km 40/43 up to date · 2 stale · 1 missing`` (translations only)."""
+    total = sum(counts.values())
+    parts = [f"{lang} {counts['up_to_date']}/{total} up to date"]
+    for state in (State.STALE, State.MISSING, State.UNTRACKED):
+        if counts[state.value]:
+            parts.append(f"{counts[state.value]} {state.value}")
+    return " · ".join(parts)
+
+
+def render_table(
+    status: SiteStatus,
+    console: Console,
+    *,
+    root: str,
+    show_diff: bool = False,
+    words: dict[str, int] | None = None,
+    extra: list[str] | None = None,
+) -> None:
+    """The terminal view: per-language progress, then one table per state."""
+    console.print(Text(f"Sastra · {root}", style="bold"))
+    summary = status.summary()
+    for lang in status.languages:
+        if sum(summary[lang].values()):
+            console.print("  " + progress_line(lang, summary[lang]))
+        else:
+            console.print(f"  {lang}: source language of every article")
+    for line in extra or []:
+        console.print("  " + line)
+    rows = _rows_by_state(status)
+    for state in STATE_ORDER:
+        entries = rows[state]
+        if not entries:
+            continue
+        console.print()
+        console.print(
+            Text(f"{STATE_TITLES[state]} ({len(entries)})", style=f"bold {STATE_STYLE[state]}")
+        )
+        width = max(len(str(article.key)) for article, _ in entries)
+        for article, version in entries:
+            line = Text("  ")
+            line.append(f"{version.lang:<4}", style=STATE_STYLE[state])
+            line.append(f"{article.key!s:<{width}}  ")
+            line.append_text(_detail(article, version, words, indent=" " * (width + 8)))
+            console.print(line, soft_wrap=True)
+        if show_diff and state is State.STALE:
+            for article, version in entries:
+                if version.diff:
+                    console.print(
+                        Text(
+                            f"  diff of the {article.source} source of {article.key}:", style="bold"
+                        )
+                    )
+                    console.print(Group(*(_diff_line(line) for line in version.diff.splitlines())))
+                elif version.changed_paragraphs is None:
+                    console.print(f"  {article.key}: no diff (the old source text is not known)")
+
+
+def _rows_by_state(status: SiteStatus) -> dict[State, list[tuple[ArticleStatus, VersionStatus]]]:
+    rows: dict[State, list[tuple[ArticleStatus, VersionStatus]]] = {s: [] for s in STATE_ORDER}
+    for article in status.articles:
+        for version in article.versions.values():
+            if version.state in rows:
+                rows[version.state].append((article, version))
+    return rows
+
+
+def _detail(
+    article: ArticleStatus, version: VersionStatus, words: dict[str, int] | None, indent: str
+) -> Text:
+    source = article.versions.get(article.source or "")
+    source_path = source.path if source else None
+    text = Text()
+    if version.state is State.MISSING:
+        text.append(f"translate from {article.source}: {source_path}")
+    elif version.state is State.STALE:
+        text.append(version.path or "")
+        text.append(f"\n{indent}{_changes(version)}", style="yellow")
+    elif version.state is State.UNTRACKED:
+        text.append(f"{version.path} (source {article.source}: {source_path})")
+    else:
+        text.append(f"{version.path}", style="dim")
+    if words is not None and version.state in (State.MISSING, State.STALE):
+        text.append(f"  ~{words.get(str(article.key), 0)} source words", style="cyan")
+    return text
+
+
+def _changes(version: VersionStatus) -> str:
+    via = f"baseline from {version.baseline.value}"
+    if version.baseline_commit:
+        via += f" at {version.baseline_commit[:7]}"
+    if version.changed_paragraphs is None:
+        return f"source changed since the {via}; old text unknown, so no paragraph list"
+    parts = []
+    if version.changed_fields:
+        parts.append("fields " + ", ".join(version.changed_fields))
+    if version.changed_paragraphs:
+        parts.append("paragraphs " + ", ".join(str(i) for i in version.changed_paragraphs))
+    if version.removed_paragraphs:
+        parts.append(f"{len(version.removed_paragraphs)} paragraph(s) removed")
+    return f"changed in the source since the {via}: " + ("; ".join(parts) or "text")
+
+
+def _diff_line(line: str) -> Text:
+    style = "green" if line.startswith("+") else "red" if line.startswith("-") else "dim"
+    return Text("    " + line, style=style)

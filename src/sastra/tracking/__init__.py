@@ -1,0 +1,1 @@
+"""Translation tracking: fingerprints, baselines (frontmatter, git), states."""

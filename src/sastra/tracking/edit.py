@@ -1,0 +1,130 @@
+"""Text edits of translation files: record a baseline, scaffold a new translation.
+
+Pure string functions: the caller reads and writes (atomically). ``set_l10n``
+changes only the ``l10n`` block of the frontmatter; every other byte of the
+file (YAML formatting, comments, body, line endings, BOM) stays as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import yaml
+
+from sastra.content.parse import get_path
+
+TRANSLATE_MARK = "TRANSLATE:"
+
+
+def set_l10n(text: str, values: Mapping[str, str | None]) -> str:
+    """Set keys of the frontmatter's ``l10n`` block (``None`` removes a key)."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text[len(bom) :]
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(newline)
+    if not lines or lines[0].rstrip() != "---":
+        block = _block(values, newline)
+        return bom + newline.join(["---", *block, "---", ""]) + text
+    try:
+        close = next(i for i in range(1, len(lines)) if re.fullmatch(r"---[ \t]*", lines[i]))
+    except StopIteration:
+        raise ValueError("frontmatter is never closed") from None
+    start = next((i for i in range(1, close) if re.match(r"l10n[ \t]*:", lines[i])), None)
+    if start is None:
+        new = lines[:close] + _block(values, newline) + lines[close:]
+        return bom + newline.join(new)
+    end = start + 1
+    while end < close and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    head = lines[start]
+    inline = head.split(":", 1)[1].strip()
+    if inline and not inline.startswith("#"):
+        # flow style (l10n: {source: km}): rewrite the block in block style
+        current = yaml.safe_load(inline) or {}
+        merged = {**{k: str(v) for k, v in current.items()}, **values}
+        return bom + newline.join(lines[:start] + _block(merged, newline) + lines[end:])
+    body = lines[start + 1 : end]
+    indent = re.match(r"[ \t]*", body[0]).group(0) if body else "  "  # type: ignore[union-attr]
+    for key, value in values.items():
+        pattern = re.compile(rf"{re.escape(indent)}{re.escape(key)}[ \t]*:")
+        at = next((i for i, line in enumerate(body) if pattern.match(line)), None)
+        if value is None:
+            if at is not None:
+                del body[at]
+            continue
+        line = f"{indent}{key}: {_scalar(value)}"
+        if at is None:
+            body.append(line)
+        else:
+            body[at] = line
+    return bom + newline.join(lines[: start + 1] + body + lines[end:])
+
+
+def _block(values: Mapping[str, str | None], newline: str) -> list[str]:
+    return ["l10n:"] + [f"  {k}: {_scalar(v)}" for k, v in values.items() if v is not None]
+
+
+def _scalar(value: str) -> str:
+    dumped: str = yaml.safe_dump(value, allow_unicode=True, default_style=None).strip()
+    return dumped.removesuffix("\n...").removesuffix("...").strip()
+
+
+def scaffold(
+    source_meta: Mapping[str, Any],
+    source_body: str,
+    *,
+    source_lang: str,
+    source_hash: str,
+    source_commit: str | None,
+    translatable: Iterable[str],
+    target_lang: str,
+    key: str,
+) -> str:
+    """The text of a new translation file.
+
+    Shared and other fields are copied; each translatable field keeps the source
+    text behind a ``TRANSLATE:`` marker; the body is the source body under a
+    comment telling the translator what to do. The ``l10n`` block records the
+    source and its fingerprint.
+    """
+    meta: dict[str, Any] = _deep_copy(source_meta)
+    meta.pop("l10n", None)
+    for path in translatable:
+        for concrete, value in get_path(source_meta, path):
+            if isinstance(value, str) and value.strip():
+                _set_path(meta, concrete, f"{TRANSLATE_MARK} {value.strip()}")
+    meta["l10n"] = {"source": source_lang, "source_hash": source_hash}
+    if source_commit:
+        meta["l10n"]["source_commit"] = source_commit
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    note = (
+        f"<!-- {TRANSLATE_MARK} translate the {source_lang} text below into {target_lang}, "
+        f"then review it with `i18n review {key}` -->"
+    )
+    body = source_body.lstrip("\n")
+    return f"---\n{front}---\n\n{note}\n\n{body}"
+
+
+def _deep_copy(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _deep_copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_deep_copy(v) for v in value]
+    return value
+
+
+def _set_path(meta: dict[str, Any], concrete: str, value: str) -> None:
+    """Set ``a.b[2].c`` inside nested dicts and lists (the path exists)."""
+    node: Any = meta
+    parts = re.findall(r"([^.\[\]]+)|\[(\d+)\]", concrete)
+    for i, (name, index) in enumerate(parts):
+        last = i == len(parts) - 1
+        key: Any = name if name else int(index)
+        if last:
+            node[key] = value
+        else:
+            node = node[key]

@@ -1,0 +1,175 @@
+"""Git history of the content folder, read in a constant number of processes.
+
+``git log`` runs once (first-parent, raw diffs with full blob ids); blob
+contents come from one long-lived ``git cat-file --batch``. Nothing here
+spawns a process per file. Renames are not followed: a renamed file starts a
+new history (its translation then needs ``i18n mark`` once).
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+log = logging.getLogger(__name__)
+_NULL_BLOB = "0" * 40
+
+
+@dataclass(frozen=True)
+class FileVersion:
+    """One committed state of one file."""
+
+    index: int
+    """Position of the commit in first-parent history, 0 = HEAD (larger is older)."""
+    commit: str
+    """Full commit id."""
+    blob: str | None
+    """Blob id of the file in that commit; ``None`` when the commit deleted it."""
+
+
+@dataclass
+class GitHistory:
+    """First-parent history of the files below the content folder, newest first."""
+
+    toplevel: Path
+    site_prefix: str
+    commits: list[tuple[str, int]] = field(default_factory=list)
+    files: dict[str, list[FileVersion]] = field(default_factory=dict)
+    _reader: BlobReader | None = None
+
+    @classmethod
+    def load(cls, root: Path, content_dir: Path) -> GitHistory | None:
+        """Read the history; ``None`` when ``root`` is not inside a git work tree."""
+        try:
+            top = _git(root, "rev-parse", "--show-toplevel").strip()
+        except (OSError, subprocess.CalledProcessError):
+            return None
+        toplevel = Path(top).resolve()
+        prefix = root.resolve().relative_to(toplevel).as_posix()
+        prefix = "" if prefix == "." else prefix + "/"
+        history = cls(toplevel, prefix)
+        try:
+            content = content_dir.resolve().relative_to(toplevel).as_posix()
+            out = _git(
+                toplevel,
+                "log", "-z", "--raw", "--no-abbrev", "--no-renames", "--first-parent", "-m",
+                "--format=%x01%H %ct", "--", content,
+            )  # fmt: skip
+        except subprocess.CalledProcessError:  # no commits yet
+            return history
+        history._parse(out)
+        return history
+
+    def _parse(self, out: str) -> None:
+        for record in out.split("\x01")[1:]:
+            header, _, rest = record.partition("\0")
+            sha, _, ctime = header.partition(" ")
+            index = len(self.commits)
+            self.commits.append((sha, int(ctime or 0)))
+            fields = rest.lstrip("\n").split("\0")
+            for meta, path in zip(fields[0::2], fields[1::2], strict=False):
+                if not meta.startswith(":") or not path.startswith(self.site_prefix):
+                    continue
+                new_blob = meta.split(" ")[3]
+                rel = path[len(self.site_prefix) :]
+                versions = self.files.setdefault(rel, [])
+                if versions and versions[-1].index == index:
+                    continue  # -m can list a file twice for one merge
+                blob = None if new_blob == _NULL_BLOB else new_blob
+                versions.append(FileVersion(index, sha, blob))
+
+    def versions(self, path: str) -> list[FileVersion]:
+        """Committed versions of a file (site-relative path), newest first."""
+        return self.files.get(path, [])
+
+    def at(self, path: str, index: int) -> FileVersion | None:
+        """The version of ``path`` current at commit ``index`` (None if it did not exist)."""
+        versions = self.files.get(path, [])
+        pos = bisect_left([v.index for v in versions], index)
+        if pos < len(versions) and versions[pos].blob is not None:
+            return versions[pos]
+        return None
+
+    def first_seen(self, path: str) -> int | None:
+        """Commit index at which the file first entered history (larger is older)."""
+        versions = self.files.get(path)
+        return versions[-1].index if versions else None
+
+    def find_commit(self, ref: str) -> int | None:
+        """Index of a commit given by a full or abbreviated id."""
+        ref = ref.strip().lower()
+        if len(ref) < 4:
+            return None
+        for index, (sha, _) in enumerate(self.commits):
+            if sha.startswith(ref):
+                return index
+        return None
+
+    def commit_time(self, index: int) -> int:
+        return self.commits[index][1]
+
+    def read_blob(self, blob: str) -> bytes | None:
+        """Contents of a blob through the one ``cat-file --batch`` process."""
+        if self._reader is None:
+            self._reader = BlobReader(self.toplevel)
+        return self._reader.read(blob)
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+
+class BlobReader:
+    """A long-lived ``git cat-file --batch``: one process for every blob of a run."""
+
+    def __init__(self, toplevel: Path) -> None:
+        self._proc = subprocess.Popen(
+            ["git", "-C", str(toplevel), "cat-file", "--batch"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+
+    def read(self, blob: str) -> bytes | None:
+        stdin, stdout = self._pipes()
+        stdin.write(blob.encode("ascii") + b"\n")
+        stdin.flush()
+        header = stdout.readline().split()
+        if len(header) < 3 or header[1] == b"missing":
+            return None
+        size = int(header[2])
+        data = stdout.read(size)
+        stdout.read(1)  # the newline after the contents
+        return data
+
+    def _pipes(self) -> tuple[IO[bytes], IO[bytes]]:
+        assert self._proc.stdin is not None and self._proc.stdout is not None
+        return self._proc.stdin, self._proc.stdout
+
+    def close(self) -> None:
+        stdin, _ = self._pipes()
+        stdin.close()
+        self._proc.wait()
+
+
+def _git(cwd: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", "-C", str(cwd), *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="surrogateescape",
+    )
+    return result.stdout
+
+
+def head_commit(history: GitHistory | None) -> str | None:
+    """The newest commit that touched the content (what ``mark`` records)."""
+    if history is None or not history.commits:
+        return None
+    return history.commits[0][0]

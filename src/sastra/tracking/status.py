@@ -1,0 +1,297 @@
+"""Translation state of every language version, exactly as DESIGN.md defines "stale".
+
+Source language of a pair: a translation's ``l10n.source``; else the configured
+``source_language`` (per collection, then site-wide); with ``"auto"``, the
+language whose file entered git history first; else the only (or the first
+configured) language present.
+
+Baseline of a translation, in order:
+
+1. ``l10n.source_hash`` in its frontmatter: stale iff it differs from the
+   source's fingerprint now;
+2. git history: the baseline commit is the newest commit in which the
+   translation's *fingerprint* changed; stale iff the source's fingerprint at
+   that commit differs from now. An uncommitted edit of the translation that
+   changes its text counts as a sync with the current source;
+3. none: ``untracked`` (never guessed from file times).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from sastra.cache import BlobCache
+from sastra.config import Config
+from sastra.content.parse import decode, parse_text
+from sastra.model import (
+    Article,
+    ArticleStatus,
+    BaselineKind,
+    Pair,
+    State,
+    VersionStatus,
+)
+from sastra.tracking.fingerprint import (
+    FINGERPRINT_VERSION,
+    VisibleText,
+    article_text,
+    compare,
+    visible_text,
+)
+from sastra.tracking.history import GitHistory
+from sastra.tracking.synced import SyncedStore
+
+
+@dataclass(frozen=True)
+class SiteStatus:
+    """The status of every article, and per-language counts."""
+
+    articles: tuple[ArticleStatus, ...]
+    languages: tuple[str, ...]
+
+    def summary(self) -> dict[str, dict[str, int]]:
+        """``{lang: {state: count}}`` over translations (sources are not counted)."""
+        counts = {
+            lang: {s.value: 0 for s in State if s is not State.SOURCE} for lang in self.languages
+        }
+        for article in self.articles:
+            for lang, version in article.versions.items():
+                if version.state is not State.SOURCE:
+                    counts[lang][version.state.value] += 1
+        return counts
+
+    def needs_work(self) -> bool:
+        """True when any version is missing or stale (what ``--check`` fails on)."""
+        return any(
+            v.state in (State.MISSING, State.STALE)
+            for a in self.articles
+            for v in a.versions.values()
+        )
+
+
+class Tracker:
+    """Computes :class:`ArticleStatus` values; caches fingerprints by blob id."""
+
+    def __init__(
+        self,
+        config: Config,
+        history: GitHistory | None = None,
+        cache: BlobCache | None = None,
+        synced: SyncedStore | None = None,
+    ) -> None:
+        self.config = config
+        self.history = history
+        self.cache = cache
+        self.synced = synced
+
+    # -- text and fingerprints -------------------------------------------------------------
+    def _namespace(self, collection: str) -> str:
+        fields = ",".join(self.config.collection(collection).translatable)
+        return f"text:{FINGERPRINT_VERSION}:{fields}"
+
+    def text(self, article: Article) -> VisibleText:
+        """Visible text of a version on disk (cached by blob id)."""
+        namespace = self._namespace(article.key.collection)
+        cached = self.cache.get(namespace, article.blob) if self.cache and article.blob else None
+        if isinstance(cached, VisibleText):
+            return cached
+        translatable = self.config.collection(article.key.collection).translatable
+        text = article_text(article, translatable)
+        if self.cache is not None and article.blob:
+            self.cache.put(namespace, article.blob, text)
+        return text
+
+    def blob_text(self, blob: str, path: str, collection: str) -> VisibleText | None:
+        """Visible text of a committed blob (cached by blob id); ``None`` if unreadable."""
+        namespace = self._namespace(collection)
+        cached = self.cache.get(namespace, blob) if self.cache else None
+        if isinstance(cached, VisibleText):
+            return cached
+        if self.history is None:
+            return None
+        data = self.history.read_blob(blob)
+        if data is None:
+            return None
+        decoded, _ = decode(data, path)
+        if decoded is None:
+            return None
+        parsed = parse_text(decoded, path)
+        if not parsed.ok:
+            return None
+        translatable = self.config.collection(collection).translatable
+        text = visible_text(
+            parsed.meta, parsed.body, parsed.body_line, translatable, mdx=path.endswith(".mdx")
+        )
+        if self.cache is not None:
+            self.cache.put(namespace, blob, text)
+        return text
+
+    def fingerprint(self, article: Article) -> str:
+        return self.text(article).fingerprint
+
+    # -- direction --------------------------------------------------------------------------
+    def source_language(self, pair: Pair) -> str:
+        """The language the pair's translations are made from."""
+        for article in pair.versions.values():
+            declared = article.l10n.source
+            if declared and declared != article.lang and declared in pair.versions:
+                return declared
+        configured = self.config.source_language_of(pair.key.collection)
+        if configured == "auto" and self.history is not None:
+            seen = {
+                lang: first
+                for lang, a in pair.versions.items()
+                if (first := self.history.first_seen(a.path)) is not None
+            }
+            if seen:
+                order = self.config.languages
+                return max(seen, key=lambda lang: (seen[lang], -order.index(lang)))
+        if configured and configured in pair.versions:
+            return configured
+        return next(lang for lang in self.config.languages if lang in pair.versions)
+
+    # -- state --------------------------------------------------------------------------------
+    def status(self, pair: Pair, *, diff: bool = False) -> ArticleStatus:
+        """State of every configured language of one article."""
+        source_lang = self.source_language(pair)
+        source = pair.versions[source_lang]
+        versions: dict[str, VersionStatus] = {}
+        for lang in self.config.languages:
+            article = pair.versions.get(lang)
+            if lang == source_lang:
+                versions[lang] = VersionStatus(lang, State.SOURCE, source.path)
+            elif article is None:
+                versions[lang] = VersionStatus(lang, State.MISSING)
+            else:
+                versions[lang] = self._translation(article, source, diff)
+        return ArticleStatus(pair.key, source_lang, versions)
+
+    def _translation(self, article: Article, source: Article, diff: bool) -> VersionStatus:
+        recorded = article.l10n.source_hash
+        if recorded:
+            now = self.fingerprint(source)
+            if recorded == now:
+                return VersionStatus(
+                    article.lang, State.UP_TO_DATE, article.path, BaselineKind.FRONTMATTER,
+                    article.l10n.source_commit,
+                )  # fmt: skip
+            old, commit = self._old_source_text(source, recorded, article.l10n.source_commit)
+            return self._stale(article, source, BaselineKind.FRONTMATTER, commit, old, diff)
+        if self.history is not None and self.config.tracking.git:
+            return self._from_git(article, source, diff)
+        return VersionStatus(article.lang, State.UNTRACKED, article.path)
+
+    def _from_git(self, article: Article, source: Article, diff: bool) -> VersionStatus:
+        assert self.history is not None
+        versions = self.history.versions(article.path)
+        if not versions or versions[0].blob is None:
+            return VersionStatus(article.lang, State.UNTRACKED, article.path)
+        coll = article.key.collection
+        current = self.fingerprint(article)
+        head = versions[0]
+        if head.blob != article.blob:
+            head_text = self.blob_text(head.blob, article.path, coll) if head.blob else None
+            if head_text is None or head_text.fingerprint != current:
+                # The translator is editing it now: a sync with the current source.
+                return VersionStatus(article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT)
+        baseline = head
+        baseline_fp = current
+        for older in versions[1:]:
+            if older.blob is None:
+                break
+            older_text = self.blob_text(older.blob, article.path, coll)
+            if older_text is None or older_text.fingerprint != baseline_fp:
+                break
+            baseline = older
+        source_then = self.history.at(source.path, baseline.index)
+        source_now = self.fingerprint(source)
+        if source_then is not None and source_then.blob is not None:
+            if source_then.blob == source.blob:
+                return VersionStatus(
+                    article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT, baseline.commit
+                )
+            then_text = self.blob_text(source_then.blob, source.path, coll)
+            if then_text is not None and then_text.fingerprint == source_now:
+                return VersionStatus(
+                    article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT, baseline.commit
+                )
+            return self._stale(article, source, BaselineKind.GIT, baseline.commit, then_text, diff)
+        return self._stale(article, source, BaselineKind.GIT, baseline.commit, None, diff)
+
+    def _old_source_text(
+        self, source: Article, recorded: str, commit: str | None
+    ) -> tuple[VisibleText | None, str | None]:
+        """The source text a frontmatter baseline refers to: synced store, else git."""
+        if self.synced is not None:
+            stored = self.synced.get(recorded)
+            if stored is not None:
+                return stored, commit
+        if self.history is None or not self.config.tracking.git:
+            return None, commit
+        coll = source.key.collection
+        candidates = self.history.versions(source.path)
+        if commit and (index := self.history.find_commit(commit)) is not None:
+            at = self.history.at(source.path, index)
+            candidates = [at, *candidates] if at else candidates
+        for version in candidates:
+            if version.blob is None:
+                continue
+            text = self.blob_text(version.blob, source.path, coll)
+            if text is not None and text.fingerprint == recorded:
+                return text, version.commit
+        return None, commit
+
+    def _stale(
+        self,
+        article: Article,
+        source: Article,
+        kind: BaselineKind,
+        commit: str | None,
+        old: VisibleText | None,
+        diff: bool,
+    ) -> VersionStatus:
+        if old is None:
+            return VersionStatus(article.lang, State.STALE, article.path, kind, commit)
+        label = f"{source.path}@{commit[:7]}" if commit else f"{source.path}@baseline"
+        change = compare(old, self.text(source), label, source.path)
+        return VersionStatus(
+            article.lang,
+            State.STALE,
+            article.path,
+            kind,
+            commit,
+            changed_paragraphs=change.changed_paragraphs,
+            changed_fields=change.changed_fields,
+            removed_paragraphs=change.removed_paragraphs,
+            diff=change.diff if diff else None,
+        )
+
+
+def site_status(tracker: Tracker, pairs: Iterable[Pair], *, diff: bool = False) -> SiteStatus:
+    """Status of every pair, in key order."""
+    articles = tuple(tracker.status(pair, diff=diff) for pair in pairs)
+    return SiteStatus(articles, tracker.config.languages)
+
+
+def filter_status(
+    status: SiteStatus, *, lang: str | None = None, collection: str | None = None
+) -> SiteStatus:
+    """Keep one language and/or one collection (prefix match on the folder path)."""
+    articles = status.articles
+    if collection is not None:
+        wanted = collection.strip("/")
+        articles = tuple(
+            a
+            for a in articles
+            if a.key.collection == wanted or a.key.collection.startswith(wanted + "/")
+        )
+    languages = status.languages
+    if lang is not None:
+        languages = (lang,)
+        articles = tuple(ArticleStatus(a.key, a.source, _only(a.versions, lang)) for a in articles)
+    return SiteStatus(articles, languages)
+
+
+def _only(versions: Mapping[str, VersionStatus], lang: str) -> dict[str, VersionStatus]:
+    return {lang: versions[lang]} if lang in versions else {}
