@@ -102,11 +102,11 @@ def render_table(
         )
         width = max(len(str(article.key)) for article, _ in entries)
         for article, version in entries:
-            line = Text("  ")
-            line.append(f"{version.lang:<4}", style=STATE_STYLE[state])
-            line.append(f"{article.key!s:<{width}}  ")
-            line.append_text(_detail(article, version, words, indent=" " * (width + 8)))
-            console.print(line, soft_wrap=True)
+            row = Text("  ")
+            row.append(f"{version.lang:<4}", style=STATE_STYLE[state])
+            row.append(f"{article.key!s:<{width}}  ")
+            row.append_text(_detail(article, version, words, indent=" " * (width + 8)))
+            console.print(row, soft_wrap=True)
         if show_diff and state is State.STALE:
             for article, version in entries:
                 if version.diff:
