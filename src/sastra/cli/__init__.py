@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "status": "sastra.cli.status:status",
     "new": "sastra.cli.translate:new",
     "mark": "sastra.cli.translate:mark",
+    "date": "sastra.cli.date:date",
 }
 
 
