@@ -1,0 +1,283 @@
+"""Rule-based Khmer → Latin romanization of personal names, without diacritics.
+
+System followed: the common Cambodian practice for spelling names in Latin letters
+(the spellings on ID cards, passports and in the press: "Sok", "Sophea", "Chea",
+"Preah", "Srey", "Mao"), which is the UNGEGN (1972 Geographic Department) system
+with its diacritics dropped and a few of its vowel spellings replaced by the ones
+names use:
+
+* consonants: ក/គ ``k``, ខ/ឃ ``kh``, ច/ជ ``ch``, ឆ/ឈ ``chh``, ញ ``nh``, ង ``ng``,
+  ដ/ឌ ``d``, ត/ទ ``t``, ថ/ធ/ឋ/ឍ ``th``, ប ``b`` (``p`` before a subscript: ប្រាក់
+  "Prak"), ព ``p``, ផ/ភ ``ph``, វ ``v``, អ nothing;
+* vowels by series (a-series / o-series): ា ``a``/``ea``, ិ ``e``/``i``, ី ``ey``/``i``,
+  ុ ``o``/``u``, ូ ``ou``, ួ ``uo``, ើ ``aeu``/``eu``, ឿ ``oeu``, ៀ ``ie``, េ ``e``,
+  ែ ``ae``/``e``, ៃ ``ai``/``ey``, ោ ``ao``/``o``, ៅ ``ao``/``ou``; the inherent vowel
+  ``a``/``o``; ំ ``am``/``um``, ុំ ``om``/``um``, ាំ ``am``/``oam``, ះ adds ``h``
+  (ព្រះ "Preah");
+* series: a cluster is a-series when one of its consonants is; ៉ moves it to the
+  a-series (ម៉ៅ "Mao"), ៊ to the o-series (ប៊ុន "Bun");
+* finals: ក/ខ/គ ``k``, ច/ជ ``ch``, ញ ``nh``, ត/ដ ``t``, ថ/ទ/ធ ``th`` (រិទ្ធ "Rith"),
+  ប/ព ``p``, ស ``s``, រ ``r``; a subscript with no vowel at the end of a word is
+  silent (ចន្ទ "Chan"); ៍ silences its consonant; ់ shortens the vowel; ៈ after the
+  inherent vowel gives ``ak`` (វណ្ណៈ "Vannak"); ័ gives ``a``/``ea``.
+
+Departures from UNGEGN: no diacritics; ិ a-series ``e`` (សិលា "Sela…", UNGEGN ``ĕ``);
+ី a-series ``ey`` ("Srey", "Pisey"); ៅ a-series ``ao`` ("Mao", UNGEGN ``au``); an
+o-series inherent vowel before a geminate or a subscript onset is ``a`` as names
+write it ("Vanna", "Rangsey", UNGEGN ``o``); a consonant closing a syllable and
+starting the next through a subscript is written twice only for ``n`` ("Vanna",
+"Sovann"), once otherwise (បុប្ផា "Bopha").
+
+Limits: Khmer script does not say where a syllable's final ends and the next
+syllable begins, nor whether a written vowel is pronounced, so some names come out
+in a spelling other than the family's own (សិលា gives "Selea", printed "Sela";
+ចិន្តា gives "Chenta", printed "Chenda"). The glossary fixes preferred spellings;
+:func:`sastra.khmer.similarity.same_name` recognises these variants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sastra.khmer.unicode import normalize
+
+__all__ = ["romanize_name"]
+
+COENG = "\u17d2"
+MUUSIKATOAN = "\u17c9"  # ៉ : to a-series
+TRIISAP = "\u17ca"  # ៊ : to o-series
+BANTOC = "\u17cb"  # ់
+ROBAT = "\u17cc"  # ៌
+TOANDAKHIAT = "\u17cd"  # ៍
+SAMYOK = "\u17d0"  # ័
+NIKAHIT = "\u17c6"  # ំ
+REAHMUK = "\u17c7"  # ះ
+YUUKALEAPINTU = "\u17c8"  # ៈ
+
+# consonant: (initial, final, series 1 = a-series / 2 = o-series)
+_CONSONANTS: dict[str, tuple[str, str, int]] = {
+    "ក": ("k", "k", 1), "ខ": ("kh", "k", 1), "គ": ("k", "k", 2), "ឃ": ("kh", "k", 2),
+    "ង": ("ng", "ng", 2), "ច": ("ch", "ch", 1), "ឆ": ("chh", "ch", 1),
+    "ជ": ("ch", "ch", 2), "ឈ": ("chh", "ch", 2), "ញ": ("nh", "nh", 2),
+    "ដ": ("d", "t", 1), "ឋ": ("th", "th", 1), "ឌ": ("d", "t", 2), "ឍ": ("th", "th", 2),
+    "ណ": ("n", "n", 1), "ត": ("t", "t", 1), "ថ": ("th", "th", 1), "ទ": ("t", "th", 2),
+    "ធ": ("th", "th", 2), "ន": ("n", "n", 2), "ប": ("b", "p", 1), "ផ": ("ph", "p", 1),
+    "ព": ("p", "p", 2), "ភ": ("ph", "p", 2), "ម": ("m", "m", 2), "យ": ("y", "y", 2),
+    "រ": ("r", "r", 2), "ល": ("l", "l", 2), "វ": ("v", "v", 2), "ឝ": ("s", "s", 1),
+    "ឞ": ("s", "s", 1), "ស": ("s", "s", 1), "ហ": ("h", "h", 1), "ឡ": ("l", "l", 1),
+    "អ": ("", "", 1),
+}  # fmt: skip
+
+# dependent vowel: (a-series, o-series)
+_VOWELS: dict[str, tuple[str, str]] = {
+    "": ("a", "o"), "ា": ("a", "ea"), "ិ": ("e", "i"), "ី": ("ey", "i"),
+    "ឹ": ("oe", "eu"), "ឺ": ("eu", "eu"), "ុ": ("o", "u"), "ូ": ("ou", "ou"),
+    "ួ": ("uo", "uo"), "ើ": ("aeu", "eu"), "ឿ": ("oeu", "oeu"), "ៀ": ("ie", "ie"),
+    "េ": ("e", "e"), "ែ": ("ae", "e"), "ៃ": ("ai", "ey"), "ោ": ("ao", "o"),
+    "ៅ": ("ao", "ou"),
+}  # fmt: skip
+
+# vowel + nikahit
+_NASAL: dict[str, tuple[str, str]] = {
+    "": ("am", "um"), "ុ": ("om", "um"), "ា": ("am", "oam"), "ិ": ("em", "im"),
+    "េ": ("em", "em"), "ោ": ("aom", "om"),
+}  # fmt: skip
+
+# independent vowel: (spelling, can it be a whole syllable with its own vowel)
+_INDEPENDENT: dict[str, str] = {
+    "ឥ": "e", "ឦ": "ei", "ឧ": "ou", "ឩ": "ou", "ឪ": "ov", "ឫ": "rue", "ឬ": "reu",
+    "ឭ": "lue", "ឮ": "leu", "ឯ": "ae", "ឰ": "ai", "ឱ": "ao", "ឲ": "ao", "ឳ": "au",
+}  # fmt: skip
+
+
+@dataclass
+class _Cluster:
+    """One orthographic cluster: base, subscripts, shifter, vowel and signs."""
+
+    base: str
+    subs: list[str] = field(default_factory=list)
+    shifter: str = ""
+    vowel: str = ""
+    signs: str = ""
+
+    @property
+    def bare(self) -> bool:
+        """No vowel and no sign that makes it a syllable nucleus."""
+        return not self.vowel and not ({NIKAHIT, REAHMUK, YUUKALEAPINTU} & set(self.signs))
+
+
+@dataclass
+class _Syllable:
+    onset: list[str]
+    series: int
+    vowel: str
+    signs: str
+    final: str = ""
+    final_short: bool = False
+    geminate: bool = False
+    """The final is the base of a cluster whose subscript opens the next syllable."""
+    independent: str = ""
+
+
+def _clusters(word: str) -> list[_Cluster | str]:
+    """Split a normalized word into clusters; non-Khmer characters pass as strings."""
+    out: list[_Cluster | str] = []
+    i = 0
+    while i < len(word):
+        ch = word[i]
+        if ch not in _CONSONANTS and ch not in _INDEPENDENT:
+            if not "\u17b6" <= ch <= "\u17dd":
+                out.append(ch)  # a stray sign with no base is dropped
+            i += 1
+            continue
+        cluster = _Cluster(ch)
+        i += 1
+        while i < len(word):
+            ch = word[i]
+            if ch == COENG and i + 1 < len(word) and word[i + 1] in _CONSONANTS:
+                cluster.subs.append(word[i + 1])
+                i += 2
+            elif ch in (MUUSIKATOAN, TRIISAP):
+                cluster.shifter = ch
+                i += 1
+            elif ch in _VOWELS and not cluster.vowel:
+                cluster.vowel = ch
+                i += 1
+            elif "\u17b6" <= ch <= "\u17dd" and ch != COENG:
+                cluster.signs += ch
+                i += 1
+            else:
+                break
+        out.append(cluster)
+    return out
+
+
+def _series(consonants: list[str], shifter: str) -> int:
+    if shifter == MUUSIKATOAN:
+        return 1
+    if shifter == TRIISAP:
+        return 2
+    return 1 if any(_CONSONANTS[c][2] == 1 for c in consonants) else 2
+
+
+def _syllables(clusters: list[_Cluster]) -> list[_Syllable]:
+    """Group clusters into spoken syllables: onset, vowel, final."""
+    syls: list[_Syllable] = []
+    for k, c in enumerate(clusters):
+        if TOANDAKHIAT in c.signs:
+            continue  # a silenced letter
+        nxt = clusters[k + 1] if k + 1 < len(clusters) else None
+        prev = syls[-1] if syls else None
+        open_prev = prev is not None and not prev.final and REAHMUK not in prev.signs
+        if c.base in _INDEPENDENT:
+            syls.append(_Syllable([], 1, c.vowel, c.signs, independent=c.base))
+            continue
+        if prev is not None and open_prev and c.subs:
+            # the base closes the previous syllable, the subscripts open the next one
+            prev.final, prev.geminate = c.base, True
+            onset = c.subs
+        elif prev is not None and open_prev and c.bare and not c.subs:
+            closes = nxt is None or (not nxt.bare and not nxt.subs) or TOANDAKHIAT in nxt.signs
+            if closes or BANTOC in c.signs or SAMYOK in prev.signs:
+                prev.final = c.base
+                prev.final_short = BANTOC in c.signs or SAMYOK in c.signs
+                if ROBAT in c.signs:
+                    prev.final += "r"
+                continue
+            onset = [c.base]
+        else:
+            onset = [c.base, *c.subs]
+        syls.append(_Syllable(onset, _series(onset, c.shifter), c.vowel, c.signs))
+    return syls
+
+
+def _final(syl: _Syllable) -> str:
+    if not syl.final:
+        return ""
+    base = syl.final.rstrip("r")
+    text = _CONSONANTS[base][1] if base in _CONSONANTS else ""
+    return text + ("r" if syl.final.endswith("r") and base else "")
+
+
+def _nucleus(syl: _Syllable) -> str:
+    a_series = syl.series == 1
+    pick = 0 if a_series else 1
+    if syl.independent:
+        return _INDEPENDENT[syl.independent]
+    if NIKAHIT in syl.signs and syl.vowel in _NASAL:
+        return _NASAL[syl.vowel][pick]
+    if SAMYOK in syl.signs and not syl.vowel:
+        if syl.final == "យ":
+            return "a" if a_series else "e"
+        return "a" if a_series else "ea"
+    if not syl.vowel and REAHMUK in syl.signs:
+        return "a" if a_series else "ea"
+    if not syl.vowel:
+        if YUUKALEAPINTU in syl.signs:
+            return "ak" if a_series else "eak"
+        return "a" if a_series or syl.geminate else "o"
+    if syl.vowel == "ា" and syl.final_short:
+        return "a" if a_series else "oa"
+    return _VOWELS[syl.vowel][pick]
+
+
+def _romanize_word(word: str) -> str:
+    parts = _clusters(normalize(word))
+    out: list[str] = []
+    run: list[_Cluster] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        syls = _syllables(run)
+        text, previous_final = "", ""
+        for k, syl in enumerate(syls):
+            last = k + 1 == len(syls)
+            onset = "".join(_CONSONANTS[c][0] for c in syl.onset)
+            if syl.onset and syl.onset[0] == "ប" and len(syl.onset) > 1:
+                onset = "p" + onset[1:]
+            if last and not syl.vowel and not syl.signs and not syl.final and k > 0:
+                prev = syls[k - 1]
+                if prev.final and len(syl.onset) == 1:
+                    if syl.onset[0] == prev.final == "ណ" or syl.onset[0] == prev.final == "ន":
+                        text += "n"  # a geminate n is written twice: សុវណ្ណ "Sovann"
+                    continue  # a silent subscript at the end of the word: ចន្ទ
+            nucleus = _nucleus(syl)
+            final = _final(syl)
+            if REAHMUK in syl.signs and not final:
+                final = "h"
+            text = _join(text, previous_final, onset + nucleus + final)
+            previous_final = final
+        out.append(text)
+        run.clear()
+
+    for part in parts:
+        if isinstance(part, _Cluster):
+            run.append(part)
+        else:
+            flush()
+            out.append(part)
+    flush()
+    return "".join(out)
+
+
+def _join(text: str, final: str, piece: str) -> str:
+    """Append a syllable after a final written as ``final``; a consonant closing one
+    syllable and opening the next is written once (បុប្ផា "Bopha"), except ``n``."""
+    if final and final != "n" and piece.startswith(final) and text.endswith(final):
+        return text[: -len(final)] + piece
+    return text + piece
+
+
+def romanize_name(khmer: str) -> str:
+    """Romanize a Khmer personal name: ``"ម៉ៅ សិលា"`` → ``"Mao Selea"``.
+
+    Words (separated by whitespace) stay words, each capitalised; characters that
+    are not Khmer letters are kept as they are. Never raises.
+    """
+    words = normalize(khmer).split(" ")
+    return " ".join(_capitalise(_romanize_word(w)) for w in words if w)
+
+
+def _capitalise(word: str) -> str:
+    return word[:1].upper() + word[1:].lower() if word else word

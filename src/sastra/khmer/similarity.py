@@ -1,0 +1,188 @@
+"""Similarity of Latin spellings of Khmer personal names.
+
+Khmer names are romanized in many ways: ម៉ៅ សិលា is printed "Mao Sela", "Mao Sila"
+or "Mao Seila"; វណ្ណដេត as "Vandeth" or "Vandet". A plain edit distance calls
+"Sela"/"Sila" as different as "Sela"/"Sina". This module compares names the way a
+Khmer reader does:
+
+1. :func:`name_key` folds spellings that stand for the same Khmer letters:
+   aspirate digraphs (``chh``/``ch`` → ``c``, ``kh`` → ``k``, ``ph`` → ``p``,
+   ``th`` → ``t``, ``nh`` → ``n``), ``w`` → ``v``, ``y`` as a vowel → ``i``,
+   ``ea`` → ``a`` (o-series /iə/ after a consonant, "Sophea"), doubled letters to one,
+   and a silent word-final ``h`` or ``r`` after a vowel ("Sokhar", "Preah").
+   It never folds one consonant into another: ``d``/``t`` (ដ/ត) and ``l``/``n``
+   are different letters in Khmer, so "Dara"/"Tara" and "Sela"/"Sina" stay apart.
+2. :func:`name_distance` is a weighted edit distance over *units* of the keys
+   (a consonant, ``ng``, or a whole run of vowels). Vowel runs of one class
+   (front ``i e ei ie``, open ``a ae ai``, back ``o u ou ao``, central ``eu oe``)
+   cost :data:`VOWEL_SAME_CLASS` to swap; across classes they cost more;
+   consonants cost :data:`CONSONANT` to swap, insert or delete, except ``h``
+   (:data:`H_INDEL`).
+3. :func:`same_name` says yes when the distance is at most :data:`THRESHOLD`.
+
+Names of several words are compared word by word and the largest word distance
+counts; when the word counts differ ("Chan Srey"/"Chansrey") the joined keys
+are compared instead. Word order is significant: "Sela Mao" is not "Mao Sela".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "CONSONANT",
+    "H_INDEL",
+    "THRESHOLD",
+    "VOWEL_INDEL",
+    "VOWEL_OTHER_CLASS",
+    "VOWEL_SAME_CLASS",
+    "match_romanization",
+    "name_distance",
+    "name_key",
+    "same_name",
+]
+
+THRESHOLD = 0.6
+"""Largest per-word distance at which two spellings are the same name: up to two vowel
+swaps within a class ("Seyla"/"Sila"), or one stray ``h`` and one such swap. One
+consonant change (1.0) or one vowel across classes (1.0) is always a different name."""
+
+VOWEL_SAME_CLASS = 0.3
+"""Swapping vowel runs of one class: Sela/Sila, Sokhom/Sokhum, Mao/Mau."""
+VOWEL_NEAR_CLASS = 0.6
+"""Swapping the central class (``eu``, ``oe``) with front or back: Thoeun/Thun."""
+VOWEL_OTHER_CLASS = 1.0
+"""Swapping across other classes: Hean/Hun (``a``/``u``)."""
+VOWEL_INDEL = 0.8
+"""Inserting or deleting a whole vowel run: Sok/Soka are different names."""
+CONSONANT = 1.0
+"""Swapping, inserting or deleting a consonant: Dara/Tara, Sophea/Sopheap."""
+H_INDEL = 0.3
+"""Inserting or deleting an ``h`` the digraph folds left behind."""
+
+_VOWELS = frozenset("aeiou")
+_DIGRAPHS: tuple[tuple[str, str], ...] = (
+    ("chh", "c"), ("ch", "c"), ("kh", "k"), ("ph", "p"), ("th", "t"),
+    ("nh", "n"), ("dh", "d"), ("bh", "b"), ("gh", "g"), ("ck", "k"),
+)  # fmt: skip
+_WORD_RE = re.compile(r"[a-z]+")
+_UNIT_RE = re.compile(r"[aeiou]+|ng|[a-z]")
+
+_FRONT = frozenset({"i", "e", "ei", "ie", "iei", "eie"})
+_CENTRAL = frozenset({"eu", "oe", "oeu", "ue", "eo", "euo", "oeua", "eua"})
+
+
+def _fold_word(word: str) -> str:
+    for digraph, single in _DIGRAPHS:
+        word = word.replace(digraph, single)
+    word = word.replace("w", "v").replace("q", "k")
+    # y is a consonant only at the start of a word before a vowel ("Yem", "Yuth").
+    head = "Y" if len(word) > 1 and word[0] == "y" and word[1] in _VOWELS else word[:1]
+    word = (head + word[1:]).replace("y", "i").replace("Y", "y")
+    word = re.sub(r"(?<=[^aeiou])ea", "a", word)
+    if len(word) > 2 and word[-1] in "hr" and word[-2] in _VOWELS:
+        word = word[:-1]
+    word = re.sub(r"(.)\1+", r"\1", word)
+    return word
+
+
+def _words(latin: str) -> list[str]:
+    decomposed = unicodedata.normalize("NFKD", latin)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    plain = re.sub(r"['’\-.]", "", plain)
+    return _WORD_RE.findall(plain)
+
+
+def name_key(latin: str) -> str:
+    """The romanization-aware key of a Latin name: words folded and joined by a space.
+
+    ``name_key("Mao Sela") == name_key("Mao Sela")``; ``name_key("Vandeth") == "vandet"``;
+    ``name_key("Sokhar") == "soka"``. Diacritics, case, hyphens and apostrophes are
+    ignored; anything that is not a Latin letter separates words.
+    """
+    return " ".join(_fold_word(w) for w in _words(latin))
+
+
+def _vowel_class(run: str) -> str:
+    if run in _FRONT or set(run) <= {"i", "e"}:
+        return "F"
+    if run in _CENTRAL:
+        return "C"
+    if "a" in run and not set(run) & {"o", "u"}:
+        return "A"
+    return "B"
+
+
+def _substitution(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    a_vowel, b_vowel = a[0] in _VOWELS, b[0] in _VOWELS
+    if a_vowel and b_vowel:
+        ca, cb = _vowel_class(a), _vowel_class(b)
+        if ca == cb:
+            return VOWEL_SAME_CLASS
+        if "C" in (ca, cb) and "A" not in (ca, cb):
+            return VOWEL_NEAR_CLASS
+        return VOWEL_OTHER_CLASS
+    if a_vowel or b_vowel:
+        return VOWEL_INDEL + CONSONANT  # never cheaper than delete + insert
+    return CONSONANT
+
+
+def _indel(unit: str) -> float:
+    if unit[0] in _VOWELS:
+        return VOWEL_INDEL
+    return H_INDEL if unit == "h" else CONSONANT
+
+
+@lru_cache(maxsize=4096)
+def _word_distance(a: str, b: str) -> float:
+    ua, ub = _UNIT_RE.findall(a), _UNIT_RE.findall(b)
+    previous = [0.0]
+    for unit in ub:
+        previous.append(previous[-1] + _indel(unit))
+    for x in ua:
+        current = [previous[0] + _indel(x)]
+        for j, y in enumerate(ub, start=1):
+            current.append(
+                min(
+                    previous[j] + _indel(x),
+                    current[j - 1] + _indel(y),
+                    previous[j - 1] + _substitution(x, y),
+                )
+            )
+        previous = current
+    return round(previous[-1], 6)
+
+
+def name_distance(a: str, b: str) -> float:
+    """Weighted distance between two Latin names (0.0 means the same key).
+
+    Word by word, the largest word distance counts; names with different numbers of
+    words are compared as one joined word each. An empty name is at distance
+    :data:`CONSONANT` per unit from anything else.
+    """
+    wa, wb = name_key(a).split(), name_key(b).split()
+    if len(wa) == len(wb) and wa:
+        return max(_word_distance(x, y) for x, y in zip(wa, wb, strict=True))
+    return _word_distance("".join(wa), "".join(wb))
+
+
+def same_name(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are spellings of one Khmer name (distance ≤ THRESHOLD)."""
+    if not name_key(a) or not name_key(b):
+        return False
+    return name_distance(a, b) <= THRESHOLD
+
+
+def match_romanization(khmer: str, latin: str) -> bool:
+    """True when ``latin`` is a spelling of the Khmer name ``khmer``.
+
+    The Khmer name is romanized with :func:`sastra.khmer.romanize.romanize_name` and
+    compared with :func:`same_name`.
+    """
+    from sastra.khmer.romanize import romanize_name
+
+    return same_name(romanize_name(khmer), latin)

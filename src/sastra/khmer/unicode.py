@@ -1,0 +1,183 @@
+"""Unicode hygiene for Khmer text: findings for editors, and keys for matching.
+
+:func:`check_text` finds what a Khmer reader cannot see but search, matching and
+word counts trip over, each with its line, column and a suggested fix:
+
+``km-legacy-font``
+    Khmer typed with a legacy (Limon/ABC) font, stored as Latin letters and
+    symbols (see :mod:`sastra.khmer._legacy` for the heuristic).
+``km-cluster-order``
+    A syllable typed in a non-canonical order: ``មន្រ្តី`` for ``មន្ត្រី`` (coeng RO
+    comes last), a vowel before a subscript (``ខែ្មរ``), ``-u`` + above vowel for a
+    consonant shifter (``សុី`` for ``ស៊ី``), nikahit before a vowel (``កំុ``).
+``km-split-vowel``
+    A vowel typed as two signs that look like one: ``េ`` + ``ា`` for ``ោ``,
+    ``េ`` + ``ី`` for ``ើ``.
+``km-doubled-sign``
+    The same vowel or sign typed twice in one syllable (``ាា``, ``់់``).
+``km-zero-width``
+    A zero-width space, joiner, non-joiner or byte order mark (U+200B–U+200D,
+    U+FEFF); a ZWNJ after a consonant shifter, where it keeps the shifter upright,
+    is allowed.
+``km-nbsp``
+    A no-break space (U+00A0, U+202F) next to Khmer text.
+
+Syllable order follows SIL's Khmer character specification (section 7) through
+the ``pheasa`` normalizer (see docs/khmer-unicode.md for how it was chosen);
+only the doubled-sign fold is ours. Coeng DA and coeng TA are both kept as typed
+here: which one a word takes is spelling, not encoding.
+
+:func:`normalize` builds a *matching key* (names, search, comparison): never
+apply it to text a reader sees, since it removes joiners and folds coeng DA into
+coeng TA.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pheasa
+
+from sastra.khmer._legacy import legacy_runs
+
+__all__ = ["HygieneIssue", "check_text", "normalize"]
+
+
+@dataclass(frozen=True)
+class HygieneIssue:
+    """One Unicode hygiene problem in a text."""
+
+    code: str
+    """Stable identifier: ``km-legacy-font``, ``km-cluster-order``, ``km-split-vowel``,
+    ``km-doubled-sign``, ``km-zero-width`` or ``km-nbsp``."""
+    line: int
+    """1-based line number (lines are split on ``\\n`` only)."""
+    column: int
+    """1-based column, in characters, of the start of :attr:`span`."""
+    message: str
+    """What is wrong, one line."""
+    fix: str | None
+    """Suggested replacement for :attr:`span`, or None when there is no safe one."""
+    span: str = ""
+    """The text the finding is about, as it is in the line."""
+
+
+_ZERO_WIDTH = {
+    "\u200b": "zero-width space U+200B",
+    "\u200c": "zero-width non-joiner U+200C",
+    "\u200d": "zero-width joiner U+200D",
+    "\ufeff": "byte order mark U+FEFF",
+}
+_NBSP = {"\u00a0": "U+00A0", "\u202f": "U+202F"}
+_SHIFTERS = "\u17c9\u17ca"
+_ABOVE_VOWELS = "\u17b7\u17b8\u17b9\u17ba\u17be\u17d0"
+# Khmer letters, signs and joiners that belong to a run checked as one word
+_KHMER_RUN = re.compile("[\u1780-\u17d3\u17dd\u200c\u200d]+")
+# Dependent vowels and signs (not coeng) that must not be typed twice in a row
+_DOUBLED = re.compile("([\u17b6-\u17d1\u17d3\u17dd])\\1+")
+_SPLIT_VOWEL_RULES = frozenset({"3.2", "3.3", "3.4", "3.5"})
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _is_khmer(ch: str) -> bool:
+    return "\u1780" <= ch <= "\u17ff" or "\u19e0" <= ch <= "\u19ff"
+
+
+def _canonical_run(run: str) -> tuple[str, bool, bool]:
+    """Canonical form of a Khmer run for a finding: (text, split vowel?, doubled?)."""
+    report = pheasa.normalize(run, report=True, preserve_coeng_da=True)
+    split = any(_SPLIT_VOWEL_RULES & set(change.rules) for change in report.changes)
+    fixed = report.text
+    undoubled = _DOUBLED.sub(r"\1", fixed)
+    doubled = undoubled != fixed
+    if doubled:
+        undoubled = pheasa.normalize(undoubled, preserve_coeng_da=True)
+    return undoubled, split, doubled
+
+
+def _cluster_issues(lineno: int, line: str) -> list[HygieneIssue]:
+    issues = []
+    for match in _KHMER_RUN.finditer(line):
+        run = match.group()
+        try:
+            fixed, split, doubled = _canonical_run(run)
+        except Exception:  # pragma: no cover - a normalizer bug must not stop a check
+            continue
+        if fixed == run:
+            continue
+        if split:
+            code, what = "km-split-vowel", "a vowel typed as two signs"
+        elif doubled and _DOUBLED.sub(r"\1", run) == fixed:
+            code, what = "km-doubled-sign", "a vowel or sign typed twice"
+        else:
+            code, what = "km-cluster-order", "characters typed in a non-canonical order"
+        message = f"{what}: «{run}» should be typed «{fixed}»"
+        issues.append(HygieneIssue(code, lineno, match.start() + 1, message, fixed, run))
+    return issues
+
+
+def _invisible_issues(lineno: int, line: str) -> list[HygieneIssue]:
+    issues = []
+    for k, ch in enumerate(line):
+        if ch in _ZERO_WIDTH:
+            if (
+                ch == "\u200c"
+                and k > 0
+                and line[k - 1] in _SHIFTERS
+                and line[k + 1 : k + 2] in tuple(_ABOVE_VOWELS)
+            ):
+                continue  # ZWNJ keeps a shifter upright before an above vowel
+            message = f"invisible {_ZERO_WIDTH[ch]}: remove it"
+            issues.append(HygieneIssue("km-zero-width", lineno, k + 1, message, "", ch))
+        elif ch in _NBSP:
+            near = line[k - 1 : k] + line[k + 1 : k + 2]
+            if any(_is_khmer(c) for c in near):
+                message = f"no-break space {_NBSP[ch]} in Khmer text: use a plain space"
+                issues.append(HygieneIssue("km-nbsp", lineno, k + 1, message, " ", ch))
+    return issues
+
+
+def _legacy_issues(lineno: int, line: str) -> list[HygieneIssue]:
+    issues = []
+    for start, end in legacy_runs(line):
+        span = line[start:end]
+        message = (
+            f"«{span}» looks like Khmer typed in a legacy (Limon/ABC) font: "
+            "retype it or convert it to Unicode"
+        )
+        issues.append(HygieneIssue("km-legacy-font", lineno, start + 1, message, None, span))
+    return issues
+
+
+def check_text(text: str) -> list[HygieneIssue]:
+    """All hygiene findings in ``text``, ordered by line and column. Never raises."""
+    issues: list[HygieneIssue] = []
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        line = raw[:-1] if raw.endswith("\r") else raw
+        issues += _legacy_issues(lineno, line)
+        issues += _cluster_issues(lineno, line)
+        issues += _invisible_issues(lineno, line)
+    return sorted(issues, key=lambda i: (i.line, i.column, i.code))
+
+
+def normalize(text: str) -> str:
+    """The matching key of a text: never show it to a reader.
+
+    NFC; zero-width characters (U+200B–U+200D, U+FEFF) removed; every Khmer syllable
+    in canonical order (SIL's specification, via ``pheasa``, with coeng DA folded
+    into coeng TA); a vowel or sign typed twice kept once; whitespace runs (including
+    no-break spaces) folded to one space and trimmed. Idempotent; never raises.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_STRIP_ZERO_WIDTH)
+    for _ in range(4):  # folds can expose another fold; stop at the fixed point
+        folded = _DOUBLED.sub(r"\1", pheasa.normalize(text))
+        if folded == text:
+            break
+        text = folded
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+_STRIP_ZERO_WIDTH = {ord(c): None for c in _ZERO_WIDTH}
