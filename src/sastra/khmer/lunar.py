@@ -24,12 +24,12 @@ Per-year tables are cached, so converting a whole year takes a few milliseconds.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from sastra.khmer.digits import to_khmer_digits
+from sastra.khmer.songkran import songkran
 
 __all__ = [
     "ANIMAL_YEARS",
@@ -38,6 +38,7 @@ __all__ = [
     "PHASES",
     "WEEKDAYS",
     "LunarDate",
+    "clear_caches",
     "format_lunar",
     "lunar_date",
     "new_year_moment",
@@ -59,19 +60,10 @@ ERAS = tuple("សំរឹទ្ធិស័ក ឯកស័ក ទោស័ក 
 #: Weekdays Monday..Sunday (``date.weekday()`` order), as the official lunar line writes them.
 WEEKDAYS = ("ចន្ទ", "អង្គារ", "ពុធ", "ព្រហស្បតិ៍", "សុក្រ", "សៅរ៍", "អាទិត្យ")
 
-_CHETR, _VISAKH, _JESTH, _SRAP, _KADEK, _ASATH1, _ASATH2 = 4, 5, 6, 8, 11, 12, 13
+_VISAKH, _JESTH, _SRAP, _KADEK, _ASATH1, _ASATH2 = 5, 6, 8, 11, 12, 13
 _REGULAR, _LEAP_MONTH, _LEAP_DAY = 0, 1, 2
 _EPOCH = dt.date(FIRST_YEAR, 1, 1).toordinal()  # ១កើត ខែបុស្ស
 _LAST = dt.date(LAST_YEAR, 12, 31).toordinal()
-
-#: New Year moments the arithmetic gets wrong, as the reference fixes them (day, time).
-_NEW_YEAR_OVERRIDES = {
-    2011: (dt.date(2011, 4, 14), 13, 12),
-    2012: (dt.date(2012, 4, 14), 19, 11),
-    2013: (dt.date(2013, 4, 14), 2, 12),
-    2014: (dt.date(2014, 4, 14), 8, 7),
-    2015: (dt.date(2015, 4, 14), 14, 2),
-}
 
 
 @dataclass(frozen=True)
@@ -229,108 +221,13 @@ def _lookup(day: dt.date) -> tuple[int, int]:
     return _year_table(day.year)[day.toordinal() - dt.date(day.year, 1, 1).toordinal()]
 
 
-# --- New Year (Jolak Sakaraj years) ---------------------------------------------------------
-
-
-def _js_aharkun(js: int) -> int:
-    return (js * 292207 + 373) // 800 + 1
-
-
-def _js_kromthupul(js: int) -> int:
-    return 800 - (292207 * js + 373) % 800
-
-
-def _js_bodithey(js: int) -> int:
-    aharkun = _js_aharkun(js)
-    return (aharkun + (11 * aharkun + 650) // 692) % 30
-
-
-def _js_avoman(js: int) -> int:
-    return (_js_aharkun(js) * 11 + 650) % 692
-
-
-def _adhikameas(js: int) -> bool:
-    bodithey, following = _js_bodithey(js), _js_bodithey(js + 1)
-    if bodithey == 24 and following == 6:
-        return True
-    if bodithey == 25 and following == 5:
-        return False
-    return bodithey > 24 or bodithey < 6
-
-
-def _chantrathimeas(js: int) -> bool:
-    avoman = _js_avoman(js)
-    if avoman == 0 and _js_avoman(js - 1) == 137:
-        return True
-    if _js_kromthupul(js) <= 207:
-        return avoman < 127
-    if avoman == 137 and _js_avoman(js + 1) == 0:
-        return False
-    return avoman < 138
-
-
-def _trunc_mod(a: int, b: int) -> int:
-    """Remainder with the sign of the dividend, as the reference's arithmetic has it."""
-    return int(math.fmod(a, b))
-
-
-def _sun_position(js: int, sotin: int) -> tuple[int, int]:
-    """(angsar, libda) of the sun's true position on day ``sotin`` of the solar year."""
-    total = 800 * sotin + _js_kromthupul(js - 1)
-    reasey, rest = divmod(total, 24350)
-    angsar, rest = divmod(rest, 811)
-    mean = 1800 * reasey + 60 * angsar + rest // 14 - 3  # sun's mean position, in libda
-    left = mean - (1800 * 2 + 60 * 20)
-    if left < 0:
-        left += 1800 * 12
-    kaen = left // 1800
-    if kaen <= 2:
-        rs = kaen
-    elif kaen <= 5:
-        rs = 1800 * 6 - left
-    elif kaen <= 8:
-        rs = left - 1800 * 6
-    else:
-        rs = 1800 * 11 + 60 * 29 + 60 - left
-    r_reasey, r_angsar, r_libda = rs // 1800, (rs % 1800) // 60, rs % 60
-    if r_angsar >= 15:
-        khan, pouichalip = 2 * r_reasey + 1, 60 * (r_angsar - 15) + r_libda
-    else:
-        khan, pouichalip = 2 * r_reasey, 60 * r_angsar + r_libda
-    multiplicity, chhaya = (
-        ((35, 0), (32, 35), (27, 67), (22, 94), (13, 116), (5, 129))[khan]
-        if khan <= 5
-        else (0, 134)
-    )
-    phol = pouichalip * multiplicity // 900 + chhaya
-    true = mean - phol if kaen <= 5 else mean + phol
-    return _trunc_mod(true, 1800) // 60, _trunc_mod(true, 60)
+# --- New Year and Buddhist era ---------------------------------------------------------------
 
 
 @lru_cache(maxsize=256)
 def _new_year(year: int) -> dt.datetime:
     """The Moha Songkran moment of a Gregorian year, local time."""
-    js = year - 638
-    sotins = (363, 364, 365, 366) if _js_kromthupul(js - 1) <= 207 else (362, 363, 364, 365)
-    positions = [_sun_position(js, s) for s in sotins]
-    hour = minute = 0
-    for angsar, libda in positions:
-        if angsar == 0:
-            hour, minute = divmod(24 * 60 - libda * 24, 60)
-            hour %= 24
-            break
-    days = 4 if positions[0][0] == 0 else 3
-    bodithey = _js_bodithey(js)
-    if _adhikameas(js - 1) and _chantrathimeas(js - 1):
-        bodithey = (bodithey + 1) % 30
-    lerng_day, lerng_month = (bodithey - 1, _CHETR) if bodithey >= 6 else (bodithey, _VISAKH)
-    anchor = dt.date(year, 4, 17)
-    number, month = _lookup(anchor)
-    back = (month - 4) * 29 + number - ((lerng_month - 4) * 29 + lerng_day) + days - 1
-    day = anchor - dt.timedelta(days=back)
-    if year in _NEW_YEAR_OVERRIDES:
-        day, hour, minute = _NEW_YEAR_OVERRIDES[year]
-    return dt.datetime(day.year, day.month, day.day, hour, minute)
+    return songkran(year, _lookup(dt.date(year, 4, 17)))
 
 
 @lru_cache(maxsize=256)
@@ -354,6 +251,17 @@ def _check_range(day: dt.date) -> None:
         )
 
 
+def clear_caches() -> None:
+    """Forget every cached per-year table (benchmarks measure a cold start with this)."""
+    _leap_type.cache_clear()
+    _year_starts.cache_clear()
+    _months_of.cache_clear()
+    _year_table.cache_clear()
+    _year_dates.cache_clear()
+    _new_year.cache_clear()
+    _visak_bochea_next.cache_clear()
+
+
 def new_year_moment(year: int) -> dt.datetime:
     """The moment the Khmer New Year (Moha Songkran) begins, naive local time (UTC+7).
 
@@ -364,21 +272,13 @@ def new_year_moment(year: int) -> dt.datetime:
     return _new_year(year)
 
 
-def lunar_date(day: dt.date) -> LunarDate:
-    """The Khmer lunar date of a Gregorian date (1900–2100).
-
-    A ``date`` is taken at 00:00 local time; a naive ``datetime`` (Cambodia time) at its
-    moment, which matters only for the animal year on New Year's day. Raises
-    :class:`ValueError` outside 1900–2100.
-    """
-    _check_range(day)
-    moment = day if isinstance(day, dt.datetime) else dt.datetime(day.year, day.month, day.day)
-    number, month = _lookup(day)
-    visak = _visak_bochea_next(day.year)
-    be = day.year + 544 if moment >= visak else day.year + 543
+def _at(moment: dt.datetime) -> LunarDate:
+    number, month = _lookup(moment.date())
+    visak = _visak_bochea_next(moment.year)
+    be = moment.year + 544 if moment >= visak else moment.year + 543
     animal = (be + 4) % 12
     js = be - 1182
-    if _new_year(day.year) <= moment < visak:
+    if _new_year(moment.year) <= moment < visak:
         animal = (animal + 1) % 12
         js += 1
     return LunarDate(
@@ -389,6 +289,27 @@ def lunar_date(day: dt.date) -> LunarDate:
         era=ERAS[js % 10],
         buddhist_era=be,
     )
+
+
+@lru_cache(maxsize=256)
+def _year_dates(year: int) -> tuple[LunarDate, ...]:
+    """The lunar date of every day of a Gregorian year, each at 00:00."""
+    first = dt.datetime(year, 1, 1)
+    count = dt.date(year, 12, 31).timetuple().tm_yday
+    return tuple(_at(first + dt.timedelta(days=i)) for i in range(count))
+
+
+def lunar_date(day: dt.date) -> LunarDate:
+    """The Khmer lunar date of a Gregorian date (1900–2100).
+
+    A ``date`` is taken at 00:00 local time; a naive ``datetime`` (Cambodia time) at its
+    moment, which matters only for the animal year and era on New Year's day. Raises
+    :class:`ValueError` outside 1900–2100.
+    """
+    _check_range(day)
+    if isinstance(day, dt.datetime):
+        return _at(day)
+    return _year_dates(day.year)[day.timetuple().tm_yday - 1]
 
 
 def format_lunar(day: dt.date, abbreviated: bool = False) -> str:
