@@ -191,7 +191,7 @@ def load_config(root: Path) -> Config:
         data = parsed.get("tool", {}).get("sastra", {}) if table_prefix else parsed
     v = _Validator(config_path.name if config_path else CONFIG_FILE, text, table_prefix, diags)
     config = _build(root, config_path, data, v)
-    errors = [d for d in diags if d.severity is Severity.ERROR]
+    errors = sorted((d for d in diags if d.severity is Severity.ERROR), key=lambda d: d.location)
     if errors:
         raise ConfigError(errors)
     return config
@@ -354,7 +354,9 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: _Va
         git=v.take("tracking", tracking_data, "git", bool, True),
         synced_dir=v.take("tracking", tracking_data, "synced_dir", str, ".sastra-cache/synced"),
     )
-    warnings = tuple(d for d in v.diags if d.severity is not Severity.ERROR)
+    warnings = tuple(
+        sorted((d for d in v.diags if d.severity is not Severity.ERROR), key=lambda d: d.location)
+    )
     return Config(
         root=root,
         config_path=config_path,
@@ -437,8 +439,8 @@ def _looks_astro(root: Path) -> bool:
 
 
 def _detect_languages(content_dir: Path, layout: str) -> list[str]:
-    """Language folders found on disk, Khmer first (the default when unconfigured)."""
-    found: set[str] = set()
+    """Khmer and English, plus any other language folder found on disk; Khmer first."""
+    found: set[str] = {"km", "en"}
     if content_dir.is_dir():
         if layout == "astro":
             for coll in content_dir.iterdir():
@@ -450,6 +452,4 @@ def _detect_languages(content_dir: Path, layout: str) -> list[str]:
             found.update(
                 p.name for p in content_dir.iterdir() if p.is_dir() and _LANG_RE.match(p.name)
             )
-    if not found:
-        return ["km", "en"]
     return sorted(found, key=lambda code: (code != "km", code))

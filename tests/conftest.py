@@ -1,0 +1,77 @@
+"""Shared helpers: build small sites on disk, run git, run the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+MakeSite = Callable[..., Path]
+REPO = Path(__file__).resolve().parent.parent
+
+
+def write_files(root: Path, files: Mapping[str, str | bytes]) -> None:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def git(root: Path, *args: str) -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
+    out = subprocess.run(
+        ["git", "-C", str(root), *args], check=True, capture_output=True, text=True, env=env
+    )
+    return out.stdout
+
+
+def commit_all(root: Path, message: str) -> None:
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message, "--allow-empty")
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Callable[..., Path]:
+    """``make_site(files, config=None, git_init=False)`` → the site root."""
+
+    def make(
+        files: Mapping[str, str | bytes], config: str | None = None, git_init: bool = False
+    ) -> Path:
+        root = tmp_path / "site"
+        root.mkdir(exist_ok=True)
+        if config is not None:
+            (root / "sastra.toml").write_text(config, encoding="utf-8")
+        write_files(root, files)
+        if git_init:
+            git(root, "init", "-q", "-b", "main")
+        return root
+
+    return make
+
+
+def run_cli(*args: str) -> Result:
+    """Run ``i18n ARGS`` in-process; stderr is kept apart from stdout."""
+    from sastra.cli import cli
+
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def article(title: str, body: str, **fields: str) -> str:
+    """A Markdown article with YAML frontmatter."""
+    lines = ["---", f"title: {title}"]
+    lines += [f"{k}: {v}" for k, v in fields.items()]
+    lines += ["---", "", body.strip("\n"), ""]
+    return "\n".join(lines)

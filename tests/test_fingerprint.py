@@ -1,0 +1,110 @@
+"""The text fingerprint: invariant under formatting, sensitive to meaning."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sastra.tracking.fingerprint import compare, normalize_visible, visible_text
+
+FIELDS = ("title", "description")
+META = {"title": "ចំណងជើង", "description": "Summary", "date": "2026-01-08", "image": "a.jpg"}
+BODY = (
+    "# ចំណងជើង\n\nភ្នំពេញ៖ ក្រុមការងារបានជួបប្រជុំ។\n\nThe 18 centres *provide* [training](https://x.org).\n"
+)
+
+
+def fp(meta: dict[str, object], body: str) -> str:
+    return visible_text(meta, body, 1, FIELDS).fingerprint
+
+
+BASE = fp(META, BODY)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        BODY.replace("# ចំណងជើង", "### ចំណងជើង"),  # heading level
+        BODY.replace("ក្រុមការងារ", "ក្រុម ការងារ"),  # a Khmer phrase break added
+        BODY.replace("The 18 centres *provide*", "The 18 centres\n*provide*"),  # re-wrapped
+        BODY.replace("\n\nThe", "\n\n\n\nThe"),  # blank lines moved
+        BODY.replace("ជួបប្រជុំ។\n\nThe", "ជួបប្រជុំ។\nThe"),  # paragraphs merged
+        BODY.replace("(https://x.org)", "(https://example.org/other)"),  # link target
+        BODY.replace("ប្រជុំ", "ប្រ\u200bជុំ"),  # zero-width space
+        BODY.replace("*provide*", "**provide**"),  # emphasis
+        BODY.replace("\n", "\r\n").replace("\r\n", "\n") + "\n\n",  # trailing blank lines
+    ],
+)
+def test_formatting_does_not_change_the_fingerprint(body: str) -> None:
+    assert fp(META, body) == BASE
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        {**META, "date": "2026-02-01"},
+        {**META, "image": "b.jpg"},
+        {**META, "tags": ["x"]},
+        {**META, "title": "ចំណង ជើង"},
+    ],
+)
+def test_shared_fields_and_khmer_spacing_do_not_count(meta: dict[str, object]) -> None:
+    assert fp(meta, BODY) == BASE
+
+
+@pytest.mark.parametrize(
+    ("meta", "body"),
+    [
+        (META, BODY.replace("18", "19")),
+        (META, BODY.replace(" *provide* [training](https://x.org)", "")),
+        (META, BODY.replace("The 18", "18")),
+        ({**META, "title": "ថ្មី"}, BODY),
+        ({**META, "description": "Other"}, BODY),
+        (META, BODY + "\nA new sentence.\n"),
+    ],
+)
+def test_meaning_changes_change_the_fingerprint(meta: dict[str, object], body: str) -> None:
+    assert fp(meta, body) != BASE
+
+
+def test_compare_names_the_changed_paragraphs_and_fields() -> None:
+    old = visible_text(META, "A.\n\nB.\n\nC.\n\nD.\n", 1, FIELDS)
+    new = visible_text({**META, "title": "ថ្មី"}, "A.\n\nB2.\n\nC.\n\nE.\n\nF.\n", 1, FIELDS)
+    change = compare(old, new, "old", "new")
+    assert change.changed_fields == ("title",)
+    assert change.changed_paragraphs == (2, 4, 5)
+    assert change.removed_paragraphs == ()
+    gone = compare(old, visible_text(META, "A.\n\nC.\n\nD.\n", 1, FIELDS), "old", "new")
+    assert gone.changed_paragraphs == ()
+    assert gone.removed_paragraphs == ("B.",)
+    assert "-B.\n" in gone.diff
+
+
+def test_paragraph_lines_are_file_lines() -> None:
+    text = visible_text(META, "\nFirst.\n\nSecond\nwrapped.\n", 7, FIELDS)
+    assert [(p.index, p.text, p.line) for p in text.body] == [
+        (1, "First.", 8),
+        (2, "Second wrapped.", 10),
+    ]
+
+
+khmer = st.text(alphabet=st.characters(min_codepoint=0x1780, max_codepoint=0x17FF), min_size=1)
+
+
+@given(st.lists(khmer, min_size=1, max_size=6), st.lists(st.sampled_from([" ", "  ", "\n", ""])))
+def test_spaces_between_khmer_runs_never_count(words: list[str], seps: list[str]) -> None:
+    joined = "".join(words)
+    spaced = "".join(w + (seps[i % len(seps)] if seps else " ") for i, w in enumerate(words))
+    assert normalize_visible(spaced) == normalize_visible(joined)
+
+
+@given(st.text())
+def test_normalize_is_idempotent_and_total(text: str) -> None:
+    once = normalize_visible(text)
+    assert normalize_visible(once) == once
+
+
+@given(st.text(), st.text())
+def test_visible_text_never_raises(title: str, body: str) -> None:
+    visible_text({"title": title}, body, 1, FIELDS)

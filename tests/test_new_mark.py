@@ -1,0 +1,100 @@
+"""`i18n new` scaffolds a translation; `i18n mark` records a baseline, touching nothing else."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from conftest import MakeSite, run_cli
+
+KM = """---
+title: ចំណងជើង
+description: សេចក្ដីសង្ខេប
+date: 2026-01-08
+image: "@/assets/a.jpg"
+tags: [news]
+---
+
+ភ្នំពេញ៖ អត្ថបទ។
+"""
+EN_STYLED = (
+    "---\r\n# an author's comment stays\r\ntitle:   'Title'   \r\ndate: 2026-01-08\r\n"
+    "l10n: {source: km}\r\n---\r\n\r\nText.\r\n"
+)
+
+
+def test_new_scaffolds_from_the_source(make_site: MakeSite) -> None:
+    root: Path = make_site({"content/km/news/a.md": KM})
+    result = run_cli("new", "en", "news/a", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "created content/en/news/a.md from content/km/news/a.md (km → en)\n"
+    text = (root / "content/en/news/a.md").read_text("utf-8")
+    meta = yaml.safe_load(text.split("---\n")[1])
+    assert meta["title"] == "TRANSLATE: ចំណងជើង"
+    assert meta["description"] == "TRANSLATE: សេចក្ដីសង្ខេប"
+    assert meta["image"] == "@/assets/a.jpg" and meta["tags"] == ["news"]
+    assert meta["l10n"]["source"] == "km" and len(meta["l10n"]["source_hash"]) == 16
+    assert "<!-- TRANSLATE: translate the km text below into en" in text
+    status = json.loads(run_cli("status", "--root", str(root), "--format", "json").stdout)
+    assert status["articles"][0]["versions"]["en"]["state"] == "up_to_date"
+    again = run_cli("new", "en", "news/a", "--root", str(root))
+    assert again.exit_code == 1
+    assert again.stderr == "i18n: error: content/en/news/a.md already exists; not overwritten\n"
+
+
+def test_new_rejects_unknown_keys_and_languages(make_site: MakeSite) -> None:
+    root: Path = make_site({"content/km/news/a.md": KM})
+    assert run_cli("new", "fr", "news/a", "--root", str(root)).exit_code == 2
+    missing = run_cli("new", "en", "news/zzz", "--root", str(root))
+    assert missing.exit_code == 2
+    assert "no article 'news/zzz'" in missing.stderr
+
+
+def test_mark_changes_only_the_l10n_block(make_site: MakeSite) -> None:
+    root: Path = make_site(
+        {"content/km/a.md": KM, "content/en/a.md": b"\xef\xbb\xbf" + EN_STYLED.encode()}
+    )
+    result = run_cli("mark", "en", "a", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    data = (root / "content/en/a.md").read_bytes()
+    assert data.startswith(
+        b"\xef\xbb\xbf---\r\n# an author's comment stays\r\ntitle:   'Title'   \r\n"
+    )
+    assert data.endswith(b"\r\n---\r\n\r\nText.\r\n")
+    assert b"l10n:\r\n  source: km\r\n  source_hash: " in data
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    status = json.loads(run_cli("status", "--root", str(root), "--format", "json").stdout)
+    assert status["articles"][0]["versions"]["en"]["state"] == "up_to_date"
+
+
+def test_mark_updates_an_existing_block_in_place(make_site: MakeSite) -> None:
+    en = (
+        "---\ntitle: T\nl10n:\n    source: km\n    source_hash: 0000\n"
+        "    ignore: [numbers]\n---\nBody\n"
+    )
+    root: Path = make_site({"content/km/a.md": KM, "content/en/a.md": en})
+    assert run_cli("mark", "en", "a", "--root", str(root)).exit_code == 0
+    lines = (root / "content/en/a.md").read_text().splitlines()
+    assert lines[:4] == ["---", "title: T", "l10n:", "    source: km"]
+    assert lines[4].startswith("    source_hash: ") and lines[4] != "    source_hash: 0000"
+    assert lines[5:] == ["    ignore: [numbers]", "---", "Body"]
+
+
+def test_mark_all_marks_stale_and_untracked_only(make_site: MakeSite) -> None:
+    root: Path = make_site(
+        {
+            "content/km/a.md": KM,
+            "content/en/a.md": "---\ntitle: A\n---\nx\n",
+            "content/km/b.md": KM,
+            "content/en/b.md": "---\ntitle: B\nl10n:\n  source_hash: 1234\n---\nx\n",
+            "content/km/c.md": KM,
+        }
+    )
+    result = run_cli("mark", "--all", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 2
+    status = json.loads(run_cli("status", "--root", str(root), "--format", "json").stdout)
+    assert status["summary"]["en"] == {"up_to_date": 2, "stale": 0, "missing": 1, "untracked": 0}
+    assert run_cli("mark", "km", "a", "--root", str(root)).exit_code == 2  # the source
