@@ -32,7 +32,9 @@ Digits of both scripts (0-9 and ០-៩) are read; the value is a
 * A ``%`` right after the number (optionally after a space) sets
   :attr:`FoundNumber.is_percent`; the value is the number as written (72.4 for
   ``72.4%``), not the ratio.
-* Signs are not read (``2020-2026`` is a range, not a negative number).
+* A minus sign (``-`` or ``−``) right before the digits makes the number negative
+  unless a letter or digit comes just before it (``-5`` is -5; ``2020-2026`` is a
+  range of two numbers, ``COVID-19`` holds 19).
 * Numeric dates and clock times are skipped, not returned: ``08/01/2026``,
   ``០៨/០១/២០២៦``, ``2026-01-08``, ``08.01.2026``, ``10:30``, and any digits
   joined by ``/`` (``24/7``). They are the dates module's business. Digits of
@@ -108,7 +110,7 @@ class FoundNumber:
     value: Decimal
     """The value as written (72.4 for ``72.4%``, 3800 for ``៣.៨០០``)."""
     start: int
-    """Offset of the first character (a digit) in the text."""
+    """Offset of the first character (a digit, or the minus sign) in the text."""
     end: int
     """Offset just past the last character (past the ``%`` of a percentage)."""
     text: str
@@ -192,8 +194,18 @@ def find_numbers(text: str, lang: str) -> list[FoundNumber]:
             if pct:
                 end = pct.end()
             value = Decimal(to_latin_digits(digits))
+            if _is_sign(text, start):
+                start -= 1
+                value = -value
             found.append(FoundNumber(value, start, end, text[start:end], pct is not None))
     return found
+
+
+def _is_sign(text: str, start: int) -> bool:
+    """A ``-`` or ``−`` right before the digits, itself not after a letter or digit."""
+    if start == 0 or text[start - 1] not in "-\u2212":
+        return False
+    return start == 1 or not text[start - 2].isalnum()
 
 
 def parse_number(text: str, lang: str) -> Decimal | None:
