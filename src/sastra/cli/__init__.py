@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "new": "sastra.cli.translate:new",
     "mark": "sastra.cli.translate:mark",
     "date": "sastra.cli.date:date",
+    "serve": "sastra.cli.serve:serve",
 }
 
 

@@ -1,0 +1,79 @@
+"""``i18n serve``: build, serve on 127.0.0.1, rebuild on change, reload the browser."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from sastra.cli._common import EXIT_USAGE, fail, print_diagnostics
+
+if TYPE_CHECKING:
+    from sastra.serve import BuildOutcome
+
+
+@click.command()
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Site folder (default: the nearest folder with a sastra.toml, else the current one).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 (0: any free port).",
+)
+@click.option("--no-watch", is_flag=True, help="Build once and serve; do not rebuild on change.")
+def serve(root: Path | None, port: int, no_watch: bool) -> None:
+    """Serve the built site on 127.0.0.1, rebuilding and reloading on change (Ctrl-C stops).
+
+    The translation status is at /__sastra/status and the review of every pair
+    at /__sastra/review/.
+    """
+    from sastra.errors import ConfigError
+    from sastra.serve import DevServer
+
+    try:
+        server = DevServer(root, port=port, watch=not no_watch, on_build=_report)
+    except ConfigError as exc:
+        print_diagnostics(exc.diagnostics)
+        raise SystemExit(EXIT_USAGE) from None
+    try:
+        server.bind()
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            fail(f"port {port} on 127.0.0.1 is in use; choose another with --port (0: any)")
+        fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
+    try:
+        server.start()
+        click.echo(f"Serving {server.config.rel(server.out_dir)} at {server.url}")
+        click.echo(f"  status: {server.url}__sastra/status   review: {server.url}__sastra/review/")
+        click.echo("  watching for changes; Ctrl-C stops" if not no_watch else "  Ctrl-C stops")
+        server.wait()
+    except KeyboardInterrupt:
+        click.echo("\nstopped", err=True)
+    finally:
+        server.stop()
+
+
+def _report(outcome: BuildOutcome) -> None:
+    """One line per build; the errors of a failed build, one per line."""
+    cause = ""
+    if outcome.changes:
+        shown = ", ".join(outcome.changes[:3])
+        more = len(outcome.changes) - 3
+        cause = f" after a change to {shown}" + (f" and {more} more" if more > 0 else "")
+    if outcome.ok:
+        click.echo(
+            f"built in {outcome.seconds:.2f} s{cause}: {outcome.pages_written} pages written, "
+            f"{outcome.pages_reused} unchanged"
+        )
+        print_diagnostics(outcome.diagnostics)
+    else:
+        click.echo(f"build failed{cause}; still serving the previous site:", err=True)
+        print_diagnostics(outcome.diagnostics)

@@ -1,0 +1,129 @@
+"""The pages ``i18n serve`` computes on request: the status view and the review views.
+
+Each request reloads the site from disk (so the page is current without a
+rebuild) under the server's work lock (so it never races a build for the caches).
+A configuration error becomes an HTML page listing the problems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from sastra.errors import ConfigError
+from sastra.model import Diagnostic, Key
+
+if TYPE_CHECKING:
+    from sastra.serve import DevServer
+    from sastra.workspace import Site
+
+
+class PageNotFound(LookupError):
+    """The ``/__sastra/`` path names nothing (an unknown article key)."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """An HTML page and its HTTP status."""
+
+    html: str
+    status: int = 200
+
+
+def review_href(prefix: str, key: Key) -> str:
+    """URL of the review page of one pair: ``<prefix><collection>/<slug>``, percent-encoded."""
+    return prefix + quote(str(key), safe="/")
+
+
+def status_page(dev: DevServer, *, review_prefix: str) -> Page:
+    """The HTML view of ``i18n status`` (with diffs), keys linked to their review pages."""
+    from sastra.report.status_html import status_html
+    from sastra.tracking.status import site_status
+    from sastra.workspace import open_site, tracker_for
+
+    with dev.locked():
+        try:
+            site = open_site(dev.root)
+        except ConfigError as exc:
+            return _error_page("Translation status", exc.diagnostics)
+        tracker = tracker_for(site)
+        try:
+            result = site_status(tracker, site.pairs, diff=True)
+        finally:
+            if tracker.history is not None:
+                tracker.history.close()
+        site.cache.save()
+    href = (lambda key: review_href(review_prefix, key)) if _review_available() else None
+    return Page(status_html(result, root=str(site.config.root), review_href=href))
+
+
+def review_index_page(dev: DevServer, *, review_prefix: str) -> Page:
+    """The review of every pair: one line per pair with its findings, linked to its page."""
+    if not _review_available():
+        return _unavailable()
+    with dev.locked():
+        try:
+            site = open_site_for(dev)
+        except ConfigError as exc:
+            return _error_page("Review", exc.diagnostics)
+        return Page(_review_index(site, review_prefix))
+
+
+def review_page(dev: DevServer, key_text: str, *, review_prefix: str) -> Page:
+    """The side-by-side review of the pair whose key is ``key_text`` (``collection/slug``)."""
+    if not _review_available():
+        return _unavailable()
+    with dev.locked():
+        try:
+            site = open_site_for(dev)
+        except ConfigError as exc:
+            return _error_page("Review", exc.diagnostics)
+        pair = next((p for p in site.pairs if str(p.key) == key_text.strip("/")), None)
+        if pair is None:
+            raise PageNotFound(f"no article with the key '{key_text}'")
+        return Page(_review_one(site, pair, review_prefix))
+
+
+def open_site_for(dev: DevServer) -> Site:
+    """The site of the server, freshly loaded from disk."""
+    from sastra.workspace import open_site
+
+    return open_site(dev.root)
+
+
+def _review_available() -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("sastra.report.review_html") is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def _review_index(site: Site, prefix: str) -> str:
+    raise NotImplementedError  # filled in once sastra.report.review_html lands
+
+
+def _review_one(site: Site, pair: object, prefix: str) -> str:
+    raise NotImplementedError  # filled in once sastra.report.review_html lands
+
+
+def _unavailable() -> Page:
+    body = "<p>Review is not available in this installation of Sastra.</p>"
+    return Page(_document("Review", body), 501)
+
+
+def _error_page(title: str, diagnostics: tuple[Diagnostic, ...]) -> Page:
+    items = "".join(f"<li><code>{escape(str(d))}</code></li>" for d in diagnostics)
+    body = f"<p>The site could not be loaded:</p><ul>{items}</ul>"
+    return Page(_document(title, body), 500)
+
+
+def _document(title: str, body: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n</head>\n<body>\n<h1>{escape(title)}</h1>\n"
+        f"{body}\n</body>\n</html>\n"
+    )

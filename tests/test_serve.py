@@ -1,0 +1,265 @@
+"""``i18n serve``'s server: files, live reload, safety, rebuilds, the status page.
+
+The server runs on an ephemeral port in background threads; every request goes
+to 127.0.0.1 with a timeout. The builder here writes one page per article (the
+real ``i18n build`` is exercised in tests/test_serve_build.py and the e2e tests),
+so these tests pin the server's own behaviour.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+from conftest import article, write_files
+from sastra.errors import BuildError
+from sastra.model import Diagnostic, Location
+from sastra.serve import DevServer
+from sastra.workspace import Site
+
+CONFIG = 'languages = ["km", "en"]\nsource_language = "km"\n'
+FILES = {
+    "content/km/news/water.md": article("ទឹកស្អាត", "ភូមិទាំង ១២ មានទឹកស្អាត។"),
+    "content/en/news/water.md": article("Clean water", "All 12 villages have clean water."),
+    "content/km/news/only-khmer.md": article("តែខ្មែរ", "មិនទាន់បកប្រែ។"),
+    "content/km/news/a<b>.md": article("ឈ្មោះចម្លែក", "អត្ថបទ។"),
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    pages_written: int
+    pages_reused: int
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+class PageBuilder:
+    """Writes ``_site/<lang>/<slug>/index.html`` per article, a style sheet and 404 pages."""
+
+    def __init__(self) -> None:
+        self.fail_with: Diagnostic | None = None
+        self.calls = 0
+
+    def __call__(self, site: Site) -> Result:
+        self.calls += 1
+        if self.fail_with is not None:
+            raise BuildError([self.fail_with])
+        out = site.config.output_dir
+        files: dict[str, str] = {"style.css": "body { color: black; }\n"}
+        for lang in site.config.languages:
+            files[f"{lang}/404.html"] = f"<html><body><h1>404 {lang}</h1></body></html>"
+        for a in site.articles:
+            files[f"{a.lang}/{a.key.slug}/index.html"] = (
+                f'<!DOCTYPE html><html lang="{a.lang}"><head><title>{a.title}</title></head>'
+                f"<body><h1>{a.title}</h1></body></html>"
+            )
+        write_files(out, files)
+        return Result(len(site.articles), 0)
+
+
+@pytest.fixture
+def served(make_site) -> Iterator[tuple[DevServer, PageBuilder]]:  # type: ignore[no-untyped-def]
+    root = make_site(FILES, config=CONFIG)
+    builder = PageBuilder()
+    server = DevServer(root, port=0, watch=False, builder=builder)
+    server.start()
+    try:
+        yield server, builder
+    finally:
+        server.stop()
+
+
+def get(
+    server: DevServer, path: str, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    port = int(server.url.rsplit(":", 1)[1].strip("/"))
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", path, headers=headers or {})
+        resp = conn.getresponse()
+        return resp.status, dict(resp.getheaders()), resp.read()
+    finally:
+        conn.close()
+
+
+def test_binds_to_loopback_only(served: tuple[DevServer, PageBuilder]) -> None:
+    server, _ = served
+    assert server.url.startswith("http://127.0.0.1:")
+    assert server._httpd is not None and server._httpd.server_address[0] == "127.0.0.1"
+
+
+def test_html_gets_the_live_reload_tag_but_files_on_disk_do_not(
+    served: tuple[DevServer, PageBuilder],
+) -> None:
+    server, _ = served
+    status, headers, body = get(server, "/en/water/")
+    assert status == 200
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert headers["Cache-Control"] == "no-store"
+    tag = b'<script src="/__sastra/live.js" data-generation="1"></script>'
+    assert body.endswith(tag + b"</body></html>")
+    on_disk = (server.out_dir / "en/water/index.html").read_bytes()
+    assert tag not in on_disk and body == on_disk.replace(b"</body>", tag + b"</body>")
+
+
+def test_other_files_are_sent_byte_for_byte(served: tuple[DevServer, PageBuilder]) -> None:
+    server, _ = served
+    status, headers, body = get(server, "/style.css")
+    assert (status, headers["Content-Type"]) == (200, "text/css; charset=utf-8")
+    assert body == b"body { color: black; }\n"
+
+
+def test_folder_without_slash_redirects(served: tuple[DevServer, PageBuilder]) -> None:
+    server, _ = served
+    status, headers, _ = get(server, "/km/water?x=1")
+    assert (status, headers["Location"]) == (301, "/km/water/?x=1")
+
+
+def test_percent_encoded_khmer_and_odd_names(served: tuple[DevServer, PageBuilder]) -> None:
+    server, _ = served
+    status, _, body = get(server, "/km/a%3Cb%3E/")
+    assert status == 200 and "ឈ្មោះចម្លែក".encode() in body
+
+
+@pytest.mark.parametrize(
+    "path", ["/../sastra.toml", "/%2e%2e/sastra.toml", "/km/../../sastra.toml", "/%00"]
+)
+def test_nothing_outside_the_output_is_served(
+    served: tuple[DevServer, PageBuilder], path: str
+) -> None:
+    server, _ = served
+    status, _, body = get(server, path)
+    assert status == 404 and b"source_language" not in body
+
+
+def test_missing_page_gets_its_language_404(served: tuple[DevServer, PageBuilder]) -> None:
+    server, _ = served
+    status, _, body = get(server, "/en/no-such-page/")
+    assert status == 404 and b"<h1>404 en</h1>" in body
+    status, _, body = get(server, "/nowhere")
+    assert status == 404 and b"<h1>404 km</h1>" in body  # the default language's page
+
+
+def test_other_host_names_are_refused(served: tuple[DevServer, PageBuilder]) -> None:
+    server, _ = served
+    assert get(server, "/en/water/", {"Host": "attacker.example:8000"})[0] == 403
+    assert get(server, "/en/water/", {"Host": "localhost:1234"})[0] == 200
+
+
+def test_status_page(served: tuple[DevServer, PageBuilder]) -> None:
+    server, _ = served
+    status, headers, body = get(server, "/__sastra/status")
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    page = body.decode()
+    assert "Missing: no translation yet (2)" in page
+    assert "news/only-khmer" in page
+    assert "news/a&lt;b&gt;" in page and "a<b>" not in page
+    assert "Untracked: no baseline" in page  # en/water.md has no l10n block
+    assert page.count('data-generation="1"') == 1  # the status page reloads too
+    assert get(server, "/__sastra/")[1]["Location"] == "/__sastra/status"
+    assert get(server, "/__sastra/nothing")[0] == 404
+
+
+def test_live_reload_script(served: tuple[DevServer, PageBuilder]) -> None:
+    server, _ = served
+    status, headers, body = get(server, "/__sastra/live.js")
+    assert status == 200 and headers["Content-Type"].startswith("text/javascript")
+    assert b'new EventSource("/__sastra/events")' in body
+
+
+def _events(server: DevServer) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
+    port = int(server.url.rsplit(":", 1)[1].strip("/"))
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", "/__sastra/events")
+    resp = conn.getresponse()
+    assert resp.status == 200 and resp.getheader("Content-Type", "").startswith("text/event-")
+    return conn, resp
+
+
+def _next_event(resp: http.client.HTTPResponse) -> dict[str, object]:
+    while True:
+        line = resp.readline().decode()
+        assert line, "event stream closed"
+        if line.startswith("data: "):
+            data: dict[str, object] = json.loads(line[6:])
+            return data
+
+
+def test_events_announce_each_build_and_failures(served: tuple[DevServer, PageBuilder]) -> None:
+    server, builder = served
+    conn, resp = _events(server)
+    try:
+        assert _next_event(resp) == {"generation": 1, "ok": True, "errors": []}
+        builder.fail_with = Diagnostic(Location("templates/base.html", 3), "unexpected '}'")
+        outcome = server.rebuild(["templates/base.html"])
+        assert not outcome.ok and outcome.changes == ("templates/base.html",)
+        assert _next_event(resp) == {
+            "generation": 2,
+            "ok": False,
+            "errors": ["templates/base.html:3: unexpected '}'"],
+        }
+        # the previous output is still served
+        assert get(server, "/en/water/")[0] == 200
+        builder.fail_with = None
+        server.rebuild()
+        assert _next_event(resp) == {"generation": 3, "ok": True, "errors": []}
+    finally:
+        conn.close()
+
+
+def test_a_crashing_builder_does_not_stop_the_server(make_site) -> None:  # type: ignore[no-untyped-def]
+    root = make_site(FILES, config=CONFIG)
+
+    def crash(site: Site) -> Result:
+        raise RuntimeError("boom")
+
+    with DevServer(root, port=0, watch=False, builder=crash) as server:
+        assert not server.outcome.ok
+        assert [d.message for d in server.outcome.errors] == ["build crashed: RuntimeError: boom"]
+        assert get(server, "/")[0] == 404
+
+
+def test_stop_ends_open_event_streams_quickly(make_site) -> None:  # type: ignore[no-untyped-def]
+    root = make_site(FILES, config=CONFIG)
+    server = DevServer(root, port=0, watch=False, builder=PageBuilder())
+    server.start()
+    conn, resp = _events(server)
+    _next_event(resp)
+    started = time.monotonic()
+    server.stop()
+    assert time.monotonic() - started < 3
+    assert resp.read().strip() == b""  # the stream ended (no timeout)
+    conn.close()
+
+
+def test_a_change_on_disk_rebuilds(make_site) -> None:  # type: ignore[no-untyped-def]
+    root = make_site(FILES, config=CONFIG)
+    builder = PageBuilder()
+    with DevServer(root, port=0, watch=True, builder=builder) as server:
+        target = root / "content/en/news/water.md"
+        outcome = server.outcome
+        deadline = time.monotonic() + 20
+        while outcome.generation == 1 and time.monotonic() < deadline:
+            # the watcher may still be starting: write until it sees a change
+            target.write_text(article("Clean water!", "All twelve villages."), "utf-8")
+            outcome = server.wait_for_build(1, timeout=1.0)
+        assert outcome.generation >= 2 and outcome.ok
+        assert "content/en/news/water.md" in outcome.changes
+        assert b"<h1>Clean water!</h1>" in get(server, "/en/water/")[2]
+
+
+def test_changes_to_the_output_do_not_rebuild(make_site) -> None:  # type: ignore[no-untyped-def]
+    root = make_site(FILES, config=CONFIG)
+    (root / "assets").mkdir()
+    builder = PageBuilder()
+    with DevServer(root, port=0, watch=True, builder=builder) as server:
+        assert server.watched_paths() == [root / "content", root / "assets"]
+        for _ in range(3):
+            server.rebuild()  # writes into _site, which is not watched
+        time.sleep(1.5)
+        assert builder.calls == 4 and server.outcome.generation == 4
