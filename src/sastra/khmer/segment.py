@@ -335,9 +335,10 @@ def break_hints(
 ) -> str:
     """``text`` with U+200B inserted between Khmer words, as line-break hints.
 
-    A hint goes only between two Khmer words, so never inside or next to a number
-    (either script), an abbreviation (``ក.ប.ទ.``), punctuation (``។ ៖ ៗ``), a Latin
-    word or a space, nor inside a cluster. ``keep`` lists phrases (glossary names such
+    A hint goes only between two Khmer words (or after the repetition mark ``ៗ``
+    before a word), so never inside or next to a number (either script), an
+    abbreviation (``ក.ប.ទ.``), a Latin word, a space or punctuation (``។ ៖``; before
+    ``ៗ`` neither), nor inside a cluster. ``keep`` lists phrases (glossary names such
     as ``ម៉ៅ សិលា``) inside which no hint is inserted. ``strip_hints(break_hints(t))``
     is ``strip_hints(t)``. Apply to rendered text nodes only, never to attributes,
     URLs or code.
@@ -357,7 +358,7 @@ def break_hints(
     for kind, piece in kinds:
         if (
             prev is not None
-            and prev[0] is _Kind.KHMER
+            and (prev[0] is _Kind.KHMER or prev[1] == "ៗ")
             and kind is _Kind.KHMER
             and pos not in protected
             and not _COMBINING_START.match(piece)
