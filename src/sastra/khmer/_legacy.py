@@ -7,13 +7,13 @@ scores each whitespace-separated token on them:
 
 * a symbol that never stands inside a word (``µ þ ¶ © ¢ § ² ³ ½ ¾ ¹ £ ¤ ´ ¥ ¬ ¦ ¼ ÷ ×``)
   next to a letter: +3 each (Limon uses them for subscripts and signs);
-* a Latin-1 letter Limon uses (``á ç ä ð æ ñ ö ø ü é ß ú`` and capitals): +1 each
-  ("café" alone scores 1);
+* a Latin-1 letter Limon uses (``á ç ä ð æ ñ ö ø ü é ß ú`` and capitals): +0.5 each
+  ("Référentiel" scores 1);
 * a lower-case letter followed by an upper-case one: +1 for one ("iPhone", "MoEYS"),
   +2 each when there are two or more ("RbeTskm" has its capitals for o-series
   consonants and vowels);
-* ``; : , < > [ ] { } | \\ + _`` between two letters (Limon bantoc, muusikatoan,
-  subscripts): +2 each;
+* ``; : , < > [ ] { } | \\ +`` between two letters (Limon bantoc, muusikatoan,
+  subscripts): +2 each, +1 for a comma ("mysql,oracle");
 * four or more ASCII letters, not all capitals, without a vowel letter: +1.
 
 A token scoring 2 or more is *Limon-like*. Consecutive tokens without Khmer
@@ -33,20 +33,33 @@ __all__ = ["legacy_runs", "token_score"]
 
 _STRONG = frozenset("µþ¶©¢§²³½¾¹£¤´¥¬¦¼÷×")
 _LATIN1_LETTERS = frozenset("áçÁÇäÄðÐæÆÞñÑöÖøØüéÉßúÚ")
-_INNER = frozenset(";:,<>[]{}|\\+_")
+_INNER = frozenset(";:,<>[]{}|\\+")
 _VOWEL_LETTERS = frozenset("aeiouyAEIOUY")
 _IGNORED = re.compile(
     r"`[^`]*`|\]\([^)]*\)|<?[a-zA-Z][\w+.-]*://\S+|\bwww\.\S+|\S+@\S+\.\S+",
 )
+_HUMP = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 _TOKEN = re.compile(r"\S+")
 _EDGE = "\"'“”‘’()«»!?"
 
 
+def _is_camel_case(token: str) -> bool:
+    """Is every hump of a CamelCase token a word or an acronym?"""
+    for part in re.findall(r"[A-Za-z]+", token):
+        humps = _HUMP.findall(part)
+        for k, hump in enumerate(humps):
+            if hump.isupper() or (len(hump) == 1 and k == 0):
+                continue
+            if len(hump) < 2 or not any(c in _VOWEL_LETTERS for c in hump):
+                return False
+    return True
+
+
 def token_score(token: str) -> float:
     """How much ``token`` looks like Limon-encoded Khmer (0 for ordinary words)."""
-    letters = [c for c in token if c.isalpha() and c < "\u0250"]
-    if len(letters) < 2:
-        return 0.0
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) < 2 or any(c >= "\u0250" for c in letters):
+        return 0.0  # too short to judge, or a word of another script
     score = 0.0
     for k, ch in enumerate(token):
         left = token[k - 1] if k else ""
@@ -54,11 +67,14 @@ def token_score(token: str) -> float:
         if ch in _STRONG and (left.isalpha() or right.isalpha()):
             score += 3
         elif ch in _LATIN1_LETTERS:
-            score += 1
+            score += 0.5
         elif ch in _INNER and left.isalpha() and right.isalpha():
-            score += 2
+            score += 1 if ch == "," else 2
     camel = sum(1 for a, b in itertools.pairwise(token) if a.islower() and b.isupper())
-    score += camel if camel < 2 else 2 * camel
+    if camel and _is_camel_case(token):
+        score += 1  # "iPhone", "YouTube", "ReStructuredText": humps that are words
+    else:
+        score += camel if camel < 2 else 2 * camel
     ascii_letters = [c for c in letters if c.isascii()]
     if (
         len(ascii_letters) >= 4

@@ -87,7 +87,9 @@ _NASAL: dict[str, tuple[str, str]] = {
 _INDEPENDENT: dict[str, str] = {
     "ឥ": "e", "ឦ": "ei", "ឧ": "ou", "ឩ": "ou", "ឪ": "ov", "ឫ": "rue", "ឬ": "reu",
     "ឭ": "lue", "ឮ": "leu", "ឯ": "ae", "ឰ": "ai", "ឱ": "ao", "ឲ": "ao", "ឳ": "au",
+    "ឣ": "a", "ឤ": "a", "ឨ": "ok",
 }  # fmt: skip
+_DIGITS = {chr(0x17E0 + d): str(d) for d in range(10)}
 
 
 @dataclass
@@ -126,8 +128,10 @@ def _clusters(word: str) -> list[_Cluster | str]:
     while i < len(word):
         ch = word[i]
         if ch not in _CONSONANTS and ch not in _INDEPENDENT:
-            if not "\u17b6" <= ch <= "\u17dd":
-                out.append(ch)  # a stray sign with no base is dropped
+            if ch in _DIGITS:
+                out.append(_DIGITS[ch])
+            elif not "\u1780" <= ch <= "\u17ff":
+                out.append(ch)  # other Khmer signs and punctuation are dropped
             i += 1
             continue
         cluster = _Cluster(ch)

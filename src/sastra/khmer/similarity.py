@@ -9,7 +9,8 @@ Khmer reader does:
    aspirate digraphs (``chh``/``ch`` → ``c``, ``kh`` → ``k``, ``ph`` → ``p``,
    ``th`` → ``t``, ``nh`` → ``n``), ``w`` → ``v``, ``y`` as a vowel → ``i``,
    ``ea`` → ``a`` (o-series /iə/ after a consonant, "Sophea"), doubled letters to one,
-   and a silent word-final ``h`` or ``r`` after a vowel ("Sokhar", "Preah").
+   a silent word-final ``h`` or ``r`` after a vowel ("Sokhar", "Preah"), and an ``r``
+   between a vowel and a consonant, which marks a long vowel ("Thoeurn", "Sorn").
    It never folds one consonant into another: ``d``/``t`` (ដ/ត) and ``l``/``n``
    are different letters in Khmer, so "Dara"/"Tara" and "Sela"/"Sina" stay apart.
 2. :func:`name_distance` is a weighted edit distance over *units* of the keys
@@ -84,6 +85,7 @@ def _fold_word(word: str) -> str:
     word = re.sub(r"(?<=[^aeiou])ea", "a", word)
     if len(word) > 2 and word[-1] in "hr" and word[-2] in _VOWELS:
         word = word[:-1]
+    word = re.sub(r"(?<=[aeiou])r(?=[^aeiou])", "", word)  # length mark: "Thoeurn", "Sorn"
     word = re.sub(r"(.)\1+", r"\1", word)
     return word
 
