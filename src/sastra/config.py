@@ -139,6 +139,10 @@ class Config:
     def rel(self, path: Path) -> str:
         """A path as shown to users: relative to the root when inside it."""
         try:
+            return path.relative_to(self.root).as_posix()  # paths we build start at the root
+        except ValueError:
+            pass
+        try:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
             return str(path)

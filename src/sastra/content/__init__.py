@@ -151,12 +151,12 @@ def load_article(
     except OSError as exc:
         return None, [Diagnostic(Location(rel), f"cannot read file: {exc.strerror}")]
     blob = blob_id(data)
+    text, problem = decode(data, rel)
+    if text is None:
+        assert problem is not None
+        return None, [problem]
     parsed = cache.get("parsed", blob) if cache is not None else None
     if not isinstance(parsed, ParsedFile):
-        text, problem = decode(data, rel)
-        if text is None:
-            assert problem is not None
-            return None, [problem]
         parsed = parse_text(text, rel)
         if cache is not None:
             cache.put("parsed", blob, parsed)
@@ -164,7 +164,9 @@ def load_article(
         return None, [_relocate(d, rel) for d in parsed.diagnostics]
     collection = config.collection(entry.key.collection)
     diags = check_fields(parsed.meta, parsed.field_lines, rel, collection.required)
-    article, l10n_diags = make_article(entry.key, entry.lang, rel, parsed, blob, config.languages)
+    article, l10n_diags = make_article(
+        entry.key, entry.lang, rel, text, parsed, blob, config.languages
+    )
     diags.extend(l10n_diags)
     if not any(
         isinstance(parsed.meta.get(f), str) and parsed.meta[f].strip() for f in ("title", "name")

@@ -39,7 +39,8 @@ class ParsedFile:
     """What parsing a file's bytes yields; cached by blob id."""
 
     meta: Mapping[str, Any]
-    body: str
+    body_start: int
+    """Offset of the body in the decoded text (the body itself is not cached)."""
     body_line: int
     field_lines: Mapping[str, int]
     diagnostics: tuple[Diagnostic, ...]
@@ -68,11 +69,11 @@ def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
 def parse_text(text: str, path: str) -> ParsedFile:
     """Split frontmatter from body and load the YAML. Line numbers are the file's."""
     if not text.startswith("---"):
-        return ParsedFile({}, text, 1, {}, (), True)
+        return ParsedFile({}, 0, 1, {}, (), True)
     marks = list(_BOUNDARY.finditer(text, 0))
     if len(marks) < 2 or marks[0].start() != 0:
         diag = Diagnostic(Location(path, 1), "frontmatter starts with '---' but is never closed")
-        return ParsedFile({}, "", 1, {}, (diag,), False)
+        return ParsedFile({}, 0, 1, {}, (diag,), False)
     opening, closing = marks[0], marks[1]
     fm = text[opening.end() + 1 : closing.start()]
     body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
@@ -85,15 +86,15 @@ def parse_text(text: str, path: str) -> ParsedFile:
         line = (mark.line + 2) if mark is not None else 1
         problem = exc.problem or exc.context or "invalid YAML"
         diag = Diagnostic(Location(path, line), f"invalid YAML in frontmatter: {problem}")
-        return ParsedFile({}, "", body_line, field_lines, (diag,), False)
+        return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
     except (yaml.YAMLError, ValueError) as exc:  # libyaml raises ValueError for 2026-13-45
         line = _guess_line(fm, str(exc))
         diag = Diagnostic(Location(path, line), f"invalid value in frontmatter: {exc}")
-        return ParsedFile({}, "", body_line, field_lines, (diag,), False)
+        return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
     if not isinstance(meta, dict):
         diag = Diagnostic(Location(path, 2), "frontmatter must be a mapping of 'key: value' lines")
-        return ParsedFile({}, "", body_line, field_lines, (diag,), False)
-    return ParsedFile(meta, text[body_start:], body_line, field_lines, (), True)
+        return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
+    return ParsedFile(meta, body_start, body_line, field_lines, (), True)
 
 
 def _guess_line(fm: str, message: str) -> int:
@@ -210,7 +211,13 @@ def parse_l10n(
 
 
 def make_article(
-    key: Key, lang: str, path: str, parsed: ParsedFile, blob: str, languages: Iterable[str]
+    key: Key,
+    lang: str,
+    path: str,
+    text: str,
+    parsed: ParsedFile,
+    blob: str,
+    languages: Iterable[str],
 ) -> tuple[Article, list[Diagnostic]]:
     """Assemble the frozen :class:`Article` and the diagnostics of its ``l10n`` block."""
     l10n, diags = parse_l10n(parsed.meta, parsed.field_lines, path, languages)
@@ -219,7 +226,7 @@ def make_article(
         lang=lang,
         path=path,
         meta=parsed.meta,
-        body=parsed.body,
+        body=text[parsed.body_start :],
         body_line=parsed.body_line,
         field_lines=parsed.field_lines,
         l10n=l10n,

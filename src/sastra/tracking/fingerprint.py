@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -29,8 +29,10 @@ from sastra.model import Article, Paragraph
 
 KHMER = "\u1780-\u17ff\u19e0-\u19ff"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
-_SPACE_BY_KHMER = re.compile(rf"\s+(?=[{KHMER}])|(?<=[{KHMER}])\s+")
 _SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_KHMER = re.compile(f" (?=[{KHMER}])")
+_HAS_KHMER = re.compile(f"[{KHMER}]").search
+_HAS_ZERO_WIDTH = _ZERO_WIDTH.search
 _TAG = re.compile(r"<[^>]*>")
 _MDX_STATEMENT = re.compile(r"^(?:import|export)\s[^\n]*$", re.MULTILINE)
 FINGERPRINT_VERSION = "1"
@@ -45,12 +47,19 @@ def display_text(text: str) -> str:
 def normalize_visible(text: str) -> str:
     """The normal form the fingerprint hashes; also used to compare paragraphs.
 
-    Paragraph texts are kept in :func:`display_text` form; this folds them further.
+    Paragraph texts are kept in :func:`display_text` form; this folds them further:
+    whitespace next to a Khmer character goes, other whitespace runs become one space.
     """
     text = unicodedata.normalize("NFC", text)
-    text = _ZERO_WIDTH.sub("", text)
-    text = _SPACE_BY_KHMER.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    if _HAS_ZERO_WIDTH(text):
+        text = _ZERO_WIDTH.sub("", text)
+    folded = " ".join(text.split())
+    if " " not in folded or not _HAS_KHMER(folded):
+        return folded
+    # A space before a Khmer character, then (on the reversed string, where the regex
+    # engine's fast literal scan still applies) a space after one.
+    folded = _SPACE_BEFORE_KHMER.sub("", folded)
+    return _SPACE_BEFORE_KHMER.sub("", folded[::-1])[::-1]
 
 
 @dataclass(frozen=True)
@@ -62,7 +71,7 @@ class VisibleText:
     body: tuple[Paragraph, ...]
     """Body blocks in order, numbered from 1."""
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """16 hex digits of SHA-256 over the normalised text; equal text, equal fingerprint."""
         return fingerprint(self)

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from sastra.cache import BlobCache
+
 log = logging.getLogger(__name__)
 _NULL_BLOB = "0" * 40
 
@@ -41,28 +43,66 @@ class GitHistory:
     files: dict[str, list[FileVersion]] = field(default_factory=dict)
     _reader: BlobReader | None = None
 
+    head: str = ""
+    content: str = ""
+
     @classmethod
-    def load(cls, root: Path, content_dir: Path) -> GitHistory | None:
-        """Read the history; ``None`` when ``root`` is not inside a git work tree."""
+    def load(
+        cls, root: Path, content_dir: Path, cache: BlobCache | None = None
+    ) -> GitHistory | None:
+        """Read the history; ``None`` when ``root`` is not inside a git work tree.
+
+        With a cache, an unchanged HEAD costs one ``git rev-parse``; a HEAD that moved
+        forward reads only the new commits.
+        """
         try:
-            top = _git(root, "rev-parse", "--show-toplevel").strip()
-        except (OSError, subprocess.CalledProcessError):
+            proc = subprocess.run(
+                ["git", "-C", str(root), "rev-parse", "--show-toplevel", "--verify", "-q", "HEAD"],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+        except OSError:
             return None
-        toplevel = Path(top).resolve()
+        lines = proc.stdout.split("\n")
+        if not lines[0].strip():
+            return None
+        toplevel = Path(lines[0].strip()).resolve()
+        head = lines[1].strip() if proc.returncode == 0 and len(lines) > 1 else ""
         prefix = root.resolve().relative_to(toplevel).as_posix()
         prefix = "" if prefix == "." else prefix + "/"
-        history = cls(toplevel, prefix)
-        try:
-            content = content_dir.resolve().relative_to(toplevel).as_posix()
-            out = _git(
-                toplevel,
-                "log", "-z", "--raw", "--no-abbrev", "--no-renames", "--first-parent", "-m",
-                "--format=%x01%H %ct", "--", content,
-            )  # fmt: skip
-        except subprocess.CalledProcessError:  # no commits yet
+        content = content_dir.resolve().relative_to(toplevel).as_posix()
+        history = cls(toplevel, prefix, head=head, content=content)
+        if not head:
             return history
-        history._parse(out)
+        key = f"{toplevel}|{content}"
+        cached = cache.get("git-history", key) if cache is not None else None
+        if isinstance(cached, GitHistory) and cached.site_prefix == prefix:
+            if cached.head == head:
+                return cached
+            if _is_ancestor(toplevel, cached.head, head):
+                history._parse(_log(toplevel, content, f"{cached.head}..{head}"))
+                history._append(cached)
+                if cache is not None:
+                    cache.put("git-history", key, history)
+                return history
+        history._parse(_log(toplevel, content, head))
+        if cache is not None:
+            cache.put("git-history", key, history)
         return history
+
+    def _append(self, older: GitHistory) -> None:
+        """Add the history of an older HEAD below the commits just read."""
+        shift = len(self.commits)
+        self.commits.extend(older.commits)
+        for path, versions in older.files.items():
+            mine = self.files.setdefault(path, [])
+            mine.extend(FileVersion(v.index + shift, v.commit, v.blob) for v in versions)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_reader"] = None
+        return state
 
     def _parse(self, out: str) -> None:
         for record in out.split("\x01")[1:]:
@@ -154,6 +194,23 @@ class BlobReader:
         stdin, _ = self._pipes()
         stdin.close()
         self._proc.wait()
+
+
+def _log(toplevel: Path, content: str, revisions: str) -> str:
+    return _git(
+        toplevel,
+        "log", "-z", "--raw", "--no-abbrev", "--no-renames", "--first-parent", "-m",
+        "--format=%x01%H %ct", revisions, "--", content,
+    )  # fmt: skip
+
+
+def _is_ancestor(toplevel: Path, old: str, new: str) -> bool:
+    result = subprocess.run(
+        ["git", "-C", str(toplevel), "merge-base", "--is-ancestor", old, new],
+        capture_output=True,
+        check=False,
+    )
+    return result.returncode == 0
 
 
 def _git(cwd: Path, *args: str) -> str:

@@ -86,26 +86,52 @@ class Tracker:
         self.synced = synced
 
     # -- text and fingerprints -------------------------------------------------------------
-    def _namespace(self, collection: str) -> str:
+    # Fingerprints are cached by blob id for every file seen; the (larger) visible text
+    # only for the versions a stale comparison needed.
+    def _namespace(self, kind: str, collection: str) -> str:
         fields = ",".join(self.config.collection(collection).translatable)
-        return f"text:{FINGERPRINT_VERSION}:{fields}"
+        return f"{kind}:{FINGERPRINT_VERSION}:{fields}"
 
-    def text(self, article: Article) -> VisibleText:
-        """Visible text of a version on disk (cached by blob id)."""
-        namespace = self._namespace(article.key.collection)
+    def text(self, article: Article, *, keep: bool = False) -> VisibleText:
+        """Visible text of a version on disk."""
+        namespace = self._namespace("text", article.key.collection)
         cached = self.cache.get(namespace, article.blob) if self.cache and article.blob else None
         if isinstance(cached, VisibleText):
             return cached
         translatable = self.config.collection(article.key.collection).translatable
         text = article_text(article, translatable)
-        if self.cache is not None and article.blob:
-            self.cache.put(namespace, article.blob, text)
+        self._remember(article.key.collection, article.blob, text, keep)
         return text
 
-    def blob_text(self, blob: str, path: str, collection: str) -> VisibleText | None:
-        """Visible text of a committed blob (cached by blob id); ``None`` if unreadable."""
-        namespace = self._namespace(collection)
-        cached = self.cache.get(namespace, blob) if self.cache else None
+    def _remember(self, collection: str, blob: str, text: VisibleText, keep: bool) -> None:
+        if self.cache is None or not blob:
+            return
+        self.cache.put(self._namespace("fp", collection), blob, text.fingerprint)
+        if keep:
+            self.cache.put(self._namespace("text", collection), blob, text)
+
+    def fingerprint(self, article: Article) -> str:
+        """Fingerprint of a version on disk (cached by blob id)."""
+        cached = (
+            self.cache.get(self._namespace("fp", article.key.collection), article.blob)
+            if self.cache
+            else None
+        )
+        return cached if isinstance(cached, str) else self.text(article).fingerprint
+
+    def blob_fingerprint(self, blob: str, path: str, collection: str) -> str | None:
+        """Fingerprint of a committed blob (cached by blob id)."""
+        cached = self.cache.get(self._namespace("fp", collection), blob) if self.cache else None
+        if isinstance(cached, str):
+            return cached
+        text = self.blob_text(blob, path, collection)
+        return text.fingerprint if text is not None else None
+
+    def blob_text(
+        self, blob: str, path: str, collection: str, *, keep: bool = False
+    ) -> VisibleText | None:
+        """Visible text of a committed blob; ``None`` if unreadable."""
+        cached = self.cache.get(self._namespace("text", collection), blob) if self.cache else None
         if isinstance(cached, VisibleText):
             return cached
         if self.history is None:
@@ -121,14 +147,14 @@ class Tracker:
             return None
         translatable = self.config.collection(collection).translatable
         text = visible_text(
-            parsed.meta, parsed.body, parsed.body_line, translatable, mdx=path.endswith(".mdx")
+            parsed.meta,
+            decoded[parsed.body_start :],
+            parsed.body_line,
+            translatable,
+            mdx=path.endswith(".mdx"),
         )
-        if self.cache is not None:
-            self.cache.put(namespace, blob, text)
+        self._remember(collection, blob, text, keep)
         return text
-
-    def fingerprint(self, article: Article) -> str:
-        return self.text(article).fingerprint
 
     # -- direction --------------------------------------------------------------------------
     def source_language(self, pair: Pair) -> str:
@@ -188,36 +214,35 @@ class Tracker:
         if not versions or versions[0].blob is None:
             return VersionStatus(article.lang, State.UNTRACKED, article.path)
         coll = article.key.collection
-        current = self.fingerprint(article)
         head = versions[0]
+        assert head.blob is not None
         if head.blob != article.blob:
-            head_text = self.blob_text(head.blob, article.path, coll) if head.blob else None
-            if head_text is None or head_text.fingerprint != current:
+            committed = self.blob_fingerprint(head.blob, article.path, coll)
+            if committed != self.fingerprint(article):
                 # The translator is editing it now: a sync with the current source.
                 return VersionStatus(article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT)
+        # The baseline is the newest commit in which the translation's fingerprint changed.
         baseline = head
-        baseline_fp = current
+        head_fp: str | None = None
         for older in versions[1:]:
             if older.blob is None:
                 break
-            older_text = self.blob_text(older.blob, article.path, coll)
-            if older_text is None or older_text.fingerprint != baseline_fp:
-                break
+            if older.blob != head.blob:
+                head_fp = head_fp or self.blob_fingerprint(head.blob, article.path, coll)
+                if self.blob_fingerprint(older.blob, article.path, coll) != head_fp:
+                    break
             baseline = older
-        source_then = self.history.at(source.path, baseline.index)
-        source_now = self.fingerprint(source)
-        if source_then is not None and source_then.blob is not None:
-            if source_then.blob == source.blob:
-                return VersionStatus(
-                    article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT, baseline.commit
-                )
-            then_text = self.blob_text(source_then.blob, source.path, coll)
-            if then_text is not None and then_text.fingerprint == source_now:
-                return VersionStatus(
-                    article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT, baseline.commit
-                )
-            return self._stale(article, source, BaselineKind.GIT, baseline.commit, then_text, diff)
-        return self._stale(article, source, BaselineKind.GIT, baseline.commit, None, diff)
+        then = self.history.at(source.path, baseline.index)
+        if then is None or then.blob is None:
+            return self._stale(article, source, BaselineKind.GIT, baseline.commit, None, diff)
+        if then.blob == source.blob or (
+            self.blob_fingerprint(then.blob, source.path, coll) == self.fingerprint(source)
+        ):
+            return VersionStatus(
+                article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT, baseline.commit
+            )
+        old = self.blob_text(then.blob, source.path, coll, keep=True)
+        return self._stale(article, source, BaselineKind.GIT, baseline.commit, old, diff)
 
     def _old_source_text(
         self, source: Article, recorded: str, commit: str | None
@@ -237,9 +262,8 @@ class Tracker:
         for version in candidates:
             if version.blob is None:
                 continue
-            text = self.blob_text(version.blob, source.path, coll)
-            if text is not None and text.fingerprint == recorded:
-                return text, version.commit
+            if self.blob_fingerprint(version.blob, source.path, coll) == recorded:
+                return self.blob_text(version.blob, source.path, coll, keep=True), version.commit
         return None, commit
 
     def _stale(
@@ -254,7 +278,7 @@ class Tracker:
         if old is None:
             return VersionStatus(article.lang, State.STALE, article.path, kind, commit)
         label = f"{source.path}@{commit[:7]}" if commit else f"{source.path}@baseline"
-        change = compare(old, self.text(source), label, source.path)
+        change = compare(old, self.text(source, keep=True), label, source.path)
         return VersionStatus(
             article.lang,
             State.STALE,

@@ -1,0 +1,115 @@
+"""`i18n status` on a generated git repo: 10,000 article pairs, 3,000 commits.
+
+Run: ``.venv/bin/python -m bench.status [--pairs N] [--commits N] [--runs N]``
+
+Reports the median wall time of ``i18n status --format json`` cold (no cache)
+and warm (cache from the previous run), next to a baseline measured in the same
+run on the same repo: the Python start-up plus one ``git log --raw`` of the
+content folder, the floor any git-reading implementation pays.
+Targets (issue 2): under 5 s cold, under 1 s warm on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out" / "status-repo"
+WORDS_KM = "ក្រសួង ប្រជុំ ឯកឧត្តម បច្ចេកវិទ្យា សហគមន៍ ឌីជីថល ខេត្ត ការងារ វឌ្ឍនភាព សិស្ស".split()
+WORDS_EN = "ministry meeting digital community centre province training progress".split()
+
+
+def _article(title: str, words: list[str], rng: random.Random, paragraphs: int = 4) -> bytes:
+    body = "\n\n".join(
+        " ".join(rng.choice(words) for _ in range(40)) + "។" for _ in range(paragraphs)
+    )
+    return f"---\ntitle: {title}\ndate: 2025-01-01\ntags: []\n---\n\n{body}\n".encode()
+
+
+def generate(root: Path, pairs: int, commits: int, seed: int = 7) -> None:
+    """A repo with ``pairs`` km/en pairs in 10 collections and ``commits`` commits (fast-import)."""
+    rng = random.Random(seed)
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)
+    (root / "sastra.toml").write_text('languages = ["km", "en"]\nsource_language = "km"\n')
+    stream: list[bytes] = []
+    mark = 0
+    paths = [(f"news{i % 10}", f"article-{i:05d}") for i in range(pairs)]
+
+    def commit(files: list[tuple[str, bytes]], message: str, first: bool) -> None:
+        nonlocal mark
+        mark += 1
+        stream.append(b"commit refs/heads/main\n")
+        stream.append(b"mark :%d\n" % mark)
+        ts = 1_700_000_000 + mark * 60
+        stream.append(b"committer Bench <b@example.org> %d +0000\n" % ts)
+        msg = message.encode()
+        stream.append(b"data %d\n%s\n" % (len(msg), msg))
+        if not first:
+            stream.append(b"from :%d\n" % (mark - 1))
+        for path, data in files:
+            stream.append(b"M 100644 inline %s\ndata %d\n%s\n" % (path.encode(), len(data), data))
+
+    first_files = []
+    for coll, slug in paths:
+        first_files.append((f"content/km/{coll}/{slug}.md", _article(slug, WORDS_KM, rng)))
+        first_files.append((f"content/en/{coll}/{slug}.md", _article(slug, WORDS_EN, rng)))
+    commit(first_files, "import", True)
+    for n in range(commits - 1):
+        files = []
+        for _ in range(rng.randint(1, 5)):
+            coll, slug = rng.choice(paths)
+            lang, words = rng.choice([("km", WORDS_KM), ("en", WORDS_EN)])
+            files.append((f"content/{lang}/{coll}/{slug}.md", _article(slug, words, rng)))
+        commit(files, f"edit {n}", False)
+    subprocess.run(
+        ["git", "-C", str(root), "fast-import", "--quiet"], input=b"".join(stream), check=True
+    )
+    subprocess.run(["git", "-C", str(root), "checkout", "-q", "-f", "main"], check=True)
+
+
+def _time(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=10_000)
+    parser.add_argument("--commits", type=int, default=3_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    generate(OUT, args.pairs, args.commits)
+    print(f"generated {args.pairs} pairs, {args.commits} commits in {time.perf_counter() - t0:.1f} s")
+    i18n = [sys.executable, "-m", "sastra", "status", "--format", "json"]
+    baseline_cmd = [
+        "sh", "-c",
+        f"{sys.executable} -c pass && git log -z --raw --no-abbrev --first-parent -m -- content"
+        " > /dev/null",
+    ]  # fmt: skip
+    cold, warm, base = [], [], []
+    for _ in range(args.runs):
+        shutil.rmtree(OUT / ".sastra-cache", ignore_errors=True)
+        cold.append(_time(i18n, OUT))
+        warm.append(_time(i18n, OUT))
+        base.append(_time(baseline_cmd, OUT))
+    b = statistics.median(base)
+    c = statistics.median(cold)
+    w = statistics.median(warm)
+    print(f"baseline (python start + git log --raw): median {b:.2f} s")
+    print(f"i18n status cold: median {c:.2f} s ({c / b:.1f}x baseline)  target < 5 s")
+    print(f"i18n status warm: median {w:.2f} s ({w / b:.1f}x baseline)  target < 1 s")
+
+
+if __name__ == "__main__":
+    main()
