@@ -1,0 +1,179 @@
+"""``i18n names check`` and ``i18n names discover``: one spelling per person."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from sastra.cli._common import EXIT_FOUND, EXIT_USAGE, content_failed, fail, load, site_options
+from sastra.model import Severity
+
+if TYPE_CHECKING:
+    from sastra.names import Glossary
+    from sastra.names_discover import Discovery
+    from sastra.workspace import Site
+
+KHMER = "km"
+
+
+@click.group()
+def names() -> None:
+    """Keep one spelling per name across languages (glossary: i18n/names.yaml)."""
+
+
+def _glossary(site: Site) -> tuple[Glossary, Path]:
+    from sastra.cli._common import print_diagnostics
+    from sastra.names import GLOSSARY_FILE, read_glossary
+
+    path = site.config.i18n_dir / GLOSSARY_FILE
+    glossary, diags = read_glossary(path, site.config.rel(path))
+    print_diagnostics(diags)
+    if any(d.severity is Severity.ERROR for d in diags):
+        sys.exit(EXIT_USAGE)
+    return glossary, path
+
+
+@names.command()
+@site_options
+@click.option("--fix", is_flag=True, help="Replace each variant by its preferred spelling.")
+@click.option("--check", is_flag=True, help="With --fix, still exit 1 when anything was found.")
+def check(root: Path | None, strict: bool, fix: bool, check: bool) -> None:
+    """Find listed variant spellings in non-Khmer articles (frontmatter and body).
+
+    Each finding is ``path:line:col: 'Mao Sila' → 'Mao Sela' (ម៉ៅ សិលា)``. Exits 1 when
+    anything is found; with --fix the files are rewritten in place (atomically, nothing
+    else changed), the diff is printed, and the exit code is 0 unless --check is given.
+    """
+    from sastra.cache import atomic_write
+    from sastra.names import find_variants, fix_text
+
+    site = load(root, strict, quiet_warnings=True)
+    glossary, _ = _glossary(site)
+    total, files = 0, 0
+    for article in sorted(site.articles, key=lambda a: a.path):
+        if article.lang == KHMER:
+            continue
+        path = site.config.root / article.path
+        data = path.read_bytes()
+        bom = data.startswith(b"\xef\xbb\xbf")
+        text = data.decode("utf-8-sig", errors="surrogateescape")
+        findings = find_variants(text, glossary, article.path)
+        if not findings:
+            continue
+        total, files = total + len(findings), files + 1
+        for finding in findings:
+            click.echo(str(finding))
+        if fix:
+            fixed = fix_text(text, findings)
+            diff = difflib.unified_diff(
+                text.splitlines(keepends=True),
+                fixed.splitlines(keepends=True),
+                f"a/{article.path}",
+                f"b/{article.path}",
+            )
+            click.echo("".join(diff), nl=False)
+            out = fixed.encode("utf-8", errors="surrogateescape")
+            atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + out)
+    if total:
+        verb = "fixed" if fix else "found"
+        click.echo(f"i18n: {verb} {total} variant spelling(s) in {files} file(s)", err=True)
+    if content_failed(site, strict) or (total and (check or not fix)):
+        sys.exit(EXIT_FOUND)
+
+
+@names.command()
+@site_options
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "yaml"]), default="table", show_default=True
+)
+@click.option(
+    "--update", is_flag=True, help="Append new names to the glossary (existing entries untouched)."
+)
+def discover(root: Path | None, strict: bool, fmt: str, update: bool) -> None:
+    """Names after honorifics (ឯកឧត្តម, លោកជំទាវ, H.E., Dr. …), aligned across each pair.
+
+    Shows each Khmer name with every Latin spelling seen and its count, then the Latin
+    spellings no Khmer name anchors, grouped when they are spellings of one name.
+    """
+    from sastra.names_discover import discover as run
+    from sastra.names_review import article_text
+
+    site = load(root, strict, quiet_warnings=fmt == "yaml")
+    glossary, path = _glossary(site)
+    texts = ({lang: article_text(a) for lang, a in p.versions.items()} for p in site.pairs)
+    found = run(texts, glossary)
+    click.echo(_yaml(found) if fmt == "yaml" else _table(found), nl=False)
+    if update:
+        _update(site, glossary, path, found)
+    if content_failed(site, strict):
+        sys.exit(EXIT_FOUND)
+
+
+def _spellings(items: tuple[tuple[str, int], ...]) -> str:
+    return " · ".join(f"{s} ×{n}" for s, n in items)
+
+
+def _table(found: Discovery) -> str:
+    lines: list[str] = []
+    for name in found.names:
+        seen = _spellings(name.spellings) or f"— (romanized: {name.romanized})"
+        if name.entry is None:
+            note = "new"
+        elif name.unlisted:
+            note = f"listed as {name.entry.en}; not listed: {', '.join(name.unlisted)}"
+        else:
+            note = f"listed as {name.entry.en}"
+        lines.append(f"{name.km}  {seen}  [{note}]")
+    if not found.names:
+        lines.append("No names after honorifics found.")
+    if found.clusters:
+        lines += ["", "Without a Khmer anchor:"]
+        lines += [f"  {_spellings(c.spellings)}" for c in found.clusters]
+    return "\n".join(lines) + "\n"
+
+
+def _yaml(found: Discovery) -> str:
+    from sastra.names_yaml import entries_yaml, suggested_entries
+
+    lines = [f"# {n.km}: listed as {n.entry.en}; also seen as {', '.join(n.unlisted)}"
+             for n in found.names if n.entry is not None and n.unlisted]  # fmt: skip
+    lines += [f"# {n.km}: no Latin spelling seen (romanized: {n.romanized})"
+              for n in found.names if n.entry is None and not n.spellings]  # fmt: skip
+    lines += [f"# no Khmer anchor: {_spellings(c.spellings)}" for c in found.clusters]
+    entries = suggested_entries(found)
+    text = "\n".join(lines) + ("\n" if lines else "")
+    return text + "names:\n" + (entries_yaml(entries) if entries else "  []\n")
+
+
+def _update(site: Site, glossary: Glossary, path: Path, found: Discovery) -> None:
+    from sastra.cache import atomic_write
+    from sastra.names import parse_glossary
+    from sastra.names_yaml import append_entries, suggested_entries
+
+    shown = site.config.rel(path)
+    for name in found.names:
+        if name.entry is not None and name.unlisted:
+            click.echo(
+                f"{shown}:{name.entry.line}: '{name.km}' also seen as "
+                f"{', '.join(repr(s) for s in name.unlisted)}; not changed "
+                "(add them to its variants if they are the same person)",
+                err=True,
+            )
+    entries = suggested_entries(found)
+    if not entries:
+        click.echo(f"i18n: no new names for {shown}", err=True)
+        return
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    try:
+        new_text = append_entries(text, entries)
+    except ValueError as exc:
+        fail(f"{shown}: {exc}")
+    _, diags = parse_glossary(new_text, shown)
+    if any(d.severity is Severity.ERROR for d in diags):
+        fail(f"{shown}: the new entries would not validate: {diags[0].message}")
+    atomic_write(path, new_text)
+    click.echo(f"i18n: added {len(entries)} name(s) to {shown}", err=True)

@@ -1,0 +1,257 @@
+"""Find the names nobody has listed yet, and the names one version of a pair lacks.
+
+:func:`discover` reads the paired texts (Khmer and English), takes the names that
+follow honorifics in each (:mod:`sastra.names_text`), and *aligns* them within each
+pair: an English name belongs to the Khmer name whose romanization
+(:func:`~sastra.khmer.romanize.romanize_name`) is nearest by
+:func:`~sastra.khmer.similarity.name_distance`, at most :data:`ALIGN_LIMIT` away,
+preferring the alignment with the most words. A glossary spelling anchors a name
+directly. The result lists each Khmer name with every Latin spelling seen and its
+count, and clusters the Latin spellings that have no Khmer anchor (by
+:func:`~sastra.khmer.similarity.same_name` against each cluster's most frequent
+spelling, so "Sophea" and "Sopheap" never merge).
+
+:func:`names_missing` compares the versions of one pair for ``i18n review``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sastra.khmer.romanize import romanize_name
+from sastra.khmer.similarity import name_distance, same_name
+from sastra.khmer.unicode import normalize
+from sastra.names import Glossary, NameEntry
+from sastra.names_text import Mention, khmer_mentions, latin_mentions, latin_pattern
+
+__all__ = [
+    "ALIGN_LIMIT",
+    "DiscoveredName",
+    "Discovery",
+    "LatinCluster",
+    "discover",
+]
+
+ALIGN_LIMIT = 1.0
+"""Largest distance at which an English name after an honorific is aligned with a
+Khmer one *in the same pair*: one consonant or one vowel class apart, because the
+romanizer does not know every family's spelling (ចិន្តា "Chenta", printed "Chenda").
+Across pairs the stricter :data:`~sastra.khmer.similarity.THRESHOLD` applies."""
+
+DEFAULT_WORDS = 2
+"""Words taken as a Khmer name when nothing aligns with it: family and given name."""
+
+
+@dataclass(frozen=True)
+class DiscoveredName:
+    """A Khmer name and the Latin spellings seen with it."""
+
+    km: str
+    """The Khmer form (normalized)."""
+    spellings: tuple[tuple[str, int], ...]
+    """``(spelling, count)``, most frequent first."""
+    km_count: int
+    """How many times the Khmer name was seen after an honorific."""
+    romanized: str
+    """What the romanizer makes of it (the fallback spelling)."""
+    honorific_km: str = ""
+    """The Khmer honorific seen most often before it."""
+    honorific_en: str = ""
+    """The English honorific seen most often before its spellings."""
+    entry: NameEntry | None = None
+    """Its glossary entry, when listed."""
+
+    @property
+    def unlisted(self) -> tuple[str, ...]:
+        """Spellings seen that the glossary entry neither prefers nor lists."""
+        if self.entry is None:
+            return ()
+        known = {self.entry.en, *self.entry.variants}
+        return tuple(s for s, _ in self.spellings if s not in known)
+
+
+@dataclass(frozen=True)
+class LatinCluster:
+    """Similar Latin spellings that no Khmer name anchors."""
+
+    spellings: tuple[tuple[str, int], ...]
+    """``(spelling, count)``, most frequent first."""
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What :func:`discover` found."""
+
+    names: tuple[DiscoveredName, ...]
+    """Khmer-anchored names, most mentioned first."""
+    clusters: tuple[LatinCluster, ...]
+    """Latin spellings without a Khmer anchor."""
+
+
+@dataclass
+class _Tally:
+    spellings: Counter[str] = field(default_factory=Counter)
+    km_count: int = 0
+    hon_km: Counter[str] = field(default_factory=Counter)
+    hon_en: Counter[str] = field(default_factory=Counter)
+
+
+@lru_cache(maxsize=65536)
+def romanized(khmer: str) -> str:
+    """:func:`romanize_name`, memoised (names repeat across a site)."""
+    return romanize_name(khmer)
+
+
+@lru_cache(maxsize=4096)
+def _count_re(spelling: str) -> object:
+    return latin_pattern([spelling])
+
+
+def count_spelling(text: str, spelling: str) -> int:
+    """Occurrences of a Latin spelling in ``text`` as whole words."""
+    pattern = _count_re(spelling)
+    return len(pattern.findall(text)) if pattern is not None else 0  # type: ignore[attr-defined]
+
+
+def align(khmer: tuple[str, ...], latin: tuple[str, ...]) -> tuple[int, int, float] | None:
+    """Best ``(khmer_words, latin_words, distance)`` of two mentions, or ``None``.
+
+    Prefixes of equal length are tried longest first; the first within
+    :data:`ALIGN_LIMIT` wins. Unequal lengths ("Chansrey" / ចាន់ ស្រី) are tried last.
+    """
+    for n in range(min(len(khmer), len(latin)), 0, -1):
+        d = name_distance(romanized(" ".join(khmer[:n])), " ".join(latin[:n]))
+        if d <= ALIGN_LIMIT:
+            return n, n, d
+    best: tuple[int, int, float] | None = None
+    for kn in range(1, len(khmer) + 1):
+        for ln in range(1, len(latin) + 1):
+            if kn != ln:
+                d = name_distance(romanized(" ".join(khmer[:kn])), " ".join(latin[:ln]))
+                if d <= ALIGN_LIMIT and (best is None or d < best[2]):
+                    best = (kn, ln, d)
+    return best
+
+
+def _glossary_latin(words: tuple[str, ...], glossary: Glossary) -> tuple[NameEntry, int] | None:
+    for n in range(len(words), 0, -1):
+        entry = glossary.by_latin(" ".join(words[:n]))
+        if entry is not None:
+            return entry, n
+    return None
+
+
+def glossary_khmer(words: tuple[str, ...], glossary: Glossary) -> str | None:
+    """The key of the glossary entry that the longest prefix of ``words`` names."""
+    for n in range(len(words), 0, -1):
+        entry = glossary.lookup(" ".join(words[:n]))
+        if entry is not None:
+            return entry.key
+    return None
+
+
+def discover(pairs: Iterable[Mapping[str, str]], glossary: Glossary) -> Discovery:
+    """Names after honorifics in every pair, aligned across languages.
+
+    Each item of ``pairs`` maps a language code to the reader-visible text of that
+    version (``"km"`` is Khmer; every other language is searched for Latin names).
+    """
+    tallies: dict[str, _Tally] = defaultdict(_Tally)
+    pending: list[tuple[tuple[str, ...], str]] = []  # Khmer mentions nothing resolved
+    latin_pool: Counter[str] = Counter()
+    for versions in pairs:
+        km_mentions = khmer_mentions(versions.get("km", ""))
+        resolved: dict[tuple[str, ...], str] = {}
+        for lang, text in versions.items():
+            if lang != "km":
+                _align_pair(km_mentions, text, glossary, tallies, resolved, latin_pool)
+        for mention in km_mentions:
+            key = resolved.get(mention.words) or glossary_khmer(mention.words, glossary)
+            if key is None:
+                pending.append((mention.words, mention.honorific))
+            else:
+                tallies[key].km_count += 1
+                tallies[key].hon_km[mention.honorific] += 1
+    known = sorted(tallies, key=lambda k: -len(k.split()))
+    for words, honorific in pending:
+        key = next((k for k in known if _starts_with(words, k)), None)
+        key = key or normalize(" ".join(words[:DEFAULT_WORDS]))
+        tallies[key].km_count += 1
+        tallies[key].hon_km[honorific] += 1
+    names = [_named(key, tally, glossary) for key, tally in tallies.items()]
+    names.sort(key=lambda n: (-(sum(c for _, c in n.spellings) + n.km_count), n.km))
+    return Discovery(tuple(names), _clusters(latin_pool))
+
+
+def _starts_with(words: tuple[str, ...], key: str) -> bool:
+    parts = key.split(" ")
+    return list(words[: len(parts)]) == parts
+
+
+def _align_pair(
+    km_mentions: Sequence[Mention],
+    text: str,
+    glossary: Glossary,
+    tallies: dict[str, _Tally],
+    resolved: dict[tuple[str, ...], str],
+    latin_pool: Counter[str],
+) -> None:
+    khmer = list(dict.fromkeys(m.words for m in km_mentions))
+    seen: set[str] = set()
+    for mention in latin_mentions(text):
+        listed = _glossary_latin(mention.words, glossary)
+        best: tuple[float, int, str, tuple[str, ...]] | None = None
+        if listed is not None:
+            entry, n = listed
+            best = (0.0, n, entry.key, ())
+        else:
+            for words in khmer:
+                found = align(words, mention.words)
+                if found is not None:
+                    kn, ln, d = found
+                    if best is None or (d, -ln) < (best[0], -best[1]):
+                        best = (d, ln, normalize(" ".join(words[:kn])), words)
+        spelling = " ".join(mention.words[: best[1]] if best else mention.words)
+        if best is not None:
+            tallies[best[2]].hon_en[mention.honorific] += 1
+            if best[3]:
+                resolved.setdefault(best[3], best[2])
+        if spelling in seen:
+            continue
+        seen.add(spelling)
+        count = max(count_spelling(text, spelling), 1)
+        if best is None:
+            latin_pool[spelling] += count
+        else:
+            tallies[best[2]].spellings[spelling] += count
+
+
+def _named(key: str, tally: _Tally, glossary: Glossary) -> DiscoveredName:
+    spellings = tuple(sorted(tally.spellings.items(), key=lambda kv: (-kv[1], kv[0])))
+    return DiscoveredName(
+        km=key,
+        spellings=spellings,
+        km_count=tally.km_count,
+        romanized=romanized(key),
+        honorific_km=_most_common(tally.hon_km),
+        honorific_en=_most_common(tally.hon_en),
+        entry=glossary.lookup(key),
+    )
+
+
+def _most_common(counter: Counter[str]) -> str:
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counter else ""
+
+
+def _clusters(pool: Counter[str]) -> tuple[LatinCluster, ...]:
+    groups: list[list[tuple[str, int]]] = []
+    for spelling, count in sorted(pool.items(), key=lambda kv: (-kv[1], kv[0])):
+        home = next((g for g in groups if same_name(g[0][0], spelling)), None)
+        if home is None:
+            groups.append([(spelling, count)])
+        else:
+            home.append((spelling, count))
+    return tuple(LatinCluster(tuple(g)) for g in groups)

@@ -1,0 +1,203 @@
+"""Names present in one version of a pair and absent from another (for ``i18n review``).
+
+A name counts when it is a glossary entry (its Khmer form in the Khmer version; its
+preferred spelling or a variant in the other) or when it follows an honorific. It is
+present in the other version when the glossary's counterpart is there, or when a
+name there aligns with it through the romanizer (:func:`~sastra.names_discover.align`):
+an English "Mao Sela" written without an honorific still answers ឯកឧត្តម ម៉ៅ សិលា.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sastra.khmer.similarity import name_distance
+from sastra.khmer.unicode import normalize
+from sastra.model import Article
+from sastra.names import Glossary, NameEntry
+from sastra.names_discover import ALIGN_LIMIT, DEFAULT_WORDS, align, glossary_khmer, romanized
+from sastra.names_text import khmer_mentions, latin_mentions, latin_pattern, mask_markup
+
+__all__ = ["MissingName", "Segment", "article_segments", "article_text", "names_missing"]
+
+
+@dataclass(frozen=True)
+class MissingName:
+    """A name one version of a pair has and another lacks."""
+
+    name: str
+    """The name as written where it is present."""
+    lang: str
+    """The language of the version that has it."""
+    missing_from: str
+    """The language of the version that lacks it."""
+    path: str
+    """The file that has it."""
+    line: int
+    """1-based line of the name in that file."""
+    column: int
+    """1-based column of the name (approximate inside frontmatter values)."""
+    khmer: str = ""
+    """The Khmer form, when known (glossary entry or the Khmer name itself)."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of an article's visible text and where it starts in the file."""
+
+    text: str
+    """The text (markup that is not text blanked out, offsets kept)."""
+    line: int
+    """1-based line of its first character."""
+    column: int
+    """0-based column of its first character on that line."""
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """``(line, column)``, 1-based, of an offset into :attr:`text`."""
+        line = self.line + self.text.count("\n", 0, offset)
+        start = self.text.rfind("\n", 0, offset) + 1
+        column = offset - start + 1 + (self.column if start == 0 else 0)
+        return line, column
+
+
+def article_segments(article: Article) -> list[Segment]:
+    """The frontmatter strings (except ``l10n``) and the body, with their positions."""
+    out: list[Segment] = []
+    for key, value in article.meta.items():
+        if key == "l10n":
+            continue
+        for text in _strings(value):
+            out.append(Segment(text, article.line_of(key), len(key) + 2))
+    out.append(Segment(mask_markup(article.body), article.body_line, 0))
+    return out
+
+
+def article_text(article: Article) -> str:
+    """All visible text of an article in one string (what :func:`discover` reads)."""
+    return "\n".join(s.text for s in article_segments(article))
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _strings(item)
+
+
+@dataclass(frozen=True)
+class _Found:
+    name: str
+    khmer: str
+    line: int
+    column: int
+    entry: NameEntry | None
+
+    def missing(self, lang: str, missing_from: str, path: str) -> MissingName:
+        return MissingName(self.name, lang, missing_from, path, self.line, self.column, self.khmer)
+
+
+def names_missing(pair_versions: Mapping[str, Article], glossary: Glossary) -> list[MissingName]:
+    """For a pair, the names in the Khmer version absent from each other version, and back.
+
+    One finding per distinct name and direction, at its first occurrence; sorted by
+    language, line and column.
+    """
+    km = pair_versions.get("km")
+    out: list[MissingName] = []
+    if km is None:
+        return out
+    km_segments = article_segments(km)
+    km_names = _khmer_names(km_segments, glossary)
+    km_plain = normalize(" ".join(s.text for s in km_segments))
+    km_words = tuple(w for w in km_plain.split(" ") if len(w) <= 12)
+    for lang, other in sorted(pair_versions.items()):
+        if lang == "km":
+            continue
+        segments = article_segments(other)
+        text = "\n".join(s.text for s in segments)
+        latin = _latin_names(segments, glossary)
+        runs = _capital_runs(text)
+        for found in km_names:
+            if not _latin_has(found, text, runs):
+                out.append(found.missing("km", lang, km.path))
+        for found in latin:
+            if not _khmer_has(found, km_plain, km_words):
+                out.append(found.missing(lang, "km", other.path))
+    return sorted(out, key=lambda m: (m.lang != "km", m.lang, m.line, m.column))
+
+
+def _khmer_names(segments: list[Segment], glossary: Glossary) -> list[_Found]:
+    found: dict[str, _Found] = {}
+    for segment in segments:
+        plain = normalize(segment.text)
+        for entry in glossary.entries:
+            at = plain.find(entry.key)
+            if at >= 0 and entry.key not in found:
+                raw = segment.text.find(entry.km)
+                line, column = segment.position(raw if raw >= 0 else at)
+                found[entry.key] = _Found(entry.km, entry.km, line, column, entry)
+        for mention in khmer_mentions(segment.text):
+            key = glossary_khmer(mention.words, glossary)
+            name = key or " ".join(mention.words[:DEFAULT_WORDS])
+            if name not in found:
+                line, column = segment.position(mention.offset)
+                found[name] = _Found(name, name, line, column, glossary.lookup(name))
+    return list(found.values())
+
+
+def _latin_names(segments: list[Segment], glossary: Glossary) -> list[_Found]:
+    found: dict[str, _Found] = {}
+    everything = [(v, e) for e in glossary.entries for v in (e.en, *e.variants)]
+    pattern = latin_pattern(v for v, _ in everything)
+    for segment in segments:
+        for match in pattern.finditer(segment.text) if pattern else ():
+            spelling = " ".join(match.group(0).split())
+            listed = glossary.by_latin(spelling)
+            if listed is not None and listed.key not in found:
+                line, column = segment.position(match.start())
+                found[listed.key] = _Found(spelling, listed.km, line, column, listed)
+        for mention in latin_mentions(segment.text):
+            spelling = " ".join(mention.words)
+            if glossary.by_latin(spelling) is None and spelling not in found:
+                line, column = segment.position(mention.offset)
+                found[spelling] = _Found(spelling, "", line, column, None)
+    return list(found.values())
+
+
+_RUN = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*)*")
+
+
+def _capital_runs(text: str) -> list[tuple[str, ...]]:
+    return [tuple(m.group(0).split()) for m in _RUN.finditer(text)]
+
+
+def _latin_has(found: _Found, text: str, runs: list[tuple[str, ...]]) -> bool:
+    if found.entry is not None:
+        pattern = latin_pattern([found.entry.en, *found.entry.variants])
+        if pattern is not None and pattern.search(text):
+            return True
+    words = tuple(found.khmer.split(" "))
+    for run in runs:
+        for start in range(len(run)):
+            if align(words, run[start : start + len(words)]) is not None:
+                return True
+    return False
+
+
+def _khmer_has(found: _Found, km_plain: str, km_words: tuple[str, ...]) -> bool:
+    if found.entry is not None:
+        return found.entry.key in km_plain or found.entry.key.replace(" ", "") in km_plain
+    latin = found.name
+    n = len(latin.split())
+    for start in range(len(km_words)):
+        window = " ".join(km_words[start : start + n])
+        if window and name_distance(romanized(window), latin) <= ALIGN_LIMIT:
+            return True
+    return any(align(m.words, tuple(latin.split())) for m in khmer_mentions(km_plain))

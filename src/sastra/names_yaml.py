@@ -1,0 +1,101 @@
+"""Glossary entries as YAML text, and appending them to a glossary without touching the rest.
+
+``i18n names discover --format yaml`` prints :func:`entries_yaml`;
+``--update`` writes :func:`append_entries`, which only ever adds text at the end of
+the ``names:`` list: existing entries, comments and formatting stay byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+
+import yaml
+
+from sastra.names import Honorific, Kind, NameEntry
+from sastra.names_discover import Discovery
+
+__all__ = ["append_entries", "entries_yaml", "suggested_entries"]
+
+
+def suggested_entries(discovery: Discovery) -> list[NameEntry]:
+    """New glossary entries for the discovered names the glossary lacks.
+
+    Only names seen with at least one Latin spelling are suggested; the most
+    frequent spelling is preferred, the others become variants.
+    """
+    out: list[NameEntry] = []
+    for name in discovery.names:
+        if name.entry is not None or not name.spellings:
+            continue
+        honorific = None
+        if name.honorific_km and name.honorific_en:
+            honorific = Honorific(name.honorific_km, name.honorific_en)
+        preferred, *others = (s for s, _ in name.spellings)
+        out.append(NameEntry(name.km, preferred, tuple(others), Kind.PERSON, honorific))
+    return out
+
+
+def _scalar(text: str) -> str:
+    """``text`` plain when YAML reads it back unchanged (in a flow list too), else quoted."""
+    try:
+        if yaml.safe_load(f"[{text}]") == [text] and yaml.safe_load(f"k: {text}") == {"k": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _entry_lines(entry: NameEntry, indent: str) -> list[str]:
+    inner = indent + "  "
+    lines = [f"{indent}- km: {_scalar(entry.km)}", f"{inner}en: {_scalar(entry.en)}"]
+    if entry.variants:
+        lines.append(f"{inner}variants: [{', '.join(_scalar(v) for v in entry.variants)}]")
+    lines.append(f"{inner}kind: {entry.kind.value}")
+    if entry.honorific is not None:
+        hon = entry.honorific
+        lines.append(f"{inner}honorific: {{km: {_scalar(hon.km)}, en: {_scalar(hon.en)}}}")
+    return lines
+
+
+def entries_yaml(entries: Iterable[NameEntry], *, indent: str = "  ") -> str:
+    """The entries as the items of a ``names:`` list (no ``names:`` line), blank-line separated."""
+    blocks = ["\n".join(_entry_lines(e, indent)) for e in entries]
+    return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+def append_entries(text: str, entries: Sequence[NameEntry]) -> str:
+    """The glossary ``text`` with ``entries`` added at the end of its ``names:`` list.
+
+    Raises :class:`ValueError` when that cannot be done without rewriting what is there
+    (the list is in flow style, or other keys follow it).
+    """
+    if not entries:
+        return text
+    if not text.strip():
+        return "names:\n" + entries_yaml(entries)
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is None:
+        return text.rstrip("\n") + "\nnames:\n" + entries_yaml(entries)
+    if not isinstance(root, yaml.MappingNode):
+        raise ValueError("the glossary is not a mapping with a 'names:' list")
+    keys = [k.value for k, _ in root.value]
+    if "names" not in keys:
+        return text.rstrip("\n") + "\nnames:\n" + entries_yaml(entries)
+    if keys[-1] != "names":
+        raise ValueError("'names:' must be the last key of the glossary to append to it")
+    node = root.value[-1][1]
+    if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
+        indent = " " * node.start_mark.column
+        body = text if text.endswith("\n") else text + "\n"
+        return body + "\n" + entries_yaml(entries, indent=indent)
+    if (
+        (isinstance(node, yaml.ScalarNode)
+        and node.value == "")
+        or (isinstance(node, yaml.SequenceNode) and not node.value)
+    ):
+        head = text[: node.start_mark.index].rstrip(" \t")
+        tail = text[node.end_mark.index :].lstrip(" \t")
+        head = head if head.endswith("\n") else head + "\n"
+        return head + entries_yaml(entries) + tail.lstrip("\n")
+    raise ValueError("the 'names:' list must be in block style ('- km: …' items) to append to it")
