@@ -148,7 +148,9 @@ def test_hint_rules(text: str, keep: list[str], expected: str) -> None:
 
 @given(st.text())
 def test_tokens_join_back_on_any_text(text: str) -> None:
-    assert "".join(tokens(text, segmenter=ClusterSegmenter())) == text
+    toks = tokens(text, segmenter=ClusterSegmenter())
+    assert "".join(toks) == text
+    assert "" not in toks
 
 
 @given(_khmerish)
@@ -201,6 +203,17 @@ def test_segmenter_output_that_loses_text_is_ignored() -> None:
             return [text[:-1]]
 
     assert tokens("កខគ ឃង", segmenter=Lossy()) == ["កខគ", " ", "ឃង"]
+
+
+def test_empty_pieces_from_a_segmenter_make_no_empty_tokens() -> None:
+    class Stuttering:
+        name = "stuttering"
+        version = "1"
+
+        def segment(self, text: str) -> list[str]:
+            return ["", text[:1], "", text[1:], ""]
+
+    assert tokens("កខគ", segmenter=Stuttering()) == ["ក", "ខគ"]
 
 
 # --- the cache -------------------------------------------------------------------------

@@ -20,10 +20,11 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Protocol, runtime_checkable
 
 from sastra.khmer.segment_cache import SegmentCache
@@ -190,16 +191,14 @@ def _has_khmer_words(runs: Sequence[tuple[_Kind, str]]) -> bool:
     return any(kind is _Kind.KHMER for kind, _ in runs)
 
 
-def _cut_at(piece: str, offset: int, cuts: set[int]) -> list[str]:
-    """``piece`` (found at ``offset``) cut at those ``cuts`` that fall strictly inside it."""
-    out: list[str] = []
-    start = 0
-    for i in range(1, len(piece)):
-        if offset + i in cuts:
-            out.append(piece[start:i])
-            start = i
-    out.append(piece[start:])
-    return out
+def _cut_at(piece: str, offset: int, cuts: Sequence[int]) -> list[str]:
+    """``piece`` (found at ``offset``) cut at those sorted ``cuts`` strictly inside it."""
+    lo = bisect_right(cuts, offset)
+    hi = bisect_left(cuts, offset + len(piece), lo)
+    if lo == hi:
+        return [piece]
+    bounds = [0, *(c - offset for c in cuts[lo:hi]), len(piece)]
+    return [piece[a:b] for a, b in pairwise(bounds)]
 
 
 def _segment_runs(
@@ -212,7 +211,7 @@ def _segment_runs(
     if "".join(pieces) != joined:
         log.warning("segmenter %s lost characters; Khmer runs kept whole", segmenter.name)
         pieces = [joined]
-    cuts = set(accumulate(len(p) for p in pieces))
+    cuts = sorted(set(accumulate(len(p) for p in pieces)))
     out: list[tuple[_Kind, str]] = []
     offset = 0
     for kind, piece in runs:
@@ -228,12 +227,12 @@ def _cache_key(segmenter: Segmenter) -> str:
     return f"{segmenter.name}/{segmenter.version}/t{_TOKENIZER_FORMAT}"
 
 
-def _kinds(text: str, toks: Sequence[str]) -> list[tuple[_Kind, str]]:
-    """Kinds of cached tokens: runs are recomputed (cheap) and Khmer runs re-cut at ``toks``."""
-    cuts = set(accumulate(len(t) for t in toks))
+def _kinds(runs: Sequence[tuple[_Kind, str]], toks: Sequence[str]) -> list[tuple[_Kind, str]]:
+    """Kinds of cached tokens: the paragraph's ``runs`` with Khmer runs re-cut at ``toks``."""
+    cuts = sorted(set(accumulate(len(t) for t in toks)))
     out: list[tuple[_Kind, str]] = []
     offset = 0
-    for kind, piece in _runs(text):
+    for kind, piece in runs:
         if kind is _Kind.KHMER:
             out.extend((kind, tok) for tok in _cut_at(piece, offset, cuts))
         else:
@@ -248,7 +247,7 @@ def _segment_many_kinds(
     cache: SegmentCache | None,
 ) -> list[list[tuple[_Kind, str]]]:
     runs = [_runs(p) for p in paragraphs]
-    need = {p for p, r in zip(paragraphs, runs, strict=True) if _has_khmer_words(r)}
+    need = {p: r for p, r in zip(paragraphs, runs, strict=True) if _has_khmer_words(r)}
     if not need:
         return runs
     seg = segmenter or default_segmenter()
@@ -256,7 +255,7 @@ def _segment_many_kinds(
     done: dict[str, list[tuple[_Kind, str]]] = {}
     if cache is not None:
         for text, toks in cache.get_many(key, sorted(need)).items():
-            done[text] = _kinds(text, toks)
+            done[text] = _kinds(need[text], toks)
     misses: dict[str, list[str]] = {}
     for p, r in zip(paragraphs, runs, strict=True):
         if p in need and p not in done:
