@@ -18,13 +18,10 @@ from sastra import __version__
 #: command name -> "module:attribute"; modules are imported lazily.
 COMMANDS: dict[str, str] = {
     "status": "sastra.cli.status:status",
-    "build": "sastra.cli.build:build",
-    "catalog": "sastra.cli.build:catalog",
     "new": "sastra.cli.translate:new",
     "mark": "sastra.cli.translate:mark",
     "names": "sastra.cli.names:names",
     "date": "sastra.cli.date:date",
-    "review": "sastra.cli.review:review",
     "serve": "sastra.cli.serve:serve",
 }
 
