@@ -76,3 +76,30 @@ def test_sample_diff_shows_the_changed_source_text() -> None:
     assert "--- content/km/news/ctc-working-group-2025.md@baseline" in result.stdout
     assert "+គួរបញ្ជាក់ថា មជ្ឈមណ្ឌលបច្ចេកវិទ្យាសហគមន៍ (CTC) មាន ១៨ ទីតាំង" in result.stdout
     assert "-គួរបញ្ជាក់ថា មជ្ឈមណ្ឌលបច្ចេកវិទ្យាសហគមន៍ (CTC) មាន ១៥ ទីតាំង" in result.stdout
+
+
+def _modules_after(*args: str) -> str:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom sastra.cli import cli\n"
+        f"cli.main({list(args)!r}, standalone_mode=False)\n"
+        "print('khmernltk' in sys.modules, 'jinja2' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    return out.stdout.strip().splitlines()[-1]
+
+
+def test_plain_status_loads_neither_segmenter_nor_templates() -> None:
+    assert _modules_after("status", "--format", "json") == "False False"
+
+
+def test_words_counts_source_words_with_the_segmenter() -> None:
+    result = run_cli("status", "--root", str(REPO), "--words", "--format", "json")
+    doc = json.loads(result.stdout)
+    words = {a["slug"]: a["source_words"] for a in doc["articles"]}
+    assert words["postal-service-week"] == 89  # English, counted by words
+    assert 60 <= words["digital-skills-training-takeo"] <= 80  # Khmer, counted by the segmenter
