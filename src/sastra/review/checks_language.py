@@ -1,0 +1,78 @@
+"""Checks on the language of the text: wrong language, left untranslated, Khmer hygiene."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sastra.model import Location, Severity
+from sastra.review.facts import is_khmer
+from sastra.review.model import Finding, PairContext
+from sastra.review.script import KHMER_SHARE, english_prose, has_words, khmer_share, snippet
+from sastra.tracking.fingerprint import normalize_visible
+
+
+def check_wrong_language(ctx: PairContext) -> Iterator[Finding]:
+    """``wrong-language``: Khmer where another language is expected (a title, description or
+    paragraph mostly in Khmer), or English prose where Khmer is expected. Names, acronyms
+    (CTC, 4G), quoted terms, short glosses in parentheses and URLs are allowed."""
+    for lang, facts in ctx.facts.items():
+        legacy = {h.spot for h in facts.hygiene if h.code == "km-legacy-font"}
+        for spot, paragraph in facts.prose():
+            if is_khmer(lang):
+                if spot in legacy:
+                    continue  # Limon/ABC text: the hygiene finding says it better
+                prose = english_prose(paragraph.text)
+                if prose is None:
+                    continue
+                message = f"English text in the Khmer {spot.describe()}: «{snippet(prose)}»"
+            else:
+                share = khmer_share(paragraph.text)
+                if share < KHMER_SHARE:
+                    continue
+                message = (
+                    f"Khmer text in the {lang} {spot.describe()} ({share:.0%} of its letters): "
+                    f"«{snippet(paragraph.text)}»"
+                )
+            yield ctx.finding("wrong-language", Severity.ERROR, message, lang, spot)
+
+
+def check_untranslated(ctx: PairContext) -> Iterator[Finding]:
+    """``untranslated``: a translation's title, description or paragraph identical to a block
+    of its source (blocks too short to be prose, such as alt texts and names, excepted)."""
+    source_blocks = {
+        normalize_visible(p.text).casefold(): spot for spot, p in ctx.facts[ctx.source].prose()
+    }
+    for lang in ctx.translations:
+        for spot, paragraph in ctx.facts[lang].prose():
+            key = normalize_visible(paragraph.text).casefold()
+            origin = source_blocks.get(key)
+            if origin is None or not has_words(paragraph.text):
+                continue
+            yield ctx.finding(
+                "untranslated",
+                Severity.ERROR,
+                f"the {lang} {spot.describe()} is the {ctx.source} {origin.describe()} "
+                f"copied unchanged: «{snippet(paragraph.text)}»",
+                lang,
+                spot,
+                other_location=ctx.where(ctx.source, origin),
+            )
+
+
+def check_hygiene(ctx: PairContext) -> Iterator[Finding]:
+    """``km-*``: Khmer Unicode hygiene issues (legacy font, cluster order, split or doubled
+    vowels, zero-width and no-break spaces), from :mod:`sastra.khmer.unicode`."""
+    for lang, facts in ctx.facts.items():
+        path = ctx.article(lang).path
+        for issue in facts.hygiene:
+            spot = issue.spot
+            yield Finding(
+                code=issue.code,
+                severity=Severity.WARNING,
+                message=issue.message,
+                location=Location(path, issue.line, issue.column),
+                lang=lang,
+                field=spot.field if spot else None,
+                paragraph=spot.paragraph if spot else None,
+                detail=f"fix: «{issue.fix}»" if issue.fix else None,
+            )
