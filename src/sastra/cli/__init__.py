@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "mark": "sastra.cli.translate:mark",
     "names": "sastra.cli.names:names",
     "date": "sastra.cli.date:date",
+    "review": "sastra.cli.review:review",
     "serve": "sastra.cli.serve:serve",
 }
 
