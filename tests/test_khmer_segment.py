@@ -128,6 +128,13 @@ def test_khmer_nltk_tokens_join_back(text: str) -> None:
     assert "".join(tokens(text)) == text
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_khmerish)
+def test_khmer_nltk_hints_strip_back_and_counts_hold(text: str) -> None:
+    assert strip_hints(break_hints(text)) == strip_hints(text)
+    assert 0 <= count_words(text, "km") <= len(text)
+
+
 # --- rules, with a deterministic test segmenter ----------------------------------------
 
 
@@ -179,6 +186,11 @@ def test_no_hint_inside_kept_phrases(text: str, data: st.DataObject) -> None:
     hinted = break_hints(text, segmenter=ClusterSegmenter(), keep=[phrase])
     if phrase:
         assert hinted.count(phrase) == text.count(phrase)
+
+
+@given(st.text(), st.sampled_from(["km", "en"]))
+def test_count_words_never_raises(text: str, lang: str) -> None:
+    assert 0 <= count_words(text, lang, segmenter=ClusterSegmenter()) <= len(text)
 
 
 def test_strip_hints() -> None:
