@@ -18,6 +18,8 @@ from sastra import __version__
 #: command name -> "module:attribute"; modules are imported lazily.
 COMMANDS: dict[str, str] = {
     "status": "sastra.cli.status:status",
+    "build": "sastra.cli.build:build",
+    "catalog": "sastra.cli.build:catalog",
     "new": "sastra.cli.translate:new",
     "mark": "sastra.cli.translate:mark",
     "names": "sastra.cli.names:names",

@@ -1,0 +1,131 @@
+"""``i18n build`` (the static site) and ``i18n catalog extract|update|compile`` (UI strings)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from sastra.cli._common import EXIT_FOUND, EXIT_USAGE, fail, print_diagnostics, site_options
+from sastra.model import Severity
+
+if TYPE_CHECKING:
+    from sastra.config import Config
+
+
+@click.command()
+@site_options
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (default: output_dir of the config, _site).",
+)
+@click.option("--force", is_flag=True, help="Allow an output folder outside the site.")
+@click.option("--jobs", type=int, default=None, help="Worker processes (default: every core).")
+def build(
+    root: Path | None, strict: bool, out_dir: Path | None, force: bool, jobs: int | None
+) -> None:
+    """Build the bilingual static site; the previous site stays when anything fails."""
+    from sastra.errors import BuildError, ConfigError
+    from sastra.render.build import build as run_build
+    from sastra.workspace import open_site
+
+    started = time.perf_counter()
+    try:
+        site = open_site(root)
+    except ConfigError as exc:
+        print_diagnostics(exc.diagnostics)
+        sys.exit(EXIT_USAGE)
+    config = site.config
+    print_diagnostics(config.warnings)
+    warnings = [d for d in site.diagnostics if d.severity is not Severity.ERROR]
+    print_diagnostics(warnings)
+    if strict and (config.warnings or warnings):
+        fail("warnings are errors under --strict", EXIT_FOUND)
+    try:
+        result = run_build(site, out_dir=out_dir, force=force, jobs=jobs)
+    except BuildError as exc:
+        print_diagnostics(exc.diagnostics)
+        count = len(exc.diagnostics)
+        click.echo(
+            f"i18n: build failed ({count} problem{'s' * (count != 1)}); "
+            "the previous site was left as it was",
+            err=True,
+        )
+        sys.exit(EXIT_FOUND)
+    finally:
+        site.cache.save()
+    print_diagnostics(result.warnings)
+    elapsed = time.perf_counter() - started
+    total = result.pages_written + result.pages_reused
+    click.echo(
+        f"built {total} pages ({result.pages_written} rendered, {result.pages_reused} unchanged) "
+        f"into {config.rel(result.out_dir)}/ in {elapsed:.2f} s"
+    )
+    if strict and result.warnings:
+        sys.exit(EXIT_FOUND)
+
+
+@click.group()
+def catalog() -> None:
+    """UI strings of the theme: extract them, update the catalogs, compile them."""
+
+
+@catalog.command()
+@site_options
+def extract(root: Path | None, strict: bool) -> None:
+    """Extract the templates' UI strings into i18n/messages.pot."""
+    from sastra.catalogs import extract as run_extract
+
+    config = _config(root)
+    path, count = run_extract(config)
+    click.echo(f"{config.rel(path)}: {count} UI strings")
+
+
+@catalog.command()
+@site_options
+def update(root: Path | None, strict: bool) -> None:
+    """Merge messages.pot into each language's messages.po (creating missing ones)."""
+    from sastra.catalogs import catalog_stats
+    from sastra.catalogs import update as run_update
+
+    config = _config(root)
+    results = run_update(config)
+    stats = catalog_stats(config)
+    for lang, path, created in results:
+        done, fuzzy, todo = stats[lang]
+        verb = "created" if created else "updated"
+        click.echo(
+            f"{config.rel(path)}: {verb}; {done} translated, {fuzzy} fuzzy, {todo} untranslated"
+        )
+
+
+@catalog.command(name="compile")
+@site_options
+def compile_(root: Path | None, strict: bool) -> None:
+    """Compile each messages.po into messages.mo (checks the catalogs on the way)."""
+    from sastra.catalogs import compile_catalogs
+
+    config = _config(root)
+    written, diags = compile_catalogs(config)
+    print_diagnostics(diags)
+    for path in written:
+        click.echo(f"{config.rel(path)}: written")
+    if any(d.severity is Severity.ERROR for d in diags) or (strict and diags):
+        sys.exit(EXIT_FOUND)
+
+
+def _config(root: Path | None) -> Config:
+    from sastra.config import find_root, load_config
+    from sastra.errors import ConfigError
+
+    try:
+        return load_config(find_root(Path.cwd()) if root is None else root)
+    except ConfigError as exc:
+        print_diagnostics(exc.diagnostics)
+        sys.exit(EXIT_USAGE)

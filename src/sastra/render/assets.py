@@ -1,0 +1,93 @@
+"""Where images and static files come from, and where they go in the output.
+
+Image addresses in articles (Markdown ``![](…)`` and the ``image`` field):
+
+* ``@/…`` is Astro's alias of the ``src/`` folder: ``src/…`` in the Astro layout,
+  the site root in the default layout (so ``@/assets/x.jpg`` is ``assets/x.jpg``);
+* a relative address is relative to the article's file;
+* ``http(s)://``, ``data:``, ``//…`` and site-absolute ``/…`` addresses are left alone.
+
+A found image is copied to ``_site/assets/<path below the assets folder>``
+(``src/assets/`` or ``assets/``; other files keep their path below the site root).
+The Khmer web font comes from the installed ``fontpkg-noto-sans-khmer`` package
+and the theme's ``templates/static/`` files go to ``_site/assets/``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+from sastra.config import Config
+
+_KEEP_PREFIXES = ("http://", "https://", "data:", "//", "/", "#", "mailto:")
+FONT_DIR = "assets/fonts"
+FONT_FILE = "NotoSansKhmer.ttf"
+FONT_LICENSE = "NotoSansKhmer-OFL.txt"
+
+
+def is_external(src: str) -> bool:
+    """True for addresses the build does not resolve (URLs, site-absolute paths)."""
+    return src.startswith(_KEEP_PREFIXES) or "://" in src
+
+
+def image_source(config: Config, article_path: str, src: str) -> Path:
+    """The file an image address names (it may not exist)."""
+    address = unquote(src.split("#", 1)[0].split("?", 1)[0])
+    if address.startswith("@/"):
+        base = config.root / "src" if config.layout == "astro" else config.root
+        return base / address[2:]
+    return (config.root / article_path).parent / address
+
+
+def image_output(config: Config, source: Path) -> str | None:
+    """Output path (relative to ``_site``) of an image file; ``None`` when outside the site."""
+    resolved = source.resolve()
+    for base in (config.root / "src" / "assets", config.root / "assets"):
+        try:
+            return "assets/" + resolved.relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    try:
+        return "assets/" + resolved.relative_to(config.root).as_posix()
+    except ValueError:
+        return None
+
+
+def url_path(rel: str) -> str:
+    """A relative output path written as a URL (spaces and non-ASCII percent-encoded)."""
+    return quote(rel, safe="/-._~")
+
+
+def font_files() -> tuple[Path, Path] | None:
+    """``(font, licence)`` from the installed Noto Sans Khmer package; ``None`` when absent.
+
+    A ``.woff2`` is preferred when the package ships one, else the ``.ttf``.
+    """
+    spec = importlib.util.find_spec("fontpkg_noto_sans_khmer")
+    if spec is None or spec.origin is None:
+        return None
+    root = Path(spec.origin).parent
+    fonts = sorted(root.rglob("*.woff2")) or sorted(root.rglob("*.ttf"))
+    licences = [p for p in sorted(root.rglob("*")) if p.name.upper().startswith(("LICENSE", "OFL"))]
+    if not fonts or not licences:
+        return None
+    return fonts[0], licences[0]
+
+
+def static_files(config: Config) -> dict[str, Path]:
+    """Output path → source of every fixed file: the font, its licence, the theme's statics."""
+    files: dict[str, Path] = {}
+    found = font_files()
+    if found is not None:
+        font, licence = found
+        name = FONT_FILE if font.suffix == ".ttf" else FONT_FILE.replace(".ttf", font.suffix)
+        files[f"{FONT_DIR}/{name}"] = font
+        files[f"{FONT_DIR}/{FONT_LICENSE}"] = licence
+    static = config.templates_dir / "static"
+    if static.is_dir():
+        for path in sorted(static.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                files["assets/" + path.relative_to(static).as_posix()] = path
+    return files

@@ -1,0 +1,121 @@
+"""Markdown to HTML with markdown-it-py: CommonMark, tables, heading anchors, checked images.
+
+The pipeline is markdown-it's, plus two core rules of ours:
+
+* ``sastra_lines`` gives every inline child token the file line it sits on
+  (markdown-it maps blocks only), so a diagnostic can say ``path:line``;
+* ``sastra_images`` resolves each image's ``src`` through a caller-given
+  function (``@/assets/…``, relative paths) and rewrites it to the output URL, or
+  records the image as missing.
+
+Raw HTML in the Markdown is escaped unless the site allows it. Khmer line-break
+hints, when asked for, go into text tokens only: never into attributes, URLs,
+inline code or code blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
+
+from sastra.content import slugify
+
+#: ``resolve(src) -> (url, None)`` for an image found, ``(None, message)`` for a problem,
+#: ``(src, None)`` to keep the address as it is (an external or site-absolute URL).
+ImageResolver = Callable[[str], tuple[str | None, str | None]]
+#: Text transform for text nodes (Khmer line-break hints), or ``None``.
+TextHook = Callable[[str], str]
+
+
+@dataclass
+class RenderEnv:
+    """What one call of :func:`render_markdown` needs and reports (markdown-it's ``env``)."""
+
+    resolve: ImageResolver
+    """Maps an image address to its output URL."""
+    first_line: int
+    """File line of the body's first line."""
+    text_hook: TextHook | None = None
+    """Applied to every text node (escaped afterwards)."""
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    """``(line, message)`` of every image that could not be resolved."""
+    images: list[str] = field(default_factory=list)
+    """Every image address found, in order."""
+
+
+def _lines_rule(state: StateCore) -> None:
+    """Give each inline child its 0-based line inside the body (``meta['line']``)."""
+    for token in state.tokens:
+        if token.type != "inline" or token.map is None or not token.children:
+            continue
+        line = token.map[0]
+        for child in token.children:
+            child.meta["line"] = line
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type in ("text", "code_inline", "html_inline"):
+                line += child.content.count("\n")
+
+
+def _images_rule(state: StateCore) -> None:
+    env = state.env.get("sastra")
+    if not isinstance(env, RenderEnv):
+        return
+    for token in state.tokens:
+        for child in token.children or ():
+            if child.type != "image":
+                continue
+            src = str(child.attrGet("src") or "")
+            env.images.append(src)
+            url, problem = env.resolve(src)
+            if problem is not None:
+                env.problems.append((env.first_line + int(child.meta.get("line", 0)), problem))
+            if url is not None:
+                child.attrSet("src", url)
+            child.attrSet("loading", "lazy")
+
+
+def _render_text(
+    self: Any, tokens: list[Token], idx: int, options: Any, env: dict[str, Any]
+) -> str:
+    sastra = env.get("sastra")
+    content = tokens[idx].content
+    if isinstance(sastra, RenderEnv) and sastra.text_hook is not None:
+        content = sastra.text_hook(content)
+    return escapeHtml(content)
+
+
+@cache
+def _parser(allow_html: bool) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": allow_html, "typographer": False})
+    md.enable("table")
+    md.use(anchors_plugin, min_level=1, max_level=4, slug_func=slugify)
+    md.core.ruler.push("sastra_lines", _lines_rule)
+    md.core.ruler.push("sastra_images", _images_rule)
+    md.add_render_rule("text", _render_text)
+    return md
+
+
+def render_markdown(body: str, env: RenderEnv, *, allow_html: bool = False) -> str:
+    """The body as HTML; image problems and addresses are recorded in ``env``."""
+    return str(_parser(allow_html).render(body, {"sastra": env}))
+
+
+def find_images(body: str) -> list[tuple[int, str]]:
+    """``(line in body, address)`` of every Markdown image, without rendering."""
+    env = RenderEnv(resolve=lambda src: (src, None), first_line=0)
+    tokens = _parser(False).parse(body, {"sastra": env})
+    found: list[tuple[int, str]] = []
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "image":
+                found.append((int(child.meta.get("line", 0)), str(child.attrGet("src") or "")))
+    return found

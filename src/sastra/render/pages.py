@@ -1,0 +1,360 @@
+"""The page plan: every page of the site as a picklable :class:`PageSpec`, no I/O, no Jinja.
+
+A spec holds the output path, the templates to try and the whole template
+context (plain dicts, strings, dates), so it can be hashed for the build cache
+and sent to a worker process. Article bodies stay Markdown here; the worker
+renders them (see :mod:`sastra.render.build`).
+
+URLs (``url_for``) are relative to the site root and end with ``/``:
+``km/news/mobile-signal-survey-2025/``. Links inside a page are relative to
+that page (``../../../en/…``) unless ``build.base_url`` is set, which makes
+canonical links, alternates, feeds and the sitemap absolute.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from sastra.config import Config
+from sastra.content import slugify
+from sastra.model import Article, Key, Pair
+
+_OG_LOCALES = {"km": "km_KH", "en": "en_US"}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page to render."""
+
+    out: str
+    """Output path relative to the output folder (``km/news/x/index.html``)."""
+    lang: str
+    """Language of the page (of its UI strings, dates and digits)."""
+    templates: tuple[str, ...]
+    """Templates to try, most specific first."""
+    context: dict[str, Any]
+    """The template context (the body still Markdown under ``article.body``)."""
+    article: Article | None = None
+    """The article whose body is rendered into ``article.content``, if any."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article as listed on index, tag and feed pages."""
+
+    article: Article
+    url: str
+    tags: tuple[str, ...] = field(default=())
+
+
+def url_for(config: Config, lang: str, key: Key) -> str:
+    """Site-relative URL of an article's page in ``lang``: ``km/news/my-post/``."""
+    parts = [lang]
+    if key.collection:
+        parts += [slugify(p) for p in key.collection.split("/")]
+    parts += [slugify(p) for p in key.slug.split("/")]
+    return "/".join(parts) + "/"
+
+
+def collection_url(config: Config, lang: str, collection: str) -> str:
+    """Site-relative URL of a collection's index (``km/news/``; ``km/`` for the root)."""
+    parts = [lang, *(slugify(p) for p in collection.split("/") if p)]
+    return "/".join(parts) + "/"
+
+
+def tag_url(lang: str, tag: str) -> str:
+    """Site-relative URL of a tag's page: ``km/tags/<slug>/``."""
+    return f"{lang}/tags/{slugify(tag)}/"
+
+
+def page_url(base: str, number: int) -> str:
+    """URL of page ``number`` of a paginated list at ``base``."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+@lru_cache(maxsize=64)
+def language_name(code: str, in_lang: str) -> str:
+    """``language_name("km", "km")`` → ``ខ្មែរ``; ``("km", "en")`` → ``Khmer``."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(in_lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return code
+    return name or code
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph locale: ``km_KH``, ``en_US``, else the language's likely territory."""
+    if lang in _OG_LOCALES:
+        return _OG_LOCALES[lang]
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return lang
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+
+
+def root_of(out: str) -> str:
+    """Relative prefix from a page at ``out`` to the output root (``../../``)."""
+    return "../" * out.count("/")
+
+
+class Linker:
+    """Makes hrefs for one page: relative to it, or absolute when ``base_url`` is set."""
+
+    def __init__(self, config: Config, out: str, *, site_absolute: bool = False) -> None:
+        base = config.build.base_url.rstrip("/")
+        self.base = base + "/" if base else ""
+        self.root = self.base or ("/" if site_absolute else root_of(out))
+
+    def href(self, url: str) -> str:
+        """Link from this page to a site-relative URL."""
+        return (self.root + url) or "./"
+
+    def absolute(self, url: str) -> str:
+        """Canonical form: absolute with ``base_url``, else as :meth:`href`."""
+        return self.base + url if self.base else self.href(url)
+
+
+def sort_entries(entries: Sequence[Entry]) -> list[Entry]:
+    """Newest first; undated entries after them, by title."""
+    dated = sorted(
+        (e for e in entries if e.article.date is not None),
+        key=lambda e: (e.article.date, e.article.title),
+        reverse=True,
+    )
+    undated = sorted((e for e in entries if e.article.date is None), key=lambda e: e.article.title)
+    return dated + undated
+
+
+def site_context(config: Config, lang: str, link: Linker) -> dict[str, Any]:
+    """What every page knows about the site."""
+    return {
+        "languages": [
+            {"code": code, "name": language_name(code, code), "href": link.href(f"{code}/")}
+            for code in config.languages
+        ],
+        "default_language": config.default_language,
+        "home": link.href(f"{lang}/"),
+        "feed": link.href(f"{lang}/feed.xml"),
+        "assets": link.href("assets/"),
+        "base_url": config.build.base_url,
+        "lunar_dates": config.build.lunar_dates,
+    }
+
+
+def entry_context(entry: Entry, link: Linker, images: Mapping[str, str]) -> dict[str, Any]:
+    """An article as a list item."""
+    article = entry.article
+    description = article.meta.get("description")
+    image = images.get(article.path)
+    return {
+        "title": article.title,
+        "href": link.href(entry.url),
+        "date": article.date,
+        "description": description if isinstance(description, str) else "",
+        "image": link.href(image) if image else None,
+        "lang": article.lang,
+    }
+
+
+def article_page(
+    config: Config,
+    lang: str,
+    pair: Pair,
+    article: Article,
+    notice: dict[str, Any] | None,
+    images: Mapping[str, str],
+) -> PageSpec:
+    """The page of one version (``article.lang == lang``) or of the source shown in ``lang``."""
+    url = url_for(config, lang, pair.key)
+    out = url + "index.html"
+    link = Linker(config, out)
+    alternates = [
+        {"lang": code, "href": link.absolute(url_for(config, code, pair.key))}
+        for code in config.languages
+        if code in pair.versions
+    ]
+    default = config.default_language
+    x_lang = default if default in pair.versions else article.lang
+    switcher = []
+    for code in config.languages:
+        if code == lang:
+            continue
+        if code in pair.versions:
+            switcher.append(
+                {
+                    "lang": code,
+                    "state": "available",
+                    "href": link.href(url_for(config, code, pair.key)),
+                }
+            )
+        elif config.build.untranslated == "render-source":
+            switcher.append(
+                {
+                    "lang": code,
+                    "state": "source",
+                    "href": link.href(url_for(config, code, pair.key)),
+                }
+            )
+        else:
+            switcher.append({"lang": code, "state": "missing", "href": link.href(f"{code}/")})
+    for item in switcher:
+        item["name"] = language_name(str(item["lang"]), str(item["lang"]))
+    meta = {k: v for k, v in article.meta.items() if k != "l10n"}
+    tags = [t for t in meta.get("tags") or () if isinstance(t, str) and t.strip()]
+    image = images.get(article.path)
+    description = meta.get("description")
+    context = {
+        "lang": lang,
+        "root": link.root,
+        "site": site_context(config, lang, link),
+        "page": {
+            "kind": "article",
+            "title": article.title,
+            "description": description if isinstance(description, str) else "",
+            "canonical": link.absolute(url),
+            "og_locale": og_locale(lang),
+            "og_alternates": [og_locale(a["lang"]) for a in alternates if a["lang"] != lang],
+            "alternates": alternates if len(alternates) > 1 else [],
+            "x_default": link.absolute(url_for(config, x_lang, pair.key))
+            if len(alternates) > 1
+            else None,
+            "image": link.absolute(image) if image else None,
+        },
+        "switcher": switcher,
+        "notice": notice,
+        "article": {
+            "key": str(pair.key),
+            "collection": pair.key.collection,
+            "slug": pair.key.slug,
+            "lang": article.lang,
+            "path": article.path,
+            "title": article.title,
+            "description": description if isinstance(description, str) else "",
+            "date": article.date,
+            "meta": meta,
+            "image": link.href(image) if image else None,
+            "tags": [{"name": t, "href": link.href(tag_url(lang, t))} for t in tags],
+            "body": article.body,
+        },
+    }
+    templates = _templates_for(pair.key.collection, "article.html")
+    return PageSpec(out, lang, templates, context, article)
+
+
+def list_pages(
+    config: Config,
+    lang: str,
+    base: str,
+    kind: str,
+    entries: Sequence[Entry],
+    images: Mapping[str, str],
+    *,
+    name: str = "",
+    collection: str = "",
+) -> list[PageSpec]:
+    """An index (``kind`` ``index``/``collection``) or a tag page, paginated."""
+    size = config.build.page_size
+    ordered = sort_entries(entries)
+    chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [[]]
+    template = "tag.html" if kind == "tag" else "list.html"
+    pages = []
+    for number, chunk in enumerate(chunks, 1):
+        url = page_url(base, number)
+        out = url + "index.html"
+        link = Linker(config, out)
+        others = [
+            {
+                "lang": code,
+                "name": language_name(code, code),
+                "state": "available",
+                "href": link.href(f"{code}/"),
+            }
+            for code in config.languages
+            if code != lang
+        ]
+        context = {
+            "lang": lang,
+            "root": link.root,
+            "site": site_context(config, lang, link),
+            "page": {
+                "kind": kind,
+                "title": name,
+                "description": "",
+                "canonical": link.absolute(url),
+                "og_locale": og_locale(lang),
+                "og_alternates": [og_locale(c) for c in config.languages if c != lang],
+                "alternates": [],
+                "x_default": None,
+                "image": None,
+            },
+            "switcher": others,
+            "notice": None,
+            "list": {
+                "name": name,
+                "collection": collection,
+                "entries": [entry_context(e, link, images) for e in chunk],
+                "number": number,
+                "count": len(chunks),
+                "total": len(ordered),
+                "prev": link.href(page_url(base, number - 1)) if number > 1 else None,
+                "next": link.href(page_url(base, number + 1)) if number < len(chunks) else None,
+            },
+        }
+        templates = _templates_for(collection, template) if kind == "collection" else (template,)
+        pages.append(PageSpec(out, lang, templates, context))
+    return pages
+
+
+def special_page(config: Config, lang: str, out: str, template: str, kind: str) -> PageSpec:
+    """The 404 page (links from the site root) and the root ``index.html``."""
+    link = Linker(config, out, site_absolute=kind == "404")
+    context: dict[str, Any] = {
+        "lang": lang,
+        "root": link.root,
+        "site": site_context(config, lang, link),
+        "page": {
+            "kind": kind,
+            "title": "",
+            "description": "",
+            "canonical": link.absolute("" if kind == "root" else out),
+            "og_locale": og_locale(lang),
+            "og_alternates": [],
+            "alternates": [],
+            "x_default": None,
+            "image": None,
+        },
+        "switcher": [
+            {
+                "lang": c,
+                "name": language_name(c, c),
+                "state": "available",
+                "href": link.href(f"{c}/"),
+            }
+            for c in config.languages
+            if c != lang
+        ],
+        "notice": None,
+    }
+    return PageSpec(out, lang, (template,), context)
+
+
+def _templates_for(collection: str, name: str) -> tuple[str, ...]:
+    parts = collection.split("/") if collection else []
+    found = [f"{'/'.join(parts[:n])}/{name}" for n in range(len(parts), 0, -1)]
+    return (*found, name)
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A frontmatter value as a date (``updated: 2026-01-08``), else ``None``."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return None

@@ -1,0 +1,189 @@
+"""The whole site as a plan: every page spec, the feeds, the sitemap, and the field images.
+
+``plan_site`` is pure apart from checking that images exist: it turns the loaded
+site and the translation states into :class:`~sastra.render.pages.PageSpec`
+values, in a stable order, and collects the problems it finds (missing
+``image`` files, two articles wanting the same URL).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sastra.config import Config
+from sastra.content import slugify
+from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Pair, State
+from sastra.render.assets import image_output, image_source, is_external, url_path
+from sastra.render.feeds import atom_feed, robots, sitemap
+from sastra.render.pages import (
+    Entry,
+    Linker,
+    PageSpec,
+    article_page,
+    collection_url,
+    language_name,
+    list_pages,
+    page_url,
+    special_page,
+    tag_url,
+    url_for,
+)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything the build writes, before rendering."""
+
+    pages: tuple[PageSpec, ...]
+    """Pages rendered through the theme."""
+    files: Mapping[str, str]
+    """Other generated files (feeds, sitemap, robots.txt): output path → text."""
+    images: Mapping[str, str]
+    """Output path → source path of the images named by ``image`` fields."""
+    problems: tuple[Diagnostic, ...]
+    """Errors found while planning."""
+
+
+def plan_site(
+    config: Config,
+    pairs: tuple[Pair, ...],
+    statuses: Mapping[Key, ArticleStatus],
+    updated: Mapping[str, dt.date],
+) -> Plan:
+    """Plan every page. ``updated`` maps a source file's path to the date it last changed."""
+    problems: list[Diagnostic] = []
+    field_images, image_urls = _field_images(config, pairs, problems)
+    _check_clashes(config, pairs, problems)
+    pages: list[PageSpec] = []
+    entries: dict[str, list[Entry]] = defaultdict(list)
+    for pair in pairs:
+        status = statuses.get(pair.key)
+        for lang in config.languages:
+            article = pair.versions.get(lang)
+            if article is not None:
+                notice = _stale_notice(config, lang, pair, status, updated)
+                pages.append(article_page(config, lang, pair, article, notice, image_urls))
+                entries[lang].append(Entry(article, url_for(config, lang, pair.key)))
+            elif config.build.untranslated == "render-source":
+                source = _source_of(config, pair, status)
+                link = Linker(config, url_for(config, lang, pair.key) + "index.html")
+                notice = {
+                    "kind": "untranslated",
+                    "source_lang": source.lang,
+                    "source_name": language_name(source.lang, lang),
+                    "href": link.href(url_for(config, source.lang, pair.key)),
+                    "date": None,
+                }
+                pages.append(article_page(config, lang, pair, source, notice, image_urls))
+    sitemap_pages: list[tuple[str, dt.date | None]] = []
+    files: dict[str, str] = {}
+    for lang in config.languages:
+        mine = entries[lang]
+        pages += list_pages(config, lang, f"{lang}/", "index", mine, image_urls)
+        by_collection: dict[str, list[Entry]] = defaultdict(list)
+        by_tag: dict[str, list[Entry]] = defaultdict(list)
+        tag_names: dict[str, str] = {}
+        for entry in mine:
+            if entry.article.key.collection:
+                by_collection[entry.article.key.collection].append(entry)
+            for tag in entry.article.meta.get("tags") or ():
+                if isinstance(tag, str) and tag.strip():
+                    slug = slugify(tag)
+                    tag_names.setdefault(slug, tag.strip())
+                    by_tag[slug].append(entry)
+        for collection in sorted(by_collection):
+            base = collection_url(config, lang, collection)
+            pages += list_pages(
+                config, lang, base, "collection", by_collection[collection], image_urls,
+                name=collection, collection=collection,
+            )  # fmt: skip
+        for slug in sorted(by_tag):
+            name = tag_names[slug]
+            pages += list_pages(
+                config, lang, tag_url(lang, name), "tag", by_tag[slug], image_urls, name=name
+            )
+        pages.append(special_page(config, lang, f"{lang}/404.html", "404.html", "404"))
+        files[f"{lang}/feed.xml"] = atom_feed(config, lang, mine)
+        newest = max((e.article.date for e in mine if e.article.date), default=None)
+        sitemap_pages.append((f"{lang}/", newest))
+        sitemap_pages += [(e.url, e.article.date) for e in mine]
+    default = config.default_language
+    pages.append(special_page(config, default, "index.html", "root.html", "root"))
+    pages.append(special_page(config, default, "404.html", "404.html", "404"))
+    versions = {p.key: [c for c in config.languages if c in p.versions] for p in pairs}
+    files["sitemap.xml"] = sitemap(config, sitemap_pages, versions)
+    files["robots.txt"] = robots(config)
+    return Plan(tuple(pages), files, field_images, tuple(problems))
+
+
+def _source_of(config: Config, pair: Pair, status: ArticleStatus | None) -> Article:
+    if status is not None and status.source is not None and status.source in pair.versions:
+        return pair.versions[status.source]
+    return next(pair.versions[c] for c in config.languages if c in pair.versions)
+
+
+def _stale_notice(
+    config: Config,
+    lang: str,
+    pair: Pair,
+    status: ArticleStatus | None,
+    updated: Mapping[str, dt.date],
+) -> dict[str, Any] | None:
+    if not config.build.stale_notice or status is None or status.source is None:
+        return None
+    version = status.versions.get(lang)
+    if version is None or version.state is not State.STALE:
+        return None
+    source = pair.versions[status.source]
+    link = Linker(config, url_for(config, lang, pair.key) + "index.html")
+    return {
+        "kind": "stale",
+        "source_lang": source.lang,
+        "source_name": language_name(source.lang, lang),
+        "href": link.href(url_for(config, source.lang, pair.key)),
+        "date": updated.get(source.path),
+    }
+
+
+def _field_images(
+    config: Config, pairs: tuple[Pair, ...], problems: list[Diagnostic]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Resolve every ``image`` field: (output → source, article path → output)."""
+    files: dict[str, str] = {}
+    urls: dict[str, str] = {}
+    for pair in pairs:
+        for article in pair.versions.values():
+            value = article.meta.get("image")
+            if not isinstance(value, str) or not value.strip() or is_external(value.strip()):
+                continue
+            source = image_source(config, article.path, value.strip())
+            out = image_output(config, source) if source.is_file() else None
+            if out is None:
+                what = "image not found" if not source.is_file() else "image outside the site"
+                where = Location(article.path, article.line_of("image"))
+                problems.append(Diagnostic(where, f"{what}: {value.strip()}"))
+                continue
+            files[out] = str(source)
+            urls[article.path] = url_path(out)
+    return files, urls
+
+
+def _check_clashes(config: Config, pairs: tuple[Pair, ...], problems: list[Diagnostic]) -> None:
+    """Two files whose names slugify alike would overwrite each other's page."""
+    seen: dict[str, Article] = {}
+    for pair in pairs:
+        for lang, article in pair.versions.items():
+            url = url_for(config, lang, pair.key)
+            other = seen.get(url)
+            if other is not None:
+                message = f"same URL /{url} as {other.path}; rename one of the files"
+                problems.append(Diagnostic(Location(article.path, 1), message))
+            else:
+                seen[url] = article
+
+
+__all__ = ["Plan", "page_url", "plan_site"]

@@ -1,0 +1,224 @@
+"""The Jinja2 theme: one environment per language, autoescaped, ``StrictUndefined``.
+
+UI strings go through gettext (``jinja2.ext.i18n``, new-style) from the
+language's catalog (:mod:`sastra.catalogs`); a string the catalog does not
+translate falls back to English and is remembered, so the build can warn once
+per string. Filters localize for the page's language (``lang`` in the context):
+
+``date``   ``ថ្ងៃទី៨ ខែមករា ឆ្នាំ២០២៦`` / ``8 January 2026`` (``date("full")`` adds the weekday)
+``lunar``  the Khmer lunar line (Chhankitek) of a date
+``number`` ``១.២៣៤`` / ``1,234``
+``digits`` Khmer digits on Khmer pages
+``breaks`` Khmer line-break hints (U+200B) when ``build.line_breaks`` is on
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import traceback
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from sastra.catalogs import UI_LANGUAGE, UiCatalog
+from sastra.config import Config
+from sastra.khmer.dates import format_date
+from sastra.khmer.digits import localize_digits
+from sastra.model import Diagnostic, Location
+
+
+def templates_hash(config: Config) -> str:
+    """A hash of every file of the theme (part of the build cache key)."""
+    digest = hashlib.blake2b(digest_size=12)
+    base = config.templates_dir
+    if base.is_dir():
+        for path in sorted(base.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+@pass_context
+def _date_filter(ctx: Context, value: Any, style: str = "long") -> str:
+    day = _as_date(value)
+    return format_date(day, str(ctx["lang"]), style) if day else ""
+
+
+@pass_context
+def _lunar_filter(ctx: Context, value: Any) -> str:
+    from sastra.khmer.lunar import format_lunar
+
+    day = _as_date(value)
+    if day is None or not 1900 <= day.year <= 2100:
+        return ""
+    return format_lunar(day)
+
+
+@pass_context
+def _number_filter(ctx: Context, value: Any) -> str:
+    from sastra.khmer.numbers import format_number
+
+    try:
+        return format_number(value, str(ctx["lang"]))
+    except (ValueError, TypeError):
+        return str(value)
+
+
+@pass_context
+def _digits_filter(ctx: Context, value: Any) -> str:
+    return localize_digits(str(value), str(ctx["lang"]))
+
+
+class Theme:
+    """The environments of every language, and the UI strings that fell back to English."""
+
+    def __init__(
+        self, config: Config, catalogs: dict[str, UiCatalog], hints: Callable[[str], str] | None
+    ) -> None:
+        self.config = config
+        self.catalogs = catalogs
+        self.hints = hints
+        self.fallbacks: set[tuple[str, str]] = set()
+        """``(lang, msgid)`` of every UI string shown in English instead of ``lang``."""
+        self._gettexts: dict[str, Callable[[str], str]] = {}
+        loader = jinja2.FileSystemLoader(str(config.templates_dir))
+        self.envs: dict[str, jinja2.Environment] = {}
+        for lang in config.languages:
+            env = jinja2.Environment(
+                loader=loader,
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                extensions=["jinja2.ext.i18n"],
+                keep_trailing_newline=True,
+                trim_blocks=True,
+                lstrip_blocks=True,
+            )
+            self._install(env, lang)
+            env.filters.update(
+                date=_date_filter,
+                lunar=_lunar_filter,
+                number=_number_filter,
+                digits=_digits_filter,
+                breaks=self._breaks_for(lang),
+            )
+            env.globals["_in"] = self.gettext_in
+            self.envs[lang] = env
+
+    def _breaks_for(self, lang: str) -> Callable[[Any], str]:
+        hints = self.hints if lang.split("-")[0] == "km" else None
+
+        def breaks(value: Any) -> str:
+            text = str(value)
+            return hints(text) if hints is not None else text
+
+        return breaks
+
+    def _install(self, env: jinja2.Environment, lang: str) -> None:
+        catalog = self.catalogs.get(lang)
+        english = self.catalogs.get(UI_LANGUAGE)
+        translations = catalog.translations if catalog else None
+        check = lang != UI_LANGUAGE
+
+        def lookup(msgid: str) -> str | None:
+            if catalog is not None and msgid in catalog.translated and translations is not None:
+                return str(translations.gettext(msgid))
+            if check:
+                self.fallbacks.add((lang, msgid))
+            if english is not None and msgid in english.translated:
+                return str(english.translations.gettext(msgid))
+            return None
+
+        def gettext(message: str) -> str:
+            found = lookup(message)
+            return message if found is None else found
+
+        def ngettext(singular: str, plural: str, n: int) -> str:
+            if lookup(singular) is not None and translations is not None:
+                return str(translations.ngettext(singular, plural, n))
+            if english is not None and singular in english.translated:
+                return str(english.translations.ngettext(singular, plural, n))
+            return singular if n == 1 else plural
+
+        self._gettexts[lang] = gettext
+        env.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext, ngettext, newstyle=True
+        )
+
+    def gettext_in(self, lang: str, message: str) -> str:
+        """A UI string in another language than the page's (``_in("en", "…")``, switcher notes)."""
+        found = self._gettexts.get(lang)
+        return found(message) if found is not None else message
+
+    def template(self, lang: str, names: tuple[str, ...]) -> jinja2.Template:
+        """The first template of ``names`` that exists."""
+        return self.envs[lang].select_template(list(names))
+
+    def check(self) -> list[Diagnostic]:
+        """Compile every template once; a syntax error is one ``path:line:`` diagnostic."""
+        diags: list[Diagnostic] = []
+        env = self.envs[self.config.default_language]
+        for name in env.list_templates(extensions=["html", "xml", "txt"]):
+            if name.startswith("static/"):
+                continue
+            try:
+                env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:
+                diags.append(self.error_of(exc))
+        return diags
+
+    def error_of(self, exc: Exception) -> Diagnostic:
+        """A template failure as ``templates/x.html:12: template error: …``."""
+        return template_diagnostic(self.config, exc)
+
+
+def template_diagnostic(config: Config, exc: Exception) -> Diagnostic:
+    """Locate a Jinja2 error in the theme: syntax errors carry it, others are in the traceback."""
+    base = config.templates_dir.resolve()
+    path, line = "", 0
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        name = exc.filename or exc.name or ""
+        path, line = name, exc.lineno
+    else:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if _inside(Path(frame.filename), base):
+                path, line = frame.filename, frame.lineno or 0
+                break
+    if isinstance(exc, jinja2.TemplateNotFound):
+        message = f"template not found: {exc.name}"
+        return Diagnostic(Location(config.rel(config.templates_dir), 0), message)
+    where = config.rel(Path(path)) if path else config.rel(config.templates_dir)
+    message = getattr(exc, "message", None) or str(exc)
+    return Diagnostic(Location(where, line), f"template error: {message}")
+
+
+@lru_cache(maxsize=256)
+def _inside_cached(path: str, base: str) -> bool:
+    try:
+        Path(path).resolve().relative_to(base)
+        return True
+    except (ValueError, OSError):
+        return False
+
+
+def _inside(path: Path, base: Path) -> bool:
+    return _inside_cached(str(path), str(base))

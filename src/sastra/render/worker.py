@@ -1,0 +1,127 @@
+"""Rendering one page (in the build process or in a worker process of the pool).
+
+A :class:`Renderer` holds the theme of every language; :func:`render_page`
+turns a :class:`~sastra.render.pages.PageSpec` into bytes, with the images the
+page needs and the problems met (a missing image, a template error). In a
+process pool each worker builds its renderer once (under ``fork`` it inherits
+the parent's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from sastra.catalogs import UiCatalog, load_ui_catalog
+from sastra.config import Config
+from sastra.model import Diagnostic, Location
+from sastra.render.assets import image_output, image_source, is_external, url_path
+from sastra.render.markdown import RenderEnv, render_markdown
+from sastra.render.pages import PageSpec
+from sastra.render.templates import Theme
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The result of rendering one page."""
+
+    out: str
+    """Output path of the page."""
+    data: bytes | None
+    """The page, ``None`` when it failed."""
+    assets: tuple[tuple[str, str], ...]
+    """``(output path, source path)`` of every image the body uses."""
+    problems: tuple[Diagnostic, ...]
+    """Errors: missing images, template errors."""
+    fallbacks: tuple[tuple[str, str], ...]
+    """``(lang, msgid)`` of UI strings shown in English."""
+
+
+class Renderer:
+    """The theme and catalogs of a site, ready to render any page."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.catalogs: dict[str, UiCatalog] = {}
+        self.catalog_problems: list[Diagnostic] = []
+        for lang in config.languages:
+            catalog, diags = load_ui_catalog(config, lang)
+            self.catalogs[lang] = catalog
+            self.catalog_problems += diags
+        self.theme = Theme(config, self.catalogs, _hints(config))
+
+    def render(self, spec: PageSpec) -> Rendered:
+        """Render one page; problems are returned, never raised."""
+        problems: list[Diagnostic] = []
+        assets: list[tuple[str, str]] = []
+        context: dict[str, Any] = spec.context
+        article = spec.article
+        self.theme.fallbacks = set()
+        if article is not None:
+            root = str(context["root"])
+
+            def resolve(src: str) -> tuple[str | None, str | None]:
+                if is_external(src):
+                    return src, None
+                source = image_source(self.config, article.path, src)
+                if not source.is_file():
+                    return None, f"image not found: {src}"
+                out = image_output(self.config, source)
+                if out is None:
+                    return None, f"image outside the site: {src}"
+                assets.append((out, str(source)))
+                return root + url_path(out), None
+
+            hook = self.theme.hints if article.lang.split("-")[0] == "km" else None
+            env = RenderEnv(resolve, article.body_line, hook)
+            html = render_markdown(article.body, env, allow_html=self.config.build.allow_html)
+            for line, message in env.problems:
+                problems.append(Diagnostic(Location(article.path, line), message))
+            context = {**context, "article": {**context["article"], "content": Markup(html)}}
+        data: bytes | None = None
+        try:
+            template = self.theme.template(spec.lang, spec.templates)
+            data = template.render(context).encode("utf-8")
+        except Exception as exc:  # any template failure is the theme's, reported with its line
+            problems.append(self.theme.error_of(exc))
+        fallbacks = tuple(sorted(self.theme.fallbacks))
+        return Rendered(spec.out, data, tuple(assets), tuple(problems), fallbacks)
+
+
+def _hints(config: Config) -> Callable[[str], str] | None:
+    if not config.build.line_breaks:
+        return None
+    from sastra.khmer.segment import break_hints
+    from sastra.khmer.segment_cache import SegmentCache
+
+    cache = SegmentCache(config.cache_dir)
+
+    def hints(text: str) -> str:
+        return break_hints(text, cache=cache)
+
+    return hints
+
+
+_WORKER: Renderer | None = None
+
+
+def init_worker(config: Config) -> None:
+    """Pool initializer: build the renderer unless this process already has it."""
+    global _WORKER
+    if _WORKER is None or _WORKER.config != config:
+        _WORKER = Renderer(config)
+
+
+def set_worker(renderer: Renderer) -> None:
+    """Make ``renderer`` the one :func:`render_in_worker` uses (inherited under ``fork``)."""
+    global _WORKER
+    _WORKER = renderer
+
+
+def render_in_worker(spec: PageSpec) -> Rendered:
+    """Render with this process's renderer (see :func:`init_worker`)."""
+    assert _WORKER is not None, "init_worker was not called"
+    return _WORKER.render(spec)
