@@ -97,6 +97,7 @@ def _words(latin: str) -> list[str]:
     return _WORD_RE.findall(plain)
 
 
+@lru_cache(maxsize=4096)
 def name_key(latin: str) -> str:
     """The romanization-aware key of a Latin name: words folded and joined by a space.
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pheasa
 
@@ -85,8 +86,11 @@ def _is_khmer(ch: str) -> bool:
     return "\u1780" <= ch <= "\u17ff" or "\u19e0" <= ch <= "\u19ff"
 
 
+@lru_cache(maxsize=8192)
 def _canonical_run(run: str) -> tuple[str, bool, bool]:
     """Canonical form of a Khmer run for a finding: (text, split vowel?, doubled?)."""
+    if _DOUBLED.search(run) is None and pheasa.normalize(run, preserve_coeng_da=True) == run:
+        return run, False, False  # the common case, without building a change report
     report = pheasa.normalize(run, report=True, preserve_coeng_da=True)
     split = any(_SPLIT_VOWEL_RULES & set(change.rules) for change in report.changes)
     fixed = report.text
