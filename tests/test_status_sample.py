@@ -103,3 +103,12 @@ def test_words_counts_source_words_with_the_segmenter() -> None:
     words = {a["slug"]: a["source_words"] for a in doc["articles"]}
     assert words["postal-service-week"] == 89  # English, counted by words
     assert 60 <= words["digital-skills-training-takeo"] <= 80  # Khmer, counted by the segmenter
+
+
+def test_status_reports_ui_strings_per_language() -> None:
+    doc = json.loads(run_cli("status", "--root", str(REPO), "--format", "json").stdout)
+    for lang in ("km", "en"):
+        counts = doc["ui_strings"][lang]
+        assert counts["untranslated"] == 0 and counts["fuzzy"] == 0 and counts["translated"] > 10
+    table = run_cli("status", "--root", str(REPO)).stdout
+    assert f"km UI strings: {doc['ui_strings']['km']['translated']} translated · 0 fuzzy" in table

@@ -59,10 +59,16 @@ def status(
     site.cache.save()
     result = filter_status(result, lang=lang, collection=collection)
     word_counts = _word_counts(site, result) if words else None
+    ui = _ui_strings(site, lang)
     if fmt == "json":
         from sastra.report.status import to_json
 
         doc = to_json(result, str(config.root), word_counts)
+        if ui:
+            doc["ui_strings"] = {
+                code: {"translated": t, "fuzzy": f, "untranslated": u}
+                for code, (t, f, u) in ui.items()
+            }
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         from rich.console import Console
@@ -75,9 +81,24 @@ def status(
             root=str(config.root),
             show_diff=show_diff,
             words=word_counts,
+            extra=[
+                f"{code} UI strings: {t} translated · {f} fuzzy · {u} untranslated"
+                for code, (t, f, u) in ui.items()
+            ],
         )
     if content_failed(site, strict) or (check and result.needs_work()):
         sys.exit(EXIT_FOUND)
+
+
+def _ui_strings(site: Site, lang: str | None) -> dict[str, tuple[int, int, int]]:
+    """Template UI strings per language, from the gettext catalogs (none: no catalogs)."""
+    folder = site.config.i18n_dir
+    if not any(folder.glob("*/LC_MESSAGES/messages.po")):
+        return {}
+    from sastra.catalogs import catalog_stats
+
+    stats = catalog_stats(site.config)
+    return {code: v for code, v in stats.items() if lang is None or code == lang}
 
 
 def _word_counts(site: Site, result: SiteStatus) -> dict[str, int]:
