@@ -14,6 +14,7 @@ canonical links, alternates, feeds and the sitemap absolute.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -111,10 +112,16 @@ class Linker:
         base = config.build.base_url.rstrip("/")
         self.base = base + "/" if base else ""
         self.root = self.base or ("/" if site_absolute else root_of(out))
+        self.folder = posixpath.dirname(out) or "."
 
     def href(self, url: str) -> str:
-        """Link from this page to a site-relative URL."""
-        return (self.root + url) or "./"
+        """Link from this page to a site-relative URL (the shortest relative path)."""
+        if self.base or self.root == "/":
+            return self.root + url
+        rel = posixpath.relpath(url.rstrip("/") or ".", self.folder)
+        if rel == ".":
+            return "./"
+        return rel + "/" if url.endswith("/") else rel
 
     def absolute(self, url: str) -> str:
         """Canonical form: absolute with ``base_url``, else as :meth:`href`."""

@@ -1,4 +1,4 @@
-"""The Jinja2 theme: one environment per language, autoescaped, ``StrictUndefined``.
+"""The Jinja2 theme: one environment for every language, autoescaped, ``StrictUndefined``.
 
 UI strings go through gettext (``jinja2.ext.i18n``, new-style) from the
 language's catalog (:mod:`sastra.catalogs`); a string the catalog does not
@@ -90,7 +90,7 @@ def _digits_filter(ctx: Context, value: Any) -> str:
 
 
 class Theme:
-    """The environments of every language, and the UI strings that fell back to English."""
+    """The theme's environment, the catalogs, and the UI strings that fell back to English."""
 
     def __init__(
         self, config: Config, catalogs: dict[str, UiCatalog], hints: Callable[[str], str] | None
@@ -101,39 +101,59 @@ class Theme:
         self.fallbacks: set[tuple[str, str]] = set()
         """``(lang, msgid)`` of every UI string shown in English instead of ``lang``."""
         self._gettexts: dict[str, Callable[[str], str]] = {}
-        loader = jinja2.FileSystemLoader(str(config.templates_dir))
-        self.envs: dict[str, jinja2.Environment] = {}
+        self._ngettexts: dict[str, Callable[[str, str, int], str]] = {}
         for lang in config.languages:
-            env = jinja2.Environment(
-                loader=loader,
-                autoescape=True,
-                undefined=jinja2.StrictUndefined,
-                extensions=["jinja2.ext.i18n"],
-                keep_trailing_newline=True,
-                trim_blocks=True,
-                lstrip_blocks=True,
-            )
-            self._install(env, lang)
-            env.filters.update(
-                date=_date_filter,
-                lunar=_lunar_filter,
-                number=_number_filter,
-                digits=_digits_filter,
-                breaks=self._breaks_for(lang),
-            )
-            env.globals["_in"] = self.gettext_in
-            self.envs[lang] = env
+            self._install(lang)
+        cache_dir = config.cache_dir / "jinja"
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            bytecode: jinja2.BytecodeCache | None = jinja2.FileSystemBytecodeCache(str(cache_dir))
+        except OSError:
+            bytecode = None
+        # One environment for every language: templates compile once; gettext and the
+        # filters read the page's language from the context.
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(config.templates_dir)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            bytecode_cache=bytecode,
+        )
 
-    def _breaks_for(self, lang: str) -> Callable[[Any], str]:
-        hints = self.hints if lang.split("-")[0] == "km" else None
+        @pass_context
+        def gettext(ctx: Context, message: str) -> str:
+            return self.gettext_in(str(ctx["lang"]), message)
 
-        def breaks(value: Any) -> str:
-            text = str(value)
-            return hints(text) if hints is not None else text
+        @pass_context
+        def ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
+            found = self._ngettexts.get(str(ctx["lang"]))
+            if found is None:
+                return singular if n == 1 else plural
+            return found(singular, plural, n)
 
-        return breaks
+        self.env.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext, ngettext, newstyle=True
+        )
+        self.env.filters.update(
+            date=_date_filter,
+            lunar=_lunar_filter,
+            number=_number_filter,
+            digits=_digits_filter,
+            breaks=self._breaks,
+        )
+        self.env.globals["_in"] = self.gettext_in
 
-    def _install(self, env: jinja2.Environment, lang: str) -> None:
+    @pass_context
+    def _breaks(self, ctx: Context, value: Any) -> str:
+        text = str(value)
+        if self.hints is None or str(ctx["lang"]).split("-")[0] != "km":
+            return text
+        return self.hints(text)
+
+    def _install(self, lang: str) -> None:
         catalog = self.catalogs.get(lang)
         english = self.catalogs.get(UI_LANGUAGE)
         translations = catalog.translations if catalog else None
@@ -160,23 +180,21 @@ class Theme:
             return singular if n == 1 else plural
 
         self._gettexts[lang] = gettext
-        env.install_gettext_callables(  # type: ignore[attr-defined]
-            gettext, ngettext, newstyle=True
-        )
+        self._ngettexts[lang] = ngettext
 
     def gettext_in(self, lang: str, message: str) -> str:
-        """A UI string in another language than the page's (``_in("en", "…")``, switcher notes)."""
+        """A UI string in ``lang`` (also ``_in("en", "…")`` in templates, for switcher notes)."""
         found = self._gettexts.get(lang)
         return found(message) if found is not None else message
 
     def template(self, lang: str, names: tuple[str, ...]) -> jinja2.Template:
         """The first template of ``names`` that exists."""
-        return self.envs[lang].select_template(list(names))
+        return self.env.select_template(list(names))
 
     def check(self) -> list[Diagnostic]:
         """Compile every template once; a syntax error is one ``path:line:`` diagnostic."""
         diags: list[Diagnostic] = []
-        env = self.envs[self.config.default_language]
+        env = self.env
         for name in env.list_templates(extensions=["html", "xml", "txt"]):
             if name.startswith("static/"):
                 continue
