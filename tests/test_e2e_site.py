@@ -249,6 +249,32 @@ def test_a_missing_page_shows_the_language_404(visit: Visit) -> None:
     assert visit.foreign() == []
 
 
+def test_the_review_pages_work_in_chromium(visit: Visit) -> None:
+    visit.open("__sastra/review/")
+    page = visit.page
+    assert page.locator("h1").inner_text() == "Review"
+    assert page.locator("#pairs tbody tr").count() == 2
+    page.locator('a[href="/__sastra/review/news/clean-water"]').click()
+    page.wait_for_url(visit.base + "__sastra/review/news/clean-water")
+    assert page.locator("h1").inner_text() == "news/clean-water"
+    cells = page.locator("#side-by-side").inner_text()
+    assert "ក្រសួងបានបើកអណ្តូងទឹកថ្មី" in cells and "opened 12 new wells" in cells
+    page.locator("nav a").click()  # back to the index
+    page.wait_for_url(visit.base + "__sastra/review/")
+    page.wait_for_load_state("networkidle")
+    assert visit.errors == [] and visit.foreign() == []
+
+
+def test_the_status_page_links_to_the_review(visit: Visit) -> None:
+    visit.open("__sastra/status")
+    page = visit.page
+    assert "Missing: no translation yet (1)" in page.locator("h2").all_inner_texts()
+    page.locator('a[href="/__sastra/review/news/road-repair"]').click()
+    page.wait_for_url(visit.base + "__sastra/review/news/road-repair")
+    assert page.locator("h1").inner_text() == "news/road-repair"
+    assert visit.errors == [] and visit.foreign() == []
+
+
 def test_the_browser_reloads_after_a_change(browser: Browser, tmp_path: Path) -> None:
     root = make_site(tmp_path / "site")
     with DevServer(root, port=0, watch=True) as dev:

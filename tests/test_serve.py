@@ -28,6 +28,8 @@ FILES = {
     "content/en/news/water.md": article("Clean water", "All 12 villages have clean water."),
     "content/km/news/only-khmer.md": article("តែខ្មែរ", "មិនទាន់បកប្រែ។"),
     "content/km/news/a<b>.md": article("ឈ្មោះចម្លែក", "អត្ថបទ។"),
+    "content/km/news/roads 2025.md": article("ផ្លូវ", "ផ្លូវប្រវែង ២០ គីឡូម៉ែត្រ។"),
+    "content/en/news/roads 2025.md": article("Roads", "A road of 25 kilometres."),
 }
 
 
@@ -263,3 +265,45 @@ def test_changes_to_the_output_do_not_rebuild(make_site) -> None:  # type: ignor
             server.rebuild()  # writes into _site, which is not watched
         time.sleep(1.5)
         assert builder.calls == 4 and server.outcome.generation == 4
+
+
+def test_review_index_links_every_pair(served: tuple[DevServer, PageBuilder]) -> None:
+    server, _ = served
+    status, headers, body = get(server, "/__sastra/review/")
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    page = body.decode()
+    for href in (
+        "/__sastra/review/news/water",
+        "/__sastra/review/news/only-khmer",
+        "/__sastra/review/news/a%3Cb%3E",
+        "/__sastra/review/news/roads%202025",
+    ):
+        assert f'href="{href}"' in page
+    assert 'data-key="news/roads 2025"' in page
+    assert get(server, "/__sastra/review")[1]["Location"] == "/__sastra/review/"
+
+
+def test_review_page_of_one_pair(served: tuple[DevServer, PageBuilder]) -> None:
+    server, _ = served
+    status, _, body = get(server, "/__sastra/review/news/roads%202025")
+    page = body.decode()
+    assert status == 200
+    assert "<h1>news/roads 2025</h1>" in page
+    assert 'data-code="numbers-mismatch"' in page  # 20 km in Khmer, 25 in English
+    assert 'href="/__sastra/review/"' in page  # back to the index
+    assert "ផ្លូវប្រវែង" in page and "A road of 25 kilometres." in page
+    assert page.count('data-generation="1"') == 1
+    status, _, body = get(server, "/__sastra/review/news/water")
+    assert status == 200 and 'data-code="numbers-mismatch"' not in body.decode()
+
+
+def test_review_of_an_unknown_key_is_404(served: tuple[DevServer, PageBuilder]) -> None:
+    server, _ = served
+    status, _, body = get(server, "/__sastra/review/news/nothing")
+    assert status == 404 and body == b"404 not found: no article with the key 'news/nothing'\n"
+
+
+def test_status_page_links_to_reviews(served: tuple[DevServer, PageBuilder]) -> None:
+    server, _ = served
+    page = get(server, "/__sastra/status")[2].decode()
+    assert '<a href="/__sastra/review/news/only-khmer">news/only-khmer</a>' in page

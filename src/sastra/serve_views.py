@@ -8,6 +8,7 @@ A configuration error becomes an HTML page listing the problems.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -16,6 +17,8 @@ from sastra.errors import ConfigError
 from sastra.model import Diagnostic, Key
 
 if TYPE_CHECKING:
+    from sastra.model import Pair
+    from sastra.review.model import PairReview
     from sastra.serve import DevServer
     from sastra.workspace import Site
 
@@ -55,35 +58,39 @@ def status_page(dev: DevServer, *, review_prefix: str) -> Page:
             if tracker.history is not None:
                 tracker.history.close()
         site.cache.save()
-    href = (lambda key: review_href(review_prefix, key)) if _review_available() else None
+    href = partial(review_href, review_prefix)
     return Page(status_html(result, root=str(site.config.root), review_href=href))
 
 
 def review_index_page(dev: DevServer, *, review_prefix: str) -> Page:
-    """The review of every pair: one line per pair with its findings, linked to its page."""
-    if not _review_available():
-        return _unavailable()
+    """The review of every pair: one row per pair with its finding counts, linked to its page."""
+    from sastra.report.review_html import review_index_html
+
     with dev.locked():
         try:
             site = open_site_for(dev)
         except ConfigError as exc:
             return _error_page("Review", exc.diagnostics)
-        return Page(_review_index(site, review_prefix))
+        reviews = _reviews(site, None)
+    href = partial(review_href, review_prefix)
+    return Page(review_index_html(reviews, href=href, root=str(site.config.root)))
 
 
 def review_page(dev: DevServer, key_text: str, *, review_prefix: str) -> Page:
     """The side-by-side review of the pair whose key is ``key_text`` (``collection/slug``)."""
-    if not _review_available():
-        return _unavailable()
+    from sastra.pairing import find_pair
+    from sastra.report.review_html import review_html
+
     with dev.locked():
         try:
             site = open_site_for(dev)
         except ConfigError as exc:
             return _error_page("Review", exc.diagnostics)
-        pair = next((p for p in site.pairs if str(p.key) == key_text.strip("/")), None)
+        pair = find_pair(site.pairs, key_text) if key_text.strip("/") else None
         if pair is None:
             raise PageNotFound(f"no article with the key '{key_text}'")
-        return Page(_review_one(site, pair, review_prefix))
+        reviews = _reviews(site, pair)
+    return Page(review_html(reviews[0], index_href=review_prefix))
 
 
 def open_site_for(dev: DevServer) -> Site:
@@ -93,26 +100,24 @@ def open_site_for(dev: DevServer) -> Site:
     return open_site(dev.root)
 
 
-def _review_available() -> bool:
-    import importlib.util
+def _reviews(site: Site, pair: Pair | None) -> tuple[PairReview, ...]:
+    """Review one pair (against the whole site) or every pair, as ``i18n review`` does."""
+    from sastra.names import GLOSSARY_FILE, read_glossary
+    from sastra.review import review_all
+    from sastra.workspace import tracker_for
 
+    config = site.config
+    glossary_path = config.i18n_dir / GLOSSARY_FILE
+    glossary, _ = read_glossary(glossary_path, config.rel(glossary_path))
+    tracker = tracker_for(site)
     try:
-        return importlib.util.find_spec("sastra.report.review_html") is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def _review_index(site: Site, prefix: str) -> str:
-    raise NotImplementedError  # filled in once sastra.report.review_html lands
-
-
-def _review_one(site: Site, pair: object, prefix: str) -> str:
-    raise NotImplementedError  # filled in once sastra.report.review_html lands
-
-
-def _unavailable() -> Page:
-    body = "<p>Review is not available in this installation of Sastra.</p>"
-    return Page(_document("Review", body), 501)
+        only = None if pair is None else [pair]
+        reviews = review_all(tracker, site.pairs, only=only, glossary=glossary)
+    finally:
+        if tracker.history is not None:
+            tracker.history.close()
+    site.cache.save()
+    return reviews
 
 
 def _error_page(title: str, diagnostics: tuple[Diagnostic, ...]) -> Page:
