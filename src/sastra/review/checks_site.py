@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sastra.model import Location, Severity, State
-from sastra.review.facts import Spot
+from sastra.review.facts import Spot, VersionFacts
 from sastra.review.model import Finding, PairContext
 from sastra.review.site import MIN_LENGTH_FOR_RATIO, title_key
 
@@ -40,6 +40,15 @@ def check_duplicates(ctx: PairContext) -> Iterator[Finding]:
             )
 
 
+def _text_paragraphs(facts: VersionFacts) -> int:
+    """Body paragraphs that are not only images (images are the images check's business)."""
+    return len(facts.text.body) - len(facts.image_only)
+
+
+def _paragraphs(count: int) -> str:
+    return f"{count} body paragraph" + ("" if count == 1 else "s")
+
+
 def check_shape(ctx: PairContext) -> Iterator[Finding]:
     """``shape-paragraphs``: the versions have different numbers of body paragraphs;
     ``shape-length``: the translation's length is far from the site's usual ratio."""
@@ -49,12 +58,12 @@ def check_shape(ctx: PairContext) -> Iterator[Finding]:
         article = ctx.article(lang)
         start = Spot(article.body_line, None, None)
         here = ctx.where(ctx.source, Spot(ctx.article(ctx.source).body_line))
-        n_source, n_lang = len(source.text.body), len(facts.text.body)
+        n_source, n_lang = _text_paragraphs(source), _text_paragraphs(facts)
         if n_source != n_lang:
             yield ctx.finding(
                 "shape-paragraphs",
                 Severity.WARNING,
-                f"the {ctx.source} version has {n_source} body paragraphs, the {lang} one {n_lang}",
+                f"the {ctx.source} version has {_paragraphs(n_source)}, the {lang} one {n_lang}",
                 lang,
                 start,
                 other_location=here,

@@ -31,17 +31,25 @@ def check_numbers(ctx: PairContext) -> Iterator[Finding]:
     """``numbers-mismatch``: a number in one version that the other does not have.
 
     Values are compared across scripts (``18`` = ``១៨``, ``3,800`` = ``៣.៨០០``,
-    ``94%`` = ``៩៤%``); digits inside dates are left to the dates check.
+    ``94%`` = ``៩៤%``); digits inside dates are left to the dates check, and the alt
+    texts of image-only paragraphs (``photo 1``) to the images check.
     """
     for lang in ctx.translations:
         yield from _missing_numbers(ctx, ctx.source, lang)
         yield from _missing_numbers(ctx, lang, ctx.source)
 
 
+def _text_numbers(ctx: PairContext, lang: str) -> list[NumberAt]:
+    """Numbers of a version, without those in the alt text of image-only paragraphs."""
+    facts = ctx.facts[lang]
+    return [n for n in facts.numbers if n.spot.paragraph not in facts.image_only]
+
+
 def _missing_numbers(ctx: PairContext, have: str, lack: str) -> Iterator[Finding]:
-    theirs = {n.value for n in ctx.facts[lack].numbers}
+    lacking = _text_numbers(ctx, lack)
+    theirs = {n.value for n in lacking}
     seen: set[Decimal] = set()
-    for number in ctx.facts[have].numbers:
+    for number in _text_numbers(ctx, have):
         if number.value in theirs or number.value in seen:
             continue
         seen.add(number.value)
@@ -53,7 +61,7 @@ def _missing_numbers(ctx: PairContext, have: str, lack: str) -> Iterator[Finding
             have,
             number.spot,
             lack,
-            detail=_numbers_detail(ctx.facts[lack].numbers, lack),
+            detail=_numbers_detail(lacking, lack),
         )
 
 
