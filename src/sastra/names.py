@@ -161,7 +161,7 @@ def parse_glossary(text: str, path: str) -> tuple[Glossary, tuple[Diagnostic, ..
         if entry is not None:
             entries.append(entry)
     entries = _cross_check(entries, error)
-    return Glossary(tuple(entries), path), tuple(diags)
+    return Glossary(tuple(entries), path), tuple(sorted(diags, key=lambda d: d.location.line))
 
 
 def _line(node: yaml.Node) -> int:
@@ -252,9 +252,13 @@ def _kind(node: yaml.Node | None, error: _ErrorFn) -> Kind | None:
 def _honorific(node: yaml.Node | None, error: _ErrorFn) -> Honorific | None:
     if node is None:
         return None
-    values = {str(k.value): _scalar(v) for k, v in getattr(node, "value", [])}
+    values = (
+        {str(k.value): _scalar(v) for k, v in node.value}
+        if isinstance(node, yaml.MappingNode)
+        else {}
+    )
     km, en = values.get("km"), values.get("en")
-    if not isinstance(node, yaml.MappingNode) or km is None or en is None:
+    if km is None or en is None:
         error(_line(node), "'honorific' must be a mapping with 'km' and 'en'")
         return None
     return Honorific(km, en)
@@ -266,7 +270,7 @@ def _cross_check(entries: list[NameEntry], error: _ErrorFn) -> list[NameEntry]:
     for entry in entries:
         first = seen.get(entry.key)
         if first is not None:
-            error(entry.line, f"'{entry.km}' is listed twice (first at line {first.line})")
+            error(entry.line, f"'{first.km}' is listed twice (first at line {first.line})")
             continue
         seen[entry.key] = entry
         kept.append(entry)

@@ -41,6 +41,11 @@ Khmer one *in the same pair*: one consonant or one vowel class apart, because th
 romanizer does not know every family's spelling (ចិន្តា "Chenta", printed "Chenda").
 Across pairs the stricter :data:`~sastra.khmer.similarity.THRESHOLD` applies."""
 
+LOOSE_LIMIT = 2.0
+"""When a pair has exactly one Khmer and one English name left unaligned, they are aligned
+if their words are this close on average (កែវ ចិន្តា romanizes "Kaev Chenta"; the family
+writes "Keo Chenda", 1.5 a word). Unrelated names are 3 or more a word apart."""
+
 DEFAULT_WORDS = 2
 """Words taken as a Khmer name when nothing aligns with it: family and given name."""
 
@@ -191,6 +196,54 @@ def _starts_with(words: tuple[str, ...], key: str) -> bool:
     return list(words[: len(parts)]) == parts
 
 
+@dataclass(frozen=True)
+class _Link:
+    key: str
+    """The Khmer key the Latin mention belongs to."""
+    words: int
+    """How many of the Latin mention's words are the name."""
+    khmer: tuple[str, ...] = ()
+    """The Khmer mention it aligned with (empty when the glossary anchored it)."""
+
+
+def _links(
+    khmer: list[tuple[str, ...]], latin: Sequence[Mention], glossary: Glossary
+) -> list[_Link | None]:
+    links: list[_Link | None] = []
+    for mention in latin:
+        listed = _glossary_latin(mention.words, glossary)
+        if listed is not None:
+            links.append(_Link(listed[0].key, listed[1]))
+            continue
+        best: tuple[float, int, _Link] | None = None
+        for words in khmer:
+            found = align(words, mention.words)
+            if found is not None and (best is None or (found[2], -found[1]) < best[:2]):
+                link = _Link(normalize(" ".join(words[: found[0]])), found[1], words)
+                best = (found[2], -found[1], link)
+        links.append(best[2] if best else None)
+    # One Khmer and one Latin name left over in a pair: the same person, when close enough.
+    used = {link.khmer for link in links if link is not None}
+    free_km = [w for w in khmer if w not in used and glossary_khmer(w, glossary) is None]
+    free_en = {m.words for m, link in zip(latin, links, strict=True) if link is None}
+    if len(free_km) == 1 and len(free_en) == 1:
+        loose = _loose(free_km[0], next(iter(free_en)))
+        if loose is not None:
+            key = normalize(" ".join(free_km[0][:loose]))
+            links = [link or _Link(key, loose, free_km[0]) for link in links]
+    return links
+
+
+def _loose(khmer: tuple[str, ...], latin: tuple[str, ...]) -> int | None:
+    """Words of the longest equal-length prefixes within :data:`LOOSE_LIMIT` a word."""
+    for n in range(min(len(khmer), len(latin)), 0, -1):
+        words = zip(khmer[:n], latin[:n], strict=True)
+        total = sum(name_distance(romanized(k), e) for k, e in words)
+        if total / n <= LOOSE_LIMIT:
+            return n
+    return None
+
+
 def _align_pair(
     km_mentions: Sequence[Mention],
     text: str,
@@ -199,34 +252,23 @@ def _align_pair(
     resolved: dict[tuple[str, ...], str],
     latin_pool: Counter[str],
 ) -> None:
-    khmer = list(dict.fromkeys(m.words for m in km_mentions))
+    latin = latin_mentions(text)
+    links = _links(list(dict.fromkeys(m.words for m in km_mentions)), latin, glossary)
     seen: set[str] = set()
-    for mention in latin_mentions(text):
-        listed = _glossary_latin(mention.words, glossary)
-        best: tuple[float, int, str, tuple[str, ...]] | None = None
-        if listed is not None:
-            entry, n = listed
-            best = (0.0, n, entry.key, ())
-        else:
-            for words in khmer:
-                found = align(words, mention.words)
-                if found is not None:
-                    kn, ln, d = found
-                    if best is None or (d, -ln) < (best[0], -best[1]):
-                        best = (d, ln, normalize(" ".join(words[:kn])), words)
-        spelling = " ".join(mention.words[: best[1]] if best else mention.words)
-        if best is not None:
-            tallies[best[2]].hon_en[mention.honorific] += 1
-            if best[3]:
-                resolved.setdefault(best[3], best[2])
+    for mention, link in zip(latin, links, strict=True):
+        spelling = " ".join(mention.words[: link.words] if link else mention.words)
+        if link is not None:
+            tallies[link.key].hon_en[mention.honorific] += 1
+            if link.khmer:
+                resolved.setdefault(link.khmer, link.key)
         if spelling in seen:
             continue
         seen.add(spelling)
         count = max(count_spelling(text, spelling), 1)
-        if best is None:
+        if link is None:
             latin_pool[spelling] += count
         else:
-            tallies[best[2]].spellings[spelling] += count
+            tallies[link.key].spellings[spelling] += count
 
 
 def _named(key: str, tally: _Tally, glossary: Glossary) -> DiscoveredName:

@@ -68,6 +68,9 @@ def mask_markup(body: str) -> str:
     return _MASKS.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
 
 
+_PATH_LIKE = re.compile(r"^['\"]?(?:[@~.]?/|\w+://)|\.\w{2,4}['\"]?$")
+
+
 def _frontmatter_regions(fm: str, offset: int) -> list[tuple[int, int]]:
     try:
         root = yaml.compose(fm, Loader=yaml.SafeLoader)
@@ -77,7 +80,7 @@ def _frontmatter_regions(fm: str, offset: int) -> list[tuple[int, int]]:
 
     def walk(node: yaml.Node) -> None:
         if isinstance(node, yaml.ScalarNode):
-            if node.tag.endswith(":str"):
+            if node.tag.endswith(":str") and not _PATH_LIKE.search(node.value):
                 out.append((offset + node.start_mark.index, offset + node.end_mark.index))
         elif isinstance(node, yaml.SequenceNode):
             for item in node.value:
@@ -184,11 +187,17 @@ def _km_honorific_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{one})(?: ?(?:{one}))*(?![\u17b6-\u17d3])")
 
 
-def _km_lead_ok(text: str, start: int, honorific: str) -> bool:
-    """An ambiguous short honorific (លោក) must start a word; the others may follow one."""
-    if start == 0 or not ("\u1780" <= text[start - 1] <= "\u17ff"):
+_KM_LOK = normalize("លោក")
+_KM_JOINERS = tuple(
+    normalize(w) for w in ("និង", "របស់", "ដល់", "ពី", "ជាមួយ", "ដោយ", "ចំពោះ", "នៃ", "ឱ្យ", "ឲ្យ", "ហើយ")
+)  # fmt: skip
+
+
+def _km_lead_ok(word: str, start: int, honorific: str) -> bool:
+    """Inside a word, a bare លោក must follow a joining word (និងលោក), not end one (ពិភពលោក)."""
+    if start == 0 or honorific != _KM_LOK:
         return True
-    return not honorific.startswith(normalize("លោក"))
+    return word[:start].endswith(_KM_JOINERS)
 
 
 def khmer_mentions(text: str) -> list[Mention]:
@@ -204,7 +213,10 @@ def khmer_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     pattern = _km_honorific_re()
     words = [(m.start(), normalize(m.group(0))) for m in re.finditer(r"\S+", text)]
+    after = 0
     for index, (start, word) in enumerate(words):
+        if index < after:
+            continue  # a honorific already taken: ឯកឧត្តម បណ្ឌិត
         for hon in pattern.finditer(word):
             if not _km_lead_ok(word, hon.start(), hon.group(0)):
                 continue
@@ -213,7 +225,7 @@ def khmer_mentions(text: str) -> list[Mention]:
                 honorific += words[after][1]  # ឯកឧត្តម បណ្ឌិត: one combined honorific
                 after += 1
             following = ([rest] if rest else []) + [w for _, w in words[after : after + 3]]
-            names = _km_name_words(following)
+            names = _km_name_words(following, pattern)
             if names:
                 first = start + hon.end() if rest else words[after][0]
                 out.append(Mention(tuple(names), honorific, first))
@@ -221,12 +233,14 @@ def khmer_mentions(text: str) -> list[Mention]:
     return out
 
 
-def _km_name_words(words: list[str]) -> list[str]:
+def _km_name_words(words: list[str], honorifics: re.Pattern[str]) -> list[str]:
     names: list[str] = []
     for word in words[:3]:
         stripped = word.rstrip(_KM_PUNCT)
         if not stripped or not _KM_LETTERS.match(stripped) or len(stripped) > 12:
             break
+        if honorifics.search(stripped):
+            break  # the next person: និងលោកស្រី
         if stripped in _KM_NOT_NAME or stripped.startswith(_KM_NOT_NAME_PREFIX):
             break
         names.append(stripped)

@@ -89,10 +89,8 @@ def append_entries(text: str, entries: Sequence[NameEntry]) -> str:
         indent = " " * node.start_mark.column
         body = text if text.endswith("\n") else text + "\n"
         return body + "\n" + entries_yaml(entries, indent=indent)
-    if (
-        (isinstance(node, yaml.ScalarNode)
-        and node.value == "")
-        or (isinstance(node, yaml.SequenceNode) and not node.value)
+    if (isinstance(node, yaml.ScalarNode) and node.value == "") or (
+        isinstance(node, yaml.SequenceNode) and not node.value
     ):
         head = text[: node.start_mark.index].rstrip(" \t")
         tail = text[node.end_mark.index :].lstrip(" \t")

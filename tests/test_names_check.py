@@ -1,0 +1,111 @@
+"""``i18n names check``: listed variants found at the right place, fixed and nothing else."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sastra.names import Glossary, NameEntry, find_variants, fix_text, parse_glossary
+
+REPO = Path(__file__).resolve().parent.parent
+CHECK = Path(__file__).parent / "fixtures" / "names" / "check"
+SAMPLE_EN = "content/en/news/ctc-working-group-2025.md"
+
+
+def run(*args: str) -> Result:
+    from sastra.cli import cli
+
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_fixture_findings_and_fix() -> None:
+    glossary, _ = parse_glossary((CHECK / "names.yaml").read_text(encoding="utf-8"), "names.yaml")
+    text = (CHECK / "article.md").read_text(encoding="utf-8")
+    findings = find_variants(text, glossary, "article.md")
+    expected = (CHECK / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert [str(f) for f in findings] == expected
+    assert fix_text(text, findings) == (CHECK / "fixed.md").read_text(encoding="utf-8")
+
+
+def sample_site(tmp_path: Path) -> Path:
+    """A copy of the repository's sample site (content, config, glossary)."""
+    root = tmp_path / "site"
+    root.mkdir()
+    shutil.copy(REPO / "sastra.toml", root / "sastra.toml")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "i18n" / "synced", root / "i18n" / "synced")
+    shutil.copy(REPO / "i18n" / "names.yaml", root / "i18n" / "names.yaml")
+    return root
+
+
+def test_sample_site_check_and_fix(tmp_path: Path) -> None:
+    root = sample_site(tmp_path)
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    result = run("names", "check", "--root", str(root))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{SAMPLE_EN}:2:13: 'Mao Sila' → 'Mao Sela' (ម៉ៅ សិលា)"
+    assert lines == [
+        f"{SAMPLE_EN}:{where}: 'Mao Sila' → 'Mao Sela' (ម៉ៅ សិលា)"
+        for where in ("2:13", "3:127", "12:6", "14:114", "16:286")
+    ]
+
+    fixed = run("names", "check", "--fix", "--root", str(root))
+    assert fixed.exit_code == 0
+    assert f"--- a/{SAMPLE_EN}" in fixed.stdout and f"+++ b/{SAMPLE_EN}" in fixed.stdout
+    changed = {p for p in before if p.read_bytes() != before[p]}
+    assert changed == {root / SAMPLE_EN}
+    old = before[root / SAMPLE_EN].decode()
+    assert (root / SAMPLE_EN).read_text(encoding="utf-8") == old.replace("Mao Sila", "Mao Sela")
+
+    again = run("names", "check", "--root", str(root))
+    assert again.exit_code == 0 and again.stdout == ""
+
+
+def test_fix_with_check_still_fails_and_keeps_bom_and_crlf(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    (root / "content" / "en").mkdir(parents=True)
+    (root / "i18n").mkdir()
+    (root / "sastra.toml").write_text('languages = ["km", "en"]\n', encoding="utf-8")
+    (root / "i18n" / "names.yaml").write_bytes((CHECK / "names.yaml").read_bytes())
+    raw = "\ufeff---\r\ntitle: Mao Sila\r\n---\r\nMao Sila's day.\r\n".encode()
+    (root / "content" / "en" / "a.md").write_bytes(raw)
+    result = run("names", "check", "--fix", "--check", "--root", str(root))
+    assert result.exit_code == 1
+    assert "content/en/a.md:2:8: 'Mao Sila' → 'Mao Sela'" in result.stdout
+    assert (root / "content" / "en" / "a.md").read_bytes() == raw.replace(b"Sila", b"Sela")
+
+
+def test_bad_glossary_exits_2(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    (root / "content" / "en").mkdir(parents=True)
+    (root / "i18n").mkdir()
+    (root / "sastra.toml").write_text('languages = ["km", "en"]\n', encoding="utf-8")
+    bad = CHECK.parent / "glossary" / "variant-twice.yaml"
+    (root / "i18n" / "names.yaml").write_bytes(bad.read_bytes())
+    result = run("names", "check", "--root", str(root))
+    assert result.exit_code == 2
+    assert "i18n/names.yaml:6: variant 'Sok Sopheaa' is listed under" in result.stderr
+
+
+GLOSSARY = Glossary((NameEntry("ម៉ៅ សិលា", "Mao Sela", ("Mao Sila",)),))
+PIECES = st.sampled_from(
+    ["Mao Sila", "Mao Sela", "Mao Silas", "Mao", "Sila", "'s", " ", "\n", ". ", "H.E. ", "x"]
+)
+
+
+@given(st.lists(PIECES, max_size=30))
+def test_fix_removes_every_variant_and_touches_nothing_else(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    findings = find_variants(text, GLOSSARY, "t.md")
+    fixed = fix_text(text, findings)
+    assert find_variants(fixed, GLOSSARY, "t.md") == []
+    assert fix_text(fixed, []) == fixed
+    assert len(fixed) == len(text)  # Sila → Sela: only those letters change
+    assert [i for i, (a, b) in enumerate(zip(text, fixed, strict=True)) if a != b] == [
+        f.start + len("Mao S") for f in findings
+    ]

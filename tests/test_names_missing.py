@@ -1,0 +1,67 @@
+"""``names_missing``: names one version of a pair has and the other lacks (for review)."""
+
+from __future__ import annotations
+
+from sastra.content.parse import parse_text
+from sastra.model import Article, Key
+from sastra.names import Glossary, Kind, NameEntry, names_missing
+from sastra.names_review import MissingName
+
+GLOSSARY = Glossary(
+    (
+        NameEntry("ម៉ៅ សិលា", "Mao Sela", ("Mao Sila",)),
+        NameEntry("ខេត្តតាកែវ", "Takeo Province", (), Kind.PLACE),
+    )
+)
+
+
+def article(lang: str, text: str) -> Article:
+    path = f"content/{lang}/news/a.md"
+    parsed = parse_text(text, path)
+    return Article(
+        Key("news", "a"), lang, path, parsed.meta, text[parsed.body_start :], parsed.body_line,
+        parsed.field_lines,
+    )  # fmt: skip
+
+
+KM = """---
+title: ឯកឧត្តម ម៉ៅ សិលា អញ្ជើញទៅខេត្តតាកែវ
+---
+
+ឯកឧត្តម ម៉ៅ សិលា និងលោក សុខ សុភា បានជួបគ្រូបង្រៀន។
+"""
+
+
+def test_a_person_the_translation_left_out() -> None:
+    en = article("en", "---\ntitle: H.E. Mao Sela visits Takeo Province\n---\n\nHe met teachers.\n")
+    found = names_missing({"km": article("km", KM), "en": en}, GLOSSARY)
+    assert found == [
+        MissingName("សុខ សុភា", "km", "en", "content/km/news/a.md", 5, 25, "សុខ សុភា"),
+    ]
+
+
+def test_names_written_without_honorific_or_as_a_variant_are_present() -> None:
+    en = article(
+        "en",
+        "---\ntitle: Visit to Takeo Province\n---\n\n"
+        "Mao Sila met teachers. Sok Sophea's class was first.\n",
+    )
+    assert names_missing({"km": article("km", KM), "en": en}, GLOSSARY) == []
+
+
+def test_names_only_in_the_english_version() -> None:
+    km = article("km", "---\ntitle: ការប្រជុំ\n---\n\nឯកឧត្តម ម៉ៅ សិលា បានដឹកនាំ។\n")
+    en = article(
+        "en",
+        "---\ntitle: H.E. Mao Sela in Takeo Province\n---\n\n"
+        "H.E. Mao Sela and Dr. Chea Vandeth led the meeting.\n",
+    )
+    found = names_missing({"km": km, "en": en}, GLOSSARY)
+    assert found == [
+        MissingName("Takeo Province", "en", "km", "content/en/news/a.md", 2, 25, "ខេត្តតាកែវ"),
+        MissingName("Chea Vandeth", "en", "km", "content/en/news/a.md", 5, 23, ""),
+    ]
+
+
+def test_a_single_version_has_nothing_missing() -> None:
+    assert names_missing({"km": article("km", KM)}, GLOSSARY) == []
