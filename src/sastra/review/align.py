@@ -6,8 +6,9 @@ A dynamic programme in the manner of Gale and Church: paragraphs stay in order
 only one version has), or two with one (a paragraph split or merged in translation).
 A step costs
 
-* the length mismatch ``|log((len_b + k) / (ratio · len_a + k))|``, where ``ratio``
-  is the site's usual length ratio of the two languages, and
+* the length mismatch ``|log((len_b + k) / (ratio · len_a + k))|`` (weighted
+  :data:`LENGTH_WEIGHT`), where ``ratio`` is the site's usual length ratio of the two
+  languages, and
 * the anchor mismatch ``1 - |A ∩ B| / |A ∪ B|`` (weighted :data:`ANCHOR_WEIGHT`) of
   the anchors of both sides: numbers (``18`` = ``១៨``), dates, image paths and,
   when given, names. Paragraphs with no anchor on either side cost
@@ -30,9 +31,11 @@ ANCHOR_WEIGHT = 2.0
 """Weight of the anchor mismatch against the length mismatch."""
 NO_ANCHOR = 0.5
 """Anchor cost when neither side has an anchor (no evidence either way)."""
-SKIP = 3.0
+LENGTH_WEIGHT = 2.0
+"""Weight of the length mismatch."""
+SKIP = 2.0
 """Cost of leaving one paragraph without a counterpart."""
-MERGE = 1.0
+MERGE = 1.5
 """Extra cost of aligning two paragraphs with one."""
 SMOOTH = 20
 """Characters added to both lengths so that short paragraphs do not dominate."""
@@ -81,7 +84,7 @@ def _cost(left: Sequence[Block], right: Sequence[Block], ratio: float) -> float:
     union = a | b
     anchor = 1.0 - len(a & b) / len(union) if union else NO_ANCHOR
     extra = MERGE if len(left) + len(right) > 2 else 0.0
-    return length + ANCHOR_WEIGHT * anchor + extra
+    return LENGTH_WEIGHT * length + ANCHOR_WEIGHT * anchor + extra
 
 
 def align(left: Sequence[Block], right: Sequence[Block], ratio: float = 1.0) -> tuple[Row, ...]:

@@ -33,7 +33,8 @@ def check_wrong_language(ctx: PairContext) -> Iterator[Finding]:
                     f"Khmer text in the {lang} {spot.describe()} ({share:.0%} of its letters): "
                     f"«{snippet(paragraph.text)}»"
                 )
-            yield ctx.finding("wrong-language", Severity.ERROR, message, lang, spot)
+            other = next((o for o in ctx.facts if o != lang), None)
+            yield ctx.finding("wrong-language", Severity.ERROR, message, lang, spot, other)
 
 
 def check_untranslated(ctx: PairContext) -> Iterator[Finding]:

@@ -1,0 +1,88 @@
+"""Paragraph alignment: exact rows for equal, split, merged and missing paragraphs, and the
+property that every paragraph of both sides appears once, in order."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sastra.review.align import Block, align
+from sastra.review.model import Row
+from sastra.review.script import english_prose, has_words, khmer_share, strip_allowed
+
+
+def block(index: int, length: int, *anchors: str) -> Block:
+    return Block(index, length, frozenset(anchors))
+
+
+def shape(rows: tuple[Row, ...]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(r.left, r.right) for r in rows]
+
+
+def test_equal_counts_align_one_to_one() -> None:
+    left = [block(1, 100, "n:13"), block(2, 300), block(3, 120, "i:a.jpg")]
+    right = [block(1, 110, "n:13"), block(2, 280), block(3, 130, "i:a.jpg")]
+    assert shape(align(left, right)) == [((1,), (1,)), ((2,), (2,)), ((3,), (3,))]
+
+
+def test_a_paragraph_left_out_of_the_translation_is_a_row_with_an_empty_side() -> None:
+    left = [
+        block(1, 200, "d:2025-08-13", "n:13"),
+        block(2, 400, "n:18"),
+        block(3, 250, "n:36"),
+        block(4, 40, "i:photo-1.jpg"),
+    ]
+    right = [
+        block(1, 210, "d:2025-08-13", "n:13"),
+        block(2, 240, "n:36"),
+        block(3, 40, "i:photo-1.jpg"),
+    ]
+    assert shape(align(left, right)) == [((1,), (1,)), ((2,), ()), ((3,), (2,)), ((4,), (3,))]
+
+
+def test_two_paragraphs_merged_in_translation_align_two_to_one() -> None:
+    left = [block(1, 150, "n:5"), block(2, 150, "n:7"), block(3, 200, "n:9")]
+    right = [block(1, 310, "n:5", "n:7"), block(2, 190, "n:9")]
+    assert shape(align(left, right)) == [((1, 2), (1,)), ((3,), (2,))]
+
+
+def test_anchors_beat_position_when_the_translation_adds_a_paragraph() -> None:
+    left = [block(1, 300, "n:85", "n:12"), block(2, 300, "i:b.jpg")]
+    right = [block(1, 200), block(2, 300, "n:85", "n:12"), block(3, 300, "i:b.jpg")]
+    assert shape(align(left, right)) == [((), (1,)), ((1,), (2,)), ((2,), (3,))]
+
+
+def test_empty_sides() -> None:
+    assert align([], []) == ()
+    assert shape(align([block(1, 10)], [])) == [((1,), ())]
+
+
+blocks_strategy = st.lists(
+    st.builds(
+        lambda length, anchors: (length, frozenset(anchors)),
+        st.integers(0, 2000),
+        st.sets(st.sampled_from(["n:1", "n:2", "d:2025-01-01", "i:x.jpg"]), max_size=3),
+    ),
+    max_size=12,
+)
+
+
+@given(blocks_strategy, blocks_strategy, st.floats(0.2, 5.0))
+def test_every_paragraph_appears_once_in_order(
+    a: list[tuple[int, frozenset[str]]], b: list[tuple[int, frozenset[str]]], ratio: float
+) -> None:
+    left = [Block(i, n, anchors) for i, (n, anchors) in enumerate(a, 1)]
+    right = [Block(i, n, anchors) for i, (n, anchors) in enumerate(b, 1)]
+    rows = align(left, right, ratio)
+    assert [i for r in rows for i in r.left] == list(range(1, len(a) + 1))
+    assert [i for r in rows for i in r.right] == list(range(1, len(b) + 1))
+    assert all(r.left or r.right for r in rows)
+    assert all(len(r.left) <= 2 and len(r.right) <= 2 for r in rows)
+
+
+@given(st.text())
+def test_language_helpers_never_raise(text: str) -> None:
+    prose = english_prose(text)
+    assert prose is None or prose in strip_allowed(text)
+    assert 0.0 <= khmer_share(text) <= 1.0
+    assert has_words(text) in (True, False)
