@@ -69,7 +69,9 @@ def status(
                 code: {"translated": t, "fuzzy": f, "untranslated": u}
                 for code, (t, f, u) in ui.items()
             }
-        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        # Indented for a person at a terminal; compact (and fast) for a pipe.
+        indent = 2 if sys.stdout.isatty() else None
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=indent))
     else:
         from rich.console import Console
 

@@ -7,11 +7,11 @@ diagnostic. One bad file never stops the others: it is reported and left out.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from sastra.cache import BlobCache
 from sastra.config import Config
@@ -19,6 +19,7 @@ from sastra.content.parse import ParsedFile, blob_id, check_fields, decode, make
 from sastra.model import Article, Diagnostic, Key, Location, Severity
 
 EXTENSIONS = (".md", ".mdx")
+_PLAIN_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -36,7 +37,10 @@ class Entry:
 
     lang: str
     key: Key
-    path: Path
+    path: str
+    """Absolute path."""
+    rel: str
+    """Path relative to the site root, as shown to users."""
 
 
 def slugify(name: str) -> str:
@@ -54,7 +58,11 @@ def slugify(name: str) -> str:
 
 
 def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
-    """Every content file of the site with its language and key, in a stable order."""
+    """Every content file of the site with its language and key, in a stable order.
+
+    Walks with ``os.scandir`` on plain strings: on a site of 20,000 files the walk
+    is a noticeable part of a warm ``i18n status``.
+    """
     entries: list[Entry] = []
     diags: list[Diagnostic] = []
     base = config.content_dir
@@ -62,36 +70,41 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
         diags.append(Diagnostic(Location(config.rel(base)), "content folder not found"))
         return entries, diags
     languages = set(config.languages)
-    if config.layout == "astro":
-        for coll in sorted(p for p in base.iterdir() if p.is_dir()):
-            for lang_dir in sorted(p for p in coll.iterdir() if p.is_dir()):
-                for path in _files(lang_dir):
-                    entry = _entry(
-                        config, lang_dir.name, coll.name, path, lang_dir, languages, diags
-                    )
+    base_rel = config.rel(base)
+    for top in _subdirs(str(base)):
+        top_name = os.path.basename(top)
+        if config.layout == "astro":
+            for lang_dir in _subdirs(top):
+                lang = os.path.basename(lang_dir)
+                for rel_file in _files(lang_dir):
+                    slug = rel_file.rsplit(".", 1)[0]
+                    rel = f"{base_rel}/{top_name}/{lang}/{rel_file}"
+                    entry = _entry(config, lang, top_name, slug, lang_dir, rel_file, rel, diags)
                     if entry:
                         entries.append(entry)
-    else:
-        for lang_dir in sorted(p for p in base.iterdir() if p.is_dir()):
-            if not _LANG_RE.match(lang_dir.name) and lang_dir.name not in languages:
-                diags.append(
-                    Diagnostic(
-                        Location(config.rel(lang_dir)),
-                        f"folder '{lang_dir.name}' is not a language folder; ignored",
-                        Severity.WARNING,
-                    )
+            continue
+        if not _LANG_RE.match(top_name) and top_name not in languages:
+            diags.append(
+                Diagnostic(
+                    Location(f"{base_rel}/{top_name}"),
+                    f"folder '{top_name}' is not a language folder; ignored",
+                    Severity.WARNING,
                 )
-                continue
-            for path in _files(lang_dir):
-                collection = path.parent.relative_to(lang_dir).as_posix()
-                entry = _entry(config, lang_dir.name, collection, path, lang_dir, languages, diags)
-                if entry:
-                    entries.append(entry)
-        for path in sorted(base.iterdir()):
-            if path.is_file() and path.suffix in EXTENSIONS:
+            )
+            continue
+        for rel_file in _files(top):
+            collection, _, name = rel_file.rpartition("/")
+            slug = name.rsplit(".", 1)[0]
+            rel = f"{base_rel}/{top_name}/{rel_file}"
+            entry = _entry(config, top_name, collection, slug, top, rel_file, rel, diags)
+            if entry:
+                entries.append(entry)
+    if config.layout != "astro":
+        for item in sorted(os.scandir(base), key=lambda e: e.name):
+            if item.is_file() and item.name.endswith(EXTENSIONS):
                 diags.append(
                     Diagnostic(
-                        Location(config.rel(path), 1),
+                        Location(f"{base_rel}/{item.name}", 1),
                         "not inside a language folder (content/<lang>/…); ignored",
                         Severity.WARNING,
                     )
@@ -99,34 +112,39 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
     return entries, diags
 
 
-def _files(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
-        if path.suffix in EXTENSIONS and path.is_file() and not path.name.startswith("."):
-            yield path
+def _subdirs(folder: str) -> list[str]:
+    return sorted(e.path for e in os.scandir(folder) if e.is_dir() and not e.name.startswith("."))
+
+
+def _files(folder: str, prefix: str = "") -> Iterator[str]:
+    """Content files below ``folder`` as POSIX paths relative to it, sorted."""
+    items = sorted(os.scandir(folder), key=lambda e: e.name)
+    for item in items:
+        if item.name.startswith("."):
+            continue
+        if item.is_dir():
+            yield from _files(item.path, f"{prefix}{item.name}/")
+        elif item.name.endswith(EXTENSIONS) and item.is_file():
+            yield prefix + item.name
 
 
 def _entry(
     config: Config,
     lang: str,
     collection: str,
-    path: Path,
-    lang_dir: Path,
-    languages: set[str],
+    slug: str,
+    folder: str,
+    rel_file: str,
+    rel: str,
     diags: list[Diagnostic],
 ) -> Entry | None:
-    rel = config.rel(path)
-    if lang not in languages:
+    if lang not in config.languages:
         known = ", ".join(config.languages)
         diags.append(
             Diagnostic(Location(rel, 1), f"unknown language '{lang}' (languages: {known})")
         )
         return None
-    if config.layout == "astro":
-        slug = path.relative_to(lang_dir).with_suffix("").as_posix()
-    else:
-        slug = path.stem
-        collection = "" if collection == "." else collection
-    return Entry(lang, Key(collection, slug), path)
+    return Entry(lang, Key(collection, slug), os.path.join(folder, rel_file), rel)
 
 
 def load_site(config: Config, cache: BlobCache | None = None) -> SiteContent:
@@ -145,9 +163,10 @@ def load_article(
     config: Config, entry: Entry, cache: BlobCache | None = None
 ) -> tuple[Article | None, list[Diagnostic]]:
     """Read and parse one file; ``None`` and its diagnostics when it cannot be read."""
-    rel = config.rel(entry.path)
+    rel = entry.rel
     try:
-        data = entry.path.read_bytes()
+        with open(entry.path, "rb") as fh:
+            data = fh.read()
     except OSError as exc:
         return None, [Diagnostic(Location(rel), f"cannot read file: {exc.strerror}")]
     blob = blob_id(data)
@@ -178,8 +197,9 @@ def load_article(
                 Severity.WARNING,
             )
         )
-    url_slug = slugify(entry.key.slug.rsplit("/", 1)[-1])
-    if url_slug != entry.key.slug.rsplit("/", 1)[-1]:
+    name = entry.key.slug.rsplit("/", 1)[-1]
+    url_slug = name if _PLAIN_SLUG.match(name) else slugify(name)
+    if url_slug != name:
         diags.append(
             Diagnostic(
                 Location(rel),

@@ -24,7 +24,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from sastra.content.parse import get_path
+from sastra.content.parse import decode, get_path, parse_text
 from sastra.model import Article, Paragraph
 
 KHMER = "\u1780-\u17ff\u19e0-\u19ff"
@@ -119,6 +119,28 @@ def visible_text(
             line = body_line + token.map[0] if token.map else 0
             paragraphs.append(Paragraph(len(paragraphs) + 1, "body", shown, line))
     return VisibleText(tuple(fields), tuple(paragraphs))
+
+
+def fingerprint_bytes(job: tuple[bytes, str, tuple[str, ...]]) -> str | None:
+    """Fingerprint of a file's bytes (``(data, path, translatable)``); ``None`` if unreadable.
+
+    A plain top-level function, so a process pool can run it.
+    """
+    data, path, translatable = job
+    text, _ = decode(data, path)
+    if text is None:
+        return None
+    parsed = parse_text(text, path)
+    if not parsed.ok:
+        return None
+    visible = visible_text(
+        parsed.meta,
+        text[parsed.body_start :],
+        parsed.body_line,
+        translatable,
+        mdx=path.endswith(".mdx"),
+    )
+    return visible.fingerprint
 
 
 def article_text(article: Article, translatable: Iterable[str]) -> VisibleText:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import subprocess
+import threading
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,6 +159,12 @@ class GitHistory:
             self._reader = BlobReader(self.toplevel)
         return self._reader.read(blob)
 
+    def read_blobs(self, blobs: list[str]) -> dict[str, bytes]:
+        """Many blobs in one round trip of the ``cat-file --batch`` process."""
+        if self._reader is None:
+            self._reader = BlobReader(self.toplevel)
+        return self._reader.read_many(blobs)
+
     def close(self) -> None:
         if self._reader is not None:
             self._reader.close()
@@ -185,6 +192,27 @@ class BlobReader:
         data = stdout.read(size)
         stdout.read(1)  # the newline after the contents
         return data
+
+    def read_many(self, blobs: list[str]) -> dict[str, bytes]:
+        """Write every request from a thread while reading the answers, so no pipe fills."""
+        stdin, stdout = self._pipes()
+
+        def feed() -> None:
+            stdin.write(b"".join(blob.encode("ascii") + b"\n" for blob in blobs))
+            stdin.flush()
+
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
+        found: dict[str, bytes] = {}
+        for blob in blobs:
+            header = stdout.readline().split()
+            if len(header) < 3 or header[1] == b"missing":
+                continue
+            size = int(header[2])
+            found[blob] = stdout.read(size)
+            stdout.read(1)
+        writer.join()
+        return found
 
     def _pipes(self) -> tuple[IO[bytes], IO[bytes]]:
         assert self._proc.stdin is not None and self._proc.stdout is not None

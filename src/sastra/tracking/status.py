@@ -18,7 +18,10 @@ Baseline of a translation, in order:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from sastra.cache import BlobCache
@@ -37,6 +40,7 @@ from sastra.tracking.fingerprint import (
     VisibleText,
     article_text,
     compare,
+    fingerprint_bytes,
     visible_text,
 )
 from sastra.tracking.history import GitHistory
@@ -86,34 +90,27 @@ class Tracker:
         self.synced = synced
 
     # -- text and fingerprints -------------------------------------------------------------
-    # Fingerprints are cached by blob id for every file seen; the (larger) visible text
-    # only for the versions a stale comparison needed.
-    def _namespace(self, kind: str, collection: str) -> str:
+    # Fingerprints are cached by blob id; the visible text itself is recomputed when
+    # needed (a cache miss, a new stale comparison, --diff), which keeps the cache small.
+    def _fp_namespace(self, collection: str) -> str:
         fields = ",".join(self.config.collection(collection).translatable)
-        return f"{kind}:{FINGERPRINT_VERSION}:{fields}"
+        return f"fp:{FINGERPRINT_VERSION}:{fields}"
 
-    def text(self, article: Article, *, keep: bool = False) -> VisibleText:
+    def text(self, article: Article) -> VisibleText:
         """Visible text of a version on disk."""
-        namespace = self._namespace("text", article.key.collection)
-        cached = self.cache.get(namespace, article.blob) if self.cache and article.blob else None
-        if isinstance(cached, VisibleText):
-            return cached
         translatable = self.config.collection(article.key.collection).translatable
         text = article_text(article, translatable)
-        self._remember(article.key.collection, article.blob, text, keep)
+        self._remember(article.key.collection, article.blob, text)
         return text
 
-    def _remember(self, collection: str, blob: str, text: VisibleText, keep: bool) -> None:
-        if self.cache is None or not blob:
-            return
-        self.cache.put(self._namespace("fp", collection), blob, text.fingerprint)
-        if keep:
-            self.cache.put(self._namespace("text", collection), blob, text)
+    def _remember(self, collection: str, blob: str, text: VisibleText) -> None:
+        if self.cache is not None and blob:
+            self.cache.put(self._fp_namespace(collection), blob, text.fingerprint)
 
     def fingerprint(self, article: Article) -> str:
         """Fingerprint of a version on disk (cached by blob id)."""
         cached = (
-            self.cache.get(self._namespace("fp", article.key.collection), article.blob)
+            self.cache.get(self._fp_namespace(article.key.collection), article.blob)
             if self.cache
             else None
         )
@@ -121,19 +118,14 @@ class Tracker:
 
     def blob_fingerprint(self, blob: str, path: str, collection: str) -> str | None:
         """Fingerprint of a committed blob (cached by blob id)."""
-        cached = self.cache.get(self._namespace("fp", collection), blob) if self.cache else None
+        cached = self.cache.get(self._fp_namespace(collection), blob) if self.cache else None
         if isinstance(cached, str):
             return cached
         text = self.blob_text(blob, path, collection)
         return text.fingerprint if text is not None else None
 
-    def blob_text(
-        self, blob: str, path: str, collection: str, *, keep: bool = False
-    ) -> VisibleText | None:
+    def blob_text(self, blob: str, path: str, collection: str) -> VisibleText | None:
         """Visible text of a committed blob; ``None`` if unreadable."""
-        cached = self.cache.get(self._namespace("text", collection), blob) if self.cache else None
-        if isinstance(cached, VisibleText):
-            return cached
         if self.history is None:
             return None
         data = self.history.read_blob(blob)
@@ -153,8 +145,50 @@ class Tracker:
             translatable,
             mdx=path.endswith(".mdx"),
         )
-        self._remember(collection, blob, text, keep)
+        self._remember(collection, blob, text)
         return text
+
+    def prefetch(self, pairs: Iterable[Pair], jobs: int | None = None) -> int:
+        """Compute, in bulk, the fingerprints that :meth:`status` will likely ask for.
+
+        A cold run would otherwise read blobs one request at a time and parse them on
+        one core: this reads every likely blob in one ``cat-file`` round trip and
+        fingerprints them on all cores. Returns how many fingerprints it computed.
+        """
+        history = self.history
+        if history is None or self.cache is None or not self.config.tracking.git:
+            return 0
+        cache = self.cache
+        wanted: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}  # -> path, fields
+
+        def need(blob: str | None, path: str, coll: str, current: str) -> None:
+            namespace = self._fp_namespace(coll)
+            if blob and blob != current and cache.get(namespace, blob) is None:
+                fields = tuple(self.config.collection(coll).translatable)
+                wanted.setdefault((namespace, blob), (path, fields))
+
+        for pair in pairs:
+            source = pair.versions[self.source_language(pair)]
+            coll = pair.key.collection
+            for article in pair.versions.values():
+                if article is source or article.l10n.source_hash:
+                    continue
+                for version in history.versions(article.path)[:2]:
+                    need(version.blob, article.path, coll, "")
+                    then = history.at(source.path, version.index)
+                    if then is not None:
+                        need(then.blob, source.path, coll, source.blob)
+        if not wanted:
+            return 0
+        blobs = sorted({blob for _, blob in wanted})
+        data = history.read_blobs(blobs)
+        keys = [key for key in wanted if key[1] in data]
+        work = [(data[blob], *wanted[(ns, blob)]) for ns, blob in keys]
+        results = _map(fingerprint_bytes, work, jobs)
+        for (namespace, blob), fingerprint in zip(keys, results, strict=True):
+            if fingerprint is not None:
+                cache.put(namespace, blob, fingerprint)
+        return len(work)
 
     # -- direction --------------------------------------------------------------------------
     def source_language(self, pair: Pair) -> str:
@@ -202,8 +236,16 @@ class Tracker:
                     article.lang, State.UP_TO_DATE, article.path, BaselineKind.FRONTMATTER,
                     article.l10n.source_commit,
                 )  # fmt: skip
-            old, commit = self._old_source_text(source, recorded, article.l10n.source_commit)
-            return self._stale(article, source, BaselineKind.FRONTMATTER, commit, old, diff)
+            commit = article.l10n.source_commit
+            return self._stale(
+                article,
+                source,
+                BaselineKind.FRONTMATTER,
+                commit,
+                recorded,
+                lambda: self._old_source_text(source, recorded, commit),
+                diff,
+            )
         if self.history is not None and self.config.tracking.git:
             return self._from_git(article, source, diff)
         return VersionStatus(article.lang, State.UNTRACKED, article.path)
@@ -234,26 +276,39 @@ class Tracker:
             baseline = older
         then = self.history.at(source.path, baseline.index)
         if then is None or then.blob is None:
-            return self._stale(article, source, BaselineKind.GIT, baseline.commit, None, diff)
-        if then.blob == source.blob or (
-            self.blob_fingerprint(then.blob, source.path, coll) == self.fingerprint(source)
-        ):
+            return self._stale(
+                article, source, BaselineKind.GIT, baseline.commit, None, lambda: None, diff
+            )
+        then_blob = then.blob
+        then_fp = (
+            None
+            if then_blob == source.blob
+            else self.blob_fingerprint(then_blob, source.path, coll)
+        )
+        if then_fp is None or then_fp == self.fingerprint(source):
             return VersionStatus(
                 article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT, baseline.commit
             )
-        old = self.blob_text(then.blob, source.path, coll, keep=True)
-        return self._stale(article, source, BaselineKind.GIT, baseline.commit, old, diff)
+        return self._stale(
+            article,
+            source,
+            BaselineKind.GIT,
+            baseline.commit,
+            then_fp,
+            lambda: self.blob_text(then_blob, source.path, coll),
+            diff,
+        )
 
     def _old_source_text(
         self, source: Article, recorded: str, commit: str | None
-    ) -> tuple[VisibleText | None, str | None]:
+    ) -> VisibleText | None:
         """The source text a frontmatter baseline refers to: synced store, else git."""
         if self.synced is not None:
             stored = self.synced.get(recorded)
             if stored is not None:
-                return stored, commit
+                return stored
         if self.history is None or not self.config.tracking.git:
-            return None, commit
+            return None
         coll = source.key.collection
         candidates = self.history.versions(source.path)
         if commit and (index := self.history.find_commit(commit)) is not None:
@@ -263,8 +318,8 @@ class Tracker:
             if version.blob is None:
                 continue
             if self.blob_fingerprint(version.blob, source.path, coll) == recorded:
-                return self.blob_text(version.blob, source.path, coll, keep=True), version.commit
-        return None, commit
+                return self.blob_text(version.blob, source.path, coll)
+        return None
 
     def _stale(
         self,
@@ -272,28 +327,68 @@ class Tracker:
         source: Article,
         kind: BaselineKind,
         commit: str | None,
-        old: VisibleText | None,
+        old_fingerprint: str | None,
+        old_text: Callable[[], VisibleText | None],
         diff: bool,
     ) -> VersionStatus:
-        if old is None:
-            return VersionStatus(article.lang, State.STALE, article.path, kind, commit)
-        label = f"{source.path}@{commit[:7]}" if commit else f"{source.path}@baseline"
-        change = compare(old, self.text(source, keep=True), label, source.path)
+        """A stale version, with what changed when the old source text can be had.
+
+        The paragraph-level summary is cached by the pair of fingerprints, so a warm
+        run neither re-reads the old text nor re-runs the comparison (``--diff`` does).
+        """
+        namespace = f"change:{FINGERPRINT_VERSION}"
+        key = f"{old_fingerprint}>{self.fingerprint(source)}"
+        cached = self.cache.get(namespace, key) if self.cache and old_fingerprint else None
+        text = None
+        if isinstance(cached, tuple) and not diff:
+            fields, changed, removed = cached
+        else:
+            old = old_text()
+            if old is None:
+                return VersionStatus(article.lang, State.STALE, article.path, kind, commit)
+            label = f"{source.path}@{commit[:7]}" if commit else f"{source.path}@baseline"
+            change = compare(old, self.text(source), label, source.path)
+            fields, changed, removed = (
+                change.changed_fields,
+                change.changed_paragraphs,
+                change.removed_paragraphs,
+            )
+            text = change.diff
+            if self.cache is not None and old_fingerprint:
+                self.cache.put(namespace, key, (fields, changed, removed))
         return VersionStatus(
             article.lang,
             State.STALE,
             article.path,
             kind,
             commit,
-            changed_paragraphs=change.changed_paragraphs,
-            changed_fields=change.changed_fields,
-            removed_paragraphs=change.removed_paragraphs,
-            diff=change.diff if diff else None,
+            changed_paragraphs=changed,
+            changed_fields=fields,
+            removed_paragraphs=removed,
+            diff=text if diff else None,
         )
+
+
+def _map(
+    func: Callable[[tuple[bytes, str, tuple[str, ...]]], str | None],
+    work: list[tuple[bytes, str, tuple[str, ...]]],
+    jobs: int | None,
+) -> list[str | None]:
+    """``map`` on a process pool when the work is large enough to pay for one."""
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers < 2 or len(work) < 400:
+        return [func(item) for item in work]
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(func, work, chunksize=max(1, len(work) // (workers * 4))))
 
 
 def site_status(tracker: Tracker, pairs: Iterable[Pair], *, diff: bool = False) -> SiteStatus:
     """Status of every pair, in key order."""
+    pairs = tuple(pairs)
+    tracker.prefetch(pairs)
     articles = tuple(tracker.status(pair, diff=diff) for pair in pairs)
     return SiteStatus(articles, tracker.config.languages)
 
