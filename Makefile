@@ -14,7 +14,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/i18n build
 	$(BIN)/i18n status
+	@echo "The site is in $(CURDIR)/_site/ (open _site/index.html, or run: $(BIN)/i18n serve)"
 
 test: lint typecheck unit
 

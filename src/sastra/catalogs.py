@@ -17,7 +17,6 @@ Every write goes through a temp file and a rename.
 
 from __future__ import annotations
 
-import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,18 +65,6 @@ def po_path(config: Config, lang: str) -> Path:
 def pot_path(config: Config) -> Path:
     """The extracted template: ``i18n/messages.pot``."""
     return config.i18n_dir / f"{DOMAIN}.pot"
-
-
-def catalogs_hash(config: Config) -> str:
-    """A hash of every language's ``.po`` bytes (part of the build cache key)."""
-    digest = hashlib.blake2b(digest_size=12)
-    for lang in config.languages:
-        path = po_path(config, lang)
-        digest.update(lang.encode() + b"\0")
-        if path.is_file():
-            digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 def load_ui_catalog(config: Config, lang: str) -> tuple[UiCatalog, list[Diagnostic]]:

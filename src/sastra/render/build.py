@@ -2,15 +2,20 @@
 
 1. check the output folder (never the site root, a content folder, or outside the
    site unless forced);
-2. compile the theme and load the UI catalogs; plan every page
+2. if nothing any page depends on changed since the last build (content blobs,
+   translation states, theme, catalogs, image files) and the output is all there,
+   stop: nothing to do;
+3. compile the theme and load the UI catalogs; plan every page
    (:func:`~sastra.render.plan.plan_site`) with the translation states;
-3. render the pages whose inputs changed (cache keyed by the page's inputs, the
-   theme's hash and the catalogs' hash; a page that did not change reuses the
+4. render the pages whose inputs changed (cache keyed by the page's inputs, the
+   theme's hash and the catalogs' hash; a page that did not change keeps the
    previous file's bytes), in a process pool when there are many;
-4. stop with *every* problem if there is any (:class:`BuildError`): the previous
+5. stop with *every* problem if there is any (:class:`BuildError`): the previous
    site is untouched;
-5. write the new site into a temp folder next to the output and swap it in with
-   renames.
+6. write: a first build (or one whose previous output is incomplete) goes into a
+   temp folder next to the output, swapped in with renames; after a complete
+   previous build only the changed files are replaced, each through a temp file
+   and a rename, and files no longer produced are removed.
 """
 
 from __future__ import annotations
@@ -22,25 +27,24 @@ import logging
 import multiprocessing
 import os
 import pickle
-import shutil
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sastra.cache import atomic_write
-from sastra.catalogs import catalogs_hash
 from sastra.config import Config
 from sastra.errors import BuildError
 from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Severity
 from sastra.render.assets import static_files
+from sastra.render.output import all_exist, check_output, update_site, write_site
 from sastra.render.pages import PageSpec, url_for
-from sastra.render.plan import plan_site
-from sastra.render.templates import templates_hash
-from sastra.render.worker import Rendered, Renderer, init_worker, render_in_worker, set_worker
 from sastra.workspace import Site, tracker_for
+
+if TYPE_CHECKING:  # Jinja2, markdown-it and the catalogs load only when a page is rendered
+    from sastra.render.worker import Rendered, Renderer
 
 log = logging.getLogger(__name__)
 RENDER_VERSION = "1"
@@ -81,18 +85,26 @@ def build(
     config = site.config
     out = (out_dir if out_dir is not None else config.output_dir).absolute()
     problems: list[Diagnostic] = list(site.errors)
-    problems += check_output(config, out, force)
-    if problems and any(d.message.startswith("output folder") for d in problems):
-        raise BuildError(problems)
+    refused = check_output(config, out, force)
+    if refused:
+        raise BuildError([*problems, *refused])
+    salt = f"{RENDER_VERSION}:{_theme_hash(config)}:{config!r}"
+    cache_file = config.cache_dir / "build.pickle"
+    cache = _load_cache(cache_file, out)
+    old: dict[str, Any] = cache.get("pages", {})
+    statuses, updated = _statuses(site)
+    site_key = _site_key(site, statuses, updated, salt, cache)
+    if not problems and cache.get("site_key") == site_key and all_exist(out, cache["outputs"]):
+        # Nothing that goes into any page changed, and the output is all there.
+        return BuildResult(out, 0, len(old), tuple(cache["warnings"]))
+    from sastra.render.plan import plan_site
+    from sastra.render.worker import Renderer
+
     renderer = Renderer(config)
     problems += renderer.catalog_problems
     problems += renderer.theme.check()
-    statuses, updated = _statuses(site)
     plan = plan_site(config, site.pairs, statuses, updated)
     problems += plan.problems
-    salt = f"{RENDER_VERSION}:{templates_hash(config)}:{catalogs_hash(config)}:{config.build!r}"
-    cache_file = config.cache_dir / "build.pickle"
-    old = _load_cache(cache_file, out)
     fresh: dict[str, tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]] = {}
     todo: list[PageSpec] = []
     reused: list[str] = []
@@ -120,37 +132,66 @@ def build(
     assets.update({k: Path(v) for k, v in plan.images.items()})
     for _, page_assets, _ in fresh.values():
         assets.update({k: Path(v) for k, v in page_assets})
-    _write_site(out, pages, reused, assets, plan.files)
-    atomic_write(
-        cache_file, pickle.dumps({"format": _CACHE_FORMAT, "out": str(out), "pages": fresh})
-    )
+    outputs = {*pages, *reused, *plan.files, *assets}
+    previous = set(cache.get("outputs", ()))
+    if previous and all_exist(out, previous):
+        update_site(out, pages, assets, plan.files, previous - outputs)
+    else:
+        write_site(out, pages, reused, assets, plan.files)
+    state = {
+        "format": _CACHE_FORMAT,
+        "out": str(out),
+        "pages": fresh,
+        "images": dict(plan.images),
+        "site_key": _site_key(
+            site, statuses, updated, salt, {"pages": fresh, "images": plan.images}
+        ),
+        "outputs": sorted(outputs),
+        "warnings": warnings,
+    }
+    try:
+        atomic_write(cache_file, pickle.dumps(state, pickle.HIGHEST_PROTOCOL))
+    except OSError as exc:
+        log.warning("could not write the build cache %s: %s", cache_file, exc)
     return BuildResult(out, len(pages), len(reused), tuple(warnings))
 
 
-def check_output(config: Config, out: Path, force: bool) -> list[Diagnostic]:
-    """Why ``out`` must not be written (replaced wholesale), as diagnostics; empty when fine.
+def _theme_hash(config: Config) -> str:
+    """A hash of the theme's files and of every language's UI catalog."""
+    digest = hashlib.blake2b(digest_size=16)
+    files = sorted(config.templates_dir.rglob("*")) if config.templates_dir.is_dir() else []
+    files += [config.i18n_dir / lang / "LC_MESSAGES" / "messages.po" for lang in config.languages]
+    for path in files:
+        if path.is_file():
+            digest.update(f"{path}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
-    The site root, a folder containing it, a content/theme/catalog folder (or one
-    inside them) are always refused; a folder outside the site only without ``force``.
-    """
-    where = Location(config.rel(out))
-    target = out.resolve()
-    root = config.root.resolve()
-    if target == root or target in root.parents:
-        return [Diagnostic(where, "output folder is the site root or contains it; refusing")]
-    for name, folder in (
-        ("content", config.content_dir),
-        ("templates", config.templates_dir),
-        ("i18n", config.i18n_dir),
-    ):
-        folder = folder.resolve()
-        if target == folder or folder in target.parents or target in folder.parents:
-            return [Diagnostic(where, f"output folder overlaps the {name} folder; refusing")]
-    if root not in target.parents and not force:
-        return [Diagnostic(where, "output folder is outside the site; use --force to write it")]
-    if out.exists() and not out.is_dir():
-        return [Diagnostic(where, "output folder exists and is not a folder")]
-    return []
+
+def _site_key(
+    site: Site,
+    statuses: Mapping[Key, ArticleStatus],
+    updated: Mapping[str, dt.date],
+    salt: str,
+    cache: Mapping[str, Any],
+) -> str:
+    """A hash of everything any page depends on: content, states, theme, catalogs, files."""
+    digest = hashlib.blake2b(salt.encode("utf-8"), digest_size=16)
+    for article in site.articles:
+        digest.update(f"{article.path}\0{article.blob}\0".encode())
+    digest.update(repr(sorted(statuses.items())).encode("utf-8"))
+    digest.update(repr(sorted(updated.items())).encode("utf-8"))
+    sources = {str(p) for p in static_files(site.config).values()}
+    sources.update(str(s) for s in cache.get("images", {}).values())
+    for entry in cache.get("pages", {}).values():
+        sources.update(src for _, src in entry[1])
+    for source in sorted(sources):
+        try:
+            stat = os.stat(source)
+            digest.update(f"{source}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+        except OSError:
+            digest.update(f"{source}\0missing\0".encode())
+    return digest.hexdigest()
 
 
 def _statuses(site: Site) -> tuple[dict[Key, ArticleStatus], dict[str, dt.date]]:
@@ -215,6 +256,8 @@ def _render_all(renderer: Renderer, specs: list[PageSpec], jobs: int | None) -> 
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(specs) < POOL_THRESHOLD:
         return [renderer.render(spec) for spec in specs]
+    from sastra.render.worker import init_worker, render_in_worker, set_worker
+
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     set_worker(renderer)
     ctx = multiprocessing.get_context(method)
@@ -245,10 +288,11 @@ def _fallback_warnings(
 
 
 def _load_cache(path: Path, out: Path) -> dict[str, Any]:
+    """The previous build's state for this output folder; empty when absent or foreign."""
     try:
         with path.open("rb") as fh:
             data = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+    except Exception:  # a broken cache means a full build, never an error
         return {}
     if (
         not isinstance(data, dict)
@@ -256,78 +300,4 @@ def _load_cache(path: Path, out: Path) -> dict[str, Any]:
         or data.get("out") != str(out)
     ):
         return {}
-    pages = data.get("pages")
-    return pages if isinstance(pages, dict) else {}
-
-
-def _write_site(
-    out: Path,
-    pages: dict[str, bytes],
-    reused: list[str],
-    assets: dict[str, Path],
-    files: Mapping[str, str],
-) -> None:
-    """Write everything into a temp folder next to ``out`` and swap it in."""
-    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    made: set[Path] = set()
-
-    def target(rel: str) -> Path:
-        path = tmp / rel
-        parent = path.parent
-        if parent not in made:
-            parent.mkdir(parents=True, exist_ok=True)
-            made.add(parent)
-        return path
-
-    try:
-        tmp.mkdir(parents=True)
-        for rel, data in pages.items():
-            target(rel).write_bytes(data)
-        for rel in reused:
-            _link_or_copy(out / rel, target(rel))
-        for rel, text in files.items():
-            target(rel).write_text(text, encoding="utf-8")
-        for rel, source in assets.items():
-            previous = out / rel
-            dest = target(rel)
-            if _same_file(source, previous):
-                _link_or_copy(previous, dest)
-            else:
-                shutil.copy2(source, dest)
-        _swap(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-
-
-def _same_file(source: Path, previous: Path) -> bool:
-    try:
-        a, b = source.stat(), previous.stat()
-    except OSError:
-        return False
-    return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
-
-
-def _link_or_copy(src: Path, dest: Path) -> None:
-    try:
-        os.link(src, dest)
-    except OSError:
-        shutil.copy2(src, dest)
-
-
-def _swap(tmp: Path, out: Path) -> None:
-    if not out.exists():
-        os.rename(tmp, out)
-        return
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
-    if old.exists():
-        shutil.rmtree(old)
-    os.rename(out, old)
-    try:
-        os.rename(tmp, out)
-    except OSError:
-        os.rename(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+    return data

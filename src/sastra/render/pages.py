@@ -56,11 +56,35 @@ class Entry:
 
 def url_for(config: Config, lang: str, key: Key) -> str:
     """Site-relative URL of an article's page in ``lang``: ``km/news/my-post/``."""
-    parts = [lang]
-    if key.collection:
-        parts += [slugify(p) for p in key.collection.split("/")]
-    parts += [slugify(p) for p in key.slug.split("/")]
-    return "/".join(parts) + "/"
+    return f"{lang}/{_key_path(key.collection, key.slug)}/"
+
+
+@lru_cache(maxsize=65536)
+def _key_path(collection: str, slug: str) -> str:
+    parts = [slugify(p) for p in collection.split("/")] if collection else []
+    parts += [slugify(p) for p in slug.split("/")]
+    return "/".join(parts)
+
+
+def relative(folder: str, url: str) -> str:
+    """Relative link from a page in ``folder`` (``km/news/x``) to a site-relative ``url``.
+
+    Both are normalised site-relative paths (no ``..``), which keeps this a prefix
+    comparison instead of :func:`posixpath.relpath`'s absolute-path work.
+    """
+    here = folder.split("/") if folder not in ("", ".") else []
+    there = url.rstrip("/").split("/") if url.strip("/") else []
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = "../" * (len(here) - common) + "/".join(there[common:])
+    if not rel:
+        return "./"
+    if url.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel
 
 
 def collection_url(config: Config, lang: str, collection: str) -> str:
@@ -118,10 +142,7 @@ class Linker:
         """Link from this page to a site-relative URL (the shortest relative path)."""
         if self.base or self.root == "/":
             return self.root + url
-        rel = posixpath.relpath(url.rstrip("/") or ".", self.folder)
-        if rel == ".":
-            return "./"
-        return rel + "/" if url.endswith("/") else rel
+        return relative(self.folder, url)
 
     def absolute(self, url: str) -> str:
         """Canonical form: absolute with ``base_url``, else as :meth:`href`."""

@@ -15,7 +15,6 @@ per string. Filters localize for the page's language (``lang`` in the context):
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import traceback
 from collections.abc import Callable
 from functools import lru_cache
@@ -31,18 +30,6 @@ from sastra.config import Config
 from sastra.khmer.dates import format_date
 from sastra.khmer.digits import localize_digits
 from sastra.model import Diagnostic, Location
-
-
-def templates_hash(config: Config) -> str:
-    """A hash of every file of the theme (part of the build cache key)."""
-    digest = hashlib.blake2b(digest_size=12)
-    base = config.templates_dir
-    if base.is_dir():
-        for path in sorted(base.rglob("*")):
-            if path.is_file():
-                digest.update(path.relative_to(base).as_posix().encode() + b"\0")
-                digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def _as_date(value: Any) -> dt.date | None:

@@ -1,0 +1,174 @@
+"""Writing the output folder safely: which folders are refused, swap-in and in-place updates.
+
+A first build writes a whole new tree next to the output and swaps it in with two
+renames (the replaced tree is deleted in the background: thousands of folders take
+seconds on some file systems). After a complete previous build only changed files
+are replaced, each through a temp file and a rename. Nothing here runs before
+every page has rendered without a problem, so a failed build leaves the site as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from sastra.cache import atomic_write
+from sastra.config import Config
+from sastra.model import Diagnostic, Location
+
+
+def check_output(config: Config, out: Path, force: bool) -> list[Diagnostic]:
+    """Why ``out`` must not be written (replaced wholesale), as diagnostics; empty when fine.
+
+    The site root, a folder containing it, a content/theme/catalog folder (or one
+    inside them) are always refused; a folder outside the site only without ``force``.
+    """
+    where = Location(config.rel(out))
+    target = out.resolve()
+    root = config.root.resolve()
+    if target == root or target in root.parents:
+        return [Diagnostic(where, "output folder is the site root or contains it; refusing")]
+    for name, folder in (
+        ("content", config.content_dir),
+        ("templates", config.templates_dir),
+        ("i18n", config.i18n_dir),
+    ):
+        folder = folder.resolve()
+        if target == folder or folder in target.parents or target in folder.parents:
+            return [Diagnostic(where, f"output folder overlaps the {name} folder; refusing")]
+    if root not in target.parents and not force:
+        return [Diagnostic(where, "output folder is outside the site; use --force to write it")]
+    if out.exists() and not out.is_dir():
+        return [Diagnostic(where, "output folder exists and is not a folder")]
+    return []
+
+
+def all_exist(out: Path, outputs: Iterable[str]) -> bool:
+    base = str(out)
+    return all(os.path.exists(os.path.join(base, rel)) for rel in outputs)
+
+
+def write_site(
+    out: Path,
+    pages: dict[str, bytes],
+    reused: list[str],
+    assets: dict[str, Path],
+    files: Mapping[str, str],
+) -> None:
+    """Write everything into a temp folder next to ``out`` and swap it in."""
+    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    made: set[Path] = set()
+
+    def target(rel: str) -> Path:
+        path = tmp / rel
+        parent = path.parent
+        if parent not in made:
+            parent.mkdir(parents=True, exist_ok=True)
+            made.add(parent)
+        return path
+
+    try:
+        tmp.mkdir(parents=True)
+        for rel, data in pages.items():
+            target(rel).write_bytes(data)
+        for rel in reused:
+            _link_or_copy(out / rel, target(rel))
+        for rel, text in files.items():
+            target(rel).write_text(text, encoding="utf-8")
+        for rel, source in assets.items():
+            previous = out / rel
+            dest = target(rel)
+            if _same_file(source, previous):
+                _link_or_copy(previous, dest)
+            else:
+                shutil.copy2(source, dest)
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def update_site(
+    out: Path,
+    pages: dict[str, bytes],
+    assets: dict[str, Path],
+    files: Mapping[str, str],
+    gone: set[str],
+) -> None:
+    """Replace only what changed in a complete previous build, each file by a rename."""
+    for rel, data in pages.items():
+        atomic_write(out / rel, data)
+    for rel, text in files.items():
+        data = text.encode("utf-8")
+        try:
+            same = (out / rel).read_bytes() == data
+        except OSError:
+            same = False
+        if not same:
+            atomic_write(out / rel, data)
+    for rel, source in assets.items():
+        dest = out / rel
+        if not _same_file(source, dest):
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
+            shutil.copy2(source, tmp)
+            os.replace(tmp, dest)
+    for rel in sorted(gone, reverse=True):
+        path = out / rel
+        path.unlink(missing_ok=True)
+        parent = path.parent
+        while parent != out and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+
+
+def _same_file(source: Path, previous: Path) -> bool:
+    try:
+        a, b = source.stat(), previous.stat()
+    except OSError:
+        return False
+    return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
+
+
+def _link_or_copy(src: Path, dest: Path) -> None:
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copy2(src, dest)
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    """Put ``tmp`` in the place of ``out``; the old tree is deleted in the background."""
+    for stale in out.parent.glob(f".{out.name}.old-*"):
+        _remove_later(stale)
+    if not out.exists():
+        os.rename(tmp, out)
+        return
+    old = out.parent / f".{out.name}.old-{os.getpid()}-{time.monotonic_ns()}"
+    os.rename(out, old)
+    try:
+        os.rename(tmp, out)
+    except OSError:
+        os.rename(old, out)
+        raise
+    _remove_later(old)
+
+
+def _remove_later(path: Path) -> None:
+    """Delete a replaced tree without making the build wait (thousands of folders are slow)."""
+    if os.name == "posix" and shutil.which("rm"):
+        subprocess.Popen(
+            ["rm", "-rf", "--", str(path)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    else:
+        shutil.rmtree(path, ignore_errors=True)
