@@ -42,9 +42,11 @@ romanizer does not know every family's spelling (ចិន្តា "Chenta", pr
 Across pairs the stricter :data:`~sastra.khmer.similarity.THRESHOLD` applies."""
 
 LOOSE_LIMIT = 2.0
-"""When a pair has exactly one Khmer and one English name left unaligned, they are aligned
-if their words are this close on average (កែវ ចិន្តា romanizes "Kaev Chenta"; the family
-writes "Keo Chenda", 1.5 a word). Unrelated names are 3 or more a word apart."""
+"""Largest mean word distance at which the first two words of a Khmer and an English name
+in one pair still align when no closer name does: កែវ ចិន្តា romanizes "Kaev Chenta", the
+family writes "Keo Chenda" (1.5 a word); a given name translated differently ("Khuon
+Sothea" for ឃួន សុធារី) is shown as a spelling so an editor sees it. Unrelated names are
+3 or more a word apart."""
 
 DEFAULT_WORDS = 2
 """Words taken as a Khmer name when nothing aligns with it: family and given name."""
@@ -125,16 +127,25 @@ def align(khmer: tuple[str, ...], latin: tuple[str, ...]) -> tuple[int, int, flo
     """Best ``(khmer_words, latin_words, distance)`` of two mentions, or ``None``.
 
     Prefixes of equal length are tried longest first; the first within
-    :data:`ALIGN_LIMIT` wins. Unequal lengths ("Chansrey" / ចាន់ ស្រី) are tried last.
+    :data:`ALIGN_LIMIT` wins. A family name alone never matches when both sides have
+    two words or more; then the first two words may match loosely (a mean word
+    distance within :data:`LOOSE_LIMIT`, reported as ``ALIGN_LIMIT`` + that mean so it
+    ranks after any close match). Unequal lengths ("Chansrey" / ចាន់ ស្រី) come last.
     """
-    for n in range(min(len(khmer), len(latin)), 0, -1):
+    top = min(len(khmer), len(latin))
+    for n in range(top, 1 if top > 1 else 0, -1):
         d = name_distance(romanized(" ".join(khmer[:n])), " ".join(latin[:n]))
         if d <= ALIGN_LIMIT:
             return n, n, d
+    if top > 1:
+        words = zip(khmer[:2], latin[:2], strict=True)
+        mean = sum(name_distance(romanized(k), e) for k, e in words) / 2
+        if mean <= LOOSE_LIMIT:
+            return 2, 2, ALIGN_LIMIT + mean
     best: tuple[int, int, float] | None = None
     for kn in range(1, len(khmer) + 1):
         for ln in range(1, len(latin) + 1):
-            if kn != ln:
+            if kn != ln and (kn > 1 or ln > 1):
                 d = name_distance(romanized(" ".join(khmer[:kn])), " ".join(latin[:ln]))
                 if d <= ALIGN_LIMIT and (best is None or d < best[2]):
                     best = (kn, ln, d)
@@ -209,39 +220,30 @@ class _Link:
 def _links(
     khmer: list[tuple[str, ...]], latin: Sequence[Mention], glossary: Glossary
 ) -> list[_Link | None]:
-    links: list[_Link | None] = []
-    for mention in latin:
-        listed = _glossary_latin(mention.words, glossary)
+    """The Khmer name each Latin mention belongs to, closest pairs first.
+
+    A Khmer name may take several spellings in one pair (Mao Sela and Mao Sila), but
+    only through close matches: a loose match goes to a Khmer name nothing took yet.
+    """
+    chosen: dict[tuple[str, ...], _Link] = {}
+    candidates: list[tuple[float, int, tuple[str, ...], _Link]] = []
+    for words in dict.fromkeys(m.words for m in latin):
+        listed = _glossary_latin(words, glossary)
         if listed is not None:
-            links.append(_Link(listed[0].key, listed[1]))
+            chosen[words] = _Link(listed[0].key, listed[1])
             continue
-        best: tuple[float, int, _Link] | None = None
-        for words in khmer:
-            found = align(words, mention.words)
-            if found is not None and (best is None or (found[2], -found[1]) < best[:2]):
-                link = _Link(normalize(" ".join(words[: found[0]])), found[1], words)
-                best = (found[2], -found[1], link)
-        links.append(best[2] if best else None)
-    # One Khmer and one Latin name left over in a pair: the same person, when close enough.
-    used = {link.khmer for link in links if link is not None}
-    free_km = [w for w in khmer if w not in used and glossary_khmer(w, glossary) is None]
-    free_en = {m.words for m, link in zip(latin, links, strict=True) if link is None}
-    if len(free_km) == 1 and len(free_en) == 1:
-        loose = _loose(free_km[0], next(iter(free_en)))
-        if loose is not None:
-            key = normalize(" ".join(free_km[0][:loose]))
-            links = [link or _Link(key, loose, free_km[0]) for link in links]
-    return links
-
-
-def _loose(khmer: tuple[str, ...], latin: tuple[str, ...]) -> int | None:
-    """Words of the longest equal-length prefixes within :data:`LOOSE_LIMIT` a word."""
-    for n in range(min(len(khmer), len(latin)), 0, -1):
-        words = zip(khmer[:n], latin[:n], strict=True)
-        total = sum(name_distance(romanized(k), e) for k, e in words)
-        if total / n <= LOOSE_LIMIT:
-            return n
-    return None
+        for km in khmer:
+            found = align(km, words)
+            if found is not None:
+                link = _Link(normalize(" ".join(km[: found[0]])), found[1], km)
+                candidates.append((found[2], -found[1], words, link))
+    taken: set[tuple[str, ...]] = set()
+    for distance, _, words, link in sorted(candidates, key=lambda c: c[:2]):
+        if words in chosen or (distance > ALIGN_LIMIT and link.khmer in taken):
+            continue
+        chosen[words] = link
+        taken.add(link.khmer)
+    return [chosen.get(m.words) for m in latin]
 
 
 def _align_pair(

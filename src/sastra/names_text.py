@@ -131,12 +131,14 @@ _KM_NOT_NAME_PREFIX = tuple(
         "នាយករដ្ឋមន្ត្រី", "អគ្គនាយក", "អគ្គលេខាធិការ", "ប្រធាន", "អនុប្រធាន", "អភិបាល",
         "នាយក", "សមាជិក", "តំណាង", "ឯកអគ្គរដ្ឋទូត", "បាន", "ដែល", "ក្នុង", "ហើយ", "សម្រាប់",
         "ជាមួយ", "នឹង", "ត្រូវ", "កំពុង", "អញ្ជើញ", "ដឹកនាំ", "សភា", "អ្នក", "ទាំង",
+        "ថ្លែង", "ចូលរួម", "បើក", "ជួប", "ទទួល", "ផ្ដល់", "បង្ហាញ", "ពិនិត្យ", "ណែនាំ", "ធ្វើ",
     )
 )  # fmt: skip
 _KM_NOT_NAME = frozenset(
     normalize(w)
     for w in ("និង", "នៅ", "ក៏", "ថា", "មាន", "គឺ", "ទៅ", "មក", "ពី", "លើ", "ដល់", "នេះ", "នោះ", "ដោយ")
 )  # fmt: skip
+_KM_GLUE_STOP = frozenset(normalize(w) for w in ("ជា", "បាន", "ក៏", "នឹង", "ត្រូវ", "មិន"))
 _KM_PUNCT = "។៕៖,.:;!?()[]{}\"'«»“”‘’"
 _KM_LETTERS = re.compile(r"^[\u1780-\u17dd]+$")
 
@@ -179,6 +181,15 @@ class Mention:
 _KM_LEADS = tuple({h[:3] for h in KM_HONORIFICS})
 
 
+_KM_NAME_MAX = 12
+"""Longest word (in code points) taken as part of a name: សុវណ្ណារិទ្ធ is 12."""
+
+
+@lru_cache(maxsize=16384)
+def _normal_word(word: str) -> str:
+    return normalize(word)
+
+
 @lru_cache(maxsize=1)
 def _km_honorific_re() -> re.Pattern[str]:
     forms = sorted({normalize(h) for h in KM_HONORIFICS}, key=len, reverse=True)
@@ -208,26 +219,35 @@ def khmer_mentions(text: str) -> list[Mention]:
     Khmer letters and no title or function word (អនុរដ្ឋលេខាធិការ, បាន…).
     Offsets are those of the original text.
     """
-    if not any(lead in text for lead in _KM_LEADS):
-        return []
     out: list[Mention] = []
     pattern = _km_honorific_re()
-    words = [(m.start(), normalize(m.group(0))) for m in re.finditer(r"\S+", text)]
+    raw = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
+
+    def word(i: int) -> str:  # only words near a honorific, and never a long one
+        chunk = raw[i][1]
+        return _normal_word(chunk) if len(chunk) <= _KM_NAME_MAX + 8 else chunk
+
     after = 0
-    for index, (start, word) in enumerate(words):
-        if index < after:
-            continue  # a honorific already taken: ឯកឧត្តម បណ្ឌិត
-        for hon in pattern.finditer(word):
-            if not _km_lead_ok(word, hon.start(), hon.group(0)):
+    for index, (start, chunk) in enumerate(raw):
+        if index < after or not any(lead in chunk for lead in _KM_LEADS):
+            continue  # not a honorific, or one already taken: ឯកឧត្តម បណ្ឌិត
+        for hon in pattern.finditer(word(index)):
+            if not _km_lead_ok(word(index), hon.start(), hon.group(0)):
                 continue
-            honorific, rest, after = hon.group(0).replace(" ", ""), word[hon.end() :], index + 1
-            while not rest and after < len(words) and pattern.fullmatch(words[after][1]):
-                honorific += words[after][1]  # ឯកឧត្តម បណ្ឌិត: one combined honorific
+            honorific, rest, after = (
+                hon.group(0).replace(" ", ""),
+                word(index)[hon.end() :],
+                index + 1,
+            )
+            while not rest and after < len(raw) and pattern.fullmatch(word(after)):
+                honorific += word(after)  # ឯកឧត្តម បណ្ឌិត: one combined honorific
                 after += 1
-            following = ([rest] if rest else []) + [w for _, w in words[after : after + 3]]
+            following = ([rest] if rest else []) + [
+                word(i) for i in range(after, min(after + 3, len(raw)))
+            ]
             names = _km_name_words(following, pattern)
             if names:
-                first = start + hon.end() if rest else words[after][0]
+                first = start + hon.end() if rest else raw[after][0]
                 out.append(Mention(tuple(names), honorific, first))
             break
     return out
@@ -237,16 +257,49 @@ def _km_name_words(words: list[str], honorifics: re.Pattern[str]) -> list[str]:
     names: list[str] = []
     for word in words[:3]:
         stripped = word.rstrip(_KM_PUNCT)
-        if not stripped or not _KM_LETTERS.match(stripped) or len(stripped) > 12:
+        if not stripped or not _KM_LETTERS.match(stripped) or _not_name(stripped, honorifics):
             break
-        if honorifics.search(stripped):
-            break  # the next person: និងលោកស្រី
-        if stripped in _KM_NOT_NAME or stripped.startswith(_KM_NOT_NAME_PREFIX):
+        if len(stripped) > _KM_NAME_MAX:
+            head = _glued_name(stripped, honorifics)
+            if head:
+                names.append(head)
             break
         names.append(stripped)
         if stripped != word:
             break  # punctuation ends the name
     return names
+
+
+def _not_name(word: str, honorifics: re.Pattern[str]) -> bool:
+    """A title, a verb, a function word, or the next person (និងលោកស្រី)."""
+    return (
+        word in _KM_NOT_NAME
+        or word.startswith(_KM_NOT_NAME_PREFIX)
+        or honorifics.search(word) is not None
+    )
+
+
+def _glued_name(word: str, honorifics: re.Pattern[str]) -> str | None:
+    """The name at the start of a run written without a space: សិលាបានដឹកនាំ → សិលា.
+
+    The word segmenter splits the run; the name is the tokens before the first verb,
+    function word or title, when there is one (else the run is not cut).
+    """
+    pieces = _segment(word)
+    for k, piece in enumerate(pieces[1:], start=1):
+        if piece in _KM_GLUE_STOP or _not_name(piece, honorifics):
+            head = normalize("".join(pieces[:k]))
+            return head if len(head) <= _KM_NAME_MAX else None
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _segment(word: str) -> tuple[str, ...]:
+    try:
+        from sastra.khmer.segment import tokens
+    except ImportError:  # pragma: no cover - the segmenter is a dependency
+        return (word,)
+    return tuple(t for t in tokens(word) if t.strip())
 
 
 @lru_cache(maxsize=1)
