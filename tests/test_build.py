@@ -350,3 +350,34 @@ def test_catalog_commands_extract_update_compile(themed: Callable[..., Path]) ->
     result = run_cli("catalog", "compile", "--root", str(root))
     assert result.exit_code == 0, result.stderr
     assert (root / "i18n/km/LC_MESSAGES/messages.mo").is_file()
+
+
+def test_a_deleted_article_disappears_and_no_temp_folders_are_left(
+    themed: Callable[..., Path],
+) -> None:
+    root = _basic(themed, **{"content/km/gone.md": article("បាត់", "បាត់។", tags="[old]")})
+    build(open_site(root))
+    assert (root / "_site/km/gone/index.html").is_file()
+    assert (root / "_site/km/tags/old/index.html").is_file()
+    (root / "content/km/gone.md").unlink()
+    result = build(open_site(root))
+    assert result.pages_written > 0
+    assert not (root / "_site/km/gone").exists()
+    assert not (root / "_site/km/tags/old").exists()
+    assert (root / "_site/km/news/hello/index.html").is_file()
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith("._site.tmp")) == []
+
+
+def test_astro_alias_resolves_to_src_in_the_astro_layout(make_site: Callable[..., Path]) -> None:
+    root = make_site(
+        {
+            "src/content/news/km/a.md": article("ក", "![p](@/assets/news/p.jpg)\n"),
+            "src/content/news/en/a.md": article("A", "A.\n"),
+            "src/assets/news/p.jpg": b"\xff\xd8\xff\xd9",
+        }
+    )
+    shutil.copytree(REPO / "templates", root / "templates")
+    build(open_site(root))
+    page = (root / "_site/km/news/a/index.html").read_text("utf-8")
+    assert 'src="../../../assets/news/p.jpg"' in page
+    assert (root / "_site/assets/news/p.jpg").read_bytes() == b"\xff\xd8\xff\xd9"
