@@ -9,12 +9,14 @@
         kind: person
         honorific: {km: ឯកឧត្តម, en: H.E.}
 
-This module is the pure core: it parses and validates the glossary
-(:func:`parse_glossary`), finds listed variants in English files
-(:func:`find_variants`) and rewrites them (:func:`fix_text`), and renders a
-Khmer name for a page's language (:func:`render_name`). Discovery of unlisted
-names and the pair comparison used by ``i18n review`` live in
-:mod:`sastra.names_discover`. Only :func:`read_glossary` touches the disk.
+This module is the public face of the names stage: it parses and validates the
+glossary (:func:`parse_glossary`), renders a Khmer name for a page's language
+(:func:`render_name`, the templates' ``name`` filter), and re-exports
+:func:`find_variants` / :func:`fix_text` (:mod:`sastra.names_check`) and
+:func:`names_missing` (:mod:`sastra.names_review`, for ``i18n review``). Discovery of
+unlisted names is :mod:`sastra.names_discover`; the text rules (honorifics, word
+boundaries, searched regions) are :mod:`sastra.names_text`. Only
+:func:`read_glossary` touches the disk.
 """
 
 from __future__ import annotations
