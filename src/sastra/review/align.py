@@ -70,17 +70,22 @@ def blocks(facts: VersionFacts, names: Mapping[int, frozenset[str]] | None = Non
         if index in anchors:
             anchors[index].update(f"p:{k}" for k in keys)
     return [
-        Block(p.index, sum(1 for c in p.text if not c.isspace()), frozenset(anchors[p.index]))
+        # display text has single spaces only: its length minus them is the visible length
+        Block(p.index, len(p.text) - p.text.count(" "), frozenset(anchors[p.index]))
         for p in facts.text.body
     ]
 
 
 def _cost(left: Sequence[Block], right: Sequence[Block], ratio: float) -> float:
-    len_a = sum(b.length for b in left)
-    len_b = sum(b.length for b in right)
+    if len(left) == 1 and len(right) == 1:
+        len_a, len_b = left[0].length, right[0].length
+        a, b = left[0].anchors, right[0].anchors
+    else:
+        len_a = sum(block.length for block in left)
+        len_b = sum(block.length for block in right)
+        a = frozenset().union(*(block.anchors for block in left))
+        b = frozenset().union(*(block.anchors for block in right))
     length = abs(math.log((len_b + SMOOTH) / (ratio * len_a + SMOOTH)))
-    a = frozenset().union(*(b.anchors for b in left))
-    b = frozenset().union(*(b.anchors for b in right))
     union = a | b
     anchor = 1.0 - len(a & b) / len(union) if union else NO_ANCHOR
     extra = MERGE if len(left) + len(right) > 2 else 0.0

@@ -10,11 +10,19 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from sastra.model import Location, Severity
+from sastra.cache import BlobCache
+from sastra.model import Location, Pair, Severity
 from sastra.names import Glossary, names_missing
 from sastra.review.facts import Spot, VersionFacts
 from sastra.review.model import Finding, PairContext
+
+if TYPE_CHECKING:
+    from sastra.names_review import MissingName
+
+
+NAMES_CACHE_VERSION = "1"
 
 
 def _spot_at(facts: VersionFacts, line: int) -> Spot | None:
@@ -29,12 +37,31 @@ def glossary_id(glossary: Glossary) -> str:
     return hashlib.sha256(repr(glossary.entries).encode("utf-8")).hexdigest()[:16]
 
 
+def missing_names(
+    pair: Pair, glossary: Glossary | None, cache: BlobCache | None = None
+) -> tuple[MissingName, ...]:
+    """:func:`sastra.names.names_missing` of a pair, cached by the blob ids of its versions
+    and the glossary's content (the comparison costs milliseconds per pair)."""
+    if len(pair.versions) < 2:
+        return ()
+    glossary = glossary if glossary is not None else Glossary()
+    blobs = [a.blob for _, a in sorted(pair.versions.items())]
+    key = f"{NAMES_CACHE_VERSION}:{glossary_id(glossary)}:" + ":".join(blobs)
+    if cache is not None and all(blobs):
+        cached = cache.get("review-names", key)
+        if isinstance(cached, tuple):
+            return cached
+    found = tuple(names_missing(pair.versions, glossary))
+    if cache is not None and all(blobs):
+        cache.put("review-names", key, found)
+    return found
+
+
 def check_names(ctx: PairContext) -> Iterator[Finding]:
     """``name-missing``: a person named in one version and absent from the other."""
-    if len(ctx.facts) < 2:
-        return
-    glossary = ctx.glossary if isinstance(ctx.glossary, Glossary) else Glossary()
-    for missing in names_missing(ctx.pair.versions, glossary):
+    glossary = ctx.glossary if isinstance(ctx.glossary, Glossary) else None
+    found = ctx.names if ctx.names is not None else missing_names(ctx.pair, glossary)
+    for missing in found:
         if missing.lang not in ctx.facts or missing.missing_from not in ctx.facts:
             continue
         spot = _spot_at(ctx.facts[missing.lang], missing.line)

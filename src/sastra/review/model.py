@@ -82,6 +82,9 @@ class PairContext:
     """Body paragraphs of the source (left) aligned with each translation (right), by language."""
     glossary: Any = None
     """The names glossary (``sastra.names``), or ``None`` when the site has none."""
+    names: tuple[Any, ...] | None = None
+    """The pair's missing names (``sastra.names.MissingName``), when computed ahead (cached);
+    ``None``: the names check computes them."""
 
     def article(self, lang: str) -> Article:
         """The version in ``lang`` (must exist)."""

@@ -12,8 +12,10 @@ import fnmatch
 from collections.abc import Collection, Iterable, Sequence
 
 from sastra.model import Pair
+from sastra.names import Glossary
 from sastra.review.align import align, blocks
 from sastra.review.checks import CHECKS, Check
+from sastra.review.checks_names import missing_names
 from sastra.review.model import Finding, PairContext, PairReview, Row
 from sastra.review.site import SiteFacts, collect, facts_for
 from sastra.tracking.status import Tracker
@@ -45,6 +47,9 @@ def build_context(
         site=site,
         alignments=alignments,
         glossary=glossary,
+        names=missing_names(
+            pair, glossary if isinstance(glossary, Glossary) else None, tracker.cache
+        ),
     )
 
 
