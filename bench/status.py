@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out" / "status-repo"
-WORDS_KM = "ក្រសួង ប្រជុំ ឯកឧត្តម បច្ចេកវិទ្យា សហគមន៍ ឌីជីថល ខេត្ត ការងារ វឌ្ឍនភាព សិស្ស".split()
-WORDS_EN = "ministry meeting digital community centre province training progress".split()
+WORDS_KM = ["ក្រសួង", "ប្រជុំ", "ឯកឧត្តម", "បច្ចេកវិទ្យា", "សហគមន៍", "ឌីជីថល", "ខេត្ត", "ការងារ"]
+WORDS_EN = ["ministry", "meeting", "digital", "community", "centre", "province", "training"]
 
 
 def _article(title: str, words: list[str], rng: random.Random, paragraphs: int = 4) -> bytes:
@@ -90,7 +90,8 @@ def main() -> None:
     args = parser.parse_args()
     t0 = time.perf_counter()
     generate(OUT, args.pairs, args.commits)
-    print(f"generated {args.pairs} pairs, {args.commits} commits in {time.perf_counter() - t0:.1f} s")
+    took = time.perf_counter() - t0
+    print(f"generated {args.pairs} pairs, {args.commits} commits in {took:.1f} s")
     i18n = [sys.executable, "-m", "sastra", "status", "--format", "json"]
     baseline_cmd = [
         "sh", "-c",

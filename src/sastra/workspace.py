@@ -47,6 +47,8 @@ def open_site(root: Path | None = None, *, use_cache: bool = True) -> Site:
 def tracker_for(site: Site) -> Tracker:
     """A :class:`Tracker` with git history (when the site is in git and allows it)."""
     config = site.config
-    history = GitHistory.load(config.root, config.content_dir, site.cache) if config.tracking.git else None
+    history = None
+    if config.tracking.git:
+        history = GitHistory.load(config.root, config.content_dir, site.cache)
     synced = SyncedStore(config.root / config.tracking.synced_dir)
     return Tracker(config, history, site.cache, synced)
