@@ -381,3 +381,48 @@ def test_astro_alias_resolves_to_src_in_the_astro_layout(make_site: Callable[...
     page = (root / "_site/km/news/a/index.html").read_text("utf-8")
     assert 'src="../../../assets/news/p.jpg"' in page
     assert (root / "_site/assets/news/p.jpg").read_bytes() == b"\xff\xd8\xff\xd9"
+
+
+GLOSSARY = """\
+names:
+  - km: ម៉ៅ សិលា
+    en: Mao Sela
+    variants: [Mao Sila]
+    kind: person
+"""
+
+
+def test_name_filter_writes_bylines_from_the_glossary_and_warns_on_romanized(
+    themed: Callable[..., Path],
+) -> None:
+    km_listed = article("ក", "អត្ថបទ។", date="2026-01-08", author="ម៉ៅ សិលា")
+    en_listed = article("A", "Text.", date="2026-01-08", author="Mao Sila")
+    km_unlisted = article("ខ", "អត្ថបទ។", date="2026-01-09", author="សុខ ដារា")
+    en_unlisted = article("B", "Text.", date="2026-01-09", author="សុខ ដារា")
+    root = themed(
+        {
+            "content/km/news/a.md": km_listed,
+            "content/en/news/a.md": en_listed,
+            "content/km/news/b.md": km_unlisted,
+            "content/en/news/b.md": en_unlisted,
+            "i18n/names.yaml": GLOSSARY,
+        }
+    )
+    result = run_cli("build", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+
+    def byline(lang: str, slug: str) -> str:
+        page = (root / f"_site/{lang}/news/{slug}/index.html").read_text("utf-8")
+        found = re.search(r'<p class="byline">([^<]*)</p>', page)
+        assert found is not None
+        return found.group(1)
+
+    assert byline("km", "a") == "ម៉ៅ សិលា"
+    assert byline("en", "a") == "Mao Sela"  # a listed variant becomes the preferred spelling
+    assert byline("km", "b") == "សុខ ដារា"
+    romanized = byline("en", "b")
+    assert romanized.startswith("Sok ")
+    assert (
+        f"i18n/names.yaml: warning: 'សុខ ដារា' is not in the glossary; romanized on en pages "
+        f"as '{romanized}'" in result.stderr.splitlines()
+    )

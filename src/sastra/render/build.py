@@ -51,7 +51,7 @@ RENDER_VERSION = "1"
 """Bump when the rendering code changes what a page looks like (invalidates the cache)."""
 POOL_THRESHOLD = 200
 """Pages to render before a process pool pays for itself."""
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 __all__ = ["BuildResult", "build", "output_path", "url_for"]
 
@@ -274,15 +274,23 @@ def _unique(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 
 def _fallback_warnings(
-    renderer: Renderer, per_page: Iterable[tuple[tuple[str, str], ...]]
+    renderer: Renderer, per_page: Iterable[tuple[tuple[str, str, str], ...]]
 ) -> list[Diagnostic]:
-    """One warning per UI string shown in English instead of a page's language."""
+    """One warning per UI string shown in English instead of a page's language, and one
+    per name the theme had to romanize because the glossary does not list it."""
     missing = sorted({item for page in per_page for item in page})
     warnings = []
-    for lang, msgid in missing:
-        catalog = renderer.catalogs[lang]
-        where = Location(catalog.path, catalog.lines.get(msgid, 0))
-        message = f'UI string not translated into {lang}, shown in English: "{msgid}"'
+    for kind, lang, text in missing:
+        if kind == "name":
+            from sastra.names import render_name
+
+            shown, _ = render_name(text, lang, renderer.glossary)
+            where = Location(renderer.glossary.path)
+            message = f"'{text}' is not in the glossary; romanized on {lang} pages as '{shown}'"
+        else:
+            catalog = renderer.catalogs[lang]
+            where = Location(catalog.path, catalog.lines.get(text, 0))
+            message = f'UI string not translated into {lang}, shown in English: "{text}"'
         warnings.append(Diagnostic(where, message, Severity.WARNING))
     return warnings
 

@@ -30,6 +30,7 @@ from sastra.config import Config
 from sastra.khmer.dates import format_date
 from sastra.khmer.digits import localize_digits
 from sastra.model import Diagnostic, Location
+from sastra.names import Glossary, render_name
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -80,13 +81,19 @@ class Theme:
     """The theme's environment, the catalogs, and the UI strings that fell back to English."""
 
     def __init__(
-        self, config: Config, catalogs: dict[str, UiCatalog], hints: Callable[[str], str] | None
+        self,
+        config: Config,
+        catalogs: dict[str, UiCatalog],
+        hints: Callable[[str], str] | None,
+        glossary: Glossary | None = None,
     ) -> None:
         self.config = config
         self.catalogs = catalogs
         self.hints = hints
-        self.fallbacks: set[tuple[str, str]] = set()
-        """``(lang, msgid)`` of every UI string shown in English instead of ``lang``."""
+        self.glossary = glossary if glossary is not None else Glossary((), "")
+        self.fallbacks: set[tuple[str, str, str]] = set()
+        """``("ui", lang, msgid)`` of every UI string shown in English instead of ``lang``;
+        ``("name", lang, name)`` of every name the ``name`` filter had to romanize."""
         self._gettexts: dict[str, Callable[[str], str]] = {}
         self._ngettexts: dict[str, Callable[[str, str, int], str]] = {}
         for lang in config.languages:
@@ -130,8 +137,18 @@ class Theme:
             number=_number_filter,
             digits=_digits_filter,
             breaks=self._breaks,
+            name=self._name,
         )
         self.env.globals["_in"] = self.gettext_in
+
+    @pass_context
+    def _name(self, ctx: Context, value: Any) -> str:
+        """A person's or organisation's name in the page's language (glossary, else romanized)."""
+        lang = str(ctx["lang"])
+        text, romanized = render_name(str(value), lang, self.glossary)
+        if romanized:
+            self.fallbacks.add(("name", lang, str(value)))
+        return text
 
     @pass_context
     def _breaks(self, ctx: Context, value: Any) -> str:
@@ -150,7 +167,7 @@ class Theme:
             if catalog is not None and msgid in catalog.translated and translations is not None:
                 return str(translations.gettext(msgid))
             if check:
-                self.fallbacks.add((lang, msgid))
+                self.fallbacks.add(("ui", lang, msgid))
             if english is not None and msgid in english.translated:
                 return str(english.translations.gettext(msgid))
             return None

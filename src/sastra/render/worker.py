@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from sastra.catalogs import UiCatalog, load_ui_catalog
 from sastra.config import Config
-from sastra.model import Diagnostic, Location
+from sastra.model import Diagnostic, Location, Severity
+from sastra.names import read_glossary
 from sastra.render.assets import image_output, image_source, is_external, url_path
 from sastra.render.markdown import RenderEnv, render_markdown
 from sastra.render.pages import PageSpec
@@ -36,8 +37,9 @@ class Rendered:
     """``(output path, source path)`` of every image the body uses."""
     problems: tuple[Diagnostic, ...]
     """Errors: missing images, template errors."""
-    fallbacks: tuple[tuple[str, str], ...]
-    """``(lang, msgid)`` of UI strings shown in English."""
+    fallbacks: tuple[tuple[str, str, str], ...]
+    """``("ui", lang, msgid)`` of UI strings shown in English, ``("name", lang, name)`` of
+    names the ``name`` filter romanized for want of a glossary entry."""
 
 
 class Renderer:
@@ -51,7 +53,10 @@ class Renderer:
             catalog, diags = load_ui_catalog(config, lang)
             self.catalogs[lang] = catalog
             self.catalog_problems += diags
-        self.theme = Theme(config, self.catalogs, _hints(config))
+        glossary_path = config.i18n_dir / "names.yaml"
+        self.glossary, glossary_problems = read_glossary(glossary_path, config.rel(glossary_path))
+        self.catalog_problems += [d for d in glossary_problems if d.severity is Severity.ERROR]
+        self.theme = Theme(config, self.catalogs, _hints(config), self.glossary)
 
     def render(self, spec: PageSpec) -> Rendered:
         """Render one page; problems are returned, never raised."""
