@@ -105,7 +105,8 @@ def build(
     problems += renderer.theme.check()
     plan = plan_site(config, site.pairs, statuses, updated)
     problems += plan.problems
-    fresh: dict[str, tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]] = {}
+    fresh: dict[str, tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]]
+    fresh = {}
     todo: list[PageSpec] = []
     reused: list[str] = []
     hashes: dict[str, str] = {}

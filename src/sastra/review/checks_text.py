@@ -11,7 +11,6 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from sastra.khmer.dates import format_date
-from sastra.khmer.numbers import format_number
 from sastra.model import Severity
 from sastra.review.facts import DateAt, NumberAt, Spot, is_khmer
 from sastra.review.model import Finding, PairContext
@@ -21,10 +20,15 @@ LEAD_PARAGRAPHS = 2
 """The lead is the first of this many body paragraphs that states a date."""
 
 
-def _shown(value: Decimal, lang: str) -> str:
-    """A number as a reader of ``lang`` writes it, plus the Latin form for Khmer."""
-    latin = format_number(value, "en")
-    return f"{format_number(value, 'km')} ({latin})" if is_khmer(lang) else latin
+def _plain(value: Decimal) -> str:
+    """A value in Latin digits without grouping: ``2025``, ``3800``, ``72.4``."""
+    return format(value.normalize(), "f")
+
+
+def _shown(number: NumberAt) -> str:
+    """A number as written, with its Latin value when written otherwise (``១៨ (18)``)."""
+    plain = _plain(number.value) + ("%" if number.text.endswith("%") else "")
+    return number.text if number.text.replace(" ", "") == plain else f"{number.text} ({plain})"
 
 
 def check_numbers(ctx: PairContext) -> Iterator[Finding]:
@@ -56,7 +60,7 @@ def _missing_numbers(ctx: PairContext, have: str, lack: str) -> Iterator[Finding
         yield ctx.finding(
             "numbers-mismatch",
             Severity.WARNING,
-            f"{_shown(number.value, have)} is in the {have} {number.spot.describe()} "
+            f"{_shown(number)} is in the {have} {number.spot.describe()} "
             f"but nowhere in the {lack} version",
             have,
             number.spot,
@@ -67,7 +71,7 @@ def _missing_numbers(ctx: PairContext, have: str, lack: str) -> Iterator[Finding
 
 def _numbers_detail(numbers: Iterable[NumberAt], lang: str) -> str:
     values = sorted({n.value for n in numbers})
-    shown = ", ".join(format_number(v, lang) for v in values) or "none"
+    shown = ", ".join(_plain(v) for v in values) or "none"
     return f"numbers of the {lang} version: {shown}"
 
 
