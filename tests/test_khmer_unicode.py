@@ -105,3 +105,34 @@ def test_fixes_are_clean(text: str) -> None:
     for issue in check_text(text):
         if issue.code.startswith("km-") and issue.fix and issue.code != "km-nbsp":
             assert not [i for i in check_text(issue.fix) if i.code == issue.code]
+
+
+def _normalize_whole(text: str) -> str:
+    """The reference: pheasa over the whole text, as normalize() did before run caching."""
+    import re
+    import unicodedata
+
+    import pheasa
+
+    from sastra.khmer import unicode as ku
+
+    text = unicodedata.normalize("NFC", text).translate(ku._STRIP_ZERO_WIDTH)
+    for _ in range(4):
+        folded = ku._DOUBLED.sub(r"\1", pheasa.normalize(text))
+        if folded == text:
+            break
+        text = folded
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_KHMER_OR_SPACE = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x1780, max_codepoint=0x17FF), st.sampled_from(" \u200b")
+    ),
+    max_size=40,
+)
+
+
+@given(_KHMER_OR_SPACE)
+def test_run_by_run_normalize_agrees_with_whole_text_normalize(text: str) -> None:
+    assert normalize(text) == _normalize_whole(text)
