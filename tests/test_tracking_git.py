@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import MakeSite, commit_all, run_cli, write_files
 
 KM = """---
@@ -189,3 +191,47 @@ def test_file_outside_git_history_is_untracked(make_site: MakeSite) -> None:
     root = _site(make_site)
     write_files(root, {"src/content/news/km/new.md": KM, "src/content/news/en/new.md": EN})
     assert _state(root, "news/new")["state"] == "untracked"
+
+
+def test_git_is_read_in_a_constant_number_of_processes(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    files = {}
+    for i in range(30):
+        files[f"src/content/news/km/a{i}.md"] = KM
+        files[f"src/content/news/en/a{i}.md"] = EN
+    root = make_site(files, config=CONFIG, git_init=True)
+    commit_all(root, "first")
+    for i in range(0, 30, 3):
+        _edit(root, f"src/content/news/km/a{i}.md", "មជ្ឈមណ្ឌលទាំង ១៨", "មជ្ឈមណ្ឌលទាំង ២០")
+    commit_all(root, "second")
+    spawned: list[list[str]] = []
+    real_popen = subprocess.Popen
+
+    class Popen(real_popen):  # subprocess.run goes through Popen too
+        def __init__(self, args: list[str], *a: object, **kw: object) -> None:
+            spawned.append(list(args))
+            super().__init__(args, *a, **kw)
+
+    monkeypatch.setattr(subprocess, "Popen", Popen)
+    result = run_cli("status", "--root", str(root), "--format", "json")
+    doc = json.loads(result.stdout)
+    assert sum(a["versions"]["en"]["state"] == "stale" for a in doc["articles"]) == 10
+    git_calls = [args for args in spawned if args[0] == "git"]
+    assert [args[3] for args in git_calls] == ["rev-parse", "log", "cat-file"]
+    spawned.clear()
+    run_cli("status", "--root", str(root), "--format", "json")  # warm: HEAD unchanged
+    assert [args[3] for args in spawned if args[0] == "git"] == ["rev-parse"]
+    # a new commit: only the commits since the cached HEAD are read
+    _edit(root, "src/content/news/km/a1.md", "មជ្ឈមណ្ឌលទាំង ១៨", "មជ្ឈមណ្ឌលទាំង ២១")
+    commit_all(root, "third")
+    spawned.clear()
+    result = run_cli("status", "--root", str(root), "--format", "json")
+    doc = json.loads(result.stdout)
+    assert sum(a["versions"]["en"]["state"] == "stale" for a in doc["articles"]) == 11
+    calls = [args[3:] for args in spawned if args[0] == "git"]
+    assert [c[0] for c in calls] == ["rev-parse", "merge-base", "log", "cat-file"]
+    log = next(c for c in calls if c[0] == "log")
+    assert any(".." in arg for arg in log)
