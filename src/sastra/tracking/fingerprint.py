@@ -121,26 +121,27 @@ def visible_text(
     return VisibleText(tuple(fields), tuple(paragraphs))
 
 
-def fingerprint_bytes(job: tuple[bytes, str, tuple[str, ...]]) -> str | None:
-    """Fingerprint of a file's bytes (``(data, path, translatable)``); ``None`` if unreadable.
-
-    A plain top-level function, so a process pool can run it.
-    """
-    data, path, translatable = job
+def bytes_text(data: bytes, path: str, translatable: Iterable[str]) -> VisibleText | None:
+    """Visible text of a file's bytes (a committed blob); ``None`` if it cannot be read."""
     text, _ = decode(data, path)
     if text is None:
         return None
     parsed = parse_text(text, path)
     if not parsed.ok:
         return None
-    visible = visible_text(
+    return visible_text(
         parsed.meta,
         text[parsed.body_start :],
         parsed.body_line,
         translatable,
         mdx=path.endswith(".mdx"),
     )
-    return visible.fingerprint
+
+
+def fingerprint_bytes(job: tuple[bytes, str, tuple[str, ...]]) -> str | None:
+    """Fingerprint of ``(data, path, translatable)``: a plain function a process pool can run."""
+    visible = bytes_text(*job)
+    return visible.fingerprint if visible is not None else None
 
 
 def article_text(article: Article, translatable: Iterable[str]) -> VisibleText:

@@ -26,7 +26,6 @@ from dataclasses import dataclass
 
 from sastra.cache import BlobCache
 from sastra.config import Config
-from sastra.content.parse import decode, parse_text
 from sastra.model import (
     Article,
     ArticleStatus,
@@ -39,9 +38,9 @@ from sastra.tracking.fingerprint import (
     FINGERPRINT_VERSION,
     VisibleText,
     article_text,
+    bytes_text,
     compare,
     fingerprint_bytes,
-    visible_text,
 )
 from sastra.tracking.history import GitHistory
 from sastra.tracking.synced import SyncedStore
@@ -131,20 +130,9 @@ class Tracker:
         data = self.history.read_blob(blob)
         if data is None:
             return None
-        decoded, _ = decode(data, path)
-        if decoded is None:
+        text = bytes_text(data, path, self.config.collection(collection).translatable)
+        if text is None:
             return None
-        parsed = parse_text(decoded, path)
-        if not parsed.ok:
-            return None
-        translatable = self.config.collection(collection).translatable
-        text = visible_text(
-            parsed.meta,
-            decoded[parsed.body_start :],
-            parsed.body_line,
-            translatable,
-            mdx=path.endswith(".mdx"),
-        )
         self._remember(collection, blob, text)
         return text
 
