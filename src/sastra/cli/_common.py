@@ -46,8 +46,14 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
         click.echo(str(diag), err=True)
 
 
-def load(root: Path | None, strict: bool, *, quiet_warnings: bool = False) -> Site:
-    """Open the site or exit 2 with every configuration problem."""
+def load(
+    root: Path | None, strict: bool, *, quiet_warnings: bool = False, show_errors: bool = True
+) -> Site:
+    """Open the site or exit 2 with every configuration problem.
+
+    Content problems are printed (errors unless ``show_errors`` is false, for commands
+    that report them with their own; warnings unless ``quiet_warnings``).
+    """
     try:
         site = open_site(root)
     except ConfigError as exc:
@@ -61,7 +67,11 @@ def load(root: Path | None, strict: bool, *, quiet_warnings: bool = False) -> Si
         click.echo(
             "i18n: detected an Astro site: src/content/<collection>/<lang>/<slug>.md", err=True
         )
-    shown = [d for d in site.diagnostics if d.severity is Severity.ERROR or not quiet_warnings]
+    shown = [
+        d
+        for d in site.diagnostics
+        if (show_errors if d.severity is Severity.ERROR else not quiet_warnings)
+    ]
     print_diagnostics(shown)
     return site
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import EXIT_FOUND, EXIT_USAGE, fail, print_diagnostics, site_options
+from sastra.cli._common import EXIT_FOUND, EXIT_USAGE, fail, load, print_diagnostics, site_options
 from sastra.model import Severity
 
 if TYPE_CHECKING:
@@ -31,21 +31,14 @@ def build(
     root: Path | None, strict: bool, out_dir: Path | None, force: bool, jobs: int | None
 ) -> None:
     """Build the bilingual static site; the previous site stays when anything fails."""
-    from sastra.errors import BuildError, ConfigError
+    from sastra.errors import BuildError
     from sastra.render.build import build as run_build
-    from sastra.workspace import open_site
 
     started = time.perf_counter()
-    try:
-        site = open_site(root)
-    except ConfigError as exc:
-        print_diagnostics(exc.diagnostics)
-        sys.exit(EXIT_USAGE)
+    # Content errors are reported once, by the build (which collects them with its own).
+    site = load(root, strict, show_errors=False)
     config = site.config
-    print_diagnostics(config.warnings)
-    warnings = [d for d in site.diagnostics if d.severity is not Severity.ERROR]
-    print_diagnostics(warnings)
-    if strict and (config.warnings or warnings):
+    if strict and any(d.severity is not Severity.ERROR for d in site.diagnostics):
         fail("warnings are errors under --strict", EXIT_FOUND)
     try:
         result = run_build(site, out_dir=out_dir, force=force, jobs=jobs)
