@@ -139,7 +139,7 @@ def _detail(
         text.append(f"translate from {article.source}: {source_path}")
     elif version.state is State.STALE:
         text.append(version.path or "")
-        text.append(f"\n{indent}{_changes(version)}", style="yellow")
+        text.append(f"\n{indent}{describe_changes(version)}", style="yellow")
     elif version.state is State.UNTRACKED:
         text.append(f"{version.path} (source {article.source}: {source_path})")
     else:
@@ -149,7 +149,8 @@ def _detail(
     return text
 
 
-def _changes(version: VersionStatus) -> str:
+def describe_changes(version: VersionStatus) -> str:
+    """One line saying what changed in the source of a stale version since its baseline."""
     via = f"baseline from {version.baseline.value}"
     if version.baseline_commit:
         via += f" at {version.baseline_commit[:7]}"

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from html import escape
 
 from sastra.model import ArticleStatus, Key, State, VersionStatus
-from sastra.report.status import STATE_ORDER, STATE_TITLES, progress_line
+from sastra.report.status import STATE_ORDER, STATE_TITLES, describe_changes, progress_line
 from sastra.tracking.status import SiteStatus
 
 _STYLE = """
@@ -126,26 +126,10 @@ def _detail(article: ArticleStatus, version: VersionStatus) -> str:
         )
     if version.state is not State.STALE:
         return f"<code>{path}</code>"
-    text = f"<code>{path}</code><br>{escape(_changes(version))}"
+    text = f"<code>{path}</code><br>{escape(describe_changes(version))}"
     if version.diff:
         text += _diff(version.diff)
     return text
-
-
-def _changes(version: VersionStatus) -> str:
-    via = f"baseline from {version.baseline.value}"
-    if version.baseline_commit:
-        via += f" at {version.baseline_commit[:7]}"
-    if version.changed_paragraphs is None:
-        return f"source changed since the {via}; old text unknown"
-    parts = []
-    if version.changed_fields:
-        parts.append("fields " + ", ".join(version.changed_fields))
-    if version.changed_paragraphs:
-        parts.append("paragraphs " + ", ".join(str(i) for i in version.changed_paragraphs))
-    if version.removed_paragraphs:
-        parts.append(f"{len(version.removed_paragraphs)} paragraph(s) removed")
-    return f"changed in the source since the {via}: " + ("; ".join(parts) or "text")
 
 
 def _diff(diff: str) -> str:
