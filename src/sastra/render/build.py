@@ -41,6 +41,7 @@ from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Seve
 from sastra.render.assets import static_files
 from sastra.render.output import all_exist, check_output, update_site, write_site
 from sastra.render.pages import PageSpec, url_for
+from sastra.tracking.status import site_status
 from sastra.workspace import Site, tracker_for
 
 if TYPE_CHECKING:  # Jinja2, markdown-it and the catalogs load only when a page is rendered
@@ -203,7 +204,7 @@ def _statuses(site: Site) -> tuple[dict[Key, ArticleStatus], dict[str, dt.date]]
         return {}, {}
     tracker = tracker_for(site)
     try:
-        statuses = {p.key: tracker.status(p) for p in site.pairs}
+        statuses = {a.key: a for a in site_status(tracker, site.pairs).articles}
         updated: dict[str, dt.date] = {}
         for pair in site.pairs:
             status = statuses[pair.key]

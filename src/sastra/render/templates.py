@@ -49,7 +49,11 @@ def _as_date(value: Any) -> dt.date | None:
 @pass_context
 def _date_filter(ctx: Context, value: Any, style: str = "long") -> str:
     day = _as_date(value)
-    return format_date(day, str(ctx["lang"]), style) if day else ""
+    return _format_date(day, str(ctx["lang"]), style) if day else ""
+
+
+# Each date shows on several pages (article, indexes, tags, feeds): format it once.
+_format_date = lru_cache(maxsize=16384)(format_date)
 
 
 @pass_context

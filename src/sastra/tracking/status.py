@@ -139,37 +139,54 @@ class Tracker:
     def prefetch(self, pairs: Iterable[Pair], jobs: int | None = None) -> int:
         """Compute, in bulk, the fingerprints that :meth:`status` will likely ask for.
 
-        A cold run would otherwise read blobs one request at a time and parse them on
-        one core: this reads every likely blob in one ``cat-file`` round trip and
-        fingerprints them on all cores. Returns how many fingerprints it computed.
+        A cold run would otherwise read blobs one request at a time and parse every
+        file on one core: this reads the likely blobs in one ``cat-file`` round trip
+        and fingerprints them, and the files on disk that will be compared, on all
+        cores. Returns how many fingerprints it computed.
         """
-        history = self.history
-        if history is None or self.cache is None or not self.config.tracking.git:
+        if self.cache is None:
             return 0
         cache = self.cache
-        wanted: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}  # -> path, fields
+        history = self.history if self.config.tracking.git else None
+        from_git: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+        from_disk: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
 
-        def need(blob: str | None, path: str, coll: str, current: str) -> None:
+        def need(into: dict[tuple[str, str], tuple[str, tuple[str, ...]]], blob: str | None,
+                 path: str, coll: str) -> None:  # fmt: skip
             namespace = self._fp_namespace(coll)
-            if blob and blob != current and cache.get(namespace, blob) is None:
+            if blob and cache.get(namespace, blob) is None:
                 fields = tuple(self.config.collection(coll).translatable)
-                wanted.setdefault((namespace, blob), (path, fields))
+                into.setdefault((namespace, blob), (path, fields))
 
         for pair in pairs:
             source = pair.versions[self.source_language(pair)]
             coll = pair.key.collection
             for article in pair.versions.values():
-                if article is source or article.l10n.source_hash:
+                if article is source:
                     continue
-                for version in history.versions(article.path)[:2]:
-                    need(version.blob, article.path, coll, "")
+                if article.l10n.source_hash:
+                    need(from_disk, source.blob, source.path, coll)
+                    continue
+                if history is None:
+                    continue
+                versions = history.versions(article.path)[:2]
+                if versions and versions[0].blob != article.blob:
+                    need(from_disk, article.blob, article.path, coll)
+                for version in versions:
+                    need(from_git, version.blob, article.path, coll)
                     then = history.at(source.path, version.index)
-                    if then is not None:
-                        need(then.blob, source.path, coll, source.blob)
-        if not wanted:
-            return 0
-        blobs = sorted({blob for _, blob in wanted})
-        data = history.read_blobs(blobs)
+                    if then is not None and then.blob != source.blob:
+                        need(from_git, then.blob, source.path, coll)
+                        need(from_disk, source.blob, source.path, coll)
+        data: dict[str, bytes] = {}
+        if from_git and history is not None:
+            data = history.read_blobs(sorted({blob for _, blob in from_git}))
+        for (_, blob), (path, _) in from_disk.items():
+            try:
+                data[blob] = (self.config.root / path).read_bytes()
+            except OSError:
+                continue
+        wanted = {**from_git, **from_disk}
         keys = [key for key in wanted if key[1] in data]
         work = [(data[blob], *wanted[(ns, blob)]) for ns, blob in keys]
         results = _map(fingerprint_bytes, work, jobs)
