@@ -193,9 +193,16 @@ def test_stale_translation_shows_the_changed_paragraph_and_the_diff(
     assert changed["other"] == {"path": "content/en/news/portal.md", "line": 11, "paragraph": 2}
 
 
-def test_sample_site_review_is_clean_but_for_the_stale_translation() -> None:
+def test_sample_site_review_finds_the_stale_translation_and_the_numbers_slip() -> None:
     result = run_cli("review", "--all", "--check", "--format", "json", "--root", str(REPO))
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 0, result.stderr  # warnings and info only
     doc = json.loads(result.stdout)
-    codes = sorted({f["code"] for p in doc["pairs"] for f in p["findings"]})
-    assert codes == ["stale", "stale-paragraph"]
+    found = sorted(
+        (p["key"], f["code"]) for p in doc["pairs"] for f in p["findings"]
+    )
+    assert found == [
+        ("news/ctc-working-group-2025", "stale"),
+        ("news/ctc-working-group-2025", "stale-paragraph"),
+        ("news/ctc-working-group-2025", "stale-paragraph"),
+        ("news/open-data-portal", "numbers-mismatch"),
+    ]

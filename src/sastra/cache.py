@@ -43,6 +43,11 @@ class BlobCache:
         self._data.setdefault(namespace, {})[key] = value
         self._dirty = True
 
+    def clear(self, namespace: str) -> None:
+        """Forget a namespace (a memo keeps only its latest entry)."""
+        if self._data.pop(namespace, None) is not None:
+            self._dirty = True
+
     def save(self) -> None:
         """Write the cache atomically if anything changed; a write failure is only logged."""
         if self.path is None or not self._dirty:

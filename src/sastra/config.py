@@ -111,6 +111,9 @@ class Config:
     """Tracking settings."""
     warnings: tuple[Diagnostic, ...] = ()
     """Unknown keys and other non-fatal problems (fatal under ``--strict``)."""
+    _collections_seen: dict[str, CollectionConfig] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def default_language(self) -> str:
@@ -118,6 +121,13 @@ class Config:
 
     def collection(self, name: str) -> CollectionConfig:
         """Settings of a collection: its own section, else the defaults."""
+        found = self._collections_seen.get(name)
+        if found is None:
+            found = self._collection(name)
+            self._collections_seen[name] = found  # a memo: the config itself never changes
+        return found
+
+    def _collection(self, name: str) -> CollectionConfig:
         own = self.collections.get(name)
         if own is not None:
             return own

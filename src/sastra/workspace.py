@@ -7,14 +7,18 @@ in content files are collected in ``Site.diagnostics``.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sastra import __version__
 from sastra.cache import BlobCache
 from sastra.config import Config, find_root, load_config
-from sastra.content import load_site
+from sastra.content import load_site, stat_signature
 from sastra.model import Article, Diagnostic, Pair, Severity
 from sastra.pairing import pair_articles
+from sastra.tracking.fingerprint import FINGERPRINT_VERSION
 from sastra.tracking.history import GitHistory
 from sastra.tracking.status import Tracker
 from sastra.tracking.synced import SyncedStore
@@ -35,20 +39,49 @@ class Site:
         return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
 
 
-def open_site(root: Path | None = None, *, use_cache: bool = True) -> Site:
+def open_config(root: Path | None = None) -> Config:
+    """The validated config of the site at ``root`` (default: nearest folder with a
+    config, else the cwd). Raises :class:`ConfigError`."""
+    return load_config(find_root(Path.cwd()) if root is None else root)
+
+
+def open_site(
+    root: Path | None = None, *, use_cache: bool = True, config: Config | None = None
+) -> Site:
     """Load the site at ``root`` (default: nearest folder with a config, else the cwd)."""
-    config = load_config(find_root(root or Path.cwd()) if root is None else root)
+    config = config if config is not None else open_config(root)
     cache = BlobCache(config.cache_dir / "blobs.pickle" if use_cache else None)
     content = load_site(config, cache)
     pairs, pair_diags = pair_articles(content.articles)
     return Site(config, content.articles, pairs, content.diagnostics + pair_diags, cache)
 
 
-def tracker_for(site: Site) -> Tracker:
-    """A :class:`Tracker` with git history (when the site is in git and allows it)."""
+def status_signature(config: Config, where: tuple[Path, str] | None) -> tuple[str, int]:
+    """Everything a status depends on, as a digest: the config, the version of Sastra's
+    fingerprint, HEAD, the synced store, and every content file's size and mtime; and the
+    newest mtime (ns). Equal signatures mean a previous status can be shown again without
+    reading a file, provided no file changed too close to when it was computed (a file
+    rewritten within the file system's timestamp granularity keeps its mtime)."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{__version__}\0{FINGERPRINT_VERSION}\0{config!r}\0".encode())
+    if where is not None and config.tracking.git:
+        digest.update(f"{where[0]}\0{where[1]}\0".encode())
+    synced = config.root / config.tracking.synced_dir
+    if synced.is_dir():
+        digest.update("\0".join(sorted(os.listdir(synced))).encode())
+    files, newest = stat_signature(config)
+    digest.update(files.encode())
+    return digest.hexdigest(), newest
+
+
+def tracker_for(site: Site, where: tuple[Path, str] | None = None) -> Tracker:
+    """A :class:`Tracker` with git history (when the site is in git and allows it).
+
+    ``where`` is :func:`~sastra.tracking.history.locate`'s answer, when already asked.
+    """
     config = site.config
     history = None
     if config.tracking.git:
-        history = GitHistory.load(config.root, config.content_dir, site.cache)
+        history = GitHistory.load(config.root, config.content_dir, site.cache, where)
     synced = SyncedStore(config.root / config.tracking.synced_dir)
     return Tracker(config, history, site.cache, synced)

@@ -9,9 +9,10 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
+from sastra.config import Config
 from sastra.errors import ConfigError
 from sastra.model import Diagnostic, Severity
-from sastra.workspace import Site, open_site
+from sastra.workspace import Site, open_config, open_site
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,20 +47,13 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
         click.echo(str(diag), err=True)
 
 
-def load(
-    root: Path | None, strict: bool, *, quiet_warnings: bool = False, show_errors: bool = True
-) -> Site:
-    """Open the site or exit 2 with every configuration problem.
-
-    Content problems are printed (errors unless ``show_errors`` is false, for commands
-    that report them with their own; warnings unless ``quiet_warnings``).
-    """
+def load_config_or_exit(root: Path | None, strict: bool) -> Config:
+    """The site's config, its warnings printed; exit 2 on any configuration problem."""
     try:
-        site = open_site(root)
+        config = open_config(root)
     except ConfigError as exc:
         print_diagnostics(exc.diagnostics)
         sys.exit(EXIT_USAGE)
-    config = site.config
     print_diagnostics(config.warnings)
     if strict and config.warnings:
         fail("configuration warnings are errors under --strict")
@@ -67,12 +61,30 @@ def load(
         click.echo(
             "i18n: detected an Astro site: src/content/<collection>/<lang>/<slug>.md", err=True
         )
-    shown = [
+    return config
+
+
+def print_content_diagnostics(
+    diagnostics: Iterable[Diagnostic], *, quiet_warnings: bool = False, show_errors: bool = True
+) -> None:
+    """Content problems: errors unless ``show_errors`` is false (for commands that report
+    them with their own), warnings unless ``quiet_warnings``."""
+    print_diagnostics(
         d
-        for d in site.diagnostics
+        for d in diagnostics
         if (show_errors if d.severity is Severity.ERROR else not quiet_warnings)
-    ]
-    print_diagnostics(shown)
+    )
+
+
+def load(
+    root: Path | None, strict: bool, *, quiet_warnings: bool = False, show_errors: bool = True
+) -> Site:
+    """Open the site (config, content, pairs) or exit 2 on a configuration problem."""
+    config = load_config_or_exit(root, strict)
+    site = open_site(config=config)
+    print_content_diagnostics(
+        site.diagnostics, quiet_warnings=quiet_warnings, show_errors=show_errors
+    )
     return site
 
 

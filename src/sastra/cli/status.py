@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import EXIT_FOUND, content_failed, fail, load, site_options
+from sastra.cli._common import EXIT_FOUND, fail, site_options
+from sastra.model import Severity
 
 if TYPE_CHECKING:
+    from sastra.config import Config
     from sastra.tracking.status import SiteStatus
     from sastra.workspace import Site
+
+
+RACY_NS = 2_000_000_000
+"""A file modified less than this before a status was remembered may change again unseen."""
 
 
 @click.command()
@@ -43,23 +50,48 @@ def status(
     words: bool,
 ) -> None:
     """Translation status of every article: up to date, stale, missing, untracked."""
-    from sastra.tracking.status import filter_status, site_status
-    from sastra.workspace import tracker_for
+    from sastra.cache import BlobCache
+    from sastra.cli._common import load_config_or_exit, print_content_diagnostics
+    from sastra.tracking.history import locate
+    from sastra.tracking.status import SiteStatus, filter_status, site_status
+    from sastra.workspace import open_site, status_signature, tracker_for
 
-    site = load(root, strict, quiet_warnings=fmt == "json")
-    config = site.config
+    config = load_config_or_exit(root, strict)
     if lang is not None and lang not in config.languages:
         fail(f"unknown language '{lang}' (languages: {', '.join(config.languages)})")
-    tracker = tracker_for(site)
-    try:
-        result = site_status(tracker, site.pairs, diff=show_diff)
-    finally:
-        if tracker.history is not None:
-            tracker.history.close()
-    site.cache.save()
+    where = locate(config.root) if config.tracking.git else None
+    # Nothing changed since the last status (same files, HEAD, config): show it again.
+    memo = BlobCache(config.cache_dir / "status.pickle")
+    signature, newest = status_signature(config, where)
+    remembered = memo.get("status", signature)
+    site: Site | None = None
+    if (
+        isinstance(remembered, tuple)
+        and len(remembered) == 3
+        and newest < remembered[2] - RACY_NS  # see status_signature
+        and not show_diff
+        and not words
+    ):
+        result, diagnostics, _ = remembered
+        assert isinstance(result, SiteStatus)
+    else:
+        site = open_site(config=config)
+        tracker = tracker_for(site, where)
+        try:
+            result = site_status(tracker, site.pairs, diff=show_diff)
+        finally:
+            if tracker.history is not None:
+                tracker.history.close()
+        site.cache.save()
+        diagnostics = site.diagnostics
+        if not show_diff:
+            memo.clear("status")
+            memo.put("status", signature, (result, diagnostics, time.time_ns()))
+            memo.save()
+    print_content_diagnostics(diagnostics, quiet_warnings=fmt == "json")
     result = filter_status(result, lang=lang, collection=collection)
-    word_counts = _word_counts(site, result) if words else None
-    ui = _ui_strings(site, lang)
+    word_counts = _word_counts(site, result) if words and site is not None else None
+    ui = _ui_strings(config, lang)
     if fmt == "json":
         from sastra.report.status import to_json
 
@@ -88,18 +120,19 @@ def status(
                 for code, (t, f, u) in ui.items()
             ],
         )
-    if content_failed(site, strict) or (check and result.needs_work()):
+    failed = any(d.severity is Severity.ERROR for d in diagnostics) or (strict and diagnostics)
+    if failed or (check and result.needs_work()):
         sys.exit(EXIT_FOUND)
 
 
-def _ui_strings(site: Site, lang: str | None) -> dict[str, tuple[int, int, int]]:
+def _ui_strings(config: Config, lang: str | None) -> dict[str, tuple[int, int, int]]:
     """Template UI strings per language, from the gettext catalogs (none: no catalogs)."""
-    folder = site.config.i18n_dir
+    folder = config.i18n_dir
     if not any(folder.glob("*/LC_MESSAGES/messages.po")):
         return {}
     from sastra.catalogs import catalog_stats
 
-    stats = catalog_stats(site.config)
+    stats = catalog_stats(config)
     return {code: v for code, v in stats.items() if lang is None or code == lang}
 
 

@@ -7,11 +7,13 @@ diagnostic. One bad file never stops the others: it is reported and left out.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sastra.cache import BlobCache
 from sastra.config import Config
@@ -147,6 +149,37 @@ def _entry(
     return Entry(lang, Key(collection, slug), os.path.join(folder, rel_file), rel)
 
 
+def stat_signature(config: Config) -> tuple[str, int]:
+    """A digest of every file below the content folder (path, size, modification time),
+    and the newest modification time seen (ns).
+
+    Cheap (no file is read): it tells a command whether anything could have changed
+    since it last looked, the way ``make`` and git's index do.
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    newest = 0
+
+    def walk(folder: str) -> None:
+        nonlocal newest
+        try:
+            items = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return
+        for item in items:
+            if item.is_dir(follow_symlinks=False):
+                walk(item.path)
+            else:
+                try:
+                    st = item.stat()
+                except OSError:
+                    continue
+                digest.update(f"{item.path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+                newest = max(newest, st.st_mtime_ns)
+
+    walk(str(config.content_dir))
+    return digest.hexdigest(), newest
+
+
 def load_site(config: Config, cache: BlobCache | None = None) -> SiteContent:
     """Discover and parse every article; problems are collected, never raised."""
     entries, diags = discover(config)
@@ -187,9 +220,7 @@ def load_article(
         entry.key, entry.lang, rel, text, parsed, blob, config.languages
     )
     diags.extend(l10n_diags)
-    if not any(
-        isinstance(parsed.meta.get(f), str) and parsed.meta[f].strip() for f in ("title", "name")
-    ):
+    if not _has_display_title(parsed.meta):
         diags.append(
             Diagnostic(
                 Location(rel, 1),
@@ -208,6 +239,14 @@ def load_article(
             )
         )
     return article, diags
+
+
+def _has_display_title(meta: Mapping[str, Any]) -> bool:
+    for name in ("title", "name"):
+        value = meta.get(name)
+        if isinstance(value, str) and value.strip():
+            return True
+    return False
 
 
 def _relocate(diag: Diagnostic, rel: str) -> Diagnostic:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import subprocess
 import threading
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -49,27 +48,22 @@ class GitHistory:
 
     @classmethod
     def load(
-        cls, root: Path, content_dir: Path, cache: BlobCache | None = None
+        cls,
+        root: Path,
+        content_dir: Path,
+        cache: BlobCache | None = None,
+        where: tuple[Path, str] | None = None,
     ) -> GitHistory | None:
         """Read the history; ``None`` when ``root`` is not inside a git work tree.
 
         With a cache, an unchanged HEAD costs one ``git rev-parse``; a HEAD that moved
-        forward reads only the new commits.
+        forward reads only the new commits. ``where`` is :func:`locate`'s answer, when
+        the caller asked already.
         """
-        try:
-            proc = subprocess.run(
-                ["git", "-C", str(root), "rev-parse", "--show-toplevel", "--verify", "-q", "HEAD"],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-        except OSError:
+        found = where if where is not None else locate(root)
+        if found is None:
             return None
-        lines = proc.stdout.split("\n")
-        if not lines[0].strip():
-            return None
-        toplevel = Path(lines[0].strip()).resolve()
-        head = lines[1].strip() if proc.returncode == 0 and len(lines) > 1 else ""
+        toplevel, head = found
         prefix = root.resolve().relative_to(toplevel).as_posix()
         prefix = "" if prefix == "." else prefix + "/"
         content = content_dir.resolve().relative_to(toplevel).as_posix()
@@ -129,10 +123,9 @@ class GitHistory:
 
     def at(self, path: str, index: int) -> FileVersion | None:
         """The version of ``path`` current at commit ``index`` (None if it did not exist)."""
-        versions = self.files.get(path, [])
-        pos = bisect_left([v.index for v in versions], index)
-        if pos < len(versions) and versions[pos].blob is not None:
-            return versions[pos]
+        for version in self.files.get(path, ()):  # a few versions, newest first
+            if version.index >= index:
+                return version if version.blob is not None else None
         return None
 
     def first_seen(self, path: str) -> int | None:
@@ -222,6 +215,25 @@ class BlobReader:
         stdin, _ = self._pipes()
         stdin.close()
         self._proc.wait()
+
+
+def locate(root: Path) -> tuple[Path, str] | None:
+    """``(work tree top, HEAD commit)`` of the git repository holding ``root`` (HEAD is
+    ``""`` before the first commit); ``None`` outside git. One ``git rev-parse``."""
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--show-toplevel", "--verify", "-q", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return None
+    lines = proc.stdout.split("\n")
+    if not lines[0].strip():
+        return None
+    head = lines[1].strip() if proc.returncode == 0 and len(lines) > 1 else ""
+    return Path(lines[0].strip()).resolve(), head
 
 
 def _log(toplevel: Path, content: str, revisions: str) -> str:

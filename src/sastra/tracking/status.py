@@ -87,13 +87,17 @@ class Tracker:
         self.history = history
         self.cache = cache
         self.synced = synced
+        self._namespaces: dict[str, str] = {}
 
     # -- text and fingerprints -------------------------------------------------------------
     # Fingerprints are cached by blob id; the visible text itself is recomputed when
     # needed (a cache miss, a new stale comparison, --diff), which keeps the cache small.
     def _fp_namespace(self, collection: str) -> str:
-        fields = ",".join(self.config.collection(collection).translatable)
-        return f"fp:{FINGERPRINT_VERSION}:{fields}"
+        found = self._namespaces.get(collection)
+        if found is None:
+            fields = ",".join(self.config.collection(collection).translatable)
+            found = self._namespaces[collection] = f"fp:{FINGERPRINT_VERSION}:{fields}"
+        return found
 
     def text(self, article: Article) -> VisibleText:
         """Visible text of a version on disk."""

@@ -1,0 +1,75 @@
+"""A status is shown again without reading any file when nothing it depends on changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import MakeSite, article, run_cli
+
+KM = article("ចំណងជើង", "អត្ថបទ។", date="2026-01-08")
+EN = article("Title", "Text.", date="2026-01-08")
+
+
+def _age(root: Path, seconds: int = 60) -> None:
+    past = time.time() - seconds
+    for path in (root / "content").rglob("*"):
+        os.utime(path, (past, past))
+
+
+def _states(root: Path) -> dict[str, str]:
+    result = run_cli("status", "--root", str(root), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    return {a["slug"]: a["versions"]["en"]["state"] for a in doc["articles"]}
+
+
+def _forbid_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sastra.workspace
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the site was read although nothing changed")
+
+    monkeypatch.setattr(sastra.workspace, "open_site", refuse)
+
+
+def test_unchanged_site_is_not_read_again(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_site({"content/km/a.md": KM, "content/en/a.md": EN, "content/km/b.md": KM})
+    _age(root)
+    first = _states(root)
+    assert first == {"a": "untracked", "b": "missing"}
+    with monkeypatch.context() as patch:
+        _forbid_reading(patch)
+        assert _states(root) == first
+    # a changed file is seen at once
+    (root / "content/en/b.md").write_text(EN, "utf-8")
+    assert _states(root) == {"a": "untracked", "b": "untracked"}
+
+
+def test_a_file_changed_just_before_the_status_is_not_trusted(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_site({"content/km/a.md": KM, "content/en/a.md": EN})
+    _states(root)  # files written a moment ago: this status is not remembered as final
+    with monkeypatch.context() as patch:
+        _forbid_reading(patch)
+        with pytest.raises(AssertionError, match="the site was read"):
+            run_cli("status", "--root", str(root), "--format", "json")
+
+
+def test_diff_and_words_always_read_the_site(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_site({"content/km/a.md": KM, "content/en/a.md": EN})
+    _age(root)
+    _states(root)
+    with monkeypatch.context() as patch:
+        _forbid_reading(patch)
+        with pytest.raises(AssertionError, match="the site was read"):
+            run_cli("status", "--root", str(root), "--diff")
