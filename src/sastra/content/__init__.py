@@ -181,37 +181,53 @@ def stat_signature(config: Config) -> tuple[str, int]:
 
 
 def load_site(config: Config, cache: BlobCache | None = None) -> SiteContent:
-    """Discover and parse every article; problems are collected, never raised."""
+    """Discover and parse every article; problems are collected, never raised.
+
+    Files are read first; the frontmatter of those the cache does not know is parsed
+    (in this process: a pool spends more pickling parsed YAML than it saves), then the
+    articles are assembled.
+    """
     entries, diags = discover(config)
-    articles: list[Article] = []
+    read: list[tuple[Entry, str, str]] = []
     for entry in entries:
-        article, file_diags = load_article(config, entry, cache)
+        try:
+            with open(entry.path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            diags.append(Diagnostic(Location(entry.rel), f"cannot read file: {exc.strerror}"))
+            continue
+        text, problem = decode(data, entry.rel)
+        if text is None:
+            assert problem is not None
+            diags.append(problem)
+            continue
+        read.append((entry, text, blob_id(data)))
+    parsed: dict[str, ParsedFile] = {}
+    misses: dict[str, tuple[str, str]] = {}
+    for entry, text, blob in read:
+        hit = cache.get("parsed", blob) if cache is not None else None
+        if isinstance(hit, ParsedFile):
+            parsed[blob] = hit
+        else:
+            misses.setdefault(blob, (text, entry.rel))
+    for blob, (text, rel) in misses.items():
+        result = parsed[blob] = parse_text(text, rel)
+        if cache is not None:
+            cache.put("parsed", blob, result)
+    articles: list[Article] = []
+    for entry, text, blob in read:
+        article, file_diags = _assemble(config, entry, text, blob, parsed[blob])
         diags.extend(file_diags)
         if article is not None:
             articles.append(article)
     return SiteContent(tuple(articles), tuple(diags))
 
 
-def load_article(
-    config: Config, entry: Entry, cache: BlobCache | None = None
+def _assemble(
+    config: Config, entry: Entry, text: str, blob: str, parsed: ParsedFile
 ) -> tuple[Article | None, list[Diagnostic]]:
-    """Read and parse one file; ``None`` and its diagnostics when it cannot be read."""
+    """The article of one parsed file, and its diagnostics (``None`` if it failed)."""
     rel = entry.rel
-    try:
-        with open(entry.path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        return None, [Diagnostic(Location(rel), f"cannot read file: {exc.strerror}")]
-    blob = blob_id(data)
-    text, problem = decode(data, rel)
-    if text is None:
-        assert problem is not None
-        return None, [problem]
-    parsed = cache.get("parsed", blob) if cache is not None else None
-    if not isinstance(parsed, ParsedFile):
-        parsed = parse_text(text, rel)
-        if cache is not None:
-            cache.put("parsed", blob, parsed)
     if not parsed.ok:
         return None, [_relocate(d, rel) for d in parsed.diagnostics]
     collection = config.collection(entry.key.collection)

@@ -138,12 +138,6 @@ def bytes_text(data: bytes, path: str, translatable: Iterable[str]) -> VisibleTe
     )
 
 
-def fingerprint_bytes(job: tuple[bytes, str, tuple[str, ...]]) -> str | None:
-    """Fingerprint of ``(data, path, translatable)``: a plain function a process pool can run."""
-    visible = bytes_text(*job)
-    return visible.fingerprint if visible is not None else None
-
-
 def article_text(article: Article, translatable: Iterable[str]) -> VisibleText:
     """:func:`visible_text` of an :class:`Article`."""
     return visible_text(

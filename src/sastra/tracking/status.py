@@ -18,10 +18,7 @@ Baseline of a translation, in order:
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from sastra.cache import BlobCache
@@ -34,13 +31,13 @@ from sastra.model import (
     State,
     VersionStatus,
 )
+from sastra.parallel import pmap
 from sastra.tracking.fingerprint import (
     FINGERPRINT_VERSION,
     VisibleText,
     article_text,
     bytes_text,
     compare,
-    fingerprint_bytes,
 )
 from sastra.tracking.history import GitHistory
 from sastra.tracking.synced import SyncedStore
@@ -88,6 +85,8 @@ class Tracker:
         self.cache = cache
         self.synced = synced
         self._namespaces: dict[str, str] = {}
+        self._texts: dict[tuple[str, str], VisibleText] = {}
+        """Texts computed in bulk by :meth:`prefetch` for this run (not persisted)."""
 
     # -- text and fingerprints -------------------------------------------------------------
     # Fingerprints are cached by blob id; the visible text itself is recomputed when
@@ -101,6 +100,9 @@ class Tracker:
 
     def text(self, article: Article) -> VisibleText:
         """Visible text of a version on disk."""
+        kept = self._texts.get((self._fp_namespace(article.key.collection), article.blob))
+        if kept is not None:
+            return kept
         translatable = self.config.collection(article.key.collection).translatable
         text = article_text(article, translatable)
         self._remember(article.key.collection, article.blob, text)
@@ -129,6 +131,9 @@ class Tracker:
 
     def blob_text(self, blob: str, path: str, collection: str) -> VisibleText | None:
         """Visible text of a committed blob; ``None`` if unreadable."""
+        kept = self._texts.get((self._fp_namespace(collection), blob))
+        if kept is not None:
+            return kept
         if self.history is None:
             return None
         data = self.history.read_blob(blob)
@@ -152,15 +157,19 @@ class Tracker:
             return 0
         cache = self.cache
         history = self.history if self.config.tracking.git else None
-        from_git: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
-        from_disk: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+        Wanted = dict[tuple[str, str], tuple[str, tuple[str, ...], bool]]
+        from_git: Wanted = {}
+        from_disk: Wanted = {}
 
-        def need(into: dict[tuple[str, str], tuple[str, tuple[str, ...]]], blob: str | None,
-                 path: str, coll: str) -> None:  # fmt: skip
+        def need(into: Wanted, blob: str | None, path: str, coll: str, keep: bool) -> None:
+            """Fingerprint this blob; ``keep`` its text too (a source a stale check compares;
+            once its fingerprint is cached, so is the comparison's summary)."""
             namespace = self._fp_namespace(coll)
-            if blob and cache.get(namespace, blob) is None:
-                fields = tuple(self.config.collection(coll).translatable)
-                into.setdefault((namespace, blob), (path, fields))
+            if not blob or cache.get(namespace, blob) is not None:
+                return
+            fields = tuple(self.config.collection(coll).translatable)
+            old = into.get((namespace, blob))
+            into[(namespace, blob)] = (path, fields, keep or (old is not None and old[2]))
 
         for pair in pairs:
             source = pair.versions[self.source_language(pair)]
@@ -169,23 +178,27 @@ class Tracker:
                 if article is source:
                     continue
                 if article.l10n.source_hash:
-                    need(from_disk, source.blob, source.path, coll)
+                    need(from_disk, source.blob, source.path, coll, False)
                     continue
                 if history is None:
                     continue
                 versions = history.versions(article.path)[:2]
-                if versions and versions[0].blob != article.blob:
-                    need(from_disk, article.blob, article.path, coll)
-                for version in versions:
-                    need(from_git, version.blob, article.path, coll)
-                    then = history.at(source.path, version.index)
-                    if then is not None and then.blob != source.blob:
-                        need(from_git, then.blob, source.path, coll)
-                        need(from_disk, source.blob, source.path, coll)
+                if not versions:
+                    continue
+                if versions[0].blob != article.blob:
+                    need(from_disk, article.blob, article.path, coll, False)
+                    need(from_git, versions[0].blob, article.path, coll, False)
+                if len(versions) > 1:  # is the newest commit the one that changed the text?
+                    need(from_git, versions[0].blob, article.path, coll, False)
+                    need(from_git, versions[1].blob, article.path, coll, False)
+                then = history.at(source.path, versions[0].index)
+                if then is not None and then.blob != source.blob:
+                    need(from_git, then.blob, source.path, coll, True)
+                    need(from_disk, source.blob, source.path, coll, True)
         data: dict[str, bytes] = {}
         if from_git and history is not None:
             data = history.read_blobs(sorted({blob for _, blob in from_git}))
-        for (_, blob), (path, _) in from_disk.items():
+        for (_, blob), (path, _, _) in from_disk.items():
             try:
                 data[blob] = (self.config.root / path).read_bytes()
             except OSError:
@@ -193,10 +206,11 @@ class Tracker:
         wanted = {**from_git, **from_disk}
         keys = [key for key in wanted if key[1] in data]
         work = [(data[blob], *wanted[(ns, blob)]) for ns, blob in keys]
-        results = _map(fingerprint_bytes, work, jobs)
-        for (namespace, blob), fingerprint in zip(keys, results, strict=True):
+        for key, (fingerprint, text) in zip(keys, pmap(fingerprint_job, work, jobs), strict=True):
             if fingerprint is not None:
-                cache.put(namespace, blob, fingerprint)
+                cache.put(key[0], key[1], fingerprint)
+            if text is not None:
+                self._texts[key] = text
         return len(work)
 
     # -- direction --------------------------------------------------------------------------
@@ -378,20 +392,20 @@ class Tracker:
         )
 
 
-def _map(
-    func: Callable[[tuple[bytes, str, tuple[str, ...]]], str | None],
-    work: list[tuple[bytes, str, tuple[str, ...]]],
-    jobs: int | None,
-) -> list[str | None]:
-    """``map`` on a process pool when the work is large enough to pay for one."""
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers < 2 or len(work) < 400:
-        return [func(item) for item in work]
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    )
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(pool.map(func, work, chunksize=max(1, len(work) // (workers * 4))))
+Job = tuple[bytes, str, tuple[str, ...], bool]
+JobResult = tuple[str | None, VisibleText | None]
+
+
+def fingerprint_job(job: Job) -> JobResult:
+    """``(data, path, translatable, keep)`` → fingerprint, and the text when ``keep``.
+
+    A plain top-level function, so a process pool can run it.
+    """
+    data, path, translatable, keep = job
+    text = bytes_text(data, path, translatable)
+    if text is None:
+        return None, None
+    return text.fingerprint, (text if keep else None)
 
 
 def site_status(tracker: Tracker, pairs: Iterable[Pair], *, diff: bool = False) -> SiteStatus:
