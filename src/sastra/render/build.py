@@ -28,7 +28,7 @@ import multiprocessing
 import os
 import pickle
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +39,7 @@ from sastra.config import Config
 from sastra.errors import BuildError
 from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Severity
 from sastra.render.assets import static_files
-from sastra.render.output import all_exist, check_output, update_site, write_site
+from sastra.render.output import Staging, all_exist, check_output, update_site, write_site
 from sastra.render.pages import PageSpec, url_for
 from sastra.tracking.status import site_status
 from sastra.workspace import Site, tracker_for
@@ -120,24 +120,39 @@ def build(
             reused.append(spec.out)
         else:
             todo.append(spec)
-    results = _render_all(renderer, todo, jobs)
+    previous = set(cache.get("outputs", ()))
+    in_place = bool(previous) and all_exist(out, previous)
+    # A first build writes each page into the new tree as it arrives from the pool,
+    # so writing overlaps rendering; an in-place update waits until all rendered.
+    staging = None if in_place or problems else Staging(out)
     pages: dict[str, bytes] = {}
-    for result in results:
-        problems += result.problems
-        if result.data is not None and not result.problems:
-            pages[result.out] = result.data
-            fresh[result.out] = (hashes[result.out], result.assets, result.fallbacks)
-    if problems:
-        raise BuildError(_unique(problems))
+    written: list[str] = []
+    try:
+        for result in _render_all(renderer, todo, jobs):
+            problems += result.problems
+            if result.data is not None and not result.problems:
+                fresh[result.out] = (hashes[result.out], result.assets, result.fallbacks)
+                if staging is not None:
+                    staging.write(result.out, result.data)
+                    written.append(result.out)
+                else:
+                    pages[result.out] = result.data
+        if problems:
+            raise BuildError(_unique(problems))
+    except BaseException:
+        if staging is not None:
+            staging.discard()
+        raise
     warnings = _fallback_warnings(renderer, (v[2] for v in fresh.values()))
     assets = dict(static_files(config))
     assets.update({k: Path(v) for k, v in plan.images.items()})
     for _, page_assets, _ in fresh.values():
         assets.update({k: Path(v) for k, v in page_assets})
-    outputs = {*pages, *reused, *plan.files, *assets}
-    previous = set(cache.get("outputs", ()))
-    if previous and all_exist(out, previous):
+    outputs = {*pages, *written, *reused, *plan.files, *assets}
+    if in_place:
         update_site(out, pages, assets, plan.files, previous - outputs)
+    elif staging is not None:
+        staging.finish(reused, assets, plan.files)
     else:
         write_site(out, pages, reused, assets, plan.files)
     state = {
@@ -155,7 +170,7 @@ def build(
         atomic_write(cache_file, pickle.dumps(state, pickle.HIGHEST_PROTOCOL))
     except OSError as exc:
         log.warning("could not write the build cache %s: %s", cache_file, exc)
-    return BuildResult(out, len(pages), len(reused), tuple(warnings))
+    return BuildResult(out, len(pages) + len(written), len(reused), tuple(warnings))
 
 
 def _theme_hash(config: Config) -> str:
@@ -254,10 +269,12 @@ def _still_valid(old_file: Path, assets: Sequence[tuple[str, str]]) -> bool:
     return old_file.is_file() and all(os.path.isfile(src) for _, src in assets)
 
 
-def _render_all(renderer: Renderer, specs: list[PageSpec], jobs: int | None) -> list[Rendered]:
+def _render_all(renderer: Renderer, specs: list[PageSpec], jobs: int | None) -> Iterator[Rendered]:
+    """Rendered pages in order, as the pool finishes them."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(specs) < POOL_THRESHOLD:
-        return [renderer.render(spec) for spec in specs]
+        yield from (renderer.render(spec) for spec in specs)
+        return
     from sastra.render.worker import init_worker, render_in_worker, set_worker
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
@@ -265,7 +282,7 @@ def _render_all(renderer: Renderer, specs: list[PageSpec], jobs: int | None) -> 
     ctx = multiprocessing.get_context(method)
     chunk = max(8, len(specs) // (workers * 8))
     with ProcessPoolExecutor(workers, ctx, init_worker, (renderer.config,)) as pool:
-        return list(pool.map(render_in_worker, specs, chunksize=chunk))
+        yield from pool.map(render_in_worker, specs, chunksize=chunk)
 
 
 def _unique(diags: Iterable[Diagnostic]) -> list[Diagnostic]:

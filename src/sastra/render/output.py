@@ -1,10 +1,11 @@
 """Writing the output folder safely: which folders are refused, swap-in and in-place updates.
 
-A first build writes a whole new tree next to the output and swaps it in with two
-renames (the replaced tree is deleted in the background: thousands of folders take
-seconds on some file systems). After a complete previous build only changed files
-are replaced, each through a temp file and a rename. Nothing here runs before
-every page has rendered without a problem, so a failed build leaves the site as it was.
+A first build writes a whole new tree next to the output (pages as they render)
+and swaps it in with two renames (the replaced tree is deleted in the background:
+thousands of folders take seconds on some file systems); a failed build throws the
+new tree away. After a complete previous build only changed files are replaced,
+each through a temp file and a rename, and only once every page rendered without a
+problem. Either way a failed build leaves the site as it was.
 """
 
 from __future__ import annotations
@@ -52,6 +53,60 @@ def all_exist(out: Path, outputs: Iterable[str]) -> bool:
     return all(os.path.exists(os.path.join(base, rel)) for rel in outputs)
 
 
+class Staging:
+    """A new output tree being written next to ``out``, swapped in by :meth:`finish`.
+
+    Pages can be written as soon as they render (the build writes while the pool is
+    still rendering); :meth:`discard` throws the tree away when the build fails.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
+        if self.tmp.exists():
+            shutil.rmtree(self.tmp)
+        self.tmp.mkdir(parents=True)
+        self._made: set[str] = set()
+
+    def target(self, rel: str) -> str:
+        """The staged path of ``rel``, its folder created."""
+        path = os.path.join(self.tmp, rel)
+        parent = os.path.dirname(path)
+        if parent not in self._made:
+            os.makedirs(parent, exist_ok=True)
+            self._made.add(parent)
+        return path
+
+    def write(self, rel: str, data: bytes) -> None:
+        with open(self.target(rel), "wb") as fh:
+            fh.write(data)
+
+    def finish(
+        self, reused: Iterable[str], assets: dict[str, Path], files: Mapping[str, str]
+    ) -> None:
+        """Add the reused pages, generated files and assets, then swap the tree in."""
+        out = self.out
+        try:
+            for rel in reused:
+                _link_or_copy(out / rel, Path(self.target(rel)))
+            for rel, text in files.items():
+                self.write(rel, text.encode("utf-8"))
+            for rel, source in assets.items():
+                previous = out / rel
+                dest = Path(self.target(rel))
+                if _same_file(source, previous):
+                    _link_or_copy(previous, dest)
+                else:
+                    shutil.copy2(source, dest)
+            _swap(self.tmp, out)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
 def write_site(
     out: Path,
     pages: dict[str, bytes],
@@ -60,38 +115,14 @@ def write_site(
     files: Mapping[str, str],
 ) -> None:
     """Write everything into a temp folder next to ``out`` and swap it in."""
-    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    made: set[Path] = set()
-
-    def target(rel: str) -> Path:
-        path = tmp / rel
-        parent = path.parent
-        if parent not in made:
-            parent.mkdir(parents=True, exist_ok=True)
-            made.add(parent)
-        return path
-
+    staging = Staging(out)
     try:
-        tmp.mkdir(parents=True)
         for rel, data in pages.items():
-            target(rel).write_bytes(data)
-        for rel in reused:
-            _link_or_copy(out / rel, target(rel))
-        for rel, text in files.items():
-            target(rel).write_text(text, encoding="utf-8")
-        for rel, source in assets.items():
-            previous = out / rel
-            dest = target(rel)
-            if _same_file(source, previous):
-                _link_or_copy(previous, dest)
-            else:
-                shutil.copy2(source, dest)
-        _swap(tmp, out)
+            staging.write(rel, data)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        staging.discard()
         raise
+    staging.finish(reused, assets, files)
 
 
 def update_site(
