@@ -197,9 +197,7 @@ def test_sample_site_review_finds_the_stale_translation_and_the_numbers_slip() -
     result = run_cli("review", "--all", "--check", "--format", "json", "--root", str(REPO))
     assert result.exit_code == 0, result.stderr  # warnings and info only
     doc = json.loads(result.stdout)
-    found = sorted(
-        (p["key"], f["code"]) for p in doc["pairs"] for f in p["findings"]
-    )
+    found = sorted((p["key"], f["code"]) for p in doc["pairs"] for f in p["findings"])
     assert found == [
         ("news/ctc-working-group-2025", "stale"),
         ("news/ctc-working-group-2025", "stale-paragraph"),
