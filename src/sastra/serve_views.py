@@ -44,20 +44,15 @@ def status_page(dev: DevServer, *, review_prefix: str) -> Page:
     """The HTML view of ``i18n status`` (with diffs), keys linked to their review pages."""
     from sastra.report.status_html import status_html
     from sastra.tracking.status import site_status
-    from sastra.workspace import open_site, tracker_for
+    from sastra.workspace import open_site, open_tracker
 
     with dev.locked():
         try:
             site = open_site(dev.root)
         except ConfigError as exc:
             return _error_page("Translation status", exc.diagnostics)
-        tracker = tracker_for(site)
-        try:
+        with open_tracker(site) as tracker:
             result = site_status(tracker, site.pairs, diff=True)
-        finally:
-            if tracker.history is not None:
-                tracker.history.close()
-        site.cache.save()
     href = partial(review_href, review_prefix)
     return Page(status_html(result, root=str(site.config.root), review_href=href))
 
@@ -104,20 +99,14 @@ def _reviews(site: Site, pair: Pair | None) -> tuple[PairReview, ...]:
     """Review one pair (against the whole site) or every pair, as ``i18n review`` does."""
     from sastra.names import GLOSSARY_FILE, read_glossary
     from sastra.review import review_all
-    from sastra.workspace import tracker_for
+    from sastra.workspace import open_tracker
 
     config = site.config
     glossary_path = config.i18n_dir / GLOSSARY_FILE
     glossary, _ = read_glossary(glossary_path, config.rel(glossary_path))
-    tracker = tracker_for(site)
-    try:
+    with open_tracker(site) as tracker:
         only = None if pair is None else [pair]
-        reviews = review_all(tracker, site.pairs, only=only, glossary=glossary)
-    finally:
-        if tracker.history is not None:
-            tracker.history.close()
-    site.cache.save()
-    return reviews
+        return review_all(tracker, site.pairs, only=only, glossary=glossary)
 
 
 def _error_page(title: str, diagnostics: tuple[Diagnostic, ...]) -> Page:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,10 +76,24 @@ def status_signature(config: Config, where: tuple[Path, str] | None) -> tuple[st
     return digest.hexdigest(), newest
 
 
+@contextmanager
+def open_tracker(site: Site, where: tuple[Path, str] | None = None) -> Iterator[Tracker]:
+    """``with open_tracker(site) as tracker:`` a :class:`Tracker`; on leaving, its git
+    reader is closed and what it computed is saved in the site's cache."""
+    tracker = tracker_for(site, where)
+    try:
+        yield tracker
+    finally:
+        if tracker.history is not None:
+            tracker.history.close()
+        site.cache.save()
+
+
 def tracker_for(site: Site, where: tuple[Path, str] | None = None) -> Tracker:
     """A :class:`Tracker` with git history (when the site is in git and allows it).
 
     ``where`` is :func:`~sastra.tracking.history.locate`'s answer, when already asked.
+    Prefer :func:`open_tracker`, which also closes it.
     """
     config = site.config
     history = None

@@ -60,7 +60,7 @@ def review(
     from sastra.names import GLOSSARY_FILE, read_glossary
     from sastra.pairing import find_pair
     from sastra.review import CODES, review_all
-    from sastra.workspace import tracker_for
+    from sastra.workspace import open_tracker
 
     if review_every == (key is not None):
         fail("give an article KEY or --all (not both)")
@@ -81,13 +81,8 @@ def review(
     glossary_path = config.i18n_dir / GLOSSARY_FILE
     glossary, diags = read_glossary(glossary_path, config.rel(glossary_path))
     print_diagnostics(diags)
-    tracker = tracker_for(site)
-    try:
+    with open_tracker(site) as tracker:
         reviews = review_all(tracker, site.pairs, only=only, glossary=glossary, ignore=codes)
-    finally:
-        if tracker.history is not None:
-            tracker.history.close()
-    site.cache.save()
     if fmt == "json":
         from sastra.report.review import to_json
 

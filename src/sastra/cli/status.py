@@ -54,7 +54,7 @@ def status(
     from sastra.cli._common import load_config_or_exit, print_content_diagnostics
     from sastra.tracking.history import locate
     from sastra.tracking.status import SiteStatus, filter_status, site_status
-    from sastra.workspace import open_site, status_signature, tracker_for
+    from sastra.workspace import open_site, open_tracker, status_signature
 
     config = load_config_or_exit(root, strict)
     if lang is not None and lang not in config.languages:
@@ -76,13 +76,8 @@ def status(
         assert isinstance(result, SiteStatus)
     else:
         site = open_site(config=config)
-        tracker = tracker_for(site, where)
-        try:
+        with open_tracker(site, where) as tracker:
             result = site_status(tracker, site.pairs, diff=show_diff)
-        finally:
-            if tracker.history is not None:
-                tracker.history.close()
-        site.cache.save()
         diagnostics = site.diagnostics
         if not show_diff:
             memo.clear("status")

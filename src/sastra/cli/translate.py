@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from sastra.cli._common import EXIT_FOUND, fail, load, site_options
 from sastra.model import Article, Pair, State
 from sastra.workspace import Site
+
+if TYPE_CHECKING:
+    from sastra.tracking.status import Tracker
 
 
 def _pair_or_fail(site: Site, key: str) -> Pair:
@@ -51,34 +54,34 @@ def new(root: Path | None, strict: bool, lang: str, key: str) -> None:
     """
     from sastra.cache import atomic_write
     from sastra.tracking.edit import scaffold
-    from sastra.workspace import tracker_for
+    from sastra.workspace import open_tracker
 
     site = load(root, strict, quiet_warnings=True)
     _lang_or_fail(site, lang)
     pair = _pair_or_fail(site, key)
-    tracker = tracker_for(site)
-    source_lang = tracker.source_language(pair)
-    source = pair.versions[source_lang]
-    if lang in pair.versions:
-        fail(f"{pair.versions[lang].path} already exists; not overwritten", EXIT_FOUND)
-    text = tracker.text(source)
-    path = target_path(site, source, lang)
-    if path.exists():
-        fail(f"{site.config.rel(path)} already exists; not overwritten", EXIT_FOUND)
-    content = scaffold(
-        source.meta,
-        source.body,
-        source_lang=source_lang,
-        source_hash=text.fingerprint,
-        source_commit=_source_commit(tracker, source),
-        translatable=site.config.collection(source.key.collection).translatable,
-        target_lang=lang,
-        key=str(pair.key),
-    )
-    atomic_write(path, content)
-    if tracker.synced is not None:
-        tracker.synced.put(text)
-    click.echo(f"created {site.config.rel(path)} from {source.path} ({source_lang} → {lang})")
+    with open_tracker(site) as tracker:
+        source_lang = tracker.source_language(pair)
+        source = pair.versions[source_lang]
+        if lang in pair.versions:
+            fail(f"{pair.versions[lang].path} already exists; not overwritten", EXIT_FOUND)
+        text = tracker.text(source)
+        path = target_path(site, source, lang)
+        if path.exists():
+            fail(f"{site.config.rel(path)} already exists; not overwritten", EXIT_FOUND)
+        content = scaffold(
+            source.meta,
+            source.body,
+            source_lang=source_lang,
+            source_hash=text.fingerprint,
+            source_commit=_source_commit(tracker, source),
+            translatable=site.config.collection(source.key.collection).translatable,
+            target_lang=lang,
+            key=str(pair.key),
+        )
+        atomic_write(path, content)
+        if tracker.synced is not None:
+            tracker.synced.put(text)
+        click.echo(f"created {site.config.rel(path)} from {source.path} ({source_lang} → {lang})")
 
 
 @click.command()
@@ -94,65 +97,62 @@ def mark(
     Writes l10n.source, l10n.source_hash (and l10n.source_commit in git) into the
     translation's frontmatter; every other byte of the file stays as it was.
     """
-    from sastra.cache import atomic_write
-    from sastra.tracking.edit import set_l10n
-    from sastra.workspace import tracker_for
+    from sastra.tracking.status import site_status
+    from sastra.workspace import open_tracker
 
     if mark_all == bool(key):
         fail("give LANG KEY, or --all (optionally with LANG)")
     site = load(root, strict, quiet_warnings=True)
     if lang is not None:
         _lang_or_fail(site, lang)
-    tracker = tracker_for(site)
-    if mark_all:
-        pairs = site.pairs
-    else:
-        assert key is not None
-        pairs = (_pair_or_fail(site, key),)
+    pairs = site.pairs if mark_all else (_pair_or_fail(site, str(key)),)
     marked = 0
-    for pair in pairs:
-        status = tracker.status(pair)
-        for version_lang, version in status.versions.items():
-            if lang is not None and version_lang != lang:
-                continue
-            if mark_all and version.state not in (State.STALE, State.UNTRACKED):
-                continue
-            if version.state is State.SOURCE and not mark_all:
-                fail(f"{version.path} is the source of '{pair.key}'; mark its translations instead")
-            if version.state in (State.SOURCE, State.MISSING):
-                if not mark_all and version.state is State.MISSING:
+    with open_tracker(site) as tracker:
+        for pair, status in zip(pairs, site_status(tracker, pairs).articles, strict=True):
+            for version_lang, version in status.versions.items():
+                if lang is not None and version_lang != lang:
+                    continue
+                if mark_all:
+                    if version.state not in (State.STALE, State.UNTRACKED):
+                        continue
+                elif version.state is State.SOURCE:
+                    fail(f"{version.path} is the source of '{pair.key}'; mark its translations")
+                elif version.state is State.MISSING:
                     fail(f"'{pair.key}' has no {version_lang} version; start one with `i18n new`")
-                continue
-            assert status.source is not None
-            source = pair.versions[status.source]
-            article = pair.versions[version_lang]
-            text = tracker.text(source)
-            path = site.config.root / article.path
-            raw = path.read_bytes().decode("utf-8")
-            updated = set_l10n(
-                raw,
-                {
-                    "source": status.source,
-                    "source_hash": text.fingerprint,
-                    "source_commit": _source_commit(tracker, source),
-                },
-            )
-            if updated != raw:
-                atomic_write(path, updated.encode("utf-8"))
-            if tracker.synced is not None:
-                tracker.synced.put(text)
-            marked += 1
-            click.echo(f"marked {article.path} as synced with {source.path} ({text.fingerprint})")
+                assert status.source is not None
+                click.echo(_mark_one(site, tracker, pair, status.source, version_lang))
+                marked += 1
     if marked == 0:
         click.echo("nothing to mark" + ("" if mark_all else f" for '{key}'"))
-        sys.exit(0)
 
 
-def _source_commit(tracker: object, source: Article) -> str | None:
+def _mark_one(site: Site, tracker: Tracker, pair: Pair, source_lang: str, lang: str) -> str:
+    """Record the source's current fingerprint in one translation; the line to print."""
+    from sastra.cache import atomic_write
+    from sastra.tracking.edit import set_l10n
+
+    source = pair.versions[source_lang]
+    article = pair.versions[lang]
+    text = tracker.text(source)
+    path = site.config.root / article.path
+    raw = path.read_bytes().decode("utf-8")
+    updated = set_l10n(
+        raw,
+        {
+            "source": source_lang,
+            "source_hash": text.fingerprint,
+            "source_commit": _source_commit(tracker, source),
+        },
+    )
+    if updated != raw:
+        atomic_write(path, updated.encode("utf-8"))
+    if tracker.synced is not None:
+        tracker.synced.put(text)
+    return f"marked {article.path} as synced with {source.path} ({text.fingerprint})"
+
+
+def _source_commit(tracker: Tracker, source: Article) -> str | None:
     """The commit holding the source exactly as it is on disk, when in git."""
-    from sastra.tracking.status import Tracker
-
-    assert isinstance(tracker, Tracker)
     history = tracker.history
     if history is None:
         return None

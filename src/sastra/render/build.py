@@ -42,7 +42,7 @@ from sastra.render.assets import static_files
 from sastra.render.output import Staging, all_exist, check_output, update_site, write_site
 from sastra.render.pages import PageSpec, url_for
 from sastra.tracking.status import site_status
-from sastra.workspace import Site, tracker_for
+from sastra.workspace import Site, open_tracker
 
 if TYPE_CHECKING:  # Jinja2, markdown-it and the catalogs load only when a page is rendered
     from sastra.render.worker import Rendered, Renderer
@@ -217,8 +217,7 @@ def _statuses(site: Site) -> tuple[dict[Key, ArticleStatus], dict[str, dt.date]]
     render_source = config.build.untranslated == "render-source"
     if not (config.build.stale_notice or render_source):
         return {}, {}
-    tracker = tracker_for(site)
-    try:
+    with open_tracker(site) as tracker:
         statuses = {a.key: a for a in site_status(tracker, site.pairs).articles}
         updated: dict[str, dt.date] = {}
         for pair in site.pairs:
@@ -229,10 +228,6 @@ def _statuses(site: Site) -> tuple[dict[Key, ArticleStatus], dict[str, dt.date]]
             day = _updated_on(source, tracker.history)
             if day is not None:
                 updated[source.path] = day
-    finally:
-        if tracker.history is not None:
-            tracker.history.close()
-    site.cache.save()
     return statuses, updated
 
 
