@@ -14,6 +14,7 @@ from html import escape
 from urllib.parse import quote
 
 from sastra.model import Key, Severity
+from sastra.report.html import diff_html, page_start
 from sastra.report.review import counts
 from sastra.review.layout import Cell, Layout, layout
 from sastra.review.model import Finding, PairReview
@@ -51,17 +52,7 @@ _WORD = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: 
 
 
 def _head(title: str) -> list[str]:
-    return [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title>",
-        f"<style>{_STYLE}</style>",
-        "</head>",
-        "<body>",
-    ]
+    return page_start(title, _STYLE)
 
 
 def _summary(review_counts: dict[str, int], accepted: int) -> str:
@@ -132,15 +123,6 @@ def _cells(cells: Sequence[Cell], cell_ids: set[str]) -> str:
     return "".join(out)
 
 
-def _diff(text: str) -> str:
-    lines = []
-    for line in text.splitlines():
-        css = "add" if line.startswith("+") else "del" if line.startswith("-") else ""
-        shown = escape(line)
-        lines.append(f'<span class="{css}">{shown}</span>' if css else shown)
-    return '<pre class="diff">' + "\n".join(lines) + "</pre>"
-
-
 def review_html(review: PairReview, *, index_href: str | None = None) -> str:
     """The standalone side-by-side page of one pair.
 
@@ -184,7 +166,7 @@ def review_html(review: PairReview, *, index_href: str | None = None) -> str:
     for finding in review.findings:
         if finding.diff:
             parts.append(f"<h2>Changes to the {escape(review.left)} source since the baseline</h2>")
-            parts.append(_diff(finding.diff))
+            parts.append(diff_html(finding.diff))
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from html import escape
 
 from sastra.model import ArticleStatus, Key, State, VersionStatus
+from sastra.report.html import diff_html, page_start
 from sastra.report.status import STATE_ORDER, STATE_TITLES, describe_changes, progress_line
 from sastra.tracking.status import SiteStatus
 
@@ -49,15 +50,7 @@ def status_html(
     """
     summary = status.summary()
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title>",
-        f"<style>{_STYLE}</style>",
-        "</head>",
-        "<body>",
+        *page_start(title, _STYLE),
         f"<h1>{escape(title)}</h1>",
         f'<p class="root">{escape(root)}</p>',
         '<ul class="progress">',
@@ -128,14 +121,5 @@ def _detail(article: ArticleStatus, version: VersionStatus) -> str:
         return f"<code>{path}</code>"
     text = f"<code>{path}</code><br>{escape(describe_changes(version))}"
     if version.diff:
-        text += _diff(version.diff)
+        text += diff_html(version.diff)
     return text
-
-
-def _diff(diff: str) -> str:
-    lines = []
-    for line in diff.splitlines():
-        cls = "add" if line.startswith("+") else "del" if line.startswith("-") else ""
-        text = escape(line)
-        lines.append(f'<span class="{cls}">{text}</span>' if cls else text)
-    return '<pre class="diff">' + "\n".join(lines) + "</pre>"
