@@ -216,3 +216,32 @@ class ArticleStatus:
     """The source language of the pair."""
     versions: Mapping[str, VersionStatus]
     """One entry per configured language, in configured order."""
+
+
+@dataclass(frozen=True)
+class SiteStatus:
+    """The status of every article, and per-language counts."""
+
+    articles: tuple[ArticleStatus, ...]
+    """One entry per article, in key order."""
+    languages: tuple[str, ...]
+    """The languages shown (all configured ones, or the one asked for)."""
+
+    def summary(self) -> dict[str, dict[str, int]]:
+        """``{lang: {state: count}}`` over translations (sources are not counted)."""
+        counts = {
+            lang: {s.value: 0 for s in State if s is not State.SOURCE} for lang in self.languages
+        }
+        for article in self.articles:
+            for lang, version in article.versions.items():
+                if version.state is not State.SOURCE:
+                    counts[lang][version.state.value] += 1
+        return counts
+
+    def needs_work(self) -> bool:
+        """True when any version is missing or stale (what ``--check`` fails on)."""
+        return any(
+            v.state in (State.MISSING, State.STALE)
+            for a in self.articles
+            for v in a.versions.values()
+        )

@@ -13,17 +13,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sastra import __version__
 from sastra.cache import BlobCache
 from sastra.config import Config, find_root, load_config
-from sastra.content import load_site, stat_signature
+from sastra.content import stat_signature
 from sastra.model import Article, Diagnostic, Pair, Severity
-from sastra.pairing import pair_articles
-from sastra.tracking.fingerprint import FINGERPRINT_VERSION
-from sastra.tracking.history import GitHistory
-from sastra.tracking.status import Tracker
-from sastra.tracking.synced import SyncedStore
+from sastra.tracking import FINGERPRINT_VERSION
+
+if TYPE_CHECKING:
+    from sastra.tracking.status import Tracker
+
+# The content, pairing and tracking stages are imported where they are used: a status
+# that nothing changed since is shown again without paying for YAML and Markdown parsers.
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,9 @@ def open_site(
     root: Path | None = None, *, use_cache: bool = True, config: Config | None = None
 ) -> Site:
     """Load the site at ``root`` (default: nearest folder with a config, else the cwd)."""
+    from sastra.content import load_site
+    from sastra.pairing import pair_articles
+
     config = config if config is not None else open_config(root)
     cache = BlobCache(config.cache_dir / "blobs.pickle" if use_cache else None)
     content = load_site(config, cache)
@@ -95,6 +101,10 @@ def tracker_for(site: Site, where: tuple[Path, str] | None = None) -> Tracker:
     ``where`` is :func:`~sastra.tracking.history.locate`'s answer, when already asked.
     Prefer :func:`open_tracker`, which also closes it.
     """
+    from sastra.tracking.history import GitHistory
+    from sastra.tracking.status import Tracker
+    from sastra.tracking.synced import SyncedStore
+
     config = site.config
     history = None
     if config.tracking.git:

@@ -15,7 +15,7 @@ from sastra.model import Severity
 
 if TYPE_CHECKING:
     from sastra.config import Config
-    from sastra.tracking.status import SiteStatus
+    from sastra.model import SiteStatus
     from sastra.workspace import Site
 
 
@@ -52,8 +52,9 @@ def status(
     """Translation status of every article: up to date, stale, missing, untracked."""
     from sastra.cache import BlobCache
     from sastra.cli._common import load_config_or_exit, print_content_diagnostics
+    from sastra.model import SiteStatus
     from sastra.tracking.history import locate
-    from sastra.tracking.status import SiteStatus, filter_status, site_status
+    from sastra.tracking.status import filter_status, site_status
     from sastra.workspace import open_site, open_tracker, status_signature
 
     config = load_config_or_exit(root, strict)

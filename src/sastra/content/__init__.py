@@ -13,12 +13,14 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sastra.cache import BlobCache
 from sastra.config import Config
-from sastra.content.parse import ParsedFile, blob_id, check_fields, decode, make_article, parse_text
 from sastra.model import Article, Diagnostic, Key, Location, Severity
+
+if TYPE_CHECKING:
+    from sastra.content.parse import ParsedFile
 
 EXTENSIONS = (".md", ".mdx")
 _PLAIN_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -187,6 +189,8 @@ def load_site(config: Config, cache: BlobCache | None = None) -> SiteContent:
     (in this process: a pool spends more pickling parsed YAML than it saves), then the
     articles are assembled.
     """
+    from sastra.content.parse import ParsedFile, blob_id, decode, parse_text
+
     entries, diags = discover(config)
     read: list[tuple[Entry, str, str]] = []
     for entry in entries:
@@ -227,6 +231,8 @@ def _assemble(
     config: Config, entry: Entry, text: str, blob: str, parsed: ParsedFile
 ) -> tuple[Article | None, list[Diagnostic]]:
     """The article of one parsed file, and its diagnostics (``None`` if it failed)."""
+    from sastra.content.parse import check_fields, make_article
+
     rel = entry.rel
     if not parsed.ok:
         return None, [_relocate(d, rel) for d in parsed.diagnostics]

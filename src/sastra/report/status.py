@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, Group
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
-from sastra.model import ArticleStatus, State, VersionStatus
-from sastra.tracking.status import SiteStatus
+from sastra.model import ArticleStatus, SiteStatus, State, VersionStatus
 
 STATE_ORDER = (State.STALE, State.MISSING, State.UNTRACKED, State.UP_TO_DATE)
 STATE_TITLES = {
@@ -82,6 +82,9 @@ def render_table(
     extra: list[str] | None = None,
 ) -> None:
     """The terminal view: per-language progress, then one table per state."""
+    from rich.console import Group
+    from rich.text import Text
+
     console.print(Text(f"Sastra · {root}", style="bold"))
     summary = status.summary()
     for lang in status.languages:
@@ -134,6 +137,8 @@ def _detail(
 ) -> Text:
     source = article.versions.get(article.source or "")
     source_path = source.path if source else None
+    from rich.text import Text
+
     text = Text()
     if version.state is State.MISSING:
         text.append(f"translate from {article.source}: {source_path}")
@@ -167,5 +172,7 @@ def describe_changes(version: VersionStatus) -> str:
 
 
 def _diff_line(line: str) -> Text:
+    from rich.text import Text
+
     style = "green" if line.startswith("+") else "red" if line.startswith("-") else "dim"
     return Text("    " + line, style=style)

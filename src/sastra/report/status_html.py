@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from html import escape
 
-from sastra.model import ArticleStatus, Key, State, VersionStatus
+from sastra.model import ArticleStatus, Key, SiteStatus, State, VersionStatus
 from sastra.report.html import diff_html, page_start
 from sastra.report.status import STATE_ORDER, STATE_TITLES, describe_changes, progress_line
-from sastra.tracking.status import SiteStatus
 
 _STYLE = """
 body { font-family: "Noto Sans Khmer", "Khmer OS", system-ui, sans-serif; line-height: 1.6;

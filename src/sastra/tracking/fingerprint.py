@@ -35,7 +35,6 @@ _HAS_KHMER = re.compile(f"[{KHMER}]").search
 _HAS_ZERO_WIDTH = _ZERO_WIDTH.search
 _TAG = re.compile(r"<[^>]*>")
 _MDX_STATEMENT = re.compile(r"^(?:import|export)\s[^\n]*$", re.MULTILINE)
-FINGERPRINT_VERSION = "1"
 
 
 def display_text(text: str) -> str:

@@ -19,7 +19,6 @@ Baseline of a translation, in order:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 
 from sastra.cache import BlobCache
 from sastra.config import Config
@@ -28,12 +27,13 @@ from sastra.model import (
     ArticleStatus,
     BaselineKind,
     Pair,
+    SiteStatus,
     State,
     VersionStatus,
 )
 from sastra.parallel import pmap
+from sastra.tracking import FINGERPRINT_VERSION
 from sastra.tracking.fingerprint import (
-    FINGERPRINT_VERSION,
     VisibleText,
     article_text,
     bytes_text,
@@ -41,33 +41,6 @@ from sastra.tracking.fingerprint import (
 )
 from sastra.tracking.history import GitHistory
 from sastra.tracking.synced import SyncedStore
-
-
-@dataclass(frozen=True)
-class SiteStatus:
-    """The status of every article, and per-language counts."""
-
-    articles: tuple[ArticleStatus, ...]
-    languages: tuple[str, ...]
-
-    def summary(self) -> dict[str, dict[str, int]]:
-        """``{lang: {state: count}}`` over translations (sources are not counted)."""
-        counts = {
-            lang: {s.value: 0 for s in State if s is not State.SOURCE} for lang in self.languages
-        }
-        for article in self.articles:
-            for lang, version in article.versions.items():
-                if version.state is not State.SOURCE:
-                    counts[lang][version.state.value] += 1
-        return counts
-
-    def needs_work(self) -> bool:
-        """True when any version is missing or stale (what ``--check`` fails on)."""
-        return any(
-            v.state in (State.MISSING, State.STALE)
-            for a in self.articles
-            for v in a.versions.values()
-        )
 
 
 class Tracker:
