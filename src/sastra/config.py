@@ -17,6 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sastra.config_validate import (
+    LANG_RE,
+    Validator,
+    field_list,
+    languages_check,
+    one_of,
+    positive,
+    source_check,
+)
 from sastra.errors import ConfigError
 from sastra.model import Diagnostic, Location, Severity
 
@@ -25,8 +34,6 @@ LAYOUTS = ("default", "astro")
 UNTRANSLATED_MODES = ("link-index", "render-source")
 DEFAULT_TRANSLATABLE = ("title", "description")
 DEFAULT_SHARED = ("date", "image", "tags")
-_LANG_RE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
-_FIELD_PATH_RE = re.compile(r"^[A-Za-z_][\w-]*(?:\[\])?(?:\.[A-Za-z_][\w-]*(?:\[\])?)*$")
 
 
 @dataclass(frozen=True)
@@ -203,97 +210,12 @@ def load_config(root: Path) -> Config:
             msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
             raise ConfigError([Diagnostic(Location(config_path.name, line), msg)]) from None
         data = parsed.get("tool", {}).get("sastra", {}) if table_prefix else parsed
-    v = _Validator(config_path.name if config_path else CONFIG_FILE, text, table_prefix, diags)
+    v = Validator(config_path.name if config_path else CONFIG_FILE, text, table_prefix, diags)
     config = _build(root, config_path, data, v)
     errors = sorted((d for d in diags if d.severity is Severity.ERROR), key=lambda d: d.location)
     if errors:
         raise ConfigError(errors)
     return config
-
-
-class _Validator:
-    """Collects diagnostics while reading typed values out of the TOML tables."""
-
-    def __init__(self, path: str, text: str, prefix: str, diags: list[Diagnostic]) -> None:
-        self.path, self.lines, self.prefix, self.diags = path, text.splitlines(), prefix, diags
-
-    def line_of(self, table: str, key: str) -> int:
-        """Best-effort line of ``key`` inside ``[table]`` (tomllib keeps no positions)."""
-        header = f"[{self.prefix}{table}]" if table or self.prefix else ""
-        in_table = header == ""
-        key_re = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
-        for number, line in enumerate(self.lines, 1):
-            stripped = line.strip()
-            if stripped.startswith("["):
-                in_table = stripped.split("#")[0].strip() == header
-                if in_table and not key:
-                    return number
-            elif in_table and key and key_re.match(line):
-                return number
-        return 1
-
-    def error(
-        self, table: str, key: str, message: str, severity: Severity = Severity.ERROR
-    ) -> None:
-        where = Location(self.path, self.line_of(table, key))
-        self.diags.append(Diagnostic(where, message, severity))
-
-    def take(
-        self,
-        table: str,
-        data: Mapping[str, Any],
-        key: str,
-        kind: type | tuple[type, ...],
-        default: Any,
-        check: Callable[[Any], str | None] | None = None,
-    ) -> Any:
-        if key not in data:
-            return default
-        value = data[key]
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            names = (
-                kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-            )
-            self.error(table, key, f"'{key}' must be {_TYPE_WORDS.get(names, names)}")
-            return default
-        problem = check(value) if check else None
-        if problem:
-            self.error(table, key, f"'{key}': {problem}")
-            return default
-        return value
-
-    def unknown(self, table: str, data: Mapping[str, Any], known: set[str]) -> None:
-        for key in data:
-            if key not in known:
-                where = f"[{table}]" if table else "the top level"
-                hint = _close(key, known)
-                self.error(
-                    table,
-                    key,
-                    f"unknown key '{key}' in {where}{hint}",
-                    Severity.WARNING,
-                )
-
-
-_TYPE_WORDS = {
-    "str": "a string",
-    "bool": "true or false",
-    "int": "a whole number",
-    "list": "a list",
-}
-
-
-def _close(word: str, known: set[str]) -> str:
-    import difflib
-
-    match = difflib.get_close_matches(word, sorted(known), n=1)
-    return f" (did you mean '{match[0]}'?)" if match else ""
-
-
-def _field_list(value: Any) -> str | None:
-    if not all(isinstance(item, str) and _FIELD_PATH_RE.match(item) for item in value):
-        return "expected a list of field paths such as 'title' or 'team.member[].role'"
-    return None
 
 
 _TOP_KEYS = {
@@ -316,15 +238,15 @@ _BUILD_KEYS = set(BuildConfig.__dataclass_fields__)
 _TRACKING_KEYS = set(TrackingConfig.__dataclass_fields__)
 
 
-def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: _Validator) -> Config:
+def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Validator) -> Config:
     v.unknown("", data, _TOP_KEYS)
-    layout = v.take("", data, "layout", str, "", _one_of(LAYOUTS))
+    layout = v.take("", data, "layout", str, "", one_of(LAYOUTS))
     detected = not layout
     if detected:
         layout = "astro" if _looks_astro(root) and not (root / "content").is_dir() else "default"
     content_default = "src/content" if layout == "astro" else "content"
     content_dir = root / v.take("", data, "content_dir", str, content_default)
-    languages = v.take("", data, "languages", list, [], _languages_check)
+    languages = v.take("", data, "languages", list, [], languages_check)
     if not languages:
         languages = _detect_languages(content_dir, layout)
     default_language = v.take("", data, "default_language", str, "")
@@ -337,7 +259,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: _Va
             )
         else:
             languages = [default_language, *(x for x in languages if x != default_language)]
-    lang_check = _source_check(languages)
+    lang_check = source_check(languages)
     source_language = v.take("", data, "source_language", str, None, lang_check)
     defaults = _collection(v, "defaults", data.get("defaults", {}), "", lang_check)
     collections: dict[str, CollectionConfig] = {}
@@ -352,12 +274,12 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: _Va
     build_data = v.take("", data, "build", dict, {})
     v.unknown("build", build_data, _BUILD_KEYS)
     build = BuildConfig(
-        page_size=v.take("build", build_data, "page_size", int, 10, _positive),
+        page_size=v.take("build", build_data, "page_size", int, 10, positive),
         allow_html=v.take("build", build_data, "allow_html", bool, False),
         line_breaks=v.take("build", build_data, "line_breaks", bool, False),
         lunar_dates=v.take("build", build_data, "lunar_dates", bool, False),
         untranslated=v.take(
-            "build", build_data, "untranslated", str, "link-index", _one_of(UNTRANSLATED_MODES)
+            "build", build_data, "untranslated", str, "link-index", one_of(UNTRANSLATED_MODES)
         ),
         stale_notice=v.take("build", build_data, "stale_notice", bool, True),
         base_url=v.take("build", build_data, "base_url", str, ""),
@@ -392,7 +314,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: _Va
 
 
 def _collection(
-    v: _Validator,
+    v: Validator,
     table: str,
     data: Any,
     name: str,
@@ -406,37 +328,12 @@ def _collection(
     return CollectionConfig(
         name=name,
         source_language=v.take(table, data, "source_language", str, None, lang_check),
-        required=tuple(v.take(table, data, "required", list, [], _field_list)),
+        required=tuple(v.take(table, data, "required", list, [], field_list)),
         translatable=tuple(
-            v.take(table, data, "translatable", list, list(DEFAULT_TRANSLATABLE), _field_list)
+            v.take(table, data, "translatable", list, list(DEFAULT_TRANSLATABLE), field_list)
         ),
-        shared=tuple(v.take(table, data, "shared", list, list(DEFAULT_SHARED), _field_list)),
+        shared=tuple(v.take(table, data, "shared", list, list(DEFAULT_SHARED), field_list)),
     )
-
-
-def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
-    return lambda value: None if value in choices else f"expected one of {', '.join(choices)}"
-
-
-def _positive(value: Any) -> str | None:
-    return None if value > 0 else "must be at least 1"
-
-
-def _languages_check(value: Any) -> str | None:
-    if not value or not all(isinstance(x, str) and _LANG_RE.match(x) for x in value):
-        return 'expected a list of language codes such as ["km", "en"]'
-    if len(set(value)) != len(value):
-        return "a language is listed twice"
-    return None
-
-
-def _source_check(languages: list[str]) -> Callable[[Any], str | None]:
-    def check(value: Any) -> str | None:
-        if value == "auto" or value in languages:
-            return None
-        return f"'{value}' is not one of the languages ({', '.join(languages)}) nor \"auto\""
-
-    return check
 
 
 def _looks_astro(root: Path) -> bool:
@@ -444,7 +341,7 @@ def _looks_astro(root: Path) -> bool:
     if not base.is_dir():
         return False
     return any(
-        _LANG_RE.match(lang.name)
+        LANG_RE.match(lang.name)
         for coll in base.iterdir()
         if coll.is_dir()
         for lang in coll.iterdir()
@@ -460,10 +357,10 @@ def _detect_languages(content_dir: Path, layout: str) -> list[str]:
             for coll in content_dir.iterdir():
                 if coll.is_dir():
                     found.update(
-                        p.name for p in coll.iterdir() if p.is_dir() and _LANG_RE.match(p.name)
+                        p.name for p in coll.iterdir() if p.is_dir() and LANG_RE.match(p.name)
                     )
         else:
             found.update(
-                p.name for p in content_dir.iterdir() if p.is_dir() and _LANG_RE.match(p.name)
+                p.name for p in content_dir.iterdir() if p.is_dir() and LANG_RE.match(p.name)
             )
     return sorted(found, key=lambda code: (code != "km", code))

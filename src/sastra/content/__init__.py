@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sastra.cache import BlobCache
 from sastra.config import Config
+from sastra.config_validate import LANG_RE
 from sastra.model import Article, Diagnostic, Key, Location, Severity
 
 if TYPE_CHECKING:
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 
 EXTENSIONS = (".md", ".mdx")
 _PLAIN_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_LANG_RE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
                     if entry:
                         entries.append(entry)
             continue
-        if not _LANG_RE.match(top_name) and top_name not in languages:
+        if not LANG_RE.match(top_name) and top_name not in languages:
             diags.append(
                 Diagnostic(
                     Location(f"{base_rel}/{top_name}"),

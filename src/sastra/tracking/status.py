@@ -31,7 +31,6 @@ from sastra.model import (
     State,
     VersionStatus,
 )
-from sastra.parallel import pmap
 from sastra.tracking import FINGERPRINT_VERSION
 from sastra.tracking.fingerprint import (
     VisibleText,
@@ -64,7 +63,8 @@ class Tracker:
     # -- text and fingerprints -------------------------------------------------------------
     # Fingerprints are cached by blob id; the visible text itself is recomputed when
     # needed (a cache miss, a new stale comparison, --diff), which keeps the cache small.
-    def _fp_namespace(self, collection: str) -> str:
+    def fp_namespace(self, collection: str) -> str:
+        """The cache namespace of fingerprints for a collection's translatable fields."""
         found = self._namespaces.get(collection)
         if found is None:
             fields = ",".join(self.config.collection(collection).translatable)
@@ -73,7 +73,7 @@ class Tracker:
 
     def text(self, article: Article) -> VisibleText:
         """Visible text of a version on disk."""
-        kept = self._texts.get((self._fp_namespace(article.key.collection), article.blob))
+        kept = self._texts.get((self.fp_namespace(article.key.collection), article.blob))
         if kept is not None:
             return kept
         translatable = self.config.collection(article.key.collection).translatable
@@ -83,12 +83,12 @@ class Tracker:
 
     def _remember(self, collection: str, blob: str, text: VisibleText) -> None:
         if self.cache is not None and blob:
-            self.cache.put(self._fp_namespace(collection), blob, text.fingerprint)
+            self.cache.put(self.fp_namespace(collection), blob, text.fingerprint)
 
     def fingerprint(self, article: Article) -> str:
         """Fingerprint of a version on disk (cached by blob id)."""
         cached = (
-            self.cache.get(self._fp_namespace(article.key.collection), article.blob)
+            self.cache.get(self.fp_namespace(article.key.collection), article.blob)
             if self.cache
             else None
         )
@@ -96,7 +96,7 @@ class Tracker:
 
     def blob_fingerprint(self, blob: str, path: str, collection: str) -> str | None:
         """Fingerprint of a committed blob (cached by blob id)."""
-        cached = self.cache.get(self._fp_namespace(collection), blob) if self.cache else None
+        cached = self.cache.get(self.fp_namespace(collection), blob) if self.cache else None
         if isinstance(cached, str):
             return cached
         text = self.blob_text(blob, path, collection)
@@ -104,7 +104,7 @@ class Tracker:
 
     def blob_text(self, blob: str, path: str, collection: str) -> VisibleText | None:
         """Visible text of a committed blob; ``None`` if unreadable."""
-        kept = self._texts.get((self._fp_namespace(collection), blob))
+        kept = self._texts.get((self.fp_namespace(collection), blob))
         if kept is not None:
             return kept
         if self.history is None:
@@ -119,72 +119,16 @@ class Tracker:
         return text
 
     def prefetch(self, pairs: Iterable[Pair], jobs: int | None = None) -> int:
-        """Compute, in bulk, the fingerprints that :meth:`status` will likely ask for.
+        """Compute in bulk the fingerprints :meth:`status` will ask for (see
+        :func:`sastra.tracking.prefetch.prefetch`); returns how many it computed."""
+        from sastra.tracking.prefetch import prefetch
 
-        A cold run would otherwise read blobs one request at a time and parse every
-        file on one core: this reads the likely blobs in one ``cat-file`` round trip
-        and fingerprints them, and the files on disk that will be compared, on all
-        cores. Returns how many fingerprints it computed.
-        """
-        if self.cache is None:
-            return 0
-        cache = self.cache
-        history = self.history if self.config.tracking.git else None
-        Wanted = dict[tuple[str, str], tuple[str, tuple[str, ...], bool]]
-        from_git: Wanted = {}
-        from_disk: Wanted = {}
+        return prefetch(self, pairs, jobs)
 
-        def need(into: Wanted, blob: str | None, path: str, coll: str, keep: bool) -> None:
-            """Fingerprint this blob; ``keep`` its text too (a source a stale check compares;
-            once its fingerprint is cached, so is the comparison's summary)."""
-            namespace = self._fp_namespace(coll)
-            if not blob or cache.get(namespace, blob) is not None:
-                return
-            fields = tuple(self.config.collection(coll).translatable)
-            old = into.get((namespace, blob))
-            into[(namespace, blob)] = (path, fields, keep or (old is not None and old[2]))
-
-        for pair in pairs:
-            source = pair.versions[self.source_language(pair)]
-            coll = pair.key.collection
-            for article in pair.versions.values():
-                if article is source:
-                    continue
-                if article.l10n.source_hash:
-                    need(from_disk, source.blob, source.path, coll, False)
-                    continue
-                if history is None:
-                    continue
-                versions = history.versions(article.path)[:2]
-                if not versions:
-                    continue
-                if versions[0].blob != article.blob:
-                    need(from_disk, article.blob, article.path, coll, False)
-                    need(from_git, versions[0].blob, article.path, coll, False)
-                if len(versions) > 1:  # is the newest commit the one that changed the text?
-                    need(from_git, versions[0].blob, article.path, coll, False)
-                    need(from_git, versions[1].blob, article.path, coll, False)
-                then = history.at(source.path, versions[0].index)
-                if then is not None and then.blob != source.blob:
-                    need(from_git, then.blob, source.path, coll, True)
-                    need(from_disk, source.blob, source.path, coll, True)
-        data: dict[str, bytes] = {}
-        if from_git and history is not None:
-            data = history.read_blobs(sorted({blob for _, blob in from_git}))
-        for (_, blob), (path, _, _) in from_disk.items():
-            try:
-                data[blob] = (self.config.root / path).read_bytes()
-            except OSError:
-                continue
-        wanted = {**from_git, **from_disk}
-        keys = [key for key in wanted if key[1] in data]
-        work = [(data[blob], *wanted[(ns, blob)]) for ns, blob in keys]
-        for key, (fingerprint, text) in zip(keys, pmap(fingerprint_job, work, jobs), strict=True):
-            if fingerprint is not None:
-                cache.put(key[0], key[1], fingerprint)
-            if text is not None:
-                self._texts[key] = text
-        return len(work)
+    def keep_text(self, namespace: str, blob: str, text: VisibleText) -> None:
+        """Keep, for this run, a text :meth:`prefetch` computed (``namespace`` as from
+        :meth:`fp_namespace`)."""
+        self._texts[(namespace, blob)] = text
 
     # -- direction --------------------------------------------------------------------------
     def source_language(self, pair: Pair) -> str:
@@ -363,22 +307,6 @@ class Tracker:
             removed_paragraphs=removed,
             diff=text if diff else None,
         )
-
-
-Job = tuple[bytes, str, tuple[str, ...], bool]
-JobResult = tuple[str | None, VisibleText | None]
-
-
-def fingerprint_job(job: Job) -> JobResult:
-    """``(data, path, translatable, keep)`` → fingerprint, and the text when ``keep``.
-
-    A plain top-level function, so a process pool can run it.
-    """
-    data, path, translatable, keep = job
-    text = bytes_text(data, path, translatable)
-    if text is None:
-        return None, None
-    return text.fingerprint, (text if keep else None)
 
 
 def site_status(tracker: Tracker, pairs: Iterable[Pair], *, diff: bool = False) -> SiteStatus:

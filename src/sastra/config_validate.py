@@ -1,0 +1,126 @@
+"""Reading typed values out of parsed TOML, collecting every problem as a diagnostic.
+
+The checks that :mod:`sastra.config` applies key by key; nothing here knows which keys
+a Sastra config has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sastra.model import Diagnostic, Location, Severity
+
+LANG_RE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+FIELD_PATH_RE = re.compile(r"^[A-Za-z_][\w-]*(?:\[\])?(?:\.[A-Za-z_][\w-]*(?:\[\])?)*$")
+
+
+class Validator:
+    """Collects diagnostics while reading typed values out of the TOML tables."""
+
+    def __init__(self, path: str, text: str, prefix: str, diags: list[Diagnostic]) -> None:
+        self.path, self.lines, self.prefix, self.diags = path, text.splitlines(), prefix, diags
+
+    def line_of(self, table: str, key: str) -> int:
+        """Best-effort line of ``key`` inside ``[table]`` (tomllib keeps no positions)."""
+        header = f"[{self.prefix}{table}]" if table or self.prefix else ""
+        in_table = header == ""
+        key_re = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+        for number, line in enumerate(self.lines, 1):
+            stripped = line.strip()
+            if stripped.startswith("["):
+                in_table = stripped.split("#")[0].strip() == header
+                if in_table and not key:
+                    return number
+            elif in_table and key and key_re.match(line):
+                return number
+        return 1
+
+    def error(
+        self, table: str, key: str, message: str, severity: Severity = Severity.ERROR
+    ) -> None:
+        where = Location(self.path, self.line_of(table, key))
+        self.diags.append(Diagnostic(where, message, severity))
+
+    def take(
+        self,
+        table: str,
+        data: Mapping[str, Any],
+        key: str,
+        kind: type | tuple[type, ...],
+        default: Any,
+        check: Callable[[Any], str | None] | None = None,
+    ) -> Any:
+        if key not in data:
+            return default
+        value = data[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            names = (
+                kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            )
+            self.error(table, key, f"'{key}' must be {_TYPE_WORDS.get(names, names)}")
+            return default
+        problem = check(value) if check else None
+        if problem:
+            self.error(table, key, f"'{key}': {problem}")
+            return default
+        return value
+
+    def unknown(self, table: str, data: Mapping[str, Any], known: set[str]) -> None:
+        for key in data:
+            if key not in known:
+                where = f"[{table}]" if table else "the top level"
+                hint = did_you_mean(key, known)
+                self.error(
+                    table,
+                    key,
+                    f"unknown key '{key}' in {where}{hint}",
+                    Severity.WARNING,
+                )
+
+
+_TYPE_WORDS = {
+    "str": "a string",
+    "bool": "true or false",
+    "int": "a whole number",
+    "list": "a list",
+}
+
+
+def did_you_mean(word: str, known: set[str]) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(word, sorted(known), n=1)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def field_list(value: Any) -> str | None:
+    if not all(isinstance(item, str) and FIELD_PATH_RE.match(item) for item in value):
+        return "expected a list of field paths such as 'title' or 'team.member[].role'"
+    return None
+
+
+def one_of(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
+    return lambda value: None if value in choices else f"expected one of {', '.join(choices)}"
+
+
+def positive(value: Any) -> str | None:
+    return None if value > 0 else "must be at least 1"
+
+
+def languages_check(value: Any) -> str | None:
+    if not value or not all(isinstance(x, str) and LANG_RE.match(x) for x in value):
+        return 'expected a list of language codes such as ["km", "en"]'
+    if len(set(value)) != len(value):
+        return "a language is listed twice"
+    return None
+
+
+def source_check(languages: list[str]) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if value == "auto" or value in languages:
+            return None
+        return f"'{value}' is not one of the languages ({', '.join(languages)}) nor \"auto\""
+
+    return check
