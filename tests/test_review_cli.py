@@ -204,3 +204,12 @@ def test_sample_site_review_finds_the_stale_translation_and_the_numbers_slip() -
         ("news/ctc-working-group-2025", "stale-paragraph"),
         ("news/open-data-portal", "numbers-mismatch"),
     ]
+
+
+def test_html_page_counts_findings_in_words(tmp_path: Path) -> None:
+    out = tmp_path / "review.html"
+    result = run_cli("review", "news/open-data-portal", "--html", str(out), "--root", str(REPO))
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text("utf-8")
+    assert '<span class="warning" data-severity="warning">1 warning</span>' in page
+    assert '<span class="error" data-severity="error">0 errors</span>' in page

@@ -55,10 +55,16 @@ def _head(title: str) -> list[str]:
     return page_start(title, _STYLE)
 
 
+def _counted(severity: Severity, count: int) -> str:
+    """``errors``/``warnings`` with the right number (``1 warning``); ``info`` never changes."""
+    word = _WORD[severity]
+    return word[:-1] if count == 1 and word.endswith("s") else word
+
+
 def _summary(review_counts: dict[str, int], accepted: int) -> str:
     parts = [
         f'<span class="{s.value}" data-severity="{s.value}">{review_counts[s.value]} '
-        f"{_WORD[s]}</span>"
+        f"{_counted(s, review_counts[s.value])}</span>"
         for s in Severity
     ]
     if accepted:
