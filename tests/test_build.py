@@ -426,3 +426,23 @@ def test_name_filter_writes_bylines_from_the_glossary_and_warns_on_romanized(
         f"i18n/names.yaml: warning: 'សុខ ដារា' is not in the glossary; romanized on en pages "
         f"as '{romanized}'" in result.stderr.splitlines()
     )
+
+
+def test_a_write_failure_is_one_line_and_keeps_the_previous_site(
+    themed: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _basic(themed)
+    before = _first_build(root)
+    (root / "content/en/news/hello.md").write_text(EN.replace("English", "New"), "utf-8")
+    import sastra.render.build as build_module
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device", "_site/en/news/hello/index.html")
+
+    monkeypatch.setattr(build_module, "update_site", disk_full)  # a rebuild updates in place
+    result = run_cli("build", "--root", str(root))
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()[-1:]
+    assert line.startswith("i18n: error: could not write the site")
+    assert "No space left on device" in line
+    assert (root / "_site/km/news/hello/index.html").read_bytes() == before

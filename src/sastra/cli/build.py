@@ -51,6 +51,13 @@ def build(
             err=True,
         )
         sys.exit(EXIT_FOUND)
+    except OSError as exc:  # a full disk, a read-only folder: one line, old site kept
+        where = f" {exc.filename}" if exc.filename else ""
+        fail(
+            f"could not write the site{where}: {exc.strerror}; "
+            "the previous site was left as it was",
+            EXIT_FOUND,
+        )
     finally:
         site.cache.save()
     print_diagnostics(result.warnings)
