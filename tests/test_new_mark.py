@@ -98,3 +98,23 @@ def test_mark_all_marks_stale_and_untracked_only(make_site: MakeSite) -> None:
     status = json.loads(run_cli("status", "--root", str(root), "--format", "json").stdout)
     assert status["summary"]["en"] == {"up_to_date": 2, "stale": 0, "missing": 1, "untracked": 0}
     assert run_cli("mark", "km", "a", "--root", str(root)).exit_code == 2  # the source
+
+
+def test_a_file_system_failure_is_one_line(make_site: MakeSite) -> None:
+    import subprocess
+    import sys
+
+    root = make_site({"content/km/a.md": KM, "content/en/a.md": "---\ntitle: A\n---\nText.\n"})
+    code = (
+        "import sastra.cache, sys\n"
+        "def refuse(path, data): raise PermissionError(13, 'Permission denied', str(path))\n"
+        "sastra.cache.atomic_write = refuse\n"
+        "from sastra.cli import main\n"
+        f"sys.argv = ['i18n', 'mark', 'en', 'a', '--root', {str(root)!r}]\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"i18n: error: {root / 'content/en/a.md'}: Permission denied"
+    ]

@@ -55,5 +55,10 @@ def cli(verbose: int) -> None:
 
 
 def main() -> None:
-    """Console entry point."""
-    cli(prog_name="i18n")
+    """Console entry point. A file-system failure (disk full, no permission) is one line."""
+    try:
+        cli(prog_name="i18n")
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"i18n: error: {where}{exc.strerror or exc}", err=True)
+        raise SystemExit(1) from None
