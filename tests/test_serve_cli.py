@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import signal
 import socket
@@ -49,7 +50,7 @@ def test_serve_prints_the_url_serves_and_stops_on_ctrl_c(site: Path) -> None:
     try:
         assert proc.stdout is not None
         lines = [proc.stdout.readline() for _ in range(4)]
-        assert lines[0].startswith("built in ") and "pages written" in lines[0]
+        assert lines[0].startswith("built in ") and re.search(r": \d+ pages? written", lines[0])
         assert lines[1].startswith("Serving _site at http://127.0.0.1:")
         url = lines[1].split(" at ", 1)[1].strip()
         assert lines[2].strip() == (f"status: {url}__sastra/status   review: {url}__sastra/review/")

@@ -70,8 +70,8 @@ def _report(outcome: BuildOutcome) -> None:
         cause = f" after a change to {shown}" + (f" and {more} more" if more > 0 else "")
     if outcome.ok:
         click.echo(
-            f"built in {outcome.seconds:.2f} s{cause}: {outcome.pages_written} pages written, "
-            f"{outcome.pages_reused} unchanged"
+            f"built in {outcome.seconds:.2f} s{cause}: {outcome.pages_written} "
+            f"page{'s' * (outcome.pages_written != 1)} written, {outcome.pages_reused} unchanged"
         )
         print_diagnostics(outcome.diagnostics)
     else:
