@@ -64,8 +64,9 @@ def build(
     elapsed = time.perf_counter() - started
     total = result.pages_written + result.pages_reused
     click.echo(
-        f"built {total} pages ({result.pages_written} rendered, {result.pages_reused} unchanged) "
-        f"into {config.rel(result.out_dir)}/ in {elapsed:.2f} s"
+        f"built {total} page{'s' * (total != 1)} "
+        f"({result.pages_written} rendered, {result.pages_reused} unchanged) into"
+        f" {config.rel(result.out_dir)}/ in {elapsed:.2f} s"
     )
     if strict and result.warnings:
         sys.exit(EXIT_FOUND)
