@@ -62,6 +62,19 @@ def make_site(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+def copy_sample_site(tmp_path: Path) -> Path:
+    """A copy of the repository's sample site (config, content, synced texts, glossary)."""
+    import shutil
+
+    root = tmp_path / "site"
+    root.mkdir()
+    shutil.copy(REPO / "sastra.toml", root / "sastra.toml")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "i18n" / "synced", root / "i18n" / "synced")
+    shutil.copy(REPO / "i18n" / "names.yaml", root / "i18n" / "names.yaml")
+    return root
+
+
 def run_cli(*args: str) -> Result:
     """Run ``i18n ARGS`` in-process; stderr is kept apart from stdout."""
     from sastra.cli import cli

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from click.testing import CliRunner, Result
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import copy_sample_site
 from sastra.names import Glossary, NameEntry, find_variants, fix_text, parse_glossary
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,19 +31,8 @@ def test_fixture_findings_and_fix() -> None:
     assert fix_text(text, findings) == (CHECK / "fixed.md").read_text(encoding="utf-8")
 
 
-def sample_site(tmp_path: Path) -> Path:
-    """A copy of the repository's sample site (content, config, glossary)."""
-    root = tmp_path / "site"
-    root.mkdir()
-    shutil.copy(REPO / "sastra.toml", root / "sastra.toml")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "i18n" / "synced", root / "i18n" / "synced")
-    shutil.copy(REPO / "i18n" / "names.yaml", root / "i18n" / "names.yaml")
-    return root
-
-
 def test_sample_site_check_and_fix(tmp_path: Path) -> None:
-    root = sample_site(tmp_path)
+    root = copy_sample_site(tmp_path)
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     result = run("names", "check", "--root", str(root))
     assert result.exit_code == 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +9,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
+from conftest import copy_sample_site
 from sastra.names import Glossary, parse_glossary
 from sastra.names_discover import Discovery, discover
 
@@ -48,25 +48,15 @@ def test_discover_cases(case: dict[str, Any]) -> None:
         assert (by_km[km].honorific_km, by_km[km].honorific_en) == (hon_km, hon_en)
 
 
-def sample_site(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    root.mkdir()
-    shutil.copy(REPO / "sastra.toml", root / "sastra.toml")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "i18n" / "synced", root / "i18n" / "synced")
-    shutil.copy(REPO / "i18n" / "names.yaml", root / "i18n" / "names.yaml")
-    return root
-
-
 def test_sample_site_reports_both_spellings(tmp_path: Path) -> None:
-    root = sample_site(tmp_path)
+    root = copy_sample_site(tmp_path)
     result = run("names", "discover", "--root", str(root))
     assert result.exit_code == 0
     assert "ម៉ៅ សិលា  Mao Sila ×5 · Mao Sela ×4  [listed as Mao Sela]" in result.stdout.splitlines()
 
 
 def test_sample_site_without_glossary_suggests_an_entry(tmp_path: Path) -> None:
-    root = sample_site(tmp_path)
+    root = copy_sample_site(tmp_path)
     (root / "i18n" / "names.yaml").unlink()
     result = run("names", "discover", "--format", "yaml", "--root", str(root))
     assert result.exit_code == 0
