@@ -88,6 +88,8 @@ def load(
     return site
 
 
-def content_failed(site: Site, strict: bool) -> bool:
-    """True when a content problem must make the command exit non-zero."""
-    return bool(site.errors) or (strict and bool(site.diagnostics))
+def content_failed(diagnostics: Iterable[Diagnostic], strict: bool) -> bool:
+    """True when these problems must make the command exit non-zero: any error, or
+    anything at all under ``--strict``."""
+    found = tuple(diagnostics)
+    return any(d.severity is Severity.ERROR for d in found) or (strict and bool(found))

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import EXIT_FOUND, EXIT_USAGE, fail, load, print_diagnostics, site_options
+from sastra.cli._common import (
+    EXIT_FOUND,
+    EXIT_USAGE,
+    content_failed,
+    fail,
+    load,
+    print_diagnostics,
+    site_options,
+)
 from sastra.model import Severity
 
 if TYPE_CHECKING:
@@ -117,7 +125,7 @@ def compile_(root: Path | None, strict: bool) -> None:
     print_diagnostics(diags)
     for path in written:
         click.echo(f"{config.rel(path)}: written")
-    if any(d.severity is Severity.ERROR for d in diags) or (strict and diags):
+    if content_failed(diags, strict):
         sys.exit(EXIT_FOUND)
 
 

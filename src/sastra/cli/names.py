@@ -81,7 +81,7 @@ def check(root: Path | None, strict: bool, fix: bool, check: bool) -> None:
     if total:
         verb = "fixed" if fix else "found"
         click.echo(f"i18n: {verb} {total} variant spelling(s) in {files} file(s)", err=True)
-    if content_failed(site, strict) or (total and (check or not fix)):
+    if content_failed(site.diagnostics, strict) or (total and (check or not fix)):
         sys.exit(EXIT_FOUND)
 
 
@@ -109,7 +109,7 @@ def discover(root: Path | None, strict: bool, fmt: str, update: bool) -> None:
     click.echo(_yaml(found) if fmt == "yaml" else _table(found), nl=False)
     if update:
         _update(site, glossary, path, found)
-    if content_failed(site, strict):
+    if content_failed(site.diagnostics, strict):
         sys.exit(EXIT_FOUND)
 
 

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import EXIT_FOUND, fail, site_options
-from sastra.model import Severity
+from sastra.cli._common import EXIT_FOUND, content_failed, fail, site_options
 
 if TYPE_CHECKING:
     from sastra.config import Config
@@ -116,8 +115,7 @@ def status(
                 for code, (t, f, u) in ui.items()
             ],
         )
-    failed = any(d.severity is Severity.ERROR for d in diagnostics) or (strict and diagnostics)
-    if failed or (check and result.needs_work()):
+    if content_failed(diagnostics, strict) or (check and result.needs_work()):
         sys.exit(EXIT_FOUND)
 
 
