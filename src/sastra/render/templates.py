@@ -3,7 +3,9 @@
 UI strings go through gettext (``jinja2.ext.i18n``, new-style) from the
 language's catalog (:mod:`sastra.catalogs`); a string the catalog does not
 translate falls back to English and is remembered, so the build can warn once
-per string. Filters localize for the page's language (``lang`` in the context):
+per string. Each string is looked up once per language: ``_("…")`` is one dict
+lookup after that (a page asks for about a dozen). Filters localize for the
+page's language (``lang`` in the context):
 
 ``date``   ``ថ្ងៃទី៨ ខែមករា ឆ្នាំ២០២៦`` / ``8 January 2026`` (``date("full")`` adds the weekday)
 ``lunar``  the Khmer lunar line (Chhankitek) of a date
@@ -24,6 +26,7 @@ from typing import Any
 import jinja2
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from sastra.catalogs import UI_LANGUAGE, UiCatalog
 from sastra.config import Config
@@ -81,6 +84,26 @@ def _digits_filter(ctx: Context, value: Any) -> str:
     return localize_digits(str(value), str(ctx["lang"]))
 
 
+_DICT_ATTRS = frozenset(dir(dict))
+
+
+class _ThemeEnvironment(jinja2.Environment):
+    """Jinja2's environment with a quicker ``x.y`` on the plain dicts of a page's context.
+
+    Jinja tries ``getattr(x, "y")`` first, which on a dict raises (and catches) an
+    AttributeError for every key; a page looks up a few hundred. The result is the same:
+    the dict's own attributes (``meta.get``, ``meta.items``) still win over its keys.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRS:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 class Theme:
     """The theme's environment, the catalogs, and the UI strings that fell back to English."""
 
@@ -98,10 +121,14 @@ class Theme:
         self.fallbacks: set[tuple[str, str, str]] = set()
         """``("ui", lang, msgid)`` of every UI string shown in English instead of ``lang``;
         ``("name", lang, name)`` of every name the ``name`` filter had to romanize."""
-        self._gettexts: dict[str, Callable[[str], str]] = {}
-        self._ngettexts: dict[str, Callable[[str, str, int], str]] = {}
-        for lang in config.languages:
-            self._install(lang)
+        self._ui: dict[str, dict[str, tuple[str | None, bool]]] = {
+            lang: {} for lang in config.languages
+        }
+        """Per language: msgid → (text or ``None`` when no catalog has it, fell back?)."""
+        self._marked: dict[str, dict[str, tuple[Markup, bool]]] = {
+            lang: {} for lang in config.languages
+        }
+        """Per language: msgid → (``_("msgid")`` as the template gets it, fell back?)."""
         cache_dir = config.cache_dir / "jinja"
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)
@@ -109,8 +136,9 @@ class Theme:
         except OSError:
             bytecode = None
         # One environment for every language: templates compile once; gettext and the
-        # filters read the page's language from the context.
-        self.env = jinja2.Environment(
+        # filters read the page's language from the context. A theme lives for one build,
+        # so templates are not checked for changes on every page (auto_reload).
+        self.env = _ThemeEnvironment(
             loader=jinja2.FileSystemLoader(str(config.templates_dir)),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
@@ -119,22 +147,21 @@ class Theme:
             trim_blocks=True,
             lstrip_blocks=True,
             bytecode_cache=bytecode,
+            auto_reload=False,
         )
-
-        @pass_context
-        def gettext(ctx: Context, message: str) -> str:
-            return self.gettext_in(str(ctx["lang"]), message)
 
         @pass_context
         def ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
-            found = self._ngettexts.get(str(ctx["lang"]))
-            if found is None:
-                return singular if n == 1 else plural
-            return found(singular, plural, n)
+            return self._ngettext(str(ctx["lang"]), singular, plural, n)
 
+        # The extension wraps ngettext (new-style) and compiles ``{% trans %}`` for it; its
+        # ``_`` would resolve ``gettext`` from the context on every call, so ``_`` and
+        # ``gettext`` are ours, new-style already (see :meth:`_gettext`).
         self.env.install_gettext_callables(  # type: ignore[attr-defined]
-            gettext, ngettext, newstyle=True
+            self.gettext_in, ngettext, newstyle=True
         )
+        self.env.globals["gettext"] = self._gettext
+        self.env.globals["_"] = self._gettext
         self.env.filters.update(
             date=_date_filter,
             lunar=_lunar_filter,
@@ -161,39 +188,64 @@ class Theme:
             return text
         return self.hints(text)
 
-    def _install(self, lang: str) -> None:
+    def _resolve(self, lang: str, msgid: str) -> tuple[str | None, bool]:
+        """``(text, fell back?)``: the catalog's translation, else English's, else ``None``."""
         catalog = self.catalogs.get(lang)
+        if catalog is not None and msgid in catalog.translated:
+            return str(catalog.translations.gettext(msgid)), False
+        fell_back = lang != UI_LANGUAGE
         english = self.catalogs.get(UI_LANGUAGE)
-        translations = catalog.translations if catalog else None
-        check = lang != UI_LANGUAGE
+        if english is not None and msgid in english.translated:
+            return str(english.translations.gettext(msgid)), fell_back
+        return None, fell_back
 
-        def lookup(msgid: str) -> str | None:
-            if catalog is not None and msgid in catalog.translated and translations is not None:
-                return str(translations.gettext(msgid))
-            if check:
-                self.fallbacks.add(("ui", lang, msgid))
-            if english is not None and msgid in english.translated:
-                return str(english.translations.gettext(msgid))
-            return None
+    def _lookup(self, lang: str, msgid: str) -> str | None:
+        """The text of ``msgid`` in ``lang`` (``None`` if no catalog has it); a fallback to
+        English is remembered for this page. ``lang`` is one of the site's languages."""
+        ui = self._ui[lang]
+        found = ui.get(msgid)
+        if found is None:
+            found = ui[msgid] = self._resolve(lang, msgid)
+        if found[1]:
+            self.fallbacks.add(("ui", lang, msgid))
+        return found[0]
 
-        def gettext(message: str) -> str:
-            found = lookup(message)
-            return message if found is None else found
+    @pass_context
+    def _gettext(self, ctx: Context, message: str, /, **variables: Any) -> str:
+        """Jinja's new-style gettext (``rv % variables`` on the escaped text), per language."""
+        lang = str(ctx["lang"])
+        autoescape = ctx.eval_ctx.autoescape
+        marked = self._marked.get(lang)
+        if marked is not None and autoescape and not variables:
+            hit = marked.get(message)
+            if hit is None:  # first use in this language: look up (records a fallback)
+                text = self.gettext_in(lang, message)
+                hit = marked[message] = (Markup(text) % {}, self._ui[lang][message][1])
+            elif hit[1]:
+                self.fallbacks.add(("ui", lang, message))
+            return hit[0]
+        rv: str = self.gettext_in(lang, message)
+        if autoescape:
+            rv = Markup(rv)
+        return rv % variables
 
-        def ngettext(singular: str, plural: str, n: int) -> str:
-            if lookup(singular) is not None and translations is not None:
-                return str(translations.ngettext(singular, plural, n))
-            if english is not None and singular in english.translated:
-                return str(english.translations.ngettext(singular, plural, n))
+    def _ngettext(self, lang: str, singular: str, plural: str, n: int) -> str:
+        if lang not in self._ui:
             return singular if n == 1 else plural
-
-        self._gettexts[lang] = gettext
-        self._ngettexts[lang] = ngettext
+        catalog = self.catalogs.get(lang)
+        if self._lookup(lang, singular) is not None and catalog is not None:
+            return str(catalog.translations.ngettext(singular, plural, n))
+        english = self.catalogs.get(UI_LANGUAGE)
+        if english is not None and singular in english.translated:
+            return str(english.translations.ngettext(singular, plural, n))
+        return singular if n == 1 else plural
 
     def gettext_in(self, lang: str, message: str) -> str:
         """A UI string in ``lang`` (also ``_in("en", "…")`` in templates, for switcher notes)."""
-        found = self._gettexts.get(lang)
-        return found(message) if found is not None else message
+        if lang not in self._ui:
+            return message
+        found = self._lookup(lang, message)
+        return message if found is None else found
 
     def template(self, lang: str, names: tuple[str, ...]) -> jinja2.Template:
         """The first template of ``names`` that exists."""
