@@ -270,14 +270,21 @@ def _render_all(renderer: Renderer, specs: list[PageSpec], jobs: int | None) -> 
     if workers <= 1 or len(specs) < POOL_THRESHOLD:
         yield from (renderer.render(spec) for spec in specs)
         return
-    from sastra.render.worker import init_worker, render_in_worker, set_worker
+    from sastra.render.worker import init_worker, render_in_worker, render_nth, set_worker
 
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    set_worker(renderer)
-    ctx = multiprocessing.get_context(method)
+    fork = sys.platform.startswith("linux")
+    ctx = multiprocessing.get_context("fork" if fork else "spawn")
     chunk = max(8, len(specs) // (workers * 8))
-    with ProcessPoolExecutor(workers, ctx, init_worker, (renderer.config,)) as pool:
-        yield from pool.map(render_in_worker, specs, chunksize=chunk)
+    # Forked workers inherit the renderer and the specs: only page numbers are sent.
+    set_worker(renderer, specs if fork else ())
+    try:
+        with ProcessPoolExecutor(workers, ctx, init_worker, (renderer.config,)) as pool:
+            if fork:
+                yield from pool.map(render_nth, range(len(specs)), chunksize=chunk)
+            else:
+                yield from pool.map(render_in_worker, specs, chunksize=chunk)
+    finally:
+        set_worker(renderer)
 
 
 def _unique(diags: Iterable[Diagnostic]) -> list[Diagnostic]:

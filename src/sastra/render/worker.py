@@ -4,12 +4,13 @@ A :class:`Renderer` holds the theme of every language; :func:`render_page`
 turns a :class:`~sastra.render.pages.PageSpec` into bytes, with the images the
 page needs and the problems met (a missing image, a template error). In a
 process pool each worker builds its renderer once (under ``fork`` it inherits
-the parent's).
+the parent's, and the page specs too: the pool then sends page numbers, not
+pickled specs).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,6 +112,7 @@ def _hints(config: Config) -> Callable[[str], str] | None:
 
 
 _WORKER: Renderer | None = None
+_SPECS: Sequence[PageSpec] = ()
 
 
 def init_worker(config: Config) -> None:
@@ -120,13 +122,21 @@ def init_worker(config: Config) -> None:
         _WORKER = Renderer(config)
 
 
-def set_worker(renderer: Renderer) -> None:
-    """Make ``renderer`` the one :func:`render_in_worker` uses (inherited under ``fork``)."""
-    global _WORKER
+def set_worker(renderer: Renderer, specs: Sequence[PageSpec] = ()) -> None:
+    """Make ``renderer`` the one :func:`render_in_worker` uses and ``specs`` the pages
+    :func:`render_nth` numbers (both inherited by worker processes under ``fork``)."""
+    global _WORKER, _SPECS
     _WORKER = renderer
+    _SPECS = specs
 
 
 def render_in_worker(spec: PageSpec) -> Rendered:
     """Render with this process's renderer (see :func:`init_worker`)."""
     assert _WORKER is not None, "init_worker was not called"
     return _WORKER.render(spec)
+
+
+def render_nth(index: int) -> Rendered:
+    """Render page ``index`` of the specs given to :func:`set_worker` (forked workers)."""
+    assert _WORKER is not None, "set_worker was not called"
+    return _WORKER.render(_SPECS[index])
