@@ -17,7 +17,10 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO
+from sastra.render import build as render_build
 from sastra.render.build import build
 from sastra.workspace import open_site
 
@@ -27,12 +30,12 @@ BINARIES = REPO / "tests" / "golden" / "site.binaries.txt"
 BINARY_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".ttf", ".woff2", ".woff"}
 
 
-def _build(tmp: Path) -> Path:
+def _build(tmp: Path, jobs: int = 1) -> Path:
     site = open_site(FIXTURE, use_cache=False)
     config = dataclasses.replace(site.config, cache_dir=tmp / "cache")
     site = dataclasses.replace(site, config=config)
     out = tmp / "_site"
-    build(site, out_dir=out, force=True, jobs=1)
+    build(site, out_dir=out, force=True, jobs=jobs)
     return out
 
 
@@ -73,6 +76,14 @@ def test_build_is_deterministic(tmp_path: Path) -> None:
     first = _tree(_build(tmp_path / "a"))
     second = _tree(_build(tmp_path / "b"))
     assert first == second
+
+
+def test_a_process_pool_builds_the_same_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Big sites render in worker processes (forked ones get page numbers, not specs)."""
+    monkeypatch.setattr(render_build, "POOL_THRESHOLD", 1)
+    assert _tree(_build(tmp_path / "pool", jobs=2)) == _tree(_build(tmp_path / "one"))
 
 
 def test_golden_site_references_no_external_url() -> None:
