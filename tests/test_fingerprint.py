@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sastra.tracking.fingerprint import compare, normalize_visible, visible_text
+from sastra.tracking.fingerprint import (
+    body_blocks,
+    compare,
+    display_text,
+    markdown_blocks,
+    normalize_visible,
+    visible_text,
+)
 
 FIELDS = ("title", "description")
 META = {"title": "ចំណងជើង", "description": "Summary", "date": "2026-01-08", "image": "a.jpg"}
@@ -108,3 +115,55 @@ def test_normalize_is_idempotent_and_total(text: str) -> None:
 @given(st.text(), st.text())
 def test_visible_text_never_raises(title: str, body: str) -> None:
     visible_text({"title": title}, body, 1, FIELDS)
+
+
+# -- the plain-prose fast path gives exactly markdown-it's blocks -------------------------------
+PIECES = st.sampled_from([
+    "ក្រសួងប្រជុំ", "សហគមន៍ ឌីជីថល។", "word", "two words", "2026", "១២៣", "Welcome!", "a.b",
+    "# ", "## ", "- ", "+ ", "* ", "1. ", "2) ", "> ", "    ", "\t", "  ", " ", "```", "~~~",
+    "<div>", "<!-- c -->", "[a]: /u", "[a]", "[link](/x)", "![img](/i.png)", "*em*", "_em_",
+    "`code`", "&amp;", "a | b", "---", "===", "***", "\\", "\xa0", "\x0c", "~~s~~", "<b>x</b>",
+    "http://x.org", "a_b", "!", ":", "=", "-",
+])  # fmt: skip
+
+
+@st.composite
+def markdown_bodies(draw: st.DrawFn) -> str:
+    lines = ["".join(draw(st.lists(PIECES, max_size=4))) for _ in range(draw(st.integers(0, 10)))]
+    return "\n".join(lines) + draw(st.sampled_from(["", "\n"]))
+
+
+def shown(blocks: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    return [(line, display_text(raw)) for line, raw in blocks if display_text(raw)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(markdown_bodies())
+def test_plain_prose_fast_path_matches_markdown_it(body: str) -> None:
+    assert shown(body_blocks(body)) == shown(markdown_blocks(body)), repr(body)
+
+
+def test_plain_paragraphs_skip_markdown_it_and_keep_their_lines() -> None:
+    body = "ក្រសួង ប្រជុំ\nលើកទីពីរ។\n\nSee the [report](/r).\n\nLast one.\n"
+    assert shown(body_blocks(body)) == [
+        (0, "ក្រសួង ប្រជុំ លើកទីពីរ។"),
+        (3, "See the report."),
+        (5, "Last one."),
+    ]
+
+
+def _reference_normalize(text: str) -> str:
+    """The definition, spelled with regular expressions (slower than the real one)."""
+    import re
+    import unicodedata
+
+    text = re.sub("[\u200b\u200c\u200d\ufeff]", "", unicodedata.normalize("NFC", text))
+    text = re.sub(r"\s+", " ", text).strip()
+    khmer = "\u1780-\u17ff\u19e0-\u19ff"
+    return re.sub(f"(?<=[{khmer}]) | (?=[{khmer}])", "", text)
+
+
+@given(st.lists(st.sampled_from(["ក", "ា", "្រ", "a", "1", " ", "\n", "\u200b", "\xa0", "᧠"])))
+def test_normalize_matches_its_definition(chars: list[str]) -> None:
+    text = "".join(chars)
+    assert normalize_visible(text) == _reference_normalize(text)

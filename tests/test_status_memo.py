@@ -29,12 +29,12 @@ def _states(root: Path) -> dict[str, str]:
 
 
 def _forbid_reading(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sastra.workspace
+    import sastra.content
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the site was read although nothing changed")
 
-    monkeypatch.setattr(sastra.workspace, "open_site", refuse)
+    monkeypatch.setattr(sastra.content, "load_site", refuse)
 
 
 def test_unchanged_site_is_not_read_again(

@@ -1,31 +1,98 @@
-"""``pmap``: a map over all cores, for the cold runs that parse thousands of files.
+"""Maps over all cores, for the cold runs that parse thousands of files.
 
 Small batches run in-process (a pool costs more than it saves below a few hundred
-items). On Linux the pool forks, so workers inherit loaded modules for free.
+items). On Linux the pool forks, so workers inherit loaded modules for free, and
+:class:`SharedPool` hands its workers one read-only object (the loaded site, say)
+the same way instead of pickling it into every task.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from types import TracebackType
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
 
 THRESHOLD = 400
 """Fewer items than this are mapped in-process."""
+
+_SHARED: Any = None
+"""What the workers of the current :class:`SharedPool` see (inherited through fork)."""
+
+
+def cores() -> int:
+    """How many processes a pool uses by default."""
+    return os.cpu_count() or 1
 
 
 def pmap(
     func: Callable[[T], R], items: Sequence[T], jobs: int | None = None, threshold: int = THRESHOLD
 ) -> list[R]:
     """``[func(x) for x in items]``, on ``jobs`` processes (default: every core) when large."""
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    workers = jobs if jobs is not None else cores()
     if workers < 2 or len(items) < threshold:
         return [func(item) for item in items]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
         return list(pool.map(func, items, chunksize=max(1, len(items) // (workers * 4))))
+
+
+class SharedPool(Generic[S]):
+    """``with SharedPool(site) as pool: pool.map(func, items)`` calls ``func(site, item)``
+    on forked workers that inherited ``site``; results come back in order, as they are
+    ready. Without ``fork`` (or with one core) everything runs in-process."""
+
+    def __init__(self, shared: S, jobs: int | None = None) -> None:
+        self.shared = shared
+        self.jobs = jobs if jobs is not None else cores()
+        self._pool: Executor | None = None
+
+    def __enter__(self) -> SharedPool[S]:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        global _SHARED
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=error is not None)
+            self._pool = None
+        _SHARED = None
+
+    def map(
+        self, func: Callable[[S, T], R], items: Sequence[T], threshold: int = THRESHOLD
+    ) -> Iterator[R]:
+        """``func(shared, item)`` for every item; submitted at once, yielded in order."""
+        pool = self._executor() if len(items) >= threshold else None
+        if pool is None:
+            return (func(self.shared, item) for item in items)
+        size = max(1, len(items) // (self.jobs * 4))
+        chunks = [(func, items[i : i + size]) for i in range(0, len(items), size)]
+        done = pool.map(_run_chunk, chunks)  # submits every chunk now
+        return (result for chunk in done for result in chunk)
+
+    def _executor(self) -> Executor | None:
+        global _SHARED
+        if self._pool is None:
+            if self.jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+                return None
+            if _SHARED is not None and _SHARED is not self.shared:
+                raise RuntimeError("one SharedPool at a time")
+            _SHARED = self.shared  # set before the workers fork
+            context = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=context)
+        return self._pool
+
+
+def _run_chunk(task: tuple[Callable[[Any, Any], Any], Sequence[Any]]) -> list[Any]:
+    func, items = task
+    return [func(_SHARED, item) for item in items]

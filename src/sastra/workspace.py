@@ -23,6 +23,7 @@ from sastra.model import Article, Diagnostic, Pair, Severity
 from sastra.tracking import FINGERPRINT_VERSION
 
 if TYPE_CHECKING:
+    from sastra.tracking.history import GitHistory
     from sastra.tracking.status import Tracker
 
 # The content, pairing and tracking stages are imported where they are used: a status
@@ -54,11 +55,14 @@ def open_site(
     root: Path | None = None, *, use_cache: bool = True, config: Config | None = None
 ) -> Site:
     """Load the site at ``root`` (default: nearest folder with a config, else the cwd)."""
+    config = config if config is not None else open_config(root)
+    return _load(config, BlobCache(config.cache_dir / "blobs.pickle" if use_cache else None))
+
+
+def _load(config: Config, cache: BlobCache) -> Site:
     from sastra.content import load_site
     from sastra.pairing import pair_articles
 
-    config = config if config is not None else open_config(root)
-    cache = BlobCache(config.cache_dir / "blobs.pickle" if use_cache else None)
     content = load_site(config, cache)
     pairs, pair_diags = pair_articles(content.articles)
     return Site(config, content.articles, pairs, content.diagnostics + pair_diags, cache)
@@ -95,6 +99,32 @@ def open_tracker(site: Site, where: tuple[Path, str] | None = None) -> Iterator[
         site.cache.save()
 
 
+@contextmanager
+def open_tracked_site(
+    config: Config, where: tuple[Path, str] | None = None
+) -> Iterator[tuple[Site, Tracker]]:
+    """``with open_tracked_site(config) as (site, tracker):`` :func:`open_site` and
+    :func:`open_tracker` in one, with ``git log`` walking the history on another core
+    while the content is read (the two are most of a cold ``i18n status``)."""
+    from sastra.tracking.history import GitHistory
+
+    cache = BlobCache(config.cache_dir / "blobs.pickle")
+    pending = (
+        GitHistory.start(config.root, config.content_dir, cache, where)
+        if config.tracking.git
+        else None
+    )
+    site = _load(config, cache)
+    history = pending.result() if pending is not None else None
+    tracker = _tracker(config, history, cache)
+    try:
+        yield site, tracker
+    finally:
+        if tracker.history is not None:
+            tracker.history.close()
+        cache.save()
+
+
 def tracker_for(site: Site, where: tuple[Path, str] | None = None) -> Tracker:
     """A :class:`Tracker` with git history (when the site is in git and allows it).
 
@@ -102,12 +132,17 @@ def tracker_for(site: Site, where: tuple[Path, str] | None = None) -> Tracker:
     Prefer :func:`open_tracker`, which also closes it.
     """
     from sastra.tracking.history import GitHistory
-    from sastra.tracking.status import Tracker
-    from sastra.tracking.synced import SyncedStore
 
     config = site.config
     history = None
     if config.tracking.git:
         history = GitHistory.load(config.root, config.content_dir, site.cache, where)
+    return _tracker(config, history, site.cache)
+
+
+def _tracker(config: Config, history: GitHistory | None, cache: BlobCache) -> Tracker:
+    from sastra.tracking.status import Tracker
+    from sastra.tracking.synced import SyncedStore
+
     synced = SyncedStore(config.root / config.tracking.synced_dir)
-    return Tracker(config, history, site.cache, synced)
+    return Tracker(config, history, cache, synced)

@@ -54,7 +54,7 @@ def status(
     from sastra.model import SiteStatus
     from sastra.tracking.history import locate
     from sastra.tracking.status import filter_status, site_status
-    from sastra.workspace import open_site, open_tracker, status_signature
+    from sastra.workspace import open_tracked_site, status_signature
 
     config = load_config_or_exit(root, strict)
     if lang is not None and lang not in config.languages:
@@ -75,8 +75,7 @@ def status(
         result, diagnostics, _ = remembered
         assert isinstance(result, SiteStatus)
     else:
-        site = open_site(config=config)
-        with open_tracker(site, where) as tracker:
+        with open_tracked_site(config, where) as (site, tracker):
             result = site_status(tracker, site.pairs, diff=show_diff)
         diagnostics = site.diagnostics
         if not show_diff:

@@ -182,49 +182,59 @@ def stat_signature(config: Config) -> tuple[str, int]:
     return digest.hexdigest(), newest
 
 
-def load_site(config: Config, cache: BlobCache | None = None) -> SiteContent:
+def load_site(
+    config: Config, cache: BlobCache | None = None, jobs: int | None = None
+) -> SiteContent:
     """Discover and parse every article; problems are collected, never raised.
 
-    Files are read first; the frontmatter of those the cache does not know is parsed
-    (in this process: a pool spends more pickling parsed YAML than it saves), then the
-    articles are assembled.
+    Files are read, hashed and (unless the cache knows their blob) parsed on every
+    core; the articles are assembled here, in discovery order, as results arrive.
     """
-    from sastra.content.parse import ParsedFile, blob_id, decode, parse_text
+    from sastra.content.parse import ParsedFile
+    from sastra.parallel import SharedPool
 
     entries, diags = discover(config)
-    read: list[tuple[Entry, str, str]] = []
-    for entry in entries:
-        try:
-            with open(entry.path, "rb") as fh:
-                data = fh.read()
-        except OSError as exc:
-            diags.append(Diagnostic(Location(entry.rel), f"cannot read file: {exc.strerror}"))
-            continue
-        text, problem = decode(data, entry.rel)
-        if text is None:
-            assert problem is not None
-            diags.append(problem)
-            continue
-        read.append((entry, text, blob_id(data)))
-    parsed: dict[str, ParsedFile] = {}
-    misses: dict[str, tuple[str, str]] = {}
-    for entry, text, blob in read:
-        hit = cache.get("parsed", blob) if cache is not None else None
-        if isinstance(hit, ParsedFile):
-            parsed[blob] = hit
-        else:
-            misses.setdefault(blob, (text, entry.rel))
-    for blob, (text, rel) in misses.items():
-        result = parsed[blob] = parse_text(text, rel)
-        if cache is not None:
-            cache.put("parsed", blob, result)
     articles: list[Article] = []
-    for entry, text, blob in read:
-        article, file_diags = _assemble(config, entry, text, blob, parsed[blob])
-        diags.extend(file_diags)
-        if article is not None:
-            articles.append(article)
+    with SharedPool(cache, jobs) as pool:
+        results = pool.map(_read_file, [(entry.path, entry.rel) for entry in entries])
+        for entry, result in zip(entries, results, strict=True):
+            if isinstance(result, Diagnostic):
+                diags.append(result)
+                continue
+            text, blob, parsed = result
+            if parsed is None:  # the worker found it in the cache
+                parsed = cache.get("parsed", blob) if cache is not None else None
+                assert isinstance(parsed, ParsedFile)
+            elif cache is not None:
+                cache.put("parsed", blob, parsed)
+            article, file_diags = _assemble(config, entry, text, blob, parsed)
+            diags.extend(file_diags)
+            if article is not None:
+                articles.append(article)
     return SiteContent(tuple(articles), tuple(diags))
+
+
+def _read_file(
+    cache: BlobCache | None, item: tuple[str, str]
+) -> tuple[str, str, ParsedFile | None] | Diagnostic:
+    """Read, decode, hash and parse one file (in a worker): ``(text, blob, parsed)``,
+    ``parsed`` ``None`` when the cache has it; or the reason it cannot be read."""
+    from sastra.content.parse import ParsedFile, blob_id, decode, parse_text
+
+    path, rel = item
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return Diagnostic(Location(rel), f"cannot read file: {exc.strerror}")
+    text, problem = decode(data, rel)
+    if text is None:
+        assert problem is not None
+        return problem
+    blob = blob_id(data)
+    if cache is not None and isinstance(cache.get("parsed", blob), ParsedFile):
+        return text, blob, None
+    return text, blob, parse_text(text, rel)
 
 
 def _assemble(

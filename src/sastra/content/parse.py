@@ -2,7 +2,8 @@
 
 Pure: bytes in, an article and diagnostics out. Frontmatter is split and
 loaded with python-frontmatter's YAML handler (on libyaml's C loader when
-available); every problem is one :class:`~sastra.model.Diagnostic` with the
+available), after a fast path for simple ``key: value`` frontmatter
+(:mod:`sastra.content.fastyaml`); every problem is one :class:`~sastra.model.Diagnostic` with the
 file's own line number.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from sastra.content.fastyaml import load_simple
 from sastra.model import Article, Diagnostic, Key, L10n, Location, Severity
 
 _BOUNDARY = re.compile(r"^---[ \t]*$", re.MULTILINE)
@@ -70,7 +73,7 @@ def parse_text(text: str, path: str) -> ParsedFile:
     """Split frontmatter from body and load the YAML. Line numbers are the file's."""
     if not text.startswith("---"):
         return ParsedFile({}, 0, 1, {}, (), True)
-    marks = list(_BOUNDARY.finditer(text, 0))
+    marks = list(itertools.islice(_BOUNDARY.finditer(text, 0), 2))
     if len(marks) < 2 or marks[0].start() != 0:
         diag = Diagnostic(Location(path, 1), "frontmatter starts with '---' but is never closed")
         return ParsedFile({}, 0, 1, {}, (diag,), False)
@@ -80,7 +83,7 @@ def parse_text(text: str, path: str) -> ParsedFile:
     body_line = text.count("\n", 0, body_start) + 1
     field_lines = {m.group(1): fm.count("\n", 0, m.start()) + 2 for m in _TOP_KEY.finditer(fm)}
     try:
-        meta = _HANDLER.load(fm) if fm.strip() else {}
+        meta = _load_yaml(fm) if fm.strip() else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark is not None else 1
@@ -95,6 +98,11 @@ def parse_text(text: str, path: str) -> ParsedFile:
         diag = Diagnostic(Location(path, 2), "frontmatter must be a mapping of 'key: value' lines")
         return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
     return ParsedFile(meta, body_start, body_line, field_lines, (), True)
+
+
+def _load_yaml(fm: str) -> Any:
+    simple = load_simple(fm)
+    return simple if simple is not None else _HANDLER.load(fm)
 
 
 def _guess_line(fm: str, message: str) -> int:

@@ -29,10 +29,14 @@ from sastra.model import Article, Paragraph
 
 KHMER = "\u1780-\u17ff\u19e0-\u19ff"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
-_SPACES = re.compile(r"\s+")
-_SPACE_BEFORE_KHMER = re.compile(f" (?=[{KHMER}])")
+_KHMER_CHARS = frozenset(chr(c) for c in (*range(0x1780, 0x1800), *range(0x19E0, 0x1A00)))
 _HAS_KHMER = re.compile(f"[{KHMER}]").search
-_HAS_ZERO_WIDTH = _ZERO_WIDTH.search
+
+
+def _has_zero_width(text: str) -> bool:
+    return "\u200b" in text or "\u200c" in text or "\u200d" in text or "\ufeff" in text
+
+
 _TAG = re.compile(r"<[^>]*>")
 _MDX_STATEMENT = re.compile(r"^(?:import|export)\s[^\n]*$", re.MULTILINE)
 
@@ -40,7 +44,9 @@ _MDX_STATEMENT = re.compile(r"^(?:import|export)\s[^\n]*$", re.MULTILINE)
 def display_text(text: str) -> str:
     """Visible text as shown to people: NFC, zero-width removed, whitespace runs folded."""
     text = unicodedata.normalize("NFC", text)
-    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
+    if _has_zero_width(text):
+        text = _ZERO_WIDTH.sub("", text)
+    return " ".join(text.split())  # str.split() and re's \s agree on what whitespace is
 
 
 def normalize_visible(text: str) -> str:
@@ -50,15 +56,22 @@ def normalize_visible(text: str) -> str:
     whitespace next to a Khmer character goes, other whitespace runs become one space.
     """
     text = unicodedata.normalize("NFC", text)
-    if _HAS_ZERO_WIDTH(text):
+    if _has_zero_width(text):
         text = _ZERO_WIDTH.sub("", text)
-    folded = " ".join(text.split())
-    if " " not in folded or not _HAS_KHMER(folded):
-        return folded
-    # A space before a Khmer character, then (on the reversed string, where the regex
-    # engine's fast literal scan still applies) a space after one.
-    folded = _SPACE_BEFORE_KHMER.sub("", folded)
-    return _SPACE_BEFORE_KHMER.sub("", folded[::-1])[::-1]
+    words = text.split()
+    if len(words) < 2 or not _HAS_KHMER(text):
+        return " ".join(words)
+    # Drop each space that has a Khmer character on either side (a loop over words
+    # beats two regex substitutions on Khmer text, where nearly every space goes).
+    pieces = [words[0]]
+    append = pieces.append
+    after_khmer = words[0][-1] in _KHMER_CHARS
+    for word in words[1:]:
+        if not after_khmer and word[0] not in _KHMER_CHARS:
+            append(" ")
+        append(word)
+        after_khmer = word[-1] in _KHMER_CHARS
+    return "".join(pieces)
 
 
 @dataclass(frozen=True)
@@ -109,15 +122,78 @@ def visible_text(
     if mdx:
         body = _MDX_STATEMENT.sub("", body)
     paragraphs: list[Paragraph] = []
-    for token in _markdown().parse(body):
-        raw = _block_text(token)
-        if raw is None:
-            continue
+    for offset, raw in body_blocks(body):
         shown = display_text(raw)
         if shown:
-            line = body_line + token.map[0] if token.map else 0
-            paragraphs.append(Paragraph(len(paragraphs) + 1, "body", shown, line))
+            paragraphs.append(Paragraph(len(paragraphs) + 1, "body", shown, body_line + offset))
     return VisibleText(tuple(fields), tuple(paragraphs))
+
+
+# -- body blocks ----------------------------------------------------------------------------
+# markdown-it-py costs ~0.25 ms for a short article, most of a cold status. Paragraphs of
+# plain prose (no character Markdown treats specially) are their own visible text, so
+# they skip it; the rest goes through markdown-it, a run of blank-line-separated chunks
+# at a time. A chunk is cut off from its neighbours by blank lines unless a fence, an
+# HTML block or a link reference definition spans or reaches across them: a body with
+# any of those is parsed whole. A property test checks both paths give the same blocks.
+# (Substring tests and patterns that start with a literal "\n" are the fast ones in CPython.)
+_BLANK = frozenset(" \t")
+_SPECIAL_CHARS = ("\\", "`", "*", "_", "[", "]", "<", "&", "|", "~", "\x00")
+_SPECIAL_LINE = re.compile(r"\n[ \t]*(?:[#>+=\-]|[0-9]{1,9}[.)])")
+_SPANS_CHUNKS = ("```", "~~~", "]:")
+_HTML_LINE = re.compile(r"\n[ \t]*<")
+
+
+def body_blocks(body: str) -> list[tuple[int, str]]:
+    """``(line offset, raw text)`` of each text block of a Markdown body, in order."""
+    if any(mark in body for mark in _SPANS_CHUNKS) or _HTML_LINE.search("\n" + body):
+        return markdown_blocks(body)
+    lines = body.split("\n")
+    blocks: list[tuple[int, str]] = []
+    run: int | None = None  # first line of pending chunks that need markdown-it
+    i, count = 0, len(lines)
+    while i < count:
+        if not lines[i] or _is_blank(lines[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < count and lines[end] and not _is_blank(lines[end]):
+            end += 1
+        chunk = "\n".join(lines[i:end])
+        if _plain(chunk):
+            if run is not None:
+                blocks.extend(markdown_blocks("\n".join(lines[run:i]), run))
+                run = None
+            blocks.append((i, chunk))
+        elif run is None:
+            run = i
+        i = end
+    if run is not None:
+        blocks.extend(markdown_blocks("\n".join(lines[run:]), run))
+    return blocks
+
+
+def markdown_blocks(body: str, first_line: int = 0) -> list[tuple[int, str]]:
+    """:func:`body_blocks` through markdown-it alone (lines counted from ``first_line``)."""
+    blocks = []
+    for token in _markdown().parse(body):
+        raw = _block_text(token)
+        if raw is not None:
+            blocks.append((first_line + (token.map[0] if token.map else 0), raw))
+    return blocks
+
+
+def _plain(chunk: str) -> bool:
+    """A chunk with nothing Markdown would read as markup (and no indentation first)."""
+    return (
+        chunk[0] not in _BLANK
+        and not any(char in chunk for char in _SPECIAL_CHARS)
+        and not _SPECIAL_LINE.search("\n" + chunk)
+    )
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip(" \t")
 
 
 def bytes_text(data: bytes, path: str, translatable: Iterable[str]) -> VisibleText | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import subprocess
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -60,31 +61,50 @@ class GitHistory:
         forward reads only the new commits. ``where`` is :func:`locate`'s answer, when
         the caller asked already.
         """
+        return cls.start(root, content_dir, cache, where).result()
+
+    @classmethod
+    def start(
+        cls,
+        root: Path,
+        content_dir: Path,
+        cache: BlobCache | None = None,
+        where: tuple[Path, str] | None = None,
+    ) -> PendingHistory:
+        """:meth:`load`, with ``git log`` left running: its ``.result()`` is the history.
+
+        A cold run reads the content while git walks the history on another core.
+        """
         found = where if where is not None else locate(root)
         if found is None:
-            return None
+            return PendingHistory(None)
         toplevel, head = found
         prefix = root.resolve().relative_to(toplevel).as_posix()
         prefix = "" if prefix == "." else prefix + "/"
         content = content_dir.resolve().relative_to(toplevel).as_posix()
         history = cls(toplevel, prefix, head=head, content=content)
         if not head:
-            return history
+            return PendingHistory(history)
         key = f"{toplevel}|{content}"
         cached = cache.get("git-history", key) if cache is not None else None
+        older = None
+        revisions = head
         if isinstance(cached, GitHistory) and cached.site_prefix == prefix:
             if cached.head == head:
-                return cached
+                return PendingHistory(cached)
             if _is_ancestor(toplevel, cached.head, head):
-                history._parse(_log(toplevel, content, f"{cached.head}..{head}"))
-                history._append(cached)
-                if cache is not None:
-                    cache.put("git-history", key, history)
-                return history
-        history._parse(_log(toplevel, content, head))
-        if cache is not None:
-            cache.put("git-history", key, history)
-        return history
+                older, revisions = cached, f"{cached.head}..{head}"
+        log = _GitOutput(toplevel, _log_args(content, revisions))
+
+        def finish() -> GitHistory:
+            history._parse(log.text())
+            if older is not None:
+                history._append(older)
+            if cache is not None:
+                cache.put("git-history", key, history)
+            return history
+
+        return PendingHistory(None, finish)
 
     def _append(self, older: GitHistory) -> None:
         """Add the history of an older HEAD below the commits just read."""
@@ -236,12 +256,62 @@ def locate(root: Path) -> tuple[Path, str] | None:
     return Path(lines[0].strip()).resolve(), head
 
 
-def _log(toplevel: Path, content: str, revisions: str) -> str:
-    return _git(
-        toplevel,
+def _log_args(content: str, revisions: str) -> list[str]:
+    return [
         "log", "-z", "--raw", "--no-abbrev", "--no-renames", "--first-parent", "-m",
         "--format=%x01%H %ct", revisions, "--", content,
-    )  # fmt: skip
+    ]  # fmt: skip
+
+
+class PendingHistory:
+    """A :class:`GitHistory` being read (see :meth:`GitHistory.start`)."""
+
+    def __init__(
+        self, done: GitHistory | None, finish: Callable[[], GitHistory] | None = None
+    ) -> None:
+        self._done = done
+        self._finish = finish
+
+    def result(self) -> GitHistory | None:
+        """The history (waits for ``git log``); ``None`` outside a git work tree."""
+        if self._finish is not None:
+            self._done, self._finish = self._finish(), None
+        return self._done
+
+
+class _GitOutput:
+    """A git command's standard output, collected by a thread while this one works."""
+
+    def __init__(self, cwd: Path, args: list[str]) -> None:
+        self._args = args
+        self._proc = subprocess.Popen(
+            ["git", "-C", str(cwd), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        self._out: list[bytes] = []
+        self._err: list[bytes] = []
+        self._threads = [
+            threading.Thread(target=_drain, args=(self._proc.stdout, self._out), daemon=True),
+            threading.Thread(target=_drain, args=(self._proc.stderr, self._err), daemon=True),
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def text(self) -> str:
+        """The output; raises :class:`subprocess.CalledProcessError` like ``check=True``."""
+        for thread in self._threads:
+            thread.join()
+        code = self._proc.wait()
+        if code != 0:
+            raise subprocess.CalledProcessError(
+                code, ["git", *self._args], b"".join(self._out), b"".join(self._err)
+            )
+        return b"".join(self._out).decode("utf-8", errors="surrogateescape")
+
+
+def _drain(pipe: IO[bytes] | None, into: list[bytes]) -> None:
+    if pipe is not None:
+        into.append(pipe.read())
+        pipe.close()
 
 
 def _is_ancestor(toplevel: Path, old: str, new: str) -> bool:
@@ -251,18 +321,6 @@ def _is_ancestor(toplevel: Path, old: str, new: str) -> bool:
         check=False,
     )
     return result.returncode == 0
-
-
-def _git(cwd: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", "-C", str(cwd), *args],
-        check=True,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="surrogateescape",
-    )
-    return result.stdout
 
 
 def head_commit(history: GitHistory | None) -> str | None:

@@ -1,14 +1,15 @@
 """Bulk fingerprints for a cold run: every likely blob in one ``cat-file`` round trip,
-parsed on all cores, so that :meth:`Tracker.status` finds them cached."""
+fingerprinted on all cores, so that :meth:`Tracker.status` finds them cached."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 from typing import TYPE_CHECKING
 
-from sastra.model import Pair
-from sastra.parallel import pmap
-from sastra.tracking.fingerprint import VisibleText, bytes_text
+from sastra.model import Article, Pair
+from sastra.parallel import SharedPool
+from sastra.tracking.fingerprint import VisibleText, article_text, bytes_text
 
 if TYPE_CHECKING:
     from sastra.tracking.status import Tracker
@@ -55,7 +56,9 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
         old = into.get((namespace, blob))
         into[(namespace, blob)] = (path, fields, keep or (old is not None and old[2]))
 
+    by_path: dict[str, Article] = {}
     for pair in pairs:
+        by_path.update((a.path, a) for a in pair.versions.values())
         source = pair.versions[tracker.source_language(pair)]
         coll = pair.key.collection
         for article in pair.versions.values():
@@ -79,20 +82,38 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
             if then is not None and then.blob != source.blob:
                 need(from_git, then.blob, source.path, coll, True)
                 need(from_disk, source.blob, source.path, coll, True)
-    data: dict[str, bytes] = {}
-    if from_git and history is not None:
-        data = history.read_blobs(sorted({blob for _, blob in from_git}))
-    for (_, blob), (path, _, _) in from_disk.items():
-        try:
-            data[blob] = (tracker.config.root / path).read_bytes()
-        except OSError:
-            continue
-    wanted = {**from_git, **from_disk}
-    keys = [key for key in wanted if key[1] in data]
-    work = [(data[blob], *wanted[(ns, blob)]) for ns, blob in keys]
-    for key, (fingerprint, text) in zip(keys, pmap(fingerprint_job, work, jobs), strict=True):
-        if fingerprint is not None:
-            cache.put(key[0], key[1], fingerprint)
-        if text is not None:
-            tracker.keep_text(key[0], key[1], text)
-    return len(work)
+    for key, (path, fields, keep) in list(from_disk.items()):  # on disk and committed
+        if key in from_git:
+            from_disk[key] = (path, fields, keep or from_git.pop(key)[2])
+    # Versions on disk are already parsed: the workers inherit them and fingerprint by
+    # index, while this process reads the committed versions from ``cat-file``.
+    disk_keys = list(from_disk)
+    articles = [by_path[path] for path, _, _ in from_disk.values()]
+    disk_jobs = [(i, fields, keep) for i, (_, fields, keep) in enumerate(from_disk.values())]
+    with SharedPool(articles, jobs) as pool:
+        disk_results = pool.map(_disk_job, disk_jobs)
+        data: dict[str, bytes] = {}
+        if from_git and history is not None:
+            data = history.read_blobs(sorted({blob for _, blob in from_git}))
+        git_keys = [key for key in from_git if key[1] in data]
+        git_jobs = [(data[blob], *from_git[(ns, blob)]) for ns, blob in git_keys]
+        git_results = pool.map(_git_job, git_jobs)
+        for key, (fingerprint, text) in chain(
+            zip(disk_keys, disk_results, strict=True), zip(git_keys, git_results, strict=True)
+        ):
+            if fingerprint is not None:
+                cache.put(key[0], key[1], fingerprint)
+            if text is not None:
+                tracker.keep_text(key[0], key[1], text)
+    return len(disk_jobs) + len(git_jobs)
+
+
+def _disk_job(articles: list[Article], job: tuple[int, tuple[str, ...], bool]) -> JobResult:
+    """Fingerprint of a version on disk (run in a worker that inherited ``articles``)."""
+    index, translatable, keep = job
+    text = article_text(articles[index], translatable)
+    return text.fingerprint, (text if keep else None)
+
+
+def _git_job(_: object, job: Job) -> JobResult:
+    return fingerprint_job(job)

@@ -1,0 +1,40 @@
+"""The fork pool gives the same answers, in the same order, as running in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sastra.config import load_config
+from sastra.content import load_site
+from sastra.parallel import SharedPool
+
+
+def _scaled(shared: dict[str, int], item: int) -> tuple[int, int]:
+    return item, item * shared["factor"]
+
+
+def test_shared_pool_sees_the_shared_object_and_keeps_order() -> None:
+    items = list(range(1000))
+    with SharedPool({"factor": 3}, jobs=2) as pool:
+        assert list(pool.map(_scaled, items)) == [(i, i * 3) for i in items]
+        # a second map on the same workers
+        assert list(pool.map(_scaled, items[:500])) == [(i, i * 3) for i in items[:500]]
+
+
+def test_a_large_site_loads_the_same_on_two_cores_as_on_one(tmp_path: Path) -> None:
+    (tmp_path / "sastra.toml").write_text('languages = ["km", "en"]\n', "utf-8")
+    for i in range(300):
+        for lang in ("km", "en"):
+            path = tmp_path / "content" / lang / f"news{i % 3}" / f"item-{i}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"---\ntitle: Item {i}\ndate: 2026-01-0{i % 9 + 1}\n---\n\nText {i}.\n")
+    broken = tmp_path / "content" / "en" / "news0" / "item-0.md"
+    broken.write_text("---\ntitle: [unclosed\n---\n", "utf-8")
+    config = load_config(tmp_path)
+    one = load_site(config, jobs=1)
+    two = load_site(config, jobs=2)
+    assert len(two.articles) == 599
+    assert two.articles == one.articles
+    assert [str(d) for d in two.diagnostics] == [str(d) for d in one.diagnostics]
+    bad = "content/en/news0/item-0.md:3: invalid YAML"
+    assert any(str(d).startswith(bad) for d in two.diagnostics)
