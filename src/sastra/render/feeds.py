@@ -27,8 +27,8 @@ def atom_feed(config: Config, lang: str, entries: Sequence[Entry]) -> str:
     """The Atom feed of a language: its newest dated articles."""
     out = f"{lang}/feed.xml"
     link = Linker(config, out)
-    dated = [e for e in sort_entries(entries) if e.article.date is not None][:FEED_SIZE]
-    updated = _stamp(dated[0].article.date if dated else None)
+    dated = [e for e in sort_entries(entries) if e.date is not None][:FEED_SIZE]
+    updated = _stamp(dated[0].date if dated else None)
     base = config.build.base_url.rstrip("/")
     feed_id = f"{base}/{lang}/" if base else f"urn:sastra:{lang}"
     lines = [

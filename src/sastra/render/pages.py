@@ -52,6 +52,14 @@ class Entry:
     article: Article
     url: str
     tags: tuple[str, ...] = field(default=())
+    date: dt.date | None = field(init=False, repr=False, compare=False)
+    """``article.date``, worked out once (lists sort and show it many times)."""
+    title: str = field(init=False, repr=False, compare=False)
+    """``article.title``, worked out once."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "date", self.article.date)
+        object.__setattr__(self, "title", self.article.title)
 
 
 def url_for(config: Config, lang: str, key: Key) -> str:
@@ -72,8 +80,13 @@ def relative(folder: str, url: str) -> str:
     Both are normalised site-relative paths (no ``..``), which keeps this a prefix
     comparison instead of :func:`posixpath.relpath`'s absolute-path work.
     """
-    here = folder.split("/") if folder not in ("", ".") else []
-    there = url.rstrip("/").split("/") if url.strip("/") else []
+    return _relative(folder.split("/") if folder not in ("", ".") else [], url)
+
+
+def _relative(here: list[str], url: str) -> str:
+    """:func:`relative` with the folder already split (a page makes dozens of links)."""
+    stripped = url.rstrip("/")
+    there = stripped.split("/") if stripped else []
     common = 0
     for a, b in zip(here, there, strict=False):
         if a != b:
@@ -93,6 +106,7 @@ def collection_url(config: Config, lang: str, collection: str) -> str:
     return "/".join(parts) + "/"
 
 
+@lru_cache(maxsize=4096)
 def tag_url(lang: str, tag: str) -> str:
     """Site-relative URL of a tag's page: ``km/tags/<slug>/``."""
     return f"{lang}/tags/{slugify(tag)}/"
@@ -137,12 +151,13 @@ class Linker:
         self.base = base + "/" if base else ""
         self.root = self.base or ("/" if site_absolute else root_of(out))
         self.folder = posixpath.dirname(out) or "."
+        self._here = self.folder.split("/") if self.folder != "." else []
 
     def href(self, url: str) -> str:
         """Link from this page to a site-relative URL (the shortest relative path)."""
         if self.base or self.root == "/":
             return self.root + url
-        return relative(self.folder, url)
+        return _relative(self._here, url)
 
     def absolute(self, url: str) -> str:
         """Canonical form: absolute with ``base_url``, else as :meth:`href`."""
@@ -152,11 +167,11 @@ class Linker:
 def sort_entries(entries: Sequence[Entry]) -> list[Entry]:
     """Newest first; undated entries after them, by title."""
     dated = sorted(
-        (e for e in entries if e.article.date is not None),
-        key=lambda e: (e.article.date, e.article.title),
+        (e for e in entries if e.date is not None),
+        key=lambda e: (e.date, e.title),
         reverse=True,
     )
-    undated = sorted((e for e in entries if e.article.date is None), key=lambda e: e.article.title)
+    undated = sorted((e for e in entries if e.date is None), key=lambda e: e.title)
     return dated + undated
 
 
@@ -182,9 +197,9 @@ def entry_context(entry: Entry, link: Linker, images: Mapping[str, str]) -> dict
     description = article.meta.get("description")
     image = images.get(article.path)
     return {
-        "title": article.title,
+        "title": entry.title,
         "href": link.href(entry.url),
-        "date": article.date,
+        "date": entry.date,
         "description": description if isinstance(description, str) else "",
         "image": link.href(image) if image else None,
         "lang": article.lang,

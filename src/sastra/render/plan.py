@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sastra.config import Config
@@ -92,7 +93,7 @@ def plan_site(
                 by_collection[entry.article.key.collection].append(entry)
             for tag in entry.article.meta.get("tags") or ():
                 if isinstance(tag, str) and tag.strip():
-                    slug = slugify(tag)
+                    slug = _tag_slug(tag)
                     tag_names.setdefault(slug, tag.strip())
                     by_tag[slug].append(entry)
         for collection in sorted(by_collection):
@@ -108,9 +109,9 @@ def plan_site(
             )
         pages.append(special_page(config, lang, f"{lang}/404.html", "404.html", "404"))
         files[f"{lang}/feed.xml"] = atom_feed(config, lang, mine)
-        newest = max((e.article.date for e in mine if e.article.date), default=None)
+        newest = max((e.date for e in mine if e.date), default=None)
         sitemap_pages.append((f"{lang}/", newest))
-        sitemap_pages += [(e.url, e.article.date) for e in mine]
+        sitemap_pages += [(e.url, e.date) for e in mine]
     default = config.default_language
     pages.append(special_page(config, default, "index.html", "root.html", "root"))
     pages.append(special_page(config, default, "404.html", "404.html", "404"))
@@ -118,6 +119,10 @@ def plan_site(
     files["sitemap.xml"] = sitemap(config, sitemap_pages, versions)
     files["robots.txt"] = robots(config)
     return Plan(tuple(pages), files, field_images, tuple(problems))
+
+
+# A site has a few dozen tags, each on hundreds of articles.
+_tag_slug = lru_cache(maxsize=4096)(slugify)
 
 
 def _source_of(config: Config, pair: Pair, status: ArticleStatus | None) -> Article:
