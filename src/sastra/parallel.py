@@ -8,6 +8,7 @@ the same way instead of pickling it into every task.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -66,6 +67,7 @@ class SharedPool(Generic[S]):
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=error is not None)
             self._pool = None
+            gc.unfreeze()
         _SHARED = None
 
     def map(
@@ -88,6 +90,9 @@ class SharedPool(Generic[S]):
             if _SHARED is not None and _SHARED is not self.shared:
                 raise RuntimeError("one SharedPool at a time")
             _SHARED = self.shared  # set before the workers fork
+            # Out of the collector's sight while the workers live: a collection in a
+            # worker would otherwise write to every inherited object and copy each page.
+            gc.freeze()
             context = multiprocessing.get_context("fork")
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=context)
         return self._pool

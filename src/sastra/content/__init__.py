@@ -187,54 +187,57 @@ def load_site(
 ) -> SiteContent:
     """Discover and parse every article; problems are collected, never raised.
 
-    Files are read, hashed and (unless the cache knows their blob) parsed on every
-    core; the articles are assembled here, in discovery order, as results arrive.
+    Files are read and hashed here; the frontmatter the cache does not know is parsed
+    on every core by workers that inherit the texts (so no text is pickled), and the
+    articles are assembled in discovery order as the results arrive.
     """
-    from sastra.content.parse import ParsedFile
+    from sastra.content.parse import ParsedFile, blob_id, decode
     from sastra.parallel import SharedPool
 
     entries, diags = discover(config)
+    read: list[tuple[Entry, str, str]] = []
+    for entry in entries:
+        try:
+            with open(entry.path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            diags.append(Diagnostic(Location(entry.rel), f"cannot read file: {exc.strerror}"))
+            continue
+        text, problem = decode(data, entry.rel)
+        if text is None:
+            assert problem is not None
+            diags.append(problem)
+            continue
+        read.append((entry, text, blob_id(data)))
+    known: dict[str, ParsedFile] = {}
+    misses: dict[str, int] = {}  # blob → index in ``read`` of a file to parse
+    for i, (_, _, blob) in enumerate(read):
+        hit = cache.get("parsed", blob) if cache is not None else None
+        if isinstance(hit, ParsedFile):
+            known[blob] = hit
+        else:
+            misses.setdefault(blob, i)
     articles: list[Article] = []
-    with SharedPool(cache, jobs) as pool:
-        results = pool.map(_read_file, [(entry.path, entry.rel) for entry in entries])
-        for entry, result in zip(entries, results, strict=True):
-            if isinstance(result, Diagnostic):
-                diags.append(result)
-                continue
-            text, blob, parsed = result
-            if parsed is None:  # the worker found it in the cache
-                parsed = cache.get("parsed", blob) if cache is not None else None
-                assert isinstance(parsed, ParsedFile)
-            elif cache is not None:
-                cache.put("parsed", blob, parsed)
-            article, file_diags = _assemble(config, entry, text, blob, parsed)
+    with SharedPool(read, jobs) as pool:
+        parsed = pool.map(_parse_file, list(misses.values()))
+        for entry, text, blob in read:
+            if blob not in known:  # misses come back in order, the first time a blob is seen
+                known[blob] = next(parsed)
+                if cache is not None:
+                    cache.put("parsed", blob, known[blob])
+            article, file_diags = _assemble(config, entry, text, blob, known[blob])
             diags.extend(file_diags)
             if article is not None:
                 articles.append(article)
     return SiteContent(tuple(articles), tuple(diags))
 
 
-def _read_file(
-    cache: BlobCache | None, item: tuple[str, str]
-) -> tuple[str, str, ParsedFile | None] | Diagnostic:
-    """Read, decode, hash and parse one file (in a worker): ``(text, blob, parsed)``,
-    ``parsed`` ``None`` when the cache has it; or the reason it cannot be read."""
-    from sastra.content.parse import ParsedFile, blob_id, decode, parse_text
+def _parse_file(read: list[tuple[Entry, str, str]], index: int) -> ParsedFile:
+    """Parse one file that was read (in a worker that inherited ``read``)."""
+    from sastra.content.parse import parse_text
 
-    path, rel = item
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        return Diagnostic(Location(rel), f"cannot read file: {exc.strerror}")
-    text, problem = decode(data, rel)
-    if text is None:
-        assert problem is not None
-        return problem
-    blob = blob_id(data)
-    if cache is not None and isinstance(cache.get("parsed", blob), ParsedFile):
-        return text, blob, None
-    return text, blob, parse_text(text, rel)
+    entry, text, _ = read[index]
+    return parse_text(text, entry.rel)
 
 
 def _assemble(

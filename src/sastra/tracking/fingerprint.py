@@ -262,8 +262,23 @@ class TextChange:
     """Body paragraphs of the *new* version (1-based) that are new or changed."""
     removed_paragraphs: tuple[str, ...]
     """Old paragraphs with no counterpart in the new version (deleted outright)."""
-    diff: str
-    """Unified diff, one paragraph a line."""
+    old: VisibleText
+    new: VisibleText
+    old_name: str
+    new_name: str
+
+    @cached_property
+    def diff(self) -> str:
+        """Unified diff, one paragraph a line (made when asked for: most runs never show it)."""
+        return "".join(
+            difflib.unified_diff(
+                _diff_lines(self.old.fields, [p.text for p in self.old.body]),
+                _diff_lines(self.new.fields, [p.text for p in self.new.body]),
+                self.old_name,
+                self.new_name,
+                n=1,
+            )
+        )
 
 
 def compare(old: VisibleText, new: VisibleText, old_name: str, new_name: str) -> TextChange:
@@ -275,30 +290,19 @@ def compare(old: VisibleText, new: VisibleText, old_name: str, new_name: str) ->
         for label in dict.fromkeys([*new_fields, *old_fields])
         if old_fields.get(label) != new_fields.get(label)
     )
-    old_body = [p.text for p in old.body]
-    new_body = [p.text for p in new.body]
     changed: list[int] = []
     removed: list[str] = []
     matcher = difflib.SequenceMatcher(
-        a=[normalize_visible(t) for t in old_body],
-        b=[normalize_visible(t) for t in new_body],
+        a=[normalize_visible(p.text) for p in old.body],
+        b=[normalize_visible(p.text) for p in new.body],
         autojunk=False,
     )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag in ("replace", "insert"):
             changed.extend(range(j1 + 1, j2 + 1))
         if tag == "delete":
-            removed.extend(old_body[i1:i2])
-    diff = "".join(
-        difflib.unified_diff(
-            _diff_lines(old.fields, old_body),
-            _diff_lines(new.fields, new_body),
-            old_name,
-            new_name,
-            n=1,
-        )
-    )
-    return TextChange(changed_fields, tuple(changed), tuple(removed), diff)
+            removed.extend(p.text for p in old.body[i1:i2])
+    return TextChange(changed_fields, tuple(changed), tuple(removed), old, new, old_name, new_name)
 
 
 def _diff_lines(fields: Sequence[Paragraph], body: Sequence[str]) -> list[str]:

@@ -1,119 +1,147 @@
-"""Bulk fingerprints for a cold run: every likely blob in one ``cat-file`` round trip,
-fingerprinted on all cores, so that :meth:`Tracker.status` finds them cached."""
+"""Bulk work for a cold run, on all cores, so that :meth:`Tracker.status` finds it cached:
+the fingerprints it will ask for, and the paragraph summary of each stale source.
+
+Committed versions come from one ``cat-file`` round trip; versions on disk are
+already parsed, and the forked workers inherit them, so only committed bytes and
+small results cross between processes.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from sastra.model import Article, Pair
 from sastra.parallel import SharedPool
-from sastra.tracking.fingerprint import VisibleText, article_text, bytes_text
+from sastra.tracking.fingerprint import article_text, bytes_text, compare
 
 if TYPE_CHECKING:
-    from sastra.tracking.status import Tracker
+    from sastra.tracking.status import Change, Tracker
 
-Job = tuple[bytes, str, tuple[str, ...], bool]
-JobResult = tuple[str | None, VisibleText | None]
+Fields = tuple[str, ...]
+Job = tuple[bytes, str, Fields]
+"""A committed version: its bytes, its path, the collection's translatable fields."""
+CompareJob = tuple[bytes, str, int, Fields]
+"""A committed source version and the index of the source on disk it is compared with."""
+CompareResult = tuple[str | None, str, "Change | None"]
 
 
-def fingerprint_job(job: Job) -> JobResult:
-    """``(data, path, translatable, keep)`` → fingerprint, and the text when ``keep``.
-
-    A plain top-level function, so a process pool can run it.
-    """
-    data, path, translatable, keep = job
+def fingerprint_job(job: Job) -> str | None:
+    """Fingerprint of a committed version (``None`` if it cannot be read)."""
+    data, path, translatable = job
     text = bytes_text(data, path, translatable)
-    if text is None:
-        return None, None
-    return text.fingerprint, (text if keep else None)
+    return text.fingerprint if text is not None else None
 
 
 def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -> int:
-    """Compute, in bulk, the fingerprints that ``tracker.status`` will likely ask for.
-
-    A cold run would otherwise read blobs one request at a time and parse every file
-    on one core: this reads the likely blobs in one ``cat-file`` round trip and
-    fingerprints them, and the files on disk that will be compared, on all cores.
-    Returns how many fingerprints it computed.
-    """
+    """Compute, in bulk, what ``tracker.status`` will likely ask for; returns how many
+    versions it read."""
     if tracker.cache is None:
         return 0
     cache = tracker.cache
     history = tracker.history if tracker.config.tracking.git else None
-    Wanted = dict[tuple[str, str], tuple[str, tuple[str, ...], bool]]
-    from_git: Wanted = {}
-    from_disk: Wanted = {}
+    from_git: dict[tuple[str, str], tuple[str, Fields]] = {}
+    from_disk: dict[tuple[str, str], tuple[Article, Fields]] = {}
+    compared: dict[tuple[str, str], tuple[str, str, Article, Fields]] = {}
 
-    def need(into: Wanted, blob: str | None, path: str, coll: str, keep: bool) -> None:
-        """Fingerprint this blob; ``keep`` its text too (a source a stale check compares;
-        once its fingerprint is cached, so is the comparison's summary)."""
-        namespace = tracker.fp_namespace(coll)
-        if not blob or cache.get(namespace, blob) is not None:
-            return
-        fields = tuple(tracker.config.collection(coll).translatable)
-        old = into.get((namespace, blob))
-        into[(namespace, blob)] = (path, fields, keep or (old is not None and old[2]))
+    def cached(namespace: str, blob: str | None) -> bool:
+        return not blob or cache.get(namespace, blob) is not None
 
-    by_path: dict[str, Article] = {}
     for pair in pairs:
-        by_path.update((a.path, a) for a in pair.versions.values())
         source = pair.versions[tracker.source_language(pair)]
         coll = pair.key.collection
+        namespace = tracker.fp_namespace(coll)
+        fields = tuple(tracker.config.collection(coll).translatable)
         for article in pair.versions.values():
             if article is source:
                 continue
             if article.l10n.source_hash:
-                need(from_disk, source.blob, source.path, coll, False)
+                if not cached(namespace, source.blob):
+                    from_disk[(namespace, source.blob)] = (source, fields)
                 continue
             if history is None:
                 continue
             versions = history.versions(article.path)[:2]
             if not versions:
                 continue
-            if versions[0].blob != article.blob:
-                need(from_disk, article.blob, article.path, coll, False)
-                need(from_git, versions[0].blob, article.path, coll, False)
+            wanted = []
+            if versions[0].blob != article.blob:  # being edited: did the text change?
+                wanted.append(versions[0].blob)
+                if not cached(namespace, article.blob):
+                    from_disk[(namespace, article.blob)] = (article, fields)
             if len(versions) > 1:  # is the newest commit the one that changed the text?
-                need(from_git, versions[0].blob, article.path, coll, False)
-                need(from_git, versions[1].blob, article.path, coll, False)
+                wanted += [versions[0].blob, versions[1].blob]
+            for blob in wanted:
+                if blob and not cached(namespace, blob):
+                    from_git[(namespace, blob)] = (article.path, fields)
             then = history.at(source.path, versions[0].index)
-            if then is not None and then.blob != source.blob:
-                need(from_git, then.blob, source.path, coll, True)
-                need(from_disk, source.blob, source.path, coll, True)
-    for key, (path, fields, keep) in list(from_disk.items()):  # on disk and committed
-        if key in from_git:
-            from_disk[key] = (path, fields, keep or from_git.pop(key)[2])
-    # Versions on disk are already parsed: the workers inherit them and fingerprint by
-    # index, while this process reads the committed versions from ``cat-file``.
-    disk_keys = list(from_disk)
-    articles = [by_path[path] for path, _, _ in from_disk.values()]
-    disk_jobs = [(i, fields, keep) for i, (_, fields, keep) in enumerate(from_disk.values())]
+            if (
+                then is not None
+                and then.blob
+                and then.blob != source.blob
+                and not (cached(namespace, then.blob) and cached(namespace, source.blob))
+            ):
+                compared[(then.blob, source.blob)] = (namespace, source.path, source, fields)
+    for namespace, blob in {(ns, old) for (old, _), (ns, *_) in compared.items()}:
+        from_git.pop((namespace, blob), None)  # fingerprinted by its comparison
+    for (_, new), (namespace, *_) in compared.items():
+        from_disk.pop((namespace, new), None)
+
+    # The workers inherit these articles and fingerprint them by index, while this
+    # process reads the committed versions from ``cat-file``.
+    articles = [article for article, _ in from_disk.values()]
+    articles += [source for *_, source, _ in compared.values()]
+    disk_jobs = [(i, fields) for i, (_, fields) in enumerate(from_disk.values())]
     with SharedPool(articles, jobs) as pool:
         disk_results = pool.map(_disk_job, disk_jobs)
-        data: dict[str, bytes] = {}
-        if from_git and history is not None:
-            data = history.read_blobs(sorted({blob for _, blob in from_git}))
+        blobs = {blob for _, blob in from_git} | {old for old, _ in compared}
+        data = history.read_blobs(sorted(blobs)) if blobs and history is not None else {}
         git_keys = [key for key in from_git if key[1] in data]
-        git_jobs = [(data[blob], *from_git[(ns, blob)]) for ns, blob in git_keys]
-        git_results = pool.map(_git_job, git_jobs)
-        for key, (fingerprint, text) in chain(
-            zip(disk_keys, disk_results, strict=True), zip(git_keys, git_results, strict=True)
-        ):
-            if fingerprint is not None:
-                cache.put(key[0], key[1], fingerprint)
-            if text is not None:
-                tracker.keep_text(key[0], key[1], text)
-    return len(disk_jobs) + len(git_jobs)
+        git_results = pool.map(
+            _git_job, [(data[blob], *from_git[(ns, blob)]) for ns, blob in git_keys]
+        )
+        compare_jobs: list[CompareJob] = []
+        compare_keys: list[tuple[str, str]] = []
+        for i, ((old, new), (_, path, _, fields)) in enumerate(compared.items()):
+            if old in data:
+                compare_keys.append((old, new))
+                compare_jobs.append((data[old], path, len(from_disk) + i, fields))
+        compare_results = pool.map(_compare_job, compare_jobs)
+        for (namespace, blob), fingerprint in zip(from_disk, disk_results, strict=True):
+            cache.put(namespace, blob, fingerprint)
+        for (namespace, blob), maybe in zip(git_keys, git_results, strict=True):
+            if maybe is not None:
+                cache.put(namespace, blob, maybe)
+        for (old, new), (old_fp, new_fp, change) in zip(compare_keys, compare_results, strict=True):
+            namespace = compared[(old, new)][0]
+            cache.put(namespace, new, new_fp)
+            if old_fp is not None:
+                cache.put(namespace, old, old_fp)
+                if change is not None:
+                    tracker.remember_change(old_fp, new_fp, change)
+    return len(disk_jobs) + len(git_keys) + len(compare_keys)
 
 
-def _disk_job(articles: list[Article], job: tuple[int, tuple[str, ...], bool]) -> JobResult:
-    """Fingerprint of a version on disk (run in a worker that inherited ``articles``)."""
-    index, translatable, keep = job
-    text = article_text(articles[index], translatable)
-    return text.fingerprint, (text if keep else None)
+def _disk_job(articles: list[Article], job: tuple[int, Fields]) -> str:
+    """Fingerprint of a version on disk (in a worker that inherited ``articles``)."""
+    index, translatable = job
+    return article_text(articles[index], translatable).fingerprint
 
 
-def _git_job(_: object, job: Job) -> JobResult:
+def _git_job(_: object, job: Job) -> str | None:
     return fingerprint_job(job)
+
+
+def _compare_job(articles: list[Article], job: CompareJob) -> CompareResult:
+    """Fingerprints of a committed source version and of the source now, and what
+    changed between them when they differ."""
+    data, path, index, translatable = job
+    new = article_text(articles[index], translatable)
+    old = bytes_text(data, path, translatable)
+    if old is None:
+        return None, new.fingerprint, None
+    if old.fingerprint == new.fingerprint:
+        return old.fingerprint, new.fingerprint, None
+    change = compare(old, new, path, path)
+    summary = (change.changed_fields, change.changed_paragraphs, change.removed_paragraphs)
+    return old.fingerprint, new.fingerprint, summary

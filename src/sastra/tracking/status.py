@@ -41,6 +41,11 @@ from sastra.tracking.fingerprint import (
 from sastra.tracking.history import GitHistory
 from sastra.tracking.synced import SyncedStore
 
+Change = tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...]]
+"""What a stale check reports: changed fields, changed paragraphs, removed paragraphs."""
+CHANGES = f"change:{FINGERPRINT_VERSION}"
+"""Cache namespace of :data:`Change` values, keyed ``"<old fingerprint>><new fingerprint>"``."""
+
 
 class Tracker:
     """Computes :class:`ArticleStatus` values; caches fingerprints by blob id."""
@@ -57,8 +62,6 @@ class Tracker:
         self.cache = cache
         self.synced = synced
         self._namespaces: dict[str, str] = {}
-        self._texts: dict[tuple[str, str], VisibleText] = {}
-        """Texts computed in bulk by :meth:`prefetch` for this run (not persisted)."""
 
     # -- text and fingerprints -------------------------------------------------------------
     # Fingerprints are cached by blob id; the visible text itself is recomputed when
@@ -73,9 +76,6 @@ class Tracker:
 
     def text(self, article: Article) -> VisibleText:
         """Visible text of a version on disk."""
-        kept = self._texts.get((self.fp_namespace(article.key.collection), article.blob))
-        if kept is not None:
-            return kept
         translatable = self.config.collection(article.key.collection).translatable
         text = article_text(article, translatable)
         self._remember(article.key.collection, article.blob, text)
@@ -104,9 +104,6 @@ class Tracker:
 
     def blob_text(self, blob: str, path: str, collection: str) -> VisibleText | None:
         """Visible text of a committed blob; ``None`` if unreadable."""
-        kept = self._texts.get((self.fp_namespace(collection), blob))
-        if kept is not None:
-            return kept
         if self.history is None:
             return None
         data = self.history.read_blob(blob)
@@ -125,10 +122,10 @@ class Tracker:
 
         return prefetch(self, pairs, jobs)
 
-    def keep_text(self, namespace: str, blob: str, text: VisibleText) -> None:
-        """Keep, for this run, a text :meth:`prefetch` computed (``namespace`` as from
-        :meth:`fp_namespace`)."""
-        self._texts[(namespace, blob)] = text
+    def remember_change(self, old_fingerprint: str, new_fingerprint: str, change: Change) -> None:
+        """Cache what changed between two fingerprints of a source (see :meth:`_stale`)."""
+        if self.cache is not None:
+            self.cache.put(CHANGES, f"{old_fingerprint}>{new_fingerprint}", change)
 
     # -- direction --------------------------------------------------------------------------
     def source_language(self, pair: Pair) -> str:
@@ -276,9 +273,8 @@ class Tracker:
         The paragraph-level summary is cached by the pair of fingerprints, so a warm
         run neither re-reads the old text nor re-runs the comparison (``--diff`` does).
         """
-        namespace = f"change:{FINGERPRINT_VERSION}"
         key = f"{old_fingerprint}>{self.fingerprint(source)}"
-        cached = self.cache.get(namespace, key) if self.cache and old_fingerprint else None
+        cached = self.cache.get(CHANGES, key) if self.cache and old_fingerprint else None
         text = None
         if isinstance(cached, tuple) and not diff:
             fields, changed, removed = cached
@@ -293,9 +289,11 @@ class Tracker:
                 change.changed_paragraphs,
                 change.removed_paragraphs,
             )
-            text = change.diff
-            if self.cache is not None and old_fingerprint:
-                self.cache.put(namespace, key, (fields, changed, removed))
+            text = change.diff if diff else None
+            if old_fingerprint:
+                self.remember_change(
+                    old_fingerprint, self.fingerprint(source), (fields, changed, removed)
+                )
         return VersionStatus(
             article.lang,
             State.STALE,
