@@ -28,7 +28,7 @@ import multiprocessing
 import os
 import pickle
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,15 +122,20 @@ def build(
             todo.append(spec)
     previous = set(cache.get("outputs", ()))
     in_place = bool(previous) and all_exist(out, previous)
-    # A first build writes each page into the new tree as it arrives from the pool,
-    # so writing overlaps rendering; an in-place update waits until all rendered.
+    # A first build writes each page into the new tree as soon as it is rendered (forked
+    # workers write their own pages), so writing overlaps rendering; an in-place update
+    # waits until all rendered.
     staging = None if in_place or problems else Staging(out)
     pages: dict[str, bytes] = {}
     written: list[str] = []
+    results = _render_all(renderer, todo, jobs, str(staging.tmp) if staging else None)
     try:
-        for result in _render_all(renderer, todo, jobs):
+        for result in results:
             problems += result.problems
-            if result.data is not None and not result.problems:
+            if result.written:
+                fresh[result.out] = (hashes[result.out], result.assets, result.fallbacks)
+                written.append(result.out)
+            elif result.data is not None and not result.problems:
                 fresh[result.out] = (hashes[result.out], result.assets, result.fallbacks)
                 if staging is not None:
                     staging.write(result.out, result.data)
@@ -140,6 +145,7 @@ def build(
         if problems:
             raise BuildError(_unique(problems))
     except BaseException:
+        results.close()  # the workers stop writing into the new tree before it goes
         if staging is not None:
             staging.discard()
         raise
@@ -264,8 +270,11 @@ def _still_valid(old_file: Path, assets: Sequence[tuple[str, str]]) -> bool:
     return old_file.is_file() and all(os.path.isfile(src) for _, src in assets)
 
 
-def _render_all(renderer: Renderer, specs: list[PageSpec], jobs: int | None) -> Iterator[Rendered]:
-    """Rendered pages in order, as the pool finishes them."""
+def _render_all(
+    renderer: Renderer, specs: list[PageSpec], jobs: int | None, stage: str | None
+) -> Generator[Rendered, None, None]:
+    """Rendered pages in order, as the pool finishes them. Forked workers write a page
+    without problems into the staged tree ``stage`` themselves (``Rendered.written``)."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(specs) < POOL_THRESHOLD:
         yield from (renderer.render(spec) for spec in specs)
@@ -275,8 +284,10 @@ def _render_all(renderer: Renderer, specs: list[PageSpec], jobs: int | None) -> 
     fork = sys.platform.startswith("linux")
     ctx = multiprocessing.get_context("fork" if fork else "spawn")
     chunk = max(8, len(specs) // (workers * 8))
-    # Forked workers inherit the renderer and the specs: only page numbers are sent.
-    set_worker(renderer, specs if fork else ())
+    # Forked workers inherit the renderer and the specs: only page numbers are sent,
+    # and only small results come back when they write the pages themselves.
+    if fork:
+        set_worker(renderer, specs, stage)
     try:
         with ProcessPoolExecutor(workers, ctx, init_worker, (renderer.config,)) as pool:
             if fork:

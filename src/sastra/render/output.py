@@ -10,6 +10,7 @@ problem. Either way a failed build leaves the site as it was.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -70,16 +71,11 @@ class Staging:
 
     def target(self, rel: str) -> str:
         """The staged path of ``rel``, its folder created."""
-        path = os.path.join(self.tmp, rel)
-        parent = os.path.dirname(path)
-        if parent not in self._made:
-            os.makedirs(parent, exist_ok=True)
-            self._made.add(parent)
-        return path
+        return _target(str(self.tmp), rel, self._made)
 
     def write(self, rel: str, data: bytes) -> None:
-        with open(self.target(rel), "wb") as fh:
-            fh.write(data)
+        """Write a page (or any new file) into the staged tree."""
+        write_new(str(self.tmp), rel, data, self._made)
 
     def finish(
         self, reused: Iterable[str], assets: dict[str, Path], files: Mapping[str, str]
@@ -105,6 +101,29 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def write_new(root: str, rel: str, data: bytes, made: set[str]) -> None:
+    """Write the new file ``rel`` of the tree being built at ``root`` (a staged tree: no
+    temp file and rename per file); ``made`` remembers the folders already created."""
+    with open(_target(root, rel, made), "wb") as fh:
+        fh.write(data)
+
+
+def _target(root: str, rel: str, made: set[str]) -> str:
+    path = os.path.join(root, rel)
+    parent = os.path.dirname(path)
+    if parent not in made:
+        if os.path.dirname(parent) in made:  # one new folder in a known one: no lookups
+            with contextlib.suppress(FileExistsError):  # another worker made it
+                os.mkdir(parent)
+            made.add(parent)
+        else:
+            os.makedirs(parent, exist_ok=True)
+            while parent not in made and len(parent) > len(root):
+                made.add(parent)
+                parent = os.path.dirname(parent)
+    return path
 
 
 def write_site(

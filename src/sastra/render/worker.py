@@ -10,6 +10,7 @@ pickled specs).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ from sastra.model import Diagnostic, Location, Severity
 from sastra.names import read_glossary
 from sastra.render.assets import image_output, image_source, is_external, url_path
 from sastra.render.markdown import RenderEnv, render_markdown
+from sastra.render.output import write_new
 from sastra.render.pages import PageSpec
 from sastra.render.templates import Theme
 
@@ -41,6 +43,8 @@ class Rendered:
     fallbacks: tuple[tuple[str, str, str], ...]
     """``("ui", lang, msgid)`` of UI strings shown in English, ``("name", lang, name)`` of
     names the ``name`` filter romanized for want of a glossary entry."""
+    written: bool = False
+    """A pool worker wrote the page into the new output tree itself (``data`` is ``None``)."""
 
 
 class Renderer:
@@ -113,6 +117,8 @@ def _hints(config: Config) -> Callable[[str], str] | None:
 
 _WORKER: Renderer | None = None
 _SPECS: Sequence[PageSpec] = ()
+_STAGE: str | None = None
+_MADE: set[str] = set()
 
 
 def init_worker(config: Config) -> None:
@@ -122,12 +128,17 @@ def init_worker(config: Config) -> None:
         _WORKER = Renderer(config)
 
 
-def set_worker(renderer: Renderer, specs: Sequence[PageSpec] = ()) -> None:
-    """Make ``renderer`` the one :func:`render_in_worker` uses and ``specs`` the pages
-    :func:`render_nth` numbers (both inherited by worker processes under ``fork``)."""
-    global _WORKER, _SPECS
+def set_worker(
+    renderer: Renderer, specs: Sequence[PageSpec] = (), stage: str | None = None
+) -> None:
+    """Make ``renderer`` the one :func:`render_in_worker` uses, ``specs`` the pages
+    :func:`render_nth` numbers and ``stage`` the new output tree it writes pages into
+    (all inherited by worker processes under ``fork``)."""
+    global _WORKER, _SPECS, _STAGE
     _WORKER = renderer
     _SPECS = specs
+    _STAGE = stage
+    _MADE.clear()
 
 
 def render_in_worker(spec: PageSpec) -> Rendered:
@@ -137,6 +148,12 @@ def render_in_worker(spec: PageSpec) -> Rendered:
 
 
 def render_nth(index: int) -> Rendered:
-    """Render page ``index`` of the specs given to :func:`set_worker` (forked workers)."""
+    """Render page ``index`` of the specs given to :func:`set_worker` (forked workers); a
+    page without problems is written into the new output tree when there is one, and
+    comes back without its bytes."""
     assert _WORKER is not None, "set_worker was not called"
-    return _WORKER.render(_SPECS[index])
+    result = _WORKER.render(_SPECS[index])
+    if _STAGE is None or result.data is None or result.problems:
+        return result
+    write_new(_STAGE, result.out, result.data, _MADE)
+    return dataclasses.replace(result, data=None, written=True)
