@@ -29,7 +29,10 @@ from sastra.model import Article, Paragraph
 
 KHMER = "\u1780-\u17ff\u19e0-\u19ff"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
-_KHMER_CHARS = frozenset(chr(c) for c in (*range(0x1780, 0x1800), *range(0x19E0, 0x1A00)))
+# A space between two non-Khmer characters (in text whose whitespace is single spaces);
+# it starts with a literal, which the regex engine finds fast.
+_UNFOLDED = re.compile(r"[^\S ]|  ")
+_KEPT_SPACE = re.compile(f" (?<=[^{KHMER}] )(?=[^{KHMER}])")
 _HAS_KHMER = re.compile(f"[{KHMER}]").search
 
 
@@ -58,20 +61,21 @@ def normalize_visible(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if _has_zero_width(text):
         text = _ZERO_WIDTH.sub("", text)
-    words = text.split()
-    if len(words) < 2 or not _HAS_KHMER(text):
-        return " ".join(words)
-    # Drop each space that has a Khmer character on either side (a loop over words
-    # beats two regex substitutions on Khmer text, where nearly every space goes).
-    pieces = [words[0]]
-    append = pieces.append
-    after_khmer = words[0][-1] in _KHMER_CHARS
-    for word in words[1:]:
-        if not after_khmer and word[0] not in _KHMER_CHARS:
-            append(" ")
-        append(word)
-        after_khmer = word[-1] in _KHMER_CHARS
-    return "".join(pieces)
+    if _fold_needed(text):
+        text = " ".join(text.split())
+    if " " not in text or not _HAS_KHMER(text):
+        return text
+    # Drop each space that has a Khmer character on either side: split at the spaces
+    # that stay (few, in Khmer text) and remove the rest with str.replace.
+    return " ".join(part.replace(" ", "") for part in _KEPT_SPACE.split(text))
+
+
+def _fold_needed(text: str) -> bool:
+    """Whether whitespace is anything but single spaces between words (display text,
+    the usual input, is folded already: splitting it again is most of the cost)."""
+    return bool(text) and (
+        text[0] == " " or text[-1] == " " or _UNFOLDED.search(text) is not None
+    )
 
 
 @dataclass(frozen=True)
