@@ -10,13 +10,31 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 from sastra.config import Config
 from sastra.model import Key
 from sastra.render.pages import Entry, Linker, language_name, sort_entries, url_for
 
 FEED_SIZE = 20
+_ATTR_ENTITIES = (("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;"))
+
+
+def escape(text: str) -> str:
+    """XML character data: ``&``, ``<`` and ``>`` escaped (as :func:`xml.sax.saxutils.escape`,
+    whose module would import ``urllib.request`` and ``http.client`` into every build)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(text: str) -> str:
+    """A quoted XML attribute value, as :func:`xml.sax.saxutils.quoteattr` gives it."""
+    text = escape(text)
+    for char, entity in _ATTR_ENTITIES:
+        text = text.replace(char, entity)
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"{}"'.format(text.replace('"', "&quot;"))
 
 
 def _stamp(day: dt.date | None) -> str:
