@@ -31,10 +31,14 @@ WORDS_KM = ["ក្រសួង", "ប្រជុំ", "ឯកឧត្តម",
 WORDS_EN = ["ministry", "meeting", "digital", "community", "centre", "province", "training"]
 
 
-def _article(title: str, words: list[str], rng: random.Random, paragraphs: int = 4) -> bytes:
-    body = "\n\n".join(
-        " ".join(rng.choice(words) for _ in range(40)) + "។" for _ in range(paragraphs)
-    )
+def _article(title: str, words: list[str], stop: str, rng: random.Random) -> bytes:
+    """Four paragraphs of 40 words; about one article in three has a heading, a link
+    and bold text (which the fingerprint reads through markdown-it)."""
+    paragraphs = [" ".join(rng.choice(words) for _ in range(40)) + stop for _ in range(4)]
+    if rng.random() < 0.3:
+        paragraphs[1] = f"## {rng.choice(words)}\n\n**{rng.choice(words)}** {paragraphs[1]}"
+        paragraphs[2] += f" [{rng.choice(words)}](/{title}/more)"
+    body = "\n\n".join(paragraphs)
     return f"---\ntitle: {title}\ndate: 2025-01-01\ntags: []\n---\n\n{body}\n".encode()
 
 
@@ -66,15 +70,15 @@ def generate(root: Path, pairs: int, commits: int, seed: int = 7) -> None:
 
     first_files = []
     for coll, slug in paths:
-        first_files.append((f"content/km/{coll}/{slug}.md", _article(slug, WORDS_KM, rng)))
-        first_files.append((f"content/en/{coll}/{slug}.md", _article(slug, WORDS_EN, rng)))
+        first_files.append((f"content/km/{coll}/{slug}.md", _article(slug, WORDS_KM, "។", rng)))
+        first_files.append((f"content/en/{coll}/{slug}.md", _article(slug, WORDS_EN, ".", rng)))
     commit(first_files, "import", True)
     for n in range(commits - 1):
         files = []
         for _ in range(rng.randint(1, 5)):
             coll, slug = rng.choice(paths)
-            lang, words = rng.choice([("km", WORDS_KM), ("en", WORDS_EN)])
-            files.append((f"content/{lang}/{coll}/{slug}.md", _article(slug, words, rng)))
+            lang, words, stop = rng.choice([("km", WORDS_KM, "។"), ("en", WORDS_EN, ".")])
+            files.append((f"content/{lang}/{coll}/{slug}.md", _article(slug, words, stop, rng)))
         commit(files, f"edit {n}", False)
     subprocess.run(
         ["git", "-C", str(root), "fast-import", "--quiet"], input=b"".join(stream), check=True

@@ -146,10 +146,14 @@ _SPECIAL_CHARS = ("\\", "`", "*", "_", "[", "]", "<", "&", "|", "~", "\x00")
 _SPECIAL_LINE = re.compile(r"\n[ \t]*(?:[#>+=\-]|[0-9]{1,9}[.)])")
 _SPANS_CHUNKS = ("```", "~~~", "]:")
 _HTML_LINE = re.compile(r"\n[ \t]*<")
+# Any special character, or a line starting with indentation or a block marker.
+_MARKUP = re.compile(r"[\\`*_\[\]<&|~\x00]|\n(?:[ \t]|[#>+=\-]|[0-9]{1,9}[.)])")
 
 
 def body_blocks(body: str) -> list[tuple[int, str]]:
     """``(line offset, raw text)`` of each text block of a Markdown body, in order."""
+    if _MARKUP.search("\n" + body) is None:  # plain prose throughout: one pass
+        return _plain_blocks(body)
     if any(mark in body for mark in _SPANS_CHUNKS) or _HTML_LINE.search("\n" + body):
         return markdown_blocks(body)
     lines = body.split("\n")
@@ -174,6 +178,23 @@ def body_blocks(body: str) -> list[tuple[int, str]]:
         i = end
     if run is not None:
         blocks.extend(markdown_blocks("\n".join(lines[run:]), run))
+    return blocks
+
+
+def _plain_blocks(body: str) -> list[tuple[int, str]]:
+    """Blocks of a body with no markup and no indented line: runs of non-empty lines."""
+    blocks: list[tuple[int, str]] = []
+    lines = body.split("\n")
+    start = -1
+    for i, line in enumerate(lines):
+        if line:
+            if start < 0:
+                start = i
+        elif start >= 0:
+            blocks.append((start, "\n".join(lines[start:i])))
+            start = -1
+    if start >= 0:
+        blocks.append((start, "\n".join(lines[start:])))
     return blocks
 
 
