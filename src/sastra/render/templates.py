@@ -137,7 +137,8 @@ class Theme:
             bytecode = None
         # One environment for every language: templates compile once; gettext and the
         # filters read the page's language from the context. A theme lives for one build,
-        # so templates are not checked for changes on every page (auto_reload).
+        # so templates are not checked for changes on every page (auto_reload), and kept
+        # in a plain dict (cache_size=-1; Jinja's default LRU cache takes a lock per use).
         self.env = _ThemeEnvironment(
             loader=jinja2.FileSystemLoader(str(config.templates_dir)),
             autoescape=True,
@@ -148,6 +149,7 @@ class Theme:
             lstrip_blocks=True,
             bytecode_cache=bytecode,
             auto_reload=False,
+            cache_size=-1,
         )
 
         @pass_context
