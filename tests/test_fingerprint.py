@@ -157,13 +157,38 @@ def _reference_normalize(text: str) -> str:
     import re
     import unicodedata
 
-    text = re.sub("[\u200b\u200c\u200d\ufeff]", "", unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", re.sub("[\u200b\u200c\u200d\ufeff]", "", text))
     text = re.sub(r"\s+", " ", text).strip()
     khmer = "\u1780-\u17ff\u19e0-\u19ff"
     return re.sub(f"(?<=[{khmer}]) | (?=[{khmer}])", "", text)
 
 
-@given(st.lists(st.sampled_from(["ក", "ា", "្រ", "a", "1", " ", "\n", "\u200b", "\xa0", "᧠"])))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["ក", "ា", "្រ", "a", "e", "\u0301", "1", " ", "\n", "\u200b", "\u200d", "\xa0", "᧠"]
+        )
+    )
+)
 def test_normalize_matches_its_definition(chars: list[str]) -> None:
     text = "".join(chars)
     assert normalize_visible(text) == _reference_normalize(text)
+
+
+# Fingerprints are stored in frontmatter (l10n.source_hash): a faster implementation must
+# give the very same values (these were computed before the fast paths existed).
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("ក្រសួង", "ក្រសួង ប្រជុំ\nលើកទីពីរ។\n\nSee the [report](/r).\n", "cd29988a85e59430"),
+        (
+            "Digital services",
+            "# Heading\n\nPlain *prose* with `code`.\n\n- item one\n- item two\n",
+            "f275623989da8ce4",
+        ),
+        ("e\u200d\u0301", "cafe\u200b\u0301 ក\u200bា\n\n    indented code\n", "7517320ab48901bb"),
+        ("", "<div>html</div>\n\n```\nfenced\n```\n", "4604c34f0c17cec6"),
+    ],
+)
+def test_fingerprint_values_are_stable(title: str, body: str, expected: str) -> None:
+    assert visible_text({"title": title}, body, 1, ["title"]).fingerprint == expected

@@ -31,7 +31,6 @@ KHMER = "\u1780-\u17ff\u19e0-\u19ff"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
 # A space between two non-Khmer characters (in text whose whitespace is single spaces);
 # it starts with a literal, which the regex engine finds fast.
-_UNFOLDED = re.compile(r"[^\S ]|  ")
 _KEPT_SPACE = re.compile(f" (?<=[^{KHMER}] )(?=[^{KHMER}])")
 _HAS_KHMER = re.compile(f"[{KHMER}]").search
 
@@ -46,9 +45,9 @@ _MDX_STATEMENT = re.compile(r"^(?:import|export)\s[^\n]*$", re.MULTILINE)
 
 def display_text(text: str) -> str:
     """Visible text as shown to people: NFC, zero-width removed, whitespace runs folded."""
-    text = unicodedata.normalize("NFC", text)
-    if _has_zero_width(text):
+    if _has_zero_width(text):  # first: a removed joiner may let two characters compose
         text = _ZERO_WIDTH.sub("", text)
+    text = unicodedata.normalize("NFC", text)
     return " ".join(text.split())  # str.split() and re's \s agree on what whitespace is
 
 
@@ -58,24 +57,16 @@ def normalize_visible(text: str) -> str:
     Paragraph texts are kept in :func:`display_text` form; this folds them further:
     whitespace next to a Khmer character goes, other whitespace runs become one space.
     """
-    text = unicodedata.normalize("NFC", text)
-    if _has_zero_width(text):
-        text = _ZERO_WIDTH.sub("", text)
-    if _fold_needed(text):
-        text = " ".join(text.split())
-    if " " not in text or not _HAS_KHMER(text):
-        return text
+    return _fold_khmer(display_text(text))
+
+
+def _fold_khmer(shown: str) -> str:
+    """:func:`normalize_visible` of text already in :func:`display_text` form."""
+    if " " not in shown or not _HAS_KHMER(shown):
+        return shown
     # Drop each space that has a Khmer character on either side: split at the spaces
     # that stay (few, in Khmer text) and remove the rest with str.replace.
-    return " ".join(part.replace(" ", "") for part in _KEPT_SPACE.split(text))
-
-
-def _fold_needed(text: str) -> bool:
-    """Whether whitespace is anything but single spaces between words (display text,
-    the usual input, is folded already: splitting it again is most of the cost)."""
-    return bool(text) and (
-        text[0] == " " or text[-1] == " " or _UNFOLDED.search(text) is not None
-    )
+    return " ".join(part.replace(" ", "") for part in _KEPT_SPACE.split(shown))
 
 
 @dataclass(frozen=True)
@@ -95,8 +86,9 @@ class VisibleText:
 
 def fingerprint(text: VisibleText) -> str:
     """The text fingerprint (see the module docstring)."""
-    parts = [f"{p.label}\x1f{normalize_visible(p.text)}" for p in text.fields]
-    parts.append(normalize_visible(" ".join(p.text for p in text.body)))
+    # Paragraph texts are display text, and so is their join: fold the Khmer spaces only.
+    parts = [f"{p.label}\x1f{_fold_khmer(p.text)}" for p in text.fields]
+    parts.append(_fold_khmer(" ".join(p.text for p in text.body)))
     digest = hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
     return digest[:16]
 
@@ -146,13 +138,15 @@ _SPECIAL_CHARS = ("\\", "`", "*", "_", "[", "]", "<", "&", "|", "~", "\x00")
 _SPECIAL_LINE = re.compile(r"\n[ \t]*(?:[#>+=\-]|[0-9]{1,9}[.)])")
 _SPANS_CHUNKS = ("```", "~~~", "]:")
 _HTML_LINE = re.compile(r"\n[ \t]*<")
-# Any special character, or a line starting with indentation or a block marker.
-_MARKUP = re.compile(r"[\\`*_\[\]<&|~\x00]|\n(?:[ \t]|[#>+=\-]|[0-9]{1,9}[.)])")
+# Any special character; a line starting with indentation or a block marker.
+_MARKUP_CHAR = re.compile(r"[\\`*_\[\]<&|~\x00]")
+_MARKUP_LINE = re.compile(r"\n(?:[ \t]|[#>+=\-]|[0-9]{1,9}[.)])")
 
 
 def body_blocks(body: str) -> list[tuple[int, str]]:
     """``(line offset, raw text)`` of each text block of a Markdown body, in order."""
-    if _MARKUP.search("\n" + body) is None:  # plain prose throughout: one pass
+    if not _MARKUP_CHAR.search(body) and not _MARKUP_LINE.search("\n" + body):
+        # Plain prose throughout: no chunk needs a closer look.
         return _plain_blocks(body)
     if any(mark in body for mark in _SPANS_CHUNKS) or _HTML_LINE.search("\n" + body):
         return markdown_blocks(body)
@@ -308,8 +302,8 @@ class TextChange:
 
 def compare(old: VisibleText, new: VisibleText, old_name: str, new_name: str) -> TextChange:
     """Paragraph-level comparison of two versions of one source."""
-    old_fields = {p.label: normalize_visible(p.text) for p in old.fields}
-    new_fields = {p.label: normalize_visible(p.text) for p in new.fields}
+    old_fields = {p.label: _fold_khmer(p.text) for p in old.fields}
+    new_fields = {p.label: _fold_khmer(p.text) for p in new.fields}
     changed_fields = tuple(
         label
         for label in dict.fromkeys([*new_fields, *old_fields])
@@ -318,8 +312,8 @@ def compare(old: VisibleText, new: VisibleText, old_name: str, new_name: str) ->
     changed: list[int] = []
     removed: list[str] = []
     matcher = difflib.SequenceMatcher(
-        a=[normalize_visible(p.text) for p in old.body],
-        b=[normalize_visible(p.text) for p in new.body],
+        a=[_fold_khmer(p.text) for p in old.body],
+        b=[_fold_khmer(p.text) for p in new.body],
         autojunk=False,
     )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
