@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 
 import click
 
@@ -62,3 +63,22 @@ def main() -> None:
         where = f"{exc.filename}: " if exc.filename else ""
         click.echo(f"i18n: error: {where}{exc.strerror or exc}", err=True)
         raise SystemExit(1) from None
+    except SystemExit as done:
+        _exit(done.code)
+
+
+def _exit(code: object) -> None:
+    """Leave without tearing down the heap object by object (a third of a second after a
+    status of 20,000 files). Caches are saved, pools and git processes closed by then;
+    only the standard streams need flushing."""
+    import os
+
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+    if code is not None and not isinstance(code, int):
+        click.echo(code, err=True)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: nothing more can be said
+        status = status or 1
+    os._exit(status)
