@@ -59,14 +59,18 @@ def blob_id(data: bytes) -> str:
 def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
     """UTF-8 (with or without BOM), CRLF or LF → text with ``\\n`` newlines."""
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")  # (the utf-8-sig codec is a slower Python wrapper)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return None, Diagnostic(
             Location(path, line),
             f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
 
 
 def parse_text(text: str, path: str) -> ParsedFile:
