@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import logging
@@ -288,13 +289,19 @@ def _render_all(
     # and only small results come back when they write the pages themselves.
     if fork:
         set_worker(renderer, specs, stage)
+        # Objects that exist at the fork are the workers' for reading only: frozen, their
+        # garbage collections never walk them (nor copy their pages, gc.freeze's purpose).
+        gc.freeze()
     try:
         with ProcessPoolExecutor(workers, ctx, init_worker, (renderer.config,)) as pool:
             if fork:
-                yield from pool.map(render_nth, range(len(specs)), chunksize=chunk)
+                results = pool.map(render_nth, range(len(specs)), chunksize=chunk)
             else:
-                yield from pool.map(render_in_worker, specs, chunksize=chunk)
+                results = pool.map(render_in_worker, specs, chunksize=chunk)
+            gc.unfreeze()  # the workers are forked (map submits every task at once)
+            yield from results
     finally:
+        gc.unfreeze()
         set_worker(renderer)
 
 
