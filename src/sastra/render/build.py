@@ -112,8 +112,9 @@ def build(
     todo: list[PageSpec] = []
     reused: list[str] = []
     hashes: dict[str, str] = {}
+    salted = hashlib.blake2b(salt.encode("utf-8"), digest_size=16)
     for spec in plan.pages:
-        digest = _spec_hash(spec, salt)
+        digest = _spec_hash(spec, salted)
         hashes[spec.out] = digest
         hit = old.get(spec.out)
         if hit is not None and hit[0] == digest and _still_valid(out / spec.out, hit[1]):
@@ -255,16 +256,19 @@ def _updated_on(source: Article, history: Any) -> dt.date | None:
     return dt.datetime.fromtimestamp(stamp, dt.UTC).date()
 
 
-def _spec_hash(spec: PageSpec, salt: str) -> str:
+def _spec_hash(spec: PageSpec, salted: hashlib.blake2b) -> str:
+    """The hash of everything a page is made of; ``salted`` has hashed the theme and config."""
     article = spec.article
     extra = (article.path, article.body_line) if article is not None else None
     payload = json.dumps(
-        [salt, spec.out, spec.lang, spec.templates, spec.context, extra],
+        [spec.out, spec.lang, spec.templates, spec.context, extra],
         ensure_ascii=False,
         sort_keys=True,
         default=str,
     )
-    return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
+    digest = salted.copy()
+    digest.update(payload.encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _still_valid(old_file: Path, assets: Sequence[tuple[str, str]]) -> bool:
