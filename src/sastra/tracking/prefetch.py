@@ -8,16 +8,19 @@ small results cross between processes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from sastra.model import Article, Pair
-from sastra.parallel import SharedPool
+from sastra.parallel import THRESHOLD, SharedPool
 from sastra.tracking.fingerprint import article_text, bytes_text, compare
 
 if TYPE_CHECKING:
     from sastra.tracking.status import Change, Tracker
 
+BATCH = 1024
+"""Committed versions read from ``cat-file`` at a time, so the workers start early."""
 Fields = tuple[str, ...]
 Job = tuple[bytes, str, Fields]
 """A committed version: its bytes, its path, the collection's translatable fields."""
@@ -92,27 +95,46 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
     articles = [article for article, _ in from_disk.values()]
     articles += [source for *_, source, _ in compared.values()]
     disk_jobs = [(i, fields) for i, (_, fields) in enumerate(from_disk.values())]
+    blobs = sorted({blob for _, blob in from_git} | {old for old, _ in compared})
+    git_by_blob: dict[str, list[tuple[str, str]]] = {}
+    for namespace, blob in from_git:
+        git_by_blob.setdefault(blob, []).append((namespace, blob))
+    compared_by_blob: dict[str, list[tuple[str, str]]] = {}
+    for old, new in compared:
+        compared_by_blob.setdefault(old, []).append((old, new))
+    index_of = {key: len(from_disk) + i for i, key in enumerate(compared)}
+    total = len(disk_jobs) + len(blobs)
+    threshold = 0 if total >= THRESHOLD else total + 1  # one decision for every batch
+    git_keys: list[tuple[str, str]] = []
+    compare_keys: list[tuple[str, str]] = []
+    git_results: list[Iterator[str | None]] = []
+    compare_results: list[Iterator[CompareResult]] = []
     with SharedPool(articles, jobs) as pool:
-        disk_results = pool.map(_disk_job, disk_jobs)
-        blobs = {blob for _, blob in from_git} | {old for old, _ in compared}
-        data = history.read_blobs(sorted(blobs)) if blobs and history is not None else {}
-        git_keys = [key for key in from_git if key[1] in data]
-        git_results = pool.map(
-            _git_job, [(data[blob], *from_git[(ns, blob)]) for ns, blob in git_keys]
-        )
-        compare_jobs: list[CompareJob] = []
-        compare_keys: list[tuple[str, str]] = []
-        for i, ((old, new), (_, path, _, fields)) in enumerate(compared.items()):
-            if old in data:
-                compare_keys.append((old, new))
-                compare_jobs.append((data[old], path, len(from_disk) + i, fields))
-        compare_results = pool.map(_compare_job, compare_jobs)
+        disk_results = pool.map(_disk_job, disk_jobs, threshold)
+        # Committed versions are read a batch at a time and fingerprinted as they arrive.
+        for start in range(0, len(blobs) if history is not None else 0, BATCH):
+            assert history is not None
+            data = history.read_blobs(blobs[start : start + BATCH])
+            batch = [blob for blob in blobs[start : start + BATCH] if blob in data]
+            keys = [key for blob in batch for key in git_by_blob.get(blob, ())]
+            git_keys += keys
+            git_jobs = [(data[blob], *from_git[(ns, blob)]) for ns, blob in keys]
+            git_results.append(pool.map(_git_job, git_jobs, threshold))
+            pairs_ = [key for blob in batch for key in compared_by_blob.get(blob, ())]
+            compare_keys += pairs_
+            compare_jobs = [
+                (data[old], compared[(old, new)][1], index_of[(old, new)], compared[(old, new)][3])
+                for old, new in pairs_
+            ]
+            compare_results.append(pool.map(_compare_job, compare_jobs, threshold))
         for (namespace, blob), fingerprint in zip(from_disk, disk_results, strict=True):
             cache.put(namespace, blob, fingerprint)
-        for (namespace, blob), maybe in zip(git_keys, git_results, strict=True):
+        for (namespace, blob), maybe in zip(git_keys, chain(*git_results), strict=True):
             if maybe is not None:
                 cache.put(namespace, blob, maybe)
-        for (old, new), (old_fp, new_fp, change) in zip(compare_keys, compare_results, strict=True):
+        for (old, new), (old_fp, new_fp, change) in zip(
+            compare_keys, chain(*compare_results), strict=True
+        ):
             namespace = compared[(old, new)][0]
             cache.put(namespace, new, new_fp)
             if old_fp is not None:
