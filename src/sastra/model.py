@@ -235,7 +235,7 @@ class SiteStatus:
         for article in self.articles:
             for lang, version in article.versions.items():
                 if version.state is not State.SOURCE:
-                    counts[lang][version.state.value] += 1
+                    counts[lang][version.state] += 1  # a StrEnum member is its string
         return counts
 
     def needs_work(self) -> bool:
