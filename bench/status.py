@@ -2,6 +2,10 @@
 
 Run: ``.venv/bin/python -m bench.status [--pairs N] [--commits N] [--runs N]``
 
+The first commit adds every article (four paragraphs of 40 words, a third of them with
+a heading, bold text and a link); each later commit edits one to five articles the way
+an editor does, rewriting one paragraph or adding one.
+
 Reports the median wall time of ``i18n status --format json``:
 
 - cold: no cache at all;
@@ -29,15 +33,34 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent / "out" / "status-repo"
 WORDS_KM = ["ក្រសួង", "ប្រជុំ", "ឯកឧត្តម", "បច្ចេកវិទ្យា", "សហគមន៍", "ឌីជីថល", "ខេត្ត", "ការងារ"]
 WORDS_EN = ["ministry", "meeting", "digital", "community", "centre", "province", "training"]
+LANGS = [("km", WORDS_KM, "។"), ("en", WORDS_EN, ".")]
 
 
-def _article(title: str, words: list[str], stop: str, rng: random.Random) -> bytes:
+def _paragraph(words: list[str], stop: str, rng: random.Random) -> str:
+    return " ".join(rng.choice(words) for _ in range(40)) + stop
+
+
+def _article(title: str, words: list[str], stop: str, rng: random.Random) -> list[str]:
     """Four paragraphs of 40 words; about one article in three has a heading, a link
     and bold text (which the fingerprint reads through markdown-it)."""
-    paragraphs = [" ".join(rng.choice(words) for _ in range(40)) + stop for _ in range(4)]
+    paragraphs = [_paragraph(words, stop, rng) for _ in range(4)]
     if rng.random() < 0.3:
         paragraphs[1] = f"## {rng.choice(words)}\n\n**{rng.choice(words)}** {paragraphs[1]}"
         paragraphs[2] += f" [{rng.choice(words)}](/{title}/more)"
+    return paragraphs
+
+
+def _edit(paragraphs: list[str], words: list[str], stop: str, rng: random.Random) -> list[str]:
+    """What an editor's commit does: rewrite one paragraph, or add one at the end."""
+    edited = list(paragraphs)
+    if rng.random() < 0.25:
+        edited.append(_paragraph(words, stop, rng))
+    else:
+        edited[rng.randrange(len(edited))] = _paragraph(words, stop, rng)
+    return edited
+
+
+def _file(title: str, paragraphs: list[str]) -> bytes:
     body = "\n\n".join(paragraphs)
     return f"---\ntitle: {title}\ndate: 2025-01-01\ntags: []\n---\n\n{body}\n".encode()
 
@@ -68,17 +91,22 @@ def generate(root: Path, pairs: int, commits: int, seed: int = 7) -> None:
         for path, data in files:
             stream.append(b"M 100644 inline %s\ndata %d\n%s\n" % (path.encode(), len(data), data))
 
+    current: dict[str, list[str]] = {}
     first_files = []
     for coll, slug in paths:
-        first_files.append((f"content/km/{coll}/{slug}.md", _article(slug, WORDS_KM, "។", rng)))
-        first_files.append((f"content/en/{coll}/{slug}.md", _article(slug, WORDS_EN, ".", rng)))
+        for lang, words, stop in LANGS:
+            path = f"content/{lang}/{coll}/{slug}.md"
+            current[path] = _article(slug, words, stop, rng)
+            first_files.append((path, _file(slug, current[path])))
     commit(first_files, "import", True)
     for n in range(commits - 1):
         files = []
         for _ in range(rng.randint(1, 5)):
             coll, slug = rng.choice(paths)
-            lang, words, stop = rng.choice([("km", WORDS_KM, "។"), ("en", WORDS_EN, ".")])
-            files.append((f"content/{lang}/{coll}/{slug}.md", _article(slug, words, stop, rng)))
+            lang, words, stop = rng.choice(LANGS)
+            path = f"content/{lang}/{coll}/{slug}.md"
+            current[path] = _edit(current[path], words, stop, rng)
+            files.append((path, _file(slug, current[path])))
         commit(files, f"edit {n}", False)
     subprocess.run(
         ["git", "-C", str(root), "fast-import", "--quiet"], input=b"".join(stream), check=True

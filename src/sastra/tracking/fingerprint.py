@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -119,7 +119,7 @@ def visible_text(
         body = _MDX_STATEMENT.sub("", body)
     paragraphs: list[Paragraph] = []
     for offset, raw in body_blocks(body):
-        shown = display_text(raw)
+        shown = _display_block(raw)
         if shown:
             paragraphs.append(Paragraph(len(paragraphs) + 1, "body", shown, body_line + offset))
     return VisibleText(tuple(fields), tuple(paragraphs))
@@ -164,15 +164,32 @@ def body_blocks(body: str) -> list[tuple[int, str]]:
         chunk = "\n".join(lines[i:end])
         if _plain(chunk):
             if run is not None:
-                blocks.extend(markdown_blocks("\n".join(lines[run:i]), run))
+                blocks.extend(_run_blocks("\n".join(lines[run:i]), run))
                 run = None
             blocks.append((i, chunk))
         elif run is None:
             run = i
         i = end
     if run is not None:
-        blocks.extend(markdown_blocks("\n".join(lines[run:]), run))
+        blocks.extend(_run_blocks("\n".join(lines[run:]), run))
     return blocks
+
+
+# The versions of one article share most of their paragraphs, and a cold status reads
+# thousands of versions: the blocks of a run and the display text of a block are
+# remembered (bounded) by their text, so an unchanged paragraph is parsed once.
+@lru_cache(maxsize=8192)
+def _run_markdown(run: str) -> tuple[tuple[int, str], ...]:
+    return tuple(markdown_blocks(run))
+
+
+def _run_blocks(run: str, first_line: int) -> list[tuple[int, str]]:
+    return [(first_line + offset, raw) for offset, raw in _run_markdown(run)]
+
+
+@lru_cache(maxsize=32768)
+def _display_block(raw: str) -> str:
+    return display_text(raw)
 
 
 def _plain_blocks(body: str) -> list[tuple[int, str]]:

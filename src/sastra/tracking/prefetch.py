@@ -95,7 +95,11 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
     articles = [article for article, _ in from_disk.values()]
     articles += [source for *_, source, _ in compared.values()]
     disk_jobs = [(i, fields) for i, (_, fields) in enumerate(from_disk.values())]
-    blobs = sorted({blob for _, blob in from_git} | {old for old, _ in compared})
+    # By path: the versions of one article go to one worker together, where the
+    # paragraphs they share are parsed once (see fingerprint._run_markdown).
+    path_of = {blob: path for (_, blob), (path, _) in from_git.items()}
+    path_of.update((old, path) for (old, _), (_, path, _, _) in compared.items())
+    blobs = sorted(path_of, key=lambda blob: (path_of[blob], blob))
     git_by_blob: dict[str, list[tuple[str, str]]] = {}
     for namespace, blob in from_git:
         git_by_blob.setdefault(blob, []).append((namespace, blob))
