@@ -134,7 +134,6 @@ def visible_text(
 # any of those is parsed whole. A property test checks both paths give the same blocks.
 # (Substring tests and patterns that start with a literal "\n" are the fast ones in CPython.)
 _BLANK = frozenset(" \t")
-_SPECIAL_CHARS = ("\\", "`", "*", "_", "[", "]", "<", "&", "|", "~", "\x00")
 _SPECIAL_LINE = re.compile(r"\n[ \t]*(?:[#>+=\-]|[0-9]{1,9}[.)])")
 _SPANS_CHUNKS = ("```", "~~~", "]:")
 _HTML_LINE = re.compile(r"\n[ \t]*<")
@@ -223,7 +222,7 @@ def _plain(chunk: str) -> bool:
     """A chunk with nothing Markdown would read as markup (and no indentation first)."""
     return (
         chunk[0] not in _BLANK
-        and not any(char in chunk for char in _SPECIAL_CHARS)
+        and not _MARKUP_CHAR.search(chunk)
         and not _SPECIAL_LINE.search("\n" + chunk)
     )
 
