@@ -245,3 +245,24 @@ class SiteStatus:
             for a in self.articles
             for v in a.versions.values()
         )
+
+    def only(self, *, lang: str | None = None, collection: str | None = None) -> SiteStatus:
+        """Keep one language and/or one collection (prefix match on the folder path)."""
+        articles = self.articles
+        if collection is not None:
+            wanted = collection.strip("/")
+            articles = tuple(
+                a
+                for a in articles
+                if a.key.collection == wanted or a.key.collection.startswith(wanted + "/")
+            )
+        languages = self.languages
+        if lang is not None:
+            languages = (lang,)
+            articles = tuple(
+                ArticleStatus(
+                    a.key, a.source, {lang: a.versions[lang]} if lang in a.versions else {}
+                )
+                for a in articles
+            )
+        return SiteStatus(articles, languages)

@@ -53,7 +53,6 @@ def status(
     from sastra.cli._common import load_config_or_exit, print_content_diagnostics
     from sastra.model import SiteStatus
     from sastra.tracking.history import locate
-    from sastra.tracking.status import filter_status, site_status
     from sastra.workspace import open_tracked_site, status_signature
 
     config = load_config_or_exit(root, strict)
@@ -75,6 +74,8 @@ def status(
         result, diagnostics, _ = remembered
         assert isinstance(result, SiteStatus)
     else:
+        from sastra.tracking.status import site_status  # the parsers: only when reading
+
         with open_tracked_site(config, where) as (site, tracker):
             result = site_status(tracker, site.pairs, diff=show_diff)
         diagnostics = site.diagnostics
@@ -83,7 +84,7 @@ def status(
             memo.put("status", signature, (result, diagnostics, time.time_ns()))
             memo.save()
     print_content_diagnostics(diagnostics, quiet_warnings=fmt == "json")
-    result = filter_status(result, lang=lang, collection=collection)
+    result = result.only(lang=lang, collection=collection)
     word_counts = _word_counts(site, result) if words and site is not None else None
     ui = _ui_strings(config, lang)
     if fmt == "json":

@@ -18,7 +18,7 @@ Baseline of a translation, in order:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 
 from sastra.cache import BlobCache
 from sastra.config import Config
@@ -313,26 +313,3 @@ def site_status(tracker: Tracker, pairs: Iterable[Pair], *, diff: bool = False) 
     tracker.prefetch(pairs)
     articles = tuple(tracker.status(pair, diff=diff) for pair in pairs)
     return SiteStatus(articles, tracker.config.languages)
-
-
-def filter_status(
-    status: SiteStatus, *, lang: str | None = None, collection: str | None = None
-) -> SiteStatus:
-    """Keep one language and/or one collection (prefix match on the folder path)."""
-    articles = status.articles
-    if collection is not None:
-        wanted = collection.strip("/")
-        articles = tuple(
-            a
-            for a in articles
-            if a.key.collection == wanted or a.key.collection.startswith(wanted + "/")
-        )
-    languages = status.languages
-    if lang is not None:
-        languages = (lang,)
-        articles = tuple(ArticleStatus(a.key, a.source, _only(a.versions, lang)) for a in articles)
-    return SiteStatus(articles, languages)
-
-
-def _only(versions: Mapping[str, VersionStatus], lang: str) -> dict[str, VersionStatus]:
-    return {lang: versions[lang]} if lang in versions else {}
