@@ -77,7 +77,7 @@ class SharedPool(Generic[S]):
         pool = self._executor() if len(items) >= threshold else None
         if pool is None:
             return (func(self.shared, item) for item in items)
-        size = max(1, len(items) // (self.jobs * 4))
+        size = max(1, len(items) // (self.jobs * 8))  # small: results start flowing soon
         chunks = [(func, items[i : i + size]) for i in range(0, len(items), size)]
         done = pool.map(_run_chunk, chunks)  # submits every chunk now
         return (result for chunk in done for result in chunk)

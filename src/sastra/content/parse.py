@@ -15,6 +15,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -73,8 +74,13 @@ def decode(data: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
     return text, None
 
 
-def parse_text(text: str, path: str) -> ParsedFile:
-    """Split frontmatter from body and load the YAML. Line numbers are the file's."""
+def parse_text(text: str, path: str, *, shared: bool = False) -> ParsedFile:
+    """Split frontmatter from body and load the YAML. Line numbers are the file's.
+
+    ``shared``: the caller only reads ``meta`` and drops it (fingerprinting committed
+    versions); equal frontmatter then shares one loaded value, since the versions of
+    an article mostly carry the same frontmatter.
+    """
     if not text.startswith("---"):
         return ParsedFile({}, 0, 1, {}, (), True)
     marks = list(itertools.islice(_BOUNDARY.finditer(text, 0), 2))
@@ -87,7 +93,7 @@ def parse_text(text: str, path: str) -> ParsedFile:
     body_line = text.count("\n", 0, body_start) + 1
     field_lines = {m.group(1): fm.count("\n", 0, m.start()) + 2 for m in _TOP_KEY.finditer(fm)}
     try:
-        meta = _load_yaml(fm) if fm.strip() else {}
+        meta = (_load_yaml_shared(fm) if shared else _load_yaml(fm)) if fm.strip() else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark is not None else 1
@@ -102,6 +108,11 @@ def parse_text(text: str, path: str) -> ParsedFile:
         diag = Diagnostic(Location(path, 2), "frontmatter must be a mapping of 'key: value' lines")
         return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
     return ParsedFile(meta, body_start, body_line, field_lines, (), True)
+
+
+@lru_cache(maxsize=4096)
+def _load_yaml_shared(fm: str) -> Any:
+    return _load_yaml(fm)
 
 
 def _load_yaml(fm: str) -> Any:

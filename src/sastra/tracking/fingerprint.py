@@ -236,7 +236,7 @@ def bytes_text(data: bytes, path: str, translatable: Iterable[str]) -> VisibleTe
     text, _ = decode(data, path)
     if text is None:
         return None
-    parsed = parse_text(text, path)
+    parsed = parse_text(text, path, shared=True)  # meta is only read, then dropped
     if not parsed.ok:
         return None
     return visible_text(
