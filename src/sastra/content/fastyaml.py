@@ -21,6 +21,7 @@ their line). A property test checks that the two agree whenever this answers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -135,6 +136,7 @@ def _scalar(text: str, safe: re.Pattern[str]) -> Any:
         raise _NotSimple from None
 
 
+@lru_cache(maxsize=4096)  # keys and many values (dates, "draft: no") repeat across files
 def _tag(plain: str) -> str:
     """The tag PyYAML's resolver gives a plain scalar (``…:str``, ``…:int``…)."""
     tag: str = _RESOLVER.resolve(ScalarNode, plain, (True, False))  # type: ignore[no-untyped-call]
