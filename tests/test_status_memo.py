@@ -73,3 +73,33 @@ def test_diff_and_words_always_read_the_site(
         _forbid_reading(patch)
         with pytest.raises(AssertionError, match="the site was read"):
             run_cli("status", "--root", str(root), "--diff")
+
+
+LOADS: list[str] = []
+
+
+def _loaded(name: str) -> str:
+    LOADS.append(name)
+    return name
+
+
+class _Counted:
+    """Unpickles through :func:`_loaded`, so a test can see whether it was unpickled."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (_loaded, ("value",))
+
+
+def test_a_memo_for_another_key_is_not_unpickled(tmp_path: Path) -> None:
+    from sastra.cache import Memo
+
+    memo = Memo(tmp_path / "memo.pickle")
+    assert memo.get("a") is None  # no file yet
+    memo.put("a", _Counted())
+    LOADS.clear()
+    assert memo.get("b") is None
+    assert LOADS == []  # the key did not match: the value was never read
+    assert memo.get("a") == "value"
+    assert LOADS == ["value"]
+    (tmp_path / "memo.pickle").write_bytes(b"not a pickle")
+    assert memo.get("a") is None

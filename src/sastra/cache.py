@@ -63,6 +63,39 @@ class BlobCache:
             log.warning("could not write cache %s: %s", self.path, exc)
 
 
+class Memo:
+    """One remembered value and the key it was computed for, in one file.
+
+    The key is pickled first and read first: when it does not match (something
+    changed), the value (a whole site's status, megabytes) is never unpickled.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def get(self, key: object) -> Any:
+        """The value remembered for ``key``, else ``None`` (also for a missing or broken file)."""
+        try:
+            with self.path.open("rb") as fh:
+                if pickle.load(fh) != (FORMAT, key):
+                    return None
+                return pickle.load(fh)
+        except Exception as exc:  # no memo yet, or an unreadable one: compute afresh
+            log.debug("no usable memo %s: %s", self.path, exc)
+            return None
+
+    def put(self, key: object, value: object) -> None:
+        """Remember ``value`` for ``key`` (atomically); a write failure is only logged."""
+        try:
+            atomic_write(
+                self.path,
+                pickle.dumps((FORMAT, key), pickle.HIGHEST_PROTOCOL)
+                + pickle.dumps(value, pickle.HIGHEST_PROTOCOL),
+            )
+        except OSError as exc:
+            log.warning("could not write %s: %s", self.path, exc)
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` through a temp file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)

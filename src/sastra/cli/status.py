@@ -49,7 +49,7 @@ def status(
     words: bool,
 ) -> None:
     """Translation status of every article: up to date, stale, missing, untracked."""
-    from sastra.cache import BlobCache
+    from sastra.cache import Memo
     from sastra.cli._common import load_config_or_exit, print_content_diagnostics
     from sastra.model import SiteStatus
     from sastra.tracking.history import locate
@@ -60,9 +60,9 @@ def status(
         fail(f"unknown language '{lang}' (languages: {', '.join(config.languages)})")
     where = locate(config.root) if config.tracking.git else None
     # Nothing changed since the last status (same files, HEAD, config): show it again.
-    memo = BlobCache(config.cache_dir / "status.pickle")
+    memo = Memo(config.cache_dir / "status.pickle")
     signature, newest = status_signature(config, where)
-    remembered = memo.get("status", signature)
+    remembered = memo.get(signature)
     site: Site | None = None
     if (
         isinstance(remembered, tuple)
@@ -80,9 +80,7 @@ def status(
             result = site_status(tracker, site.pairs, diff=show_diff)
         diagnostics = site.diagnostics
         if not show_diff:
-            memo.clear("status")
-            memo.put("status", signature, (result, diagnostics, time.time_ns()))
-            memo.save()
+            memo.put(signature, (result, diagnostics, time.time_ns()))
     print_content_diagnostics(diagnostics, quiet_warnings=fmt == "json")
     result = result.only(lang=lang, collection=collection)
     word_counts = _word_counts(site, result) if words and site is not None else None
