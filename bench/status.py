@@ -148,14 +148,19 @@ def main() -> None:
         edited.append(_time(i18n, OUT))
         victim.write_bytes(original)
         base.append(_time(baseline_cmd, OUT))
+
+    def show(times: list[float]) -> str:
+        runs = ", ".join(f"{t:.2f}" for t in times)
+        return f"median {statistics.median(times):.2f} s (runs: {runs})"
+
     b = statistics.median(base)
     c = statistics.median(cold)
     w = statistics.median(warm)
     e = statistics.median(edited)
-    print(f"baseline (python start + git log --raw): median {b:.2f} s")
-    print(f"i18n status cold: median {c:.2f} s ({c / b:.1f}x baseline)  target < 5 s")
-    print(f"i18n status warm: median {w:.2f} s ({w / b:.1f}x baseline)  target < 1 s")
-    print(f"i18n status warm, one source edited: median {e:.2f} s ({e / b:.1f}x baseline)")
+    print(f"baseline (python start + git log --raw): {show(base)}")
+    print(f"i18n status cold: {show(cold)}, {c / b:.1f}x baseline; target < 5 s")
+    print(f"i18n status warm: {show(warm)}, {w / b:.1f}x baseline; target < 1 s")
+    print(f"i18n status warm, one source edited: {show(edited)}, {e / b:.1f}x baseline")
 
 
 if __name__ == "__main__":
