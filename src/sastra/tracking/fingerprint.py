@@ -26,6 +26,7 @@ from markdown_it.token import Token
 
 from sastra.content.parse import decode, get_path, parse_text
 from sastra.model import Article, Paragraph
+from sastra.tracking.prose import prose_text
 
 KHMER = "\u1780-\u17ff\u19e0-\u19ff"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
@@ -127,7 +128,8 @@ def visible_text(
 
 # -- body blocks ----------------------------------------------------------------------------
 # markdown-it-py costs ~0.25 ms for a short article, most of a cold status. Paragraphs of
-# plain prose (no character Markdown treats specially) are their own visible text, so
+# plain prose (no character Markdown treats specially) are their own visible text, and
+# prose with only plain emphasis and links is read by :mod:`sastra.tracking.prose`, so
 # they skip it; the rest goes through markdown-it, a run of blank-line-separated chunks
 # at a time. A chunk is cut off from its neighbours by blank lines unless a fence, an
 # HTML block or a link reference definition spans or reaches across them: a body with
@@ -161,11 +163,12 @@ def body_blocks(body: str) -> list[tuple[int, str]]:
         while end < count and lines[end] and not _is_blank(lines[end]):
             end += 1
         chunk = "\n".join(lines[i:end])
-        if _plain(chunk):
+        text = chunk if _plain(chunk) else prose_text(chunk)
+        if text is not None:
             if run is not None:
                 blocks.extend(_run_blocks("\n".join(lines[run:i]), run))
                 run = None
-            blocks.append((i, chunk))
+            blocks.append((i, text))
         elif run is None:
             run = i
         i = end
