@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,11 +101,14 @@ def open_tracker(site: Site, where: tuple[Path, str] | None = None) -> Iterator[
 
 @contextmanager
 def open_tracked_site(
-    config: Config, where: tuple[Path, str] | None = None
+    config: Config,
+    where: tuple[Path, str] | None = None,
+    before_reading: Callable[[], None] | None = None,
 ) -> Iterator[tuple[Site, Tracker]]:
     """``with open_tracked_site(config) as (site, tracker):`` :func:`open_site` and
     :func:`open_tracker` in one, with ``git log`` walking the history on another core
-    while the content is read (the two are most of a cold ``i18n status``)."""
+    while the content is read (the two are most of a cold ``i18n status``).
+    ``before_reading`` runs once git has started and before any content file is read."""
     from sastra.tracking.history import GitHistory
 
     cache = BlobCache(config.cache_dir / "blobs.pickle")
@@ -114,6 +117,8 @@ def open_tracked_site(
         if config.tracking.git
         else None
     )
+    if before_reading is not None:
+        before_reading()
     site = _load(config, cache)
     history = pending.result() if pending is not None else None
     tracker = _tracker(config, history, cache)

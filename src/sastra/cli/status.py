@@ -61,8 +61,12 @@ def status(
     where = locate(config.root) if config.tracking.git else None
     # Nothing changed since the last status (same files, HEAD, config): show it again.
     memo = Memo(config.cache_dir / "status.pickle")
-    signature, newest = status_signature(config, where)
-    remembered = memo.get(signature)
+    signature: str | None = None
+    newest = 0
+    remembered = None
+    if memo.path.is_file():  # else this is a first run: nothing to compare with yet
+        signature, newest = status_signature(config, where)
+        remembered = memo.get(signature)
     site: Site | None = None
     if (
         isinstance(remembered, tuple)
@@ -76,10 +80,17 @@ def status(
     else:
         from sastra.tracking.status import site_status  # the parsers: only when reading
 
-        with open_tracked_site(config, where) as (site, tracker):
+        def take_signature() -> None:
+            """On a first run, while ``git log`` starts: the signature, before any read."""
+            nonlocal signature, newest
+            if signature is None:
+                signature, newest = status_signature(config, where)
+
+        with open_tracked_site(config, where, before_reading=take_signature) as (site, tracker):
             result = site_status(tracker, site.pairs, diff=show_diff)
         diagnostics = site.diagnostics
         if not show_diff:
+            assert signature is not None  # taken before the site was read
             memo.put(signature, (result, diagnostics, time.time_ns()))
     print_content_diagnostics(diagnostics, quiet_warnings=fmt == "json")
     result = result.only(lang=lang, collection=collection)
