@@ -179,8 +179,10 @@ def body_blocks(body: str) -> list[tuple[int, str]]:
 
 # The versions of one article share most of their paragraphs, and a cold status reads
 # thousands of versions: the blocks of a run and the display text of a block are
-# remembered (bounded) by their text, so an unchanged paragraph is parsed once.
-@lru_cache(maxsize=8192)
+# remembered (bounded) by their text, so an unchanged paragraph is parsed once. Prefetch
+# hands an article's versions to a worker together, so a small memo is enough (and a
+# long-running `i18n serve` keeps at most a few MB in it).
+@lru_cache(maxsize=2048)
 def _run_markdown(run: str) -> tuple[tuple[int, str], ...]:
     return tuple(markdown_blocks(run))
 
@@ -189,7 +191,7 @@ def _run_blocks(run: str, first_line: int) -> list[tuple[int, str]]:
     return [(first_line + offset, raw) for offset, raw in _run_markdown(run)]
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=4096)
 def _display_block(raw: str) -> str:
     return display_text(raw)
 
