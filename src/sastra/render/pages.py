@@ -312,16 +312,6 @@ def list_pages(
         url = page_url(base, number)
         out = url + "index.html"
         link = Linker(config, out)
-        others = [
-            {
-                "lang": code,
-                "name": language_name(code, code),
-                "state": "available",
-                "href": link.href(f"{code}/"),
-            }
-            for code in config.languages
-            if code != lang
-        ]
         context = {
             "lang": lang,
             "root": link.root,
@@ -337,7 +327,7 @@ def list_pages(
                 "x_default": None,
                 "image": None,
             },
-            "switcher": others,
+            "switcher": _index_switcher(config, lang, link),
             "notice": None,
             "list": {
                 "name": name,
@@ -373,19 +363,24 @@ def special_page(config: Config, lang: str, out: str, template: str, kind: str) 
             "x_default": None,
             "image": None,
         },
-        "switcher": [
-            {
-                "lang": c,
-                "name": language_name(c, c),
-                "state": "available",
-                "href": link.href(f"{c}/"),
-            }
-            for c in config.languages
-            if c != lang
-        ],
+        "switcher": _index_switcher(config, lang, link),
         "notice": None,
     }
     return PageSpec(out, lang, (template,), context)
+
+
+def _index_switcher(config: Config, lang: str, link: Linker) -> list[dict[str, Any]]:
+    """The language switcher of a page that is not an article: each other language's index."""
+    return [
+        {
+            "lang": code,
+            "name": language_name(code, code),
+            "state": "available",
+            "href": link.href(f"{code}/"),
+        }
+        for code in config.languages
+        if code != lang
+    ]
 
 
 def _templates_for(collection: str, name: str) -> tuple[str, ...]:
