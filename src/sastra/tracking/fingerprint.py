@@ -135,8 +135,6 @@ def visible_text(
 # HTML block or a link reference definition spans or reaches across them: a body with
 # any of those is parsed whole. A property test checks both paths give the same blocks.
 # (Substring tests and patterns that start with a literal "\n" are the fast ones in CPython.)
-_BLANK = frozenset(" \t")
-_SPECIAL_LINE = re.compile(r"\n[ \t]*(?:[#>+=\-]|[0-9]{1,9}[.)])")
 _SPANS_CHUNKS = ("```", "~~~", "]:")
 _HTML_LINE = re.compile(r"\n[ \t]*<")
 # Any special character; a line starting with indentation or a block marker.
@@ -163,7 +161,7 @@ def body_blocks(body: str) -> list[tuple[int, str]]:
         while end < count and lines[end] and not _is_blank(lines[end]):
             end += 1
         chunk = "\n".join(lines[i:end])
-        text = chunk if _plain(chunk) else prose_text(chunk)
+        text = prose_text(chunk)  # plain prose comes back as it is
         if text is not None:
             if run is not None:
                 blocks.extend(_run_blocks("\n".join(lines[run:i]), run))
@@ -221,15 +219,6 @@ def markdown_blocks(body: str, first_line: int = 0) -> list[tuple[int, str]]:
         if raw is not None:
             blocks.append((first_line + (token.map[0] if token.map else 0), raw))
     return blocks
-
-
-def _plain(chunk: str) -> bool:
-    """A chunk with nothing Markdown would read as markup (and no indentation first)."""
-    return (
-        chunk[0] not in _BLANK
-        and not _MARKUP_CHAR.search(chunk)
-        and not _SPECIAL_LINE.search("\n" + chunk)
-    )
 
 
 def _is_blank(line: str) -> bool:

@@ -29,13 +29,6 @@ CompareJob = tuple[bytes, str, int, Fields]
 CompareResult = tuple[str | None, str, "Change | None"]
 
 
-def fingerprint_job(job: Job) -> str | None:
-    """Fingerprint of a committed version (``None`` if it cannot be read)."""
-    data, path, translatable = job
-    text = bytes_text(data, path, translatable)
-    return text.fingerprint if text is not None else None
-
-
 def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -> int:
     """Compute, in bulk, what ``tracker.status`` will likely ask for; returns how many
     versions it read."""
@@ -155,7 +148,10 @@ def _disk_job(articles: list[Article], job: tuple[int, Fields]) -> str:
 
 
 def _git_job(_: object, job: Job) -> str | None:
-    return fingerprint_job(job)
+    """Fingerprint of a committed version (``None`` if it cannot be read)."""
+    data, path, translatable = job
+    text = bytes_text(data, path, translatable)
+    return text.fingerprint if text is not None else None
 
 
 def _compare_job(articles: list[Article], job: CompareJob) -> CompareResult:
