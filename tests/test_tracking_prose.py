@@ -30,6 +30,7 @@ from sastra.tracking.prose import prose_text
         ("snake_case", None),
         ("    indented", None),
         ("***strong em***", None),
+        ("ក្រសួង\n \nក្រសួង", None),  # a blank line: two paragraphs (found by hypothesis)
     ],
 )
 def test_prose_text_table(chunk: str, expected: str | None) -> None:
