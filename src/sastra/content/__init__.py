@@ -198,8 +198,7 @@ def load_site(
     read: list[tuple[Entry, str, str]] = []
     for entry in entries:
         try:
-            with open(entry.path, "rb") as fh:
-                data = fh.read()
+            data = read_bytes(entry.path)
         except OSError as exc:
             diags.append(Diagnostic(Location(entry.rel), f"cannot read file: {exc.strerror}"))
             continue
@@ -230,6 +229,25 @@ def load_site(
             if article is not None:
                 articles.append(article)
     return SiteContent(tuple(articles), tuple(diags))
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes with bare ``os`` calls: ``open().read()`` builds a buffered file
+    object and asks twice, which doubles the cost of reading 20,000 small files."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        data = os.read(fd, _READ_SIZE)
+        if len(data) < _READ_SIZE:
+            return data
+        parts = [data]
+        while more := os.read(fd, _READ_SIZE):
+            parts.append(more)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
+
+
+_READ_SIZE = 1 << 16
 
 
 def _parse_file(read: list[tuple[Entry, str, str]], index: int) -> ParsedFile:
