@@ -15,7 +15,13 @@ def pair_articles(articles: Iterable[Article]) -> tuple[tuple[Pair, ...], tuple[
     """Group articles by key; sorted by key. A duplicate keeps the first path in sort order."""
     by_key: dict[Key, dict[str, Article]] = {}
     diags: list[Diagnostic] = []
-    for article in sorted(articles, key=lambda a: (a.key, a.lang, _ext_rank(a.path), a.path)):
+    # Sort keys are plain tuples: comparing ``Key`` dataclasses runs Python code per
+    # comparison (a quarter of a second for 20,000 files); the order is the same.
+    ordered = sorted(
+        articles,
+        key=lambda a: (a.key.collection, a.key.slug, a.lang, _ext_rank(a.path), a.path),
+    )
+    for article in ordered:
         versions = by_key.setdefault(article.key, {})
         kept = versions.get(article.lang)
         if kept is not None:
@@ -28,7 +34,8 @@ def pair_articles(articles: Iterable[Article]) -> tuple[tuple[Pair, ...], tuple[
             )
             continue
         versions[article.lang] = article
-    pairs = tuple(Pair(key, versions) for key, versions in sorted(by_key.items()))
+    # ``by_key`` was filled in key order already.
+    pairs = tuple(Pair(key, versions) for key, versions in by_key.items())
     return pairs, tuple(diags)
 
 
