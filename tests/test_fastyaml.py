@@ -56,6 +56,10 @@ CASES: list[tuple[str, Any]] = [
     ("title: Children's day\n", {"title": "Children's day"}),
     ("a: b\na: c\n", {"a": "c"}),
     ("empty: {}\n", {"empty": {}}),
+    ("title: padded   \ntags:\n  - a  \n", {"title": "padded", "tags": ["a"]}),
+    ("title: Ángkor Wat\nyear: 2026\n", {"title": "Ángkor Wat", "year": 2026}),
+    ("at: 2026-01-08 09:30:00\n", None),  # a time has a colon: left to PyYAML
+    ("date: 2026-02-30\n", None),
     # Left to PyYAML: quoting, colons, comments after values, block scalars, anchors…
     ('title: "Quoted"\n', None),
     ("title: Ministry: plan\n", None),

@@ -20,6 +20,7 @@ their line). A property test checks that the two agree whenever this answers.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from typing import Any
@@ -28,8 +29,10 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-_KEY_LINE = re.compile(r"^( *)([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *$")
-_ITEM_LINE = re.compile(r"^( *)- +(.*?) *$")
+# The value keeps its trailing spaces (stripped by the caller): a lazy ``(.*?) *$``
+# would try the end of the line at every character.
+_KEY_LINE = re.compile(r"( *)([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$")
+_ITEM_LINE = re.compile(r"( *)- +(.*)$")
 # A plain scalar safe in block and flow context: no indicator first, nothing special inside.
 _SAFE = re.compile(r"^[^-?:,\[\]{}#&*!|>'\"%@`\s](?:[^:#,\[\]{}\t\"]*[^:#,\[\]{}\s\"])?$")
 _SAFE_BLOCK = re.compile(r"^[^-?:,\[\]{}#&*!|>'\"%@`\s](?:[^:#\[\]{}\t\"]*[^:#,\[\]{}\s\"])?$")
@@ -39,6 +42,7 @@ _TYPES = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 )
 _STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _RESOLVER = Resolver()
 _CONSTRUCTOR = SafeConstructor()
 
@@ -79,6 +83,8 @@ def _mapping(lines: list[str], start: int, indent: int) -> tuple[dict[str, Any],
         if _tag(key) != _STR:
             raise _NotSimple  # ``yes:``, ``null:``… are not string keys
         value = match.group(3)
+        if value:
+            value = value.rstrip(" ")
         i += 1
         if value:
             result[key] = _inline_value(value)
@@ -104,7 +110,7 @@ def _sequence(lines: list[str], start: int, indent: int) -> tuple[list[Any], int
             if _indent_of(lines[i]) > indent:
                 raise _NotSimple  # a nested block inside an item
             break
-        items.append(_scalar(match.group(2), _SAFE_BLOCK))
+        items.append(_scalar(match.group(2).rstrip(" "), _SAFE_BLOCK))
         i += 1
     return items, i
 
@@ -125,12 +131,16 @@ def _inline_value(value: str) -> Any:
 def _scalar(text: str, safe: re.Pattern[str]) -> Any:
     if not safe.match(text) or " #" in text:
         raise _NotSimple
+    if text[0] not in _RESOLVED_FIRST:  # what the resolver would say without a lookup
+        return text
     tag = _tag(text)
     if tag == _STR:
         return text
     if tag not in _TYPES:
         raise _NotSimple
     try:
+        if tag == _TIMESTAMP and len(text) == 10:  # YYYY-MM-DD: the constructor's own date
+            return dt.date(int(text[:4]), int(text[5:7]), int(text[8:]))
         return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, ScalarNode(tag, text))
     except (ConstructorError, ValueError, OverflowError):
         raise _NotSimple from None
@@ -139,8 +149,20 @@ def _scalar(text: str, safe: re.Pattern[str]) -> Any:
 @lru_cache(maxsize=4096)  # keys and many values (dates, "draft: no") repeat across files
 def _tag(plain: str) -> str:
     """The tag PyYAML's resolver gives a plain scalar (``…:str``, ``…:int``…)."""
+    if plain[0] not in _RESOLVED_FIRST:
+        return _STR
     tag: str = _RESOLVER.resolve(ScalarNode, plain, (True, False))  # type: ignore[no-untyped-call]
     return tag
+
+
+# The resolver only tries the patterns filed under a scalar's first character (plus any
+# filed under ``None``, and path resolvers: this resolver has neither); a scalar whose
+# first character has none is a string. Most titles are.
+_RESOLVED_FIRST: frozenset[str] = (
+    frozenset(char for char in _RESOLVER.yaml_implicit_resolvers if char)
+    if None not in _RESOLVER.yaml_implicit_resolvers and not _RESOLVER.yaml_path_resolvers
+    else frozenset(chr(code) for code in range(0x110000))
+)
 
 
 def _indent_of(line: str) -> int:
