@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import subprocess
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -280,38 +281,32 @@ class PendingHistory:
 
 
 class _GitOutput:
-    """A git command's standard output, collected by a thread while this one works."""
+    """A git command writing its output to an unnamed temporary file while this
+    process works. (A pipe would need a thread to drain it, and that thread gets the
+    GIL from a busy interpreter only every few milliseconds: ``git log`` then stalls
+    on a full pipe for much of a cold run.)"""
 
     def __init__(self, cwd: Path, args: list[str]) -> None:
         self._args = args
+        self._out = tempfile.TemporaryFile()  # noqa: SIM115 (closed by text())
+        self._err = tempfile.TemporaryFile()  # noqa: SIM115
         self._proc = subprocess.Popen(
-            ["git", "-C", str(cwd), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            ["git", "-C", str(cwd), *args], stdout=self._out, stderr=self._err
         )
-        self._out: list[bytes] = []
-        self._err: list[bytes] = []
-        self._threads = [
-            threading.Thread(target=_drain, args=(self._proc.stdout, self._out), daemon=True),
-            threading.Thread(target=_drain, args=(self._proc.stderr, self._err), daemon=True),
-        ]
-        for thread in self._threads:
-            thread.start()
 
     def text(self) -> str:
         """The output; raises :class:`subprocess.CalledProcessError` like ``check=True``."""
-        for thread in self._threads:
-            thread.join()
         code = self._proc.wait()
+        out, err = _read_all(self._out), _read_all(self._err)
         if code != 0:
-            raise subprocess.CalledProcessError(
-                code, ["git", *self._args], b"".join(self._out), b"".join(self._err)
-            )
-        return b"".join(self._out).decode("utf-8", errors="surrogateescape")
+            raise subprocess.CalledProcessError(code, ["git", *self._args], out, err)
+        return out.decode("utf-8", errors="surrogateescape")
 
 
-def _drain(pipe: IO[bytes] | None, into: list[bytes]) -> None:
-    if pipe is not None:
-        into.append(pipe.read())
-        pipe.close()
+def _read_all(file: IO[bytes]) -> bytes:
+    with file:
+        file.seek(0)
+        return file.read()
 
 
 def _is_ancestor(toplevel: Path, old: str, new: str) -> bool:
