@@ -187,15 +187,18 @@ def load_site(
 ) -> SiteContent:
     """Discover and parse every article; problems are collected, never raised.
 
-    Files are read and hashed here; the frontmatter the cache does not know is parsed
-    on every core by workers that inherit the texts (so no text is pickled), and the
-    articles are assembled in discovery order as the results arrive.
+    Files are read, hashed and, when their frontmatter is simple (most is), parsed
+    here: a few µs each. The rest needs PyYAML (~0.1 ms each): many of those are parsed
+    on every core by workers that inherit the texts (so no text is pickled). Articles
+    are assembled in discovery order.
     """
-    from sastra.content.parse import ParsedFile, blob_id, decode
+    from sastra.content.parse import ParsedFile, blob_id, decode, parse_simple
     from sastra.parallel import SharedPool
 
     entries, diags = discover(config)
     read: list[tuple[Entry, str, str]] = []
+    known: dict[str, ParsedFile] = {}
+    slow: dict[str, int] = {}  # blob → index in ``read`` of a file for PyYAML
     for entry in entries:
         try:
             data = read_bytes(entry.path)
@@ -207,20 +210,23 @@ def load_site(
             assert problem is not None
             diags.append(problem)
             continue
-        read.append((entry, text, blob_id(data)))
-    known: dict[str, ParsedFile] = {}
-    misses: dict[str, int] = {}  # blob → index in ``read`` of a file to parse
-    for i, (_, _, blob) in enumerate(read):
-        hit = cache.get("parsed", blob) if cache is not None else None
-        if isinstance(hit, ParsedFile):
-            known[blob] = hit
-        else:
-            misses.setdefault(blob, i)
+        blob = blob_id(data)
+        if blob not in known and blob not in slow:
+            hit = cache.get("parsed", blob) if cache is not None else None
+            if not isinstance(hit, ParsedFile):
+                hit = parse_simple(text, entry.rel)
+                if hit is not None and cache is not None:
+                    cache.put("parsed", blob, hit)
+            if hit is None:
+                slow[blob] = len(read)
+            else:
+                known[blob] = hit
+        read.append((entry, text, blob))
     articles: list[Article] = []
     with SharedPool(read, jobs) as pool:
-        parsed = pool.map(_parse_file, list(misses.values()))
+        parsed = pool.map(_parse_file, list(slow.values()))
         for entry, text, blob in read:
-            if blob not in known:  # misses come back in order, the first time a blob is seen
+            if blob not in known:  # the slow ones come back in order, at their first file
                 known[blob] = next(parsed)
                 if cache is not None:
                     cache.put("parsed", blob, known[blob])

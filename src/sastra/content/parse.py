@@ -84,6 +84,18 @@ def parse_text(text: str, path: str, *, shared: bool = False) -> ParsedFile:
     versions); equal frontmatter then shares one loaded value, since the versions of
     an article mostly carry the same frontmatter.
     """
+    parsed = _parse(text, path, shared=shared, simple_only=False)
+    assert parsed is not None
+    return parsed
+
+
+def parse_simple(text: str, path: str) -> ParsedFile | None:
+    """:func:`parse_text` when the frontmatter is in the fast loader's subset (see
+    :mod:`sastra.content.fastyaml`), a few µs; ``None`` when it needs PyYAML."""
+    return _parse(text, path, shared=False, simple_only=True)
+
+
+def _parse(text: str, path: str, *, shared: bool, simple_only: bool) -> ParsedFile | None:
     if not text.startswith("---"):
         return ParsedFile({}, 0, 1, {}, (), True)
     bounds = _frontmatter_bounds(text)
@@ -97,22 +109,37 @@ def parse_text(text: str, path: str, *, shared: bool = False) -> ParsedFile:
     for number, row in enumerate(fm.split("\n"), 2):
         if (key := _TOP_KEY.match(row)) is not None:
             field_lines[key.group(1)] = number
-    try:
-        meta = (_load_yaml_shared(fm) if shared else _load_yaml(fm)) if fm.strip() else {}
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 2) if mark is not None else 1
-        problem = exc.problem or exc.context or "invalid YAML"
-        diag = Diagnostic(Location(path, line), f"invalid YAML in frontmatter: {problem}")
-        return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
-    except (yaml.YAMLError, ValueError) as exc:  # libyaml raises ValueError for 2026-13-45
-        line = _guess_line(fm, str(exc))
-        diag = Diagnostic(Location(path, line), f"invalid value in frontmatter: {exc}")
-        return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
+    meta: Any
+    if not fm.strip():
+        meta = {}
+    elif simple_only:
+        meta = load_simple(fm)
+        if meta is None:
+            return None
+    else:
+        try:
+            meta = _load_yaml_shared(fm) if shared else _load_yaml(fm)
+        except (yaml.YAMLError, ValueError) as exc:
+            return _yaml_failure(exc, fm, path, body_line, field_lines)
     if not isinstance(meta, dict):
         diag = Diagnostic(Location(path, 2), "frontmatter must be a mapping of 'key: value' lines")
         return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
     return ParsedFile(meta, body_start, body_line, field_lines, (), True)
+
+
+def _yaml_failure(
+    exc: Exception, fm: str, path: str, body_line: int, field_lines: dict[str, int]
+) -> ParsedFile:
+    """The one diagnostic of frontmatter PyYAML could not load."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 2) if mark is not None else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        diag = Diagnostic(Location(path, line), f"invalid YAML in frontmatter: {problem}")
+    else:  # libyaml raises ValueError for 2026-13-45, with no position
+        line = _guess_line(fm, str(exc))
+        diag = Diagnostic(Location(path, line), f"invalid value in frontmatter: {exc}")
+    return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
 
 
 def _frontmatter_bounds(text: str) -> tuple[int, int, int] | None:
