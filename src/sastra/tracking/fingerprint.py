@@ -63,7 +63,8 @@ def normalize_visible(text: str) -> str:
 
 def _fold_khmer(shown: str) -> str:
     """:func:`normalize_visible` of text already in :func:`display_text` form."""
-    if " " not in shown or not _HAS_KHMER(shown):
+    # (``isascii`` reads a flag of the string; the regex would scan all of it.)
+    if " " not in shown or shown.isascii() or not _HAS_KHMER(shown):
         return shown
     # Drop each space that has a Khmer character on either side: split at the spaces
     # that stay (few, in Khmer text) and remove the rest with str.replace.

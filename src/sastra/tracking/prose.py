@@ -38,11 +38,16 @@ def prose_text(chunk: str) -> str | None:
     if chunk[0] in " \t" or _NOT_PROSE.search(chunk) or _BLOCK_LINE.search("\n" + chunk):
         return None
     if "*" in chunk:
-        chunk = _EMPHASIS.sub(_emphasised, chunk)
+        # Only from the first asterisk to the last: both patterns start with a look-
+        # around, which the regex engine tries at every character of the chunk.
+        start, end = chunk.find("*"), chunk.rfind("*") + 1
+        chunk = chunk[:start] + _EMPHASIS.sub(_emphasised, chunk[start:end]) + chunk[end:]
         if "*" in chunk:  # a run that is not plain emphasis
             return None
     if "[" in chunk or "]" in chunk:
-        chunk = _LINK.sub(r"\1", chunk)
+        start, end = max(chunk.find("[") - 1, 0), chunk.rfind(")") + 1  # "-1": an image's "!"
+        if end > start:
+            chunk = chunk[:start] + _LINK.sub(r"\1", chunk[start:end]) + chunk[end:]
         if "[" in chunk or "]" in chunk:
             return None
     return chunk
