@@ -24,8 +24,9 @@ BATCH = 1024
 Fields = tuple[str, ...]
 Job = tuple[bytes, str, Fields]
 """A committed version: its bytes, its path, the collection's translatable fields."""
-CompareJob = tuple[bytes, str, int, Fields]
-"""A committed source version and the index of the source on disk it is compared with."""
+CompareJob = tuple[bytes, str, int, Fields, bool]
+"""A committed version, the index of the version on disk it is compared with, and
+whether to summarise what changed (for a source; a translation needs the fingerprints)."""
 CompareResult = tuple[str | None, str, "Change | None"]
 
 
@@ -38,7 +39,10 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
     history = tracker.history if tracker.config.tracking.git else None
     from_git: dict[tuple[str, str], tuple[str, Fields]] = {}
     from_disk: dict[tuple[str, str], tuple[Article, Fields]] = {}
+    # A committed version and the version on disk it is compared with; a stale source
+    # also gets the paragraph summary, a translation (in ``checked``) only fingerprints.
     compared: dict[tuple[str, str], tuple[str, str, Article, Fields]] = {}
+    checked: set[tuple[str, str]] = set()
 
     def cached(namespace: str, blob: str | None) -> bool:
         return not blob or cache.get(namespace, blob) is not None
@@ -66,7 +70,13 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
                 if not cached(namespace, article.blob):
                     from_disk[(namespace, article.blob)] = (article, fields)
             if len(versions) > 1:  # is the newest commit the one that changed the text?
-                wanted += [versions[0].blob, versions[1].blob]
+                older = versions[1].blob
+                if versions[0].blob != article.blob:
+                    wanted += [versions[0].blob, older]
+                elif older and not (cached(namespace, older) and cached(namespace, article.blob)):
+                    # The newest commit is the file on disk: one job reads both versions.
+                    compared[(older, article.blob)] = (namespace, article.path, article, fields)
+                    checked.add((older, article.blob))
             for blob in wanted:
                 if blob and not cached(namespace, blob):
                     from_git[(namespace, blob)] = (article.path, fields)
@@ -78,6 +88,7 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
                 and not (cached(namespace, then.blob) and cached(namespace, source.blob))
             ):
                 compared[(then.blob, source.blob)] = (namespace, source.path, source, fields)
+                checked.discard((then.blob, source.blob))  # (equal bytes in both files)
     for namespace, blob in {(ns, old) for (old, _), (ns, *_) in compared.items()}:
         from_git.pop((namespace, blob), None)  # fingerprinted by its comparison
     for (_, new), (namespace, *_) in compared.items():
@@ -120,7 +131,13 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
             pairs_ = [key for blob in batch for key in compared_by_blob.get(blob, ())]
             compare_keys += pairs_
             compare_jobs = [
-                (data[old], compared[(old, new)][1], index_of[(old, new)], compared[(old, new)][3])
+                (
+                    data[old],
+                    compared[(old, new)][1],
+                    index_of[(old, new)],
+                    compared[(old, new)][3],
+                    (old, new) not in checked,
+                )
                 for old, new in pairs_
             ]
             compare_results.append(pool.map(_compare_job, compare_jobs, threshold))
@@ -155,14 +172,14 @@ def _git_job(_: object, job: Job) -> str | None:
 
 
 def _compare_job(articles: list[Article], job: CompareJob) -> CompareResult:
-    """Fingerprints of a committed source version and of the source now, and what
-    changed between them when they differ."""
-    data, path, index, translatable = job
+    """Fingerprints of a committed version and of the version on disk, and what changed
+    between them when they differ and it is asked for."""
+    data, path, index, translatable, summarise = job
     new = article_text(articles[index], translatable)
     old = bytes_text(data, path, translatable)
     if old is None:
         return None, new.fingerprint, None
-    if old.fingerprint == new.fingerprint:
+    if old.fingerprint == new.fingerprint or not summarise:
         return old.fingerprint, new.fingerprint, None
     change = compare(old, new, path, path)
     summary = (change.changed_fields, change.changed_paragraphs, change.removed_paragraphs)

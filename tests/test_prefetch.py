@@ -1,0 +1,122 @@
+"""The bulk prefetch of a cold run changes nothing but speed: the status it leads to is
+the one the lazy, one-question-at-a-time path gives, in-process or on a fork pool."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import sastra.tracking.prefetch as prefetch_module
+from conftest import MakeSite, commit_all, write_files
+from sastra.model import SiteStatus, State
+from sastra.tracking.fingerprint import article_text, bytes_text
+from sastra.tracking.history import locate
+from sastra.tracking.status import Tracker, site_status
+from sastra.workspace import open_config, open_tracked_site
+
+
+def _article(title: str, *paragraphs: str) -> str:
+    return f"---\ntitle: {title}\ndate: 2026-01-08\n---\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+KM = [_article(f"ប្រធានបទ {i}", f"កថាខណ្ឌ {i} ទីមួយ។", f"កថាខណ្ឌ {i} ទីពីរ។") for i in range(8)]
+EN = [_article(f"Topic {i}", f"Paragraph {i} one.", f"Paragraph {i} **two**.") for i in range(8)]
+
+
+def _history(make_site: MakeSite) -> Path:
+    """Eight pairs, one for each way a translation's history can go."""
+    files = {f"content/km/news/a{i}.md": KM[i] for i in range(8)}
+    files |= {f"content/en/news/a{i}.md": EN[i] for i in range(8)}
+    config = 'languages = ["km", "en"]\nsource_language = "km"\n'
+    root: Path = make_site(files, config=config, git_init=True)
+    commit_all(root, "import")
+
+    def edit(lang: str, i: int, old: str, new: str) -> None:
+        path = root / "content" / lang / "news" / f"a{i}.md"
+        path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+
+    edit("km", 1, "ទីពីរ", "ទីបី")  # a1: source changed → stale
+    edit("km", 2, "ទីពីរ", "ទីបី")  # a2: source changed, translation followed → up to date
+    edit("km", 3, "ទីពីរ", "ទីបី")  # a3: source changed, translation only reformatted → stale
+    edit("km", 4, "ទីពីរ", "ទីបី")  # a4: source changed, translation being edited → up to date
+    edit("km", 5, "ទីមួយ។", "ទីមួយ ។")  # a5: Khmer spacing only → up to date
+    commit_all(root, "sources")
+    edit("en", 2, "two", "three")
+    edit("en", 3, "**two**", "*two*")
+    edit("en", 3, "*two*", "**two**")
+    edit("en", 3, "Paragraph 3 one.", "Paragraph 3\none.")
+    edit("en", 6, "one", "uno")  # a6: translation edited, source never → up to date
+    commit_all(root, "translations")
+    edit("km", 7, "ទីមួយ", "ទីប្រាំ")  # a7: source edited after the translation's edit…
+    edit("en", 7, "one", "uno")
+    commit_all(root, "both")
+    edit("km", 7, "ទីប្រាំ", "ទីប្រាំមួយ")  # …and again since
+    commit_all(root, "source again")
+    edit("en", 4, "Paragraph 4 one.", "Paragraph 4 first.")  # uncommitted
+    write_files(root, {"content/en/news/new.md": EN[0], "content/km/news/new.md": KM[0]})
+    return root
+
+
+def _status(root: Path) -> SiteStatus:
+    """A cold status; every fingerprint it cached is checked against the bytes it names."""
+    shutil.rmtree(root / ".sastra-cache", ignore_errors=True)
+    config = open_config(root)
+    with open_tracked_site(config, locate(config.root)) as (site, tracker):
+        status = site_status(tracker, site.pairs)
+        assert tracker.history is not None
+        translatable = config.collection("news").translatable
+        truth = {a.blob: article_text(a, translatable).fingerprint for a in site.articles}
+        for article in site.articles:
+            for version in tracker.history.versions(article.path):
+                assert version.blob is not None
+                data = tracker.history.read_blob(version.blob)
+                assert data is not None
+                text = bytes_text(data, article.path, translatable)
+                assert text is not None
+                truth[version.blob] = text.fingerprint
+        namespace = tracker.fp_namespace("news")
+        cached = {blob: tracker.cache.get(namespace, blob) for blob in truth}
+        assert sum(fp is not None for fp in cached.values()) > len(site.articles)
+        assert all(fp is None or fp == truth[blob] for blob, fp in cached.items())
+        return status
+
+
+def test_prefetch_gives_the_lazy_answers_in_process_and_on_a_pool(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _history(make_site)
+    with_prefetch = _status(root)
+    states = {str(a.key): a.versions["en"].state for a in with_prefetch.articles}
+    assert states == {
+        "news/a0": State.UP_TO_DATE,
+        "news/a1": State.STALE,
+        "news/a2": State.UP_TO_DATE,
+        "news/a3": State.STALE,
+        "news/a4": State.UP_TO_DATE,
+        "news/a5": State.UP_TO_DATE,
+        "news/a6": State.UP_TO_DATE,
+        "news/a7": State.STALE,
+        "news/new": State.UNTRACKED,
+    }
+    a3 = next(a for a in with_prefetch.articles if a.key.slug == "a3").versions["en"]
+    assert a3.changed_paragraphs == (2,)
+
+    asked: list[int] = []
+    real = Tracker.prefetch
+
+    def lazy(self: Tracker, pairs: object, jobs: int | None = None) -> int:
+        asked.append(1)
+        return 0
+
+    monkeypatch.setattr(Tracker, "prefetch", lazy)
+    assert _status(root) == with_prefetch
+    assert asked
+
+    def on_a_pool(self: Tracker, pairs: object, jobs: int | None = None) -> int:
+        return real(self, pairs, 2)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Tracker, "prefetch", on_a_pool)
+    monkeypatch.setattr(prefetch_module, "THRESHOLD", 1)
+    assert _status(root) == with_prefetch
