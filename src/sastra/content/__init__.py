@@ -196,9 +196,13 @@ def load_site(
     from sastra.parallel import SharedPool
 
     entries, diags = discover(config)
-    read: list[tuple[Entry, str, str]] = []
+    # Each file's article and diagnostics, in discovery order; ``None`` holds the place of
+    # a file waiting for PyYAML. A text is dropped once its article has its body.
+    done: list[tuple[Article | None, list[Diagnostic]] | None] = []
+    slow: dict[str, int] = {}  # blob → index in ``waiting`` of the text to parse
+    waiting: list[tuple[Entry, str, str]] = []  # files for PyYAML: entry, text, blob
+    places: list[tuple[int, int]] = []  # (index in ``done``, index in ``waiting``)
     known: dict[str, ParsedFile] = {}
-    slow: dict[str, int] = {}  # blob → index in ``read`` of a file for PyYAML
     for entry in entries:
         try:
             data = read_bytes(entry.path)
@@ -211,29 +215,41 @@ def load_site(
             diags.append(problem)
             continue
         blob = blob_id(data)
-        if blob not in known and blob not in slow:
+        parsed = known.get(blob)
+        if parsed is None and blob not in slow:
             # Simple frontmatter is parsed again faster than a cached copy is saved and
             # loaded; only what needed PyYAML is cached.
             hit = parse_simple(text, entry.rel)
             if hit is None and cache is not None:
                 hit = cache.get("parsed", blob)
             if isinstance(hit, ParsedFile):
-                known[blob] = hit
+                parsed = known[blob] = hit
             else:
-                slow[blob] = len(read)
-        read.append((entry, text, blob))
-    articles: list[Article] = []
-    with SharedPool(read, jobs) as pool:
-        parsed = pool.map(_parse_file, list(slow.values()))
-        for entry, text, blob in read:
-            if blob not in known:  # the slow ones come back in order, at their first file
-                known[blob] = next(parsed)
+                slow[blob] = len(waiting)
+        if parsed is None:
+            waiting.append((entry, text, blob))
+            places.append((len(done), len(waiting) - 1))
+            done.append(None)
+        else:
+            done.append(_assemble(config, entry, text, blob, parsed))
+    if waiting:
+        with SharedPool(waiting, jobs) as pool:
+            firsts = sorted(set(slow.values()))
+            for index, parsed in zip(firsts, pool.map(_parse_file, firsts), strict=True):
+                blob = waiting[index][2]
+                known[blob] = parsed
                 if cache is not None:
-                    cache.put("parsed", blob, known[blob])
-            article, file_diags = _assemble(config, entry, text, blob, known[blob])
-            diags.extend(file_diags)
-            if article is not None:
-                articles.append(article)
+                    cache.put("parsed", blob, parsed)
+        for place, index in places:
+            entry, text, blob = waiting[index]
+            done[place] = _assemble(config, entry, text, blob, known[blob])
+    articles: list[Article] = []
+    for result in done:
+        assert result is not None
+        article, file_diags = result
+        diags.extend(file_diags)
+        if article is not None:
+            articles.append(article)
     return SiteContent(tuple(articles), tuple(diags))
 
 

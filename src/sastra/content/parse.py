@@ -251,9 +251,9 @@ def parse_l10n(
 ) -> tuple[L10n, list[Diagnostic]]:
     """The ``l10n`` block, validated."""
     raw = meta.get("l10n")
-    line = field_lines.get("l10n", 0)
     if raw is None:
-        return L10n(), []
+        return _NO_L10N, []
+    line = field_lines.get("l10n", 0)
     where = Location(path, line or 1)
     if not isinstance(raw, Mapping):
         return L10n(line=line), [
@@ -282,6 +282,9 @@ def parse_l10n(
         return None if value is None else str(value)
 
     return L10n(source, text("source_hash"), text("source_commit"), tuple(ignore), line), diags
+
+
+_NO_L10N = L10n()
 
 
 def make_article(
