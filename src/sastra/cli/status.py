@@ -78,7 +78,6 @@ def status(
         result, diagnostics, _ = remembered
         assert isinstance(result, SiteStatus)
     else:
-        from sastra.tracking.status import site_status  # the parsers: only when reading
 
         def take_signature() -> None:
             """On a first run, while ``git log`` starts: the signature, before any read."""
@@ -87,6 +86,9 @@ def status(
                 signature, newest = status_signature(config, where)
 
         with open_tracked_site(config, where, before_reading=take_signature) as (site, tracker):
+            # The parsers, imported only when reading, and once ``git log`` has started.
+            from sastra.tracking.status import site_status
+
             result = site_status(tracker, site.pairs, diff=show_diff)
         diagnostics = site.diagnostics
         if not show_diff:
