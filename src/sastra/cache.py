@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
-FORMAT = 5  # bump when a cached value's shape changes
+FORMAT = 6  # bump when a cached value's shape changes
 
 
 class BlobCache:

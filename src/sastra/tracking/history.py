@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, NamedTuple
 
 from sastra.cache import BlobCache
 
@@ -23,12 +23,15 @@ log = logging.getLogger(__name__)
 _NULL_BLOB = "0" * 40
 
 
-@dataclass(frozen=True)
-class FileVersion:
-    """One committed state of one file."""
+class FileVersion(NamedTuple):
+    """One committed state of one file.
 
-    index: int
-    """Position of the commit in first-parent history, 0 = HEAD (larger is older)."""
+    A named tuple: a history of 3,000 commits over 20,000 files holds tens of thousands,
+    made on every cold run and pickled into the cache, where tuples are cheap.
+    """
+
+    position: int
+    """Index of the commit in first-parent history, 0 = HEAD (larger is older)."""
     commit: str
     """Full commit id."""
     blob: str | None
@@ -113,12 +116,19 @@ class GitHistory:
         self.commits.extend(older.commits)
         for path, versions in older.files.items():
             mine = self.files.setdefault(path, [])
-            mine.extend(FileVersion(v.index + shift, v.commit, v.blob) for v in versions)
+            mine.extend(FileVersion(v.position + shift, v.commit, v.blob) for v in versions)
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_reader"] = None
+        # Plain tuples: pickle writes those in C, a named tuple through Python calls.
+        state["files"] = {path: [tuple(v) for v in vs] for path, vs in self.files.items()}
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        make = FileVersion._make
+        state["files"] = {path: list(map(make, vs)) for path, vs in state["files"].items()}
+        self.__dict__.update(state)
 
     def _parse(self, out: str) -> None:
         for record in out.split("\x01")[1:]:
@@ -133,7 +143,7 @@ class GitHistory:
                 new_blob = meta.split(" ")[3]
                 rel = path[len(self.site_prefix) :]
                 versions = self.files.setdefault(rel, [])
-                if versions and versions[-1].index == index:
+                if versions and versions[-1].position == index:
                     continue  # -m can list a file twice for one merge
                 blob = None if new_blob == _NULL_BLOB else new_blob
                 versions.append(FileVersion(index, sha, blob))
@@ -145,14 +155,14 @@ class GitHistory:
     def at(self, path: str, index: int) -> FileVersion | None:
         """The version of ``path`` current at commit ``index`` (None if it did not exist)."""
         for version in self.files.get(path, ()):  # a few versions, newest first
-            if version.index >= index:
+            if version.position >= index:
                 return version if version.blob is not None else None
         return None
 
     def first_seen(self, path: str) -> int | None:
         """Commit index at which the file first entered history (larger is older)."""
         versions = self.files.get(path)
-        return versions[-1].index if versions else None
+        return versions[-1].position if versions else None
 
     def find_commit(self, ref: str) -> int | None:
         """Index of a commit given by a full or abbreviated id."""

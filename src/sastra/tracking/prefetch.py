@@ -80,7 +80,7 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
             for blob in wanted:
                 if blob and not cached(namespace, blob):
                     from_git[(namespace, blob)] = (article.path, fields)
-            then = history.at(source.path, versions[0].index)
+            then = history.at(source.path, versions[0].position)
             if (
                 then is not None
                 and then.blob

@@ -211,7 +211,7 @@ class Tracker:
                 if self.blob_fingerprint(older.blob, article.path, coll) != head_fp:
                     break
             baseline = older
-        then = self.history.at(source.path, baseline.index)
+        then = self.history.at(source.path, baseline.position)
         if then is None or then.blob is None:
             return self._stale(
                 article, source, BaselineKind.GIT, baseline.commit, None, lambda: None, diff
