@@ -103,3 +103,38 @@ def test_a_memo_for_another_key_is_not_unpickled(tmp_path: Path) -> None:
     assert LOADS == ["value"]
     (tmp_path / "memo.pickle").write_bytes(b"not a pickle")
     assert memo.get("a") is None
+
+
+def test_a_status_pickles_to_an_equal_status() -> None:
+    import pickle
+
+    from sastra.model import ArticleStatus, BaselineKind, Key, SiteStatus, State, VersionStatus
+
+    stale = VersionStatus(
+        "en", State.STALE, "content/en/a.md", BaselineKind.GIT, "8774dd7",
+        changed_paragraphs=(2, 3), changed_fields=("title",),
+        removed_paragraphs=("ចាស់។",), diff="-a\n+b\n",
+    )  # fmt: skip
+    status = SiteStatus(
+        (
+            ArticleStatus(
+                Key("news", "a"),
+                "km",
+                {"km": VersionStatus("km", State.SOURCE, "content/km/news/a.md"), "en": stale},
+            ),
+            ArticleStatus(
+                Key("", "b"),
+                "en",
+                {
+                    "en": VersionStatus("en", State.SOURCE, "b.md"),
+                    "km": VersionStatus("km", State.MISSING),
+                },
+            ),
+            ArticleStatus(Key("x/y", "c"), None, {}),
+        ),
+        ("km", "en"),
+    )
+    again = pickle.loads(pickle.dumps(status, pickle.HIGHEST_PROTOCOL))
+    assert again == status
+    assert again.articles[0].versions["en"].state is State.STALE
+    assert list(again.articles[1].versions) == ["en", "km"]

@@ -1,4 +1,5 @@
-"""The data model: frozen dataclasses and enums, and nothing else.
+"""The data model: frozen dataclasses and enums, and nothing else (but the compact
+pickled form of :class:`SiteStatus`, which a warm ``i18n status`` loads).
 
 Every stage of Sastra passes these values down the pipeline
 (config → content → pairing → tracking / review / names / render). They are
@@ -227,6 +228,33 @@ class SiteStatus:
     languages: tuple[str, ...]
     """The languages shown (all configured ones, or the one asked for)."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A remembered status is unpickled on every warm ``i18n status``: as plain
+        # tuples and strings it loads about three times faster than as dataclasses.
+        rows = tuple(
+            (
+                a.key.collection,
+                a.key.slug,
+                a.source,
+                tuple(
+                    (
+                        v.lang,
+                        v.state.value,
+                        v.path,
+                        v.baseline.value,
+                        v.baseline_commit,
+                        v.changed_paragraphs,
+                        v.changed_fields,
+                        v.removed_paragraphs,
+                        v.diff,
+                    )
+                    for v in a.versions.values()
+                ),
+            )
+            for a in self.articles
+        )
+        return (_site_status, (rows, self.languages))
+
     def summary(self) -> dict[str, dict[str, int]]:
         """``{lang: {state: count}}`` over translations (sources are not counted)."""
         counts = {
@@ -266,3 +294,21 @@ class SiteStatus:
                 for a in articles
             )
         return SiteStatus(articles, languages)
+
+
+def _site_status(rows: tuple[tuple[Any, ...], ...], languages: tuple[str, ...]) -> SiteStatus:
+    """A :class:`SiteStatus` from :meth:`SiteStatus.__reduce__`'s rows."""
+    states = {s.value: s for s in State}
+    kinds = {k.value: k for k in BaselineKind}
+    articles = tuple(
+        ArticleStatus(
+            Key(collection, slug),
+            source,
+            {
+                v[0]: VersionStatus(v[0], states[v[1]], v[2], kinds[v[3]], *v[4:])
+                for v in versions
+            },
+        )
+        for collection, slug, source, versions in rows
+    )
+    return SiteStatus(articles, languages)
