@@ -57,3 +57,33 @@ def test_a_large_site_loads_the_same_on_two_cores_as_on_one(
     assert [str(d) for d in two.diagnostics] == [str(d) for d in one.diagnostics]
     bad = "content/en/news0/item-0.md:3: invalid YAML"
     assert any(str(d).startswith(bad) for d in two.diagnostics)
+
+
+def test_a_background_task_runs_in_a_child_and_is_waited_for(tmp_path: Path) -> None:
+    import threading
+
+    from sastra.parallel import in_background, wait_background
+
+    seen: list[str] = []
+    out = tmp_path / "written"
+
+    def task() -> None:
+        seen.append("ran")  # in the child's copy of ``seen``
+        out.write_text("done", "utf-8")
+
+    in_background(task)
+    wait_background()
+    assert out.read_text("utf-8") == "done"
+    assert seen == []  # it did not run in this process
+
+    # With another thread running, a fork could copy it half-way: the task runs here.
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        in_background(task)
+    finally:
+        release.set()
+        other.join()
+    assert seen == ["ran"]
+    wait_background()

@@ -304,10 +304,7 @@ def _site_status(rows: tuple[tuple[Any, ...], ...], languages: tuple[str, ...]) 
         ArticleStatus(
             Key(collection, slug),
             source,
-            {
-                v[0]: VersionStatus(v[0], states[v[1]], v[2], kinds[v[3]], *v[4:])
-                for v in versions
-            },
+            {v[0]: VersionStatus(v[0], states[v[1]], v[2], kinds[v[3]], *v[4:]) for v in versions},
         )
         for collection, slug, source, versions in rows
     )

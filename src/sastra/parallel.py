@@ -9,8 +9,11 @@ the same way instead of pickling it into every task.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from types import TracebackType
@@ -25,6 +28,10 @@ THRESHOLD = 400
 
 _SHARED: Any = None
 """What the workers of the current :class:`SharedPool` see (inherited through fork)."""
+
+_BACKGROUND: list[int] = []
+"""Children started by :func:`in_background` and not yet waited for."""
+log = logging.getLogger(__name__)
 
 
 def cores() -> int:
@@ -89,3 +96,33 @@ class SharedPool(Generic[S]):
 def _run_chunk(task: tuple[Callable[[Any, Any], Any], Sequence[Any]]) -> list[Any]:
     func, items = task
     return [func(_SHARED, item) for item in items]
+
+
+def in_background(task: Callable[[], None]) -> None:
+    """Run ``task`` (writing a cache, say) in a forked child while this process goes on
+    (printing the result, say); :func:`wait_background` waits for it. Without ``fork``,
+    or with other threads running (a fork would copy them half-way), it runs here."""
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    if not forkable or threading.active_count() > 1 or _SHARED is not None:
+        task()
+        return
+    sys.stdout.flush()  # nothing buffered may be written twice
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: do the task, leave without running any exit handler
+        code = 0
+        try:
+            task()
+        except BaseException as exc:  # reported; the child ends either way
+            log.warning("background task failed: %s", exc)
+            code = 1
+        finally:
+            sys.stderr.flush()
+            os._exit(code)
+    _BACKGROUND.append(pid)
+
+
+def wait_background() -> None:
+    """Wait for every :func:`in_background` child."""
+    while _BACKGROUND:
+        os.waitpid(_BACKGROUND.pop(), 0)

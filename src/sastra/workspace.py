@@ -104,11 +104,16 @@ def open_tracked_site(
     config: Config,
     where: tuple[Path, str] | None = None,
     before_reading: Callable[[], None] | None = None,
+    *,
+    save_in_background: bool = False,
 ) -> Iterator[tuple[Site, Tracker]]:
     """``with open_tracked_site(config) as (site, tracker):`` :func:`open_site` and
     :func:`open_tracker` in one, with ``git log`` walking the history on another core
     while the content is read (the two are most of a cold ``i18n status``).
-    ``before_reading`` runs once git has started and before any content file is read."""
+    ``before_reading`` runs once git has started and before any content file is read.
+    ``save_in_background``: the cache is written by a forked child while the caller
+    goes on; the caller waits for it with :func:`sastra.parallel.wait_background`."""
+    from sastra.parallel import in_background
     from sastra.tracking.history import GitHistory
 
     cache = BlobCache(config.cache_dir / "blobs.pickle")
@@ -127,7 +132,10 @@ def open_tracked_site(
     finally:
         if tracker.history is not None:
             tracker.history.close()
-        cache.save()
+        if save_in_background:
+            in_background(cache.save)
+        else:
+            cache.save()
 
 
 def tracker_for(site: Site, where: tuple[Path, str] | None = None) -> Tracker:

@@ -52,6 +52,7 @@ def status(
     from sastra.cache import Memo
     from sastra.cli._common import load_config_or_exit, print_content_diagnostics
     from sastra.model import SiteStatus
+    from sastra.parallel import in_background, wait_background
     from sastra.tracking.history import locate
     from sastra.workspace import open_tracked_site, status_signature
 
@@ -85,7 +86,12 @@ def status(
             if signature is None:
                 signature, newest = status_signature(config, where)
 
-        with open_tracked_site(config, where, before_reading=take_signature) as (site, tracker):
+        # The cache and the memo are written by forked children while this process
+        # prints (a third of a second of a cold status); the command ends once they have.
+        opened = open_tracked_site(
+            config, where, before_reading=take_signature, save_in_background=True
+        )
+        with opened as (site, tracker):
             # The parsers, imported only when reading, and once ``git log`` has started.
             from sastra.tracking.status import site_status
 
@@ -93,41 +99,45 @@ def status(
         diagnostics = site.diagnostics
         if not show_diff:
             assert signature is not None  # taken before the site was read
-            memo.put(signature, (result, diagnostics, time.time_ns()))
-    print_content_diagnostics(diagnostics, quiet_warnings=fmt == "json")
-    result = result.only(lang=lang, collection=collection)
-    word_counts = _word_counts(site, result) if words and site is not None else None
-    ui = _ui_strings(config, lang)
-    if fmt == "json":
-        from sastra.report.status import to_json
+            remembered = (result, diagnostics, time.time_ns())
+            in_background(lambda: memo.put(signature, remembered))
+    try:
+        print_content_diagnostics(diagnostics, quiet_warnings=fmt == "json")
+        result = result.only(lang=lang, collection=collection)
+        word_counts = _word_counts(site, result) if words and site is not None else None
+        ui = _ui_strings(config, lang)
+        if fmt == "json":
+            from sastra.report.status import to_json
 
-        doc = to_json(result, str(config.root), word_counts)
-        if ui:
-            doc["ui_strings"] = {
-                code: {"translated": t, "fuzzy": f, "untranslated": u}
-                for code, (t, f, u) in ui.items()
-            }
-        # Indented for a person at a terminal; compact (and fast) for a pipe.
-        indent = 2 if sys.stdout.isatty() else None
-        click.echo(json.dumps(doc, ensure_ascii=False, indent=indent))
-    else:
-        from rich.console import Console
+            doc = to_json(result, str(config.root), word_counts)
+            if ui:
+                doc["ui_strings"] = {
+                    code: {"translated": t, "fuzzy": f, "untranslated": u}
+                    for code, (t, f, u) in ui.items()
+                }
+            # Indented for a person at a terminal; compact (and fast) for a pipe.
+            indent = 2 if sys.stdout.isatty() else None
+            click.echo(json.dumps(doc, ensure_ascii=False, indent=indent))
+        else:
+            from rich.console import Console
 
-        from sastra.report.status import render_table
+            from sastra.report.status import render_table
 
-        render_table(
-            result,
-            Console(highlight=False),
-            root=str(config.root),
-            show_diff=show_diff,
-            words=word_counts,
-            extra=[
-                f"{code} UI strings: {t} translated · {f} fuzzy · {u} untranslated"
-                for code, (t, f, u) in ui.items()
-            ],
-        )
-    if content_failed(diagnostics, strict) or (check and result.needs_work()):
-        sys.exit(EXIT_FOUND)
+            render_table(
+                result,
+                Console(highlight=False),
+                root=str(config.root),
+                show_diff=show_diff,
+                words=word_counts,
+                extra=[
+                    f"{code} UI strings: {t} translated · {f} fuzzy · {u} untranslated"
+                    for code, (t, f, u) in ui.items()
+                ],
+            )
+        if content_failed(diagnostics, strict) or (check and result.needs_work()):
+            sys.exit(EXIT_FOUND)
+    finally:
+        wait_background()  # the cache and the memo are written
 
 
 def _ui_strings(config: Config, lang: str | None) -> dict[str, tuple[int, int, int]]:
