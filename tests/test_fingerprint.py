@@ -12,6 +12,7 @@ from sastra.tracking.fingerprint import (
     display_text,
     markdown_blocks,
     normalize_visible,
+    text_fingerprint,
     visible_text,
 )
 
@@ -192,3 +193,14 @@ def test_normalize_matches_its_definition(chars: list[str]) -> None:
 )
 def test_fingerprint_values_are_stable(title: str, body: str, expected: str) -> None:
     assert visible_text({"title": title}, body, 1, ["title"]).fingerprint == expected
+    assert text_fingerprint({"title": title}, body, ["title"]) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=3).map("".join), markdown_bodies(), st.booleans())
+def test_the_paragraph_free_fingerprint_is_the_fingerprint(
+    title: str, body: str, mdx: bool
+) -> None:
+    meta = {"title": title, "description": [title, "x"], "date": "2026-01-08"}
+    full = visible_text(meta, body, 1, FIELDS, mdx=mdx).fingerprint
+    assert text_fingerprint(meta, body, FIELDS, mdx=mdx) == full

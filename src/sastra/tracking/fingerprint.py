@@ -88,11 +88,30 @@ class VisibleText:
 
 def fingerprint(text: VisibleText) -> str:
     """The text fingerprint (see the module docstring)."""
+    return _digest([(p.label, p.text) for p in text.fields], [p.text for p in text.body])
+
+
+def _digest(fields: list[tuple[str, str]], body: list[str]) -> str:
     # Paragraph texts are display text, and so is their join: fold the Khmer spaces only.
-    parts = [f"{p.label}\x1f{_fold_khmer(p.text)}" for p in text.fields]
-    parts.append(_fold_khmer(" ".join(p.text for p in text.body)))
+    parts = [f"{label}\x1f{_fold_khmer(shown)}" for label, shown in fields]
+    parts.append(_fold_khmer(" ".join(body)))
     digest = hashlib.sha256("\x1e".join(parts).encode("utf-8")).hexdigest()
     return digest[:16]
+
+
+def text_fingerprint(
+    meta: Mapping[str, Any],
+    body: str,
+    translatable: Iterable[str],
+    *,
+    mdx: bool = False,
+) -> str:
+    """``visible_text(...).fingerprint`` without building the paragraphs (a cold status
+    fingerprints thousands of versions and compares paragraphs of only a few)."""
+    if mdx:
+        body = _MDX_STATEMENT.sub("", body)
+    shown = [text for _, raw in body_blocks(body) if (text := _display_block(raw))]
+    return _digest(_field_texts(meta, translatable), shown)
 
 
 @cache
@@ -109,14 +128,7 @@ def visible_text(
     mdx: bool = False,
 ) -> VisibleText:
     """Extract the reader-visible text of an article's fields and body."""
-    fields: list[Paragraph] = []
-    for name in translatable:
-        for concrete, value in get_path(meta, name):
-            for i, text in enumerate(_strings(value)):
-                label = concrete if i == 0 else f"{concrete}[{i}]"
-                shown = display_text(text)
-                if shown:
-                    fields.append(Paragraph(0, label, shown, 0))
+    fields = [Paragraph(0, label, shown, 0) for label, shown in _field_texts(meta, translatable)]
     if mdx:
         body = _MDX_STATEMENT.sub("", body)
     paragraphs: list[Paragraph] = []
@@ -125,6 +137,18 @@ def visible_text(
         if shown:
             paragraphs.append(Paragraph(len(paragraphs) + 1, "body", shown, body_line + offset))
     return VisibleText(tuple(fields), tuple(paragraphs))
+
+
+def _field_texts(meta: Mapping[str, Any], translatable: Iterable[str]) -> list[tuple[str, str]]:
+    """``(label, display text)`` of each non-empty translatable field value."""
+    fields = []
+    for name in translatable:
+        for concrete, value in get_path(meta, name):
+            for i, text in enumerate(_strings(value)):
+                shown = display_text(text)
+                if shown:
+                    fields.append((concrete if i == 0 else f"{concrete}[{i}]", shown))
+    return fields
 
 
 # -- body blocks ----------------------------------------------------------------------------
@@ -241,6 +265,24 @@ def bytes_text(data: bytes, path: str, translatable: Iterable[str]) -> VisibleTe
         translatable,
         mdx=path.endswith(".mdx"),
     )
+
+
+def bytes_fingerprint(data: bytes, path: str, translatable: Iterable[str]) -> str | None:
+    """:func:`text_fingerprint` of a file's bytes; ``None`` if they cannot be read."""
+    text, _ = decode(data, path)
+    if text is None:
+        return None
+    parsed = parse_text(text, path, shared=True)
+    if not parsed.ok:
+        return None
+    body = text[parsed.body_start :]
+    return text_fingerprint(parsed.meta, body, translatable, mdx=path.endswith(".mdx"))
+
+
+def article_fingerprint(article: Article, translatable: Iterable[str]) -> str:
+    """:func:`text_fingerprint` of an :class:`Article`."""
+    mdx = article.path.endswith(".mdx")
+    return text_fingerprint(article.meta, article.body, translatable, mdx=mdx)
 
 
 def article_text(article: Article, translatable: Iterable[str]) -> VisibleText:

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from sastra.model import Article, Pair
 from sastra.parallel import THRESHOLD, SharedPool
-from sastra.tracking.fingerprint import article_text, bytes_text, compare
+from sastra.tracking.fingerprint import (
+    article_fingerprint,
+    article_text,
+    bytes_fingerprint,
+    bytes_text,
+    compare,
+)
 
 if TYPE_CHECKING:
     from sastra.tracking.status import Change, Tracker
@@ -161,26 +167,27 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
 def _disk_job(articles: list[Article], job: tuple[int, Fields]) -> str:
     """Fingerprint of a version on disk (in a worker that inherited ``articles``)."""
     index, translatable = job
-    return article_text(articles[index], translatable).fingerprint
+    return article_fingerprint(articles[index], translatable)
 
 
 def _git_job(_: object, job: Job) -> str | None:
     """Fingerprint of a committed version (``None`` if it cannot be read)."""
     data, path, translatable = job
-    text = bytes_text(data, path, translatable)
-    return text.fingerprint if text is not None else None
+    return bytes_fingerprint(data, path, translatable)
 
 
 def _compare_job(articles: list[Article], job: CompareJob) -> CompareResult:
     """Fingerprints of a committed version and of the version on disk, and what changed
     between them when they differ and it is asked for."""
     data, path, index, translatable, summarise = job
-    new = article_text(articles[index], translatable)
+    article = articles[index]
+    new_fp = article_fingerprint(article, translatable)
+    old_fp = bytes_fingerprint(data, path, translatable)
+    if old_fp is None or old_fp == new_fp or not summarise:
+        return old_fp, new_fp, None
+    # The paragraphs of both, for the summary (their blocks are remembered by now).
     old = bytes_text(data, path, translatable)
-    if old is None:
-        return None, new.fingerprint, None
-    if old.fingerprint == new.fingerprint or not summarise:
-        return old.fingerprint, new.fingerprint, None
-    change = compare(old, new, path, path)
+    assert old is not None
+    change = compare(old, article_text(article, translatable), path, path)
     summary = (change.changed_fields, change.changed_paragraphs, change.removed_paragraphs)
-    return old.fingerprint, new.fingerprint, summary
+    return old_fp, new_fp, summary
