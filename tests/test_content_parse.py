@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sastra.content import read_bytes
 from sastra.content.parse import _frontmatter_bounds, parse_text
 
 BOUNDARY = re.compile(r"^---[ \t]*$", re.MULTILINE)
@@ -89,3 +91,11 @@ PIECES = st.sampled_from(["---", "----", "--- ", "---\t", "-- ", "\n", "\n", " "
 @given(st.lists(PIECES, max_size=12).map(lambda parts: "---" + "".join(parts)))
 def test_fast_bounds_agree_with_the_boundary_regex(text: str) -> None:
     assert _frontmatter_bounds(text) == reference_bounds(text), repr(text)
+
+
+@pytest.mark.parametrize("size", [0, 1, 65535, 65536, 65537, 200_000])
+def test_read_bytes_reads_every_byte(tmp_path: Path, size: int) -> None:
+    data = bytes(i % 251 for i in range(size))
+    path = tmp_path / "a.md"
+    path.write_bytes(data)
+    assert read_bytes(str(path)) == data
