@@ -55,9 +55,13 @@ class BlobCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".cache-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump({"format": FORMAT, "data": self._data}, fh, pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    pickle.dump({"format": FORMAT, "data": self._data}, fh, pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, self.path)
+            except BaseException:  # (interrupted, disk full): no temp file is left behind
+                Path(tmp).unlink(missing_ok=True)
+                raise
             self._dirty = False
         except OSError as exc:
             log.warning("could not write cache %s: %s", self.path, exc)
