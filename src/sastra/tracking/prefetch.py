@@ -181,13 +181,15 @@ def _compare_job(articles: list[Article], job: CompareJob) -> CompareResult:
     between them when they differ and it is asked for."""
     data, path, index, translatable, summarise = job
     article = articles[index]
-    new_fp = article_fingerprint(article, translatable)
-    old_fp = bytes_fingerprint(data, path, translatable)
-    if old_fp is None or old_fp == new_fp or not summarise:
-        return old_fp, new_fp, None
-    # The paragraphs of both, for the summary (their blocks are remembered by now).
+    if not summarise:  # the fingerprints only: no paragraph objects
+        new_fp = article_fingerprint(article, translatable)
+        return bytes_fingerprint(data, path, translatable), new_fp, None
+    new = article_text(article, translatable)
     old = bytes_text(data, path, translatable)
-    assert old is not None
-    change = compare(old, article_text(article, translatable), path, path)
+    if old is None:
+        return None, new.fingerprint, None
+    if old.fingerprint == new.fingerprint:
+        return old.fingerprint, new.fingerprint, None
+    change = compare(old, new, path, path)
     summary = (change.changed_fields, change.changed_paragraphs, change.removed_paragraphs)
-    return old_fp, new_fp, summary
+    return old.fingerprint, new.fingerprint, summary
