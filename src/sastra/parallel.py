@@ -59,11 +59,11 @@ class SharedPool(Generic[S]):
         trace: TracebackType | None,
     ) -> None:
         global _SHARED
-        if self._pool is not None:
+        if self._pool is not None:  # (only a pool that forked set ``_SHARED``)
             self._pool.shutdown(cancel_futures=error is not None)
             self._pool = None
             gc.unfreeze()
-        _SHARED = None
+            _SHARED = None
 
     def map(
         self, func: Callable[[S, T], R], items: Sequence[T], threshold: int = THRESHOLD
