@@ -47,6 +47,13 @@ _RESOLVER = Resolver()
 _CONSTRUCTOR = SafeConstructor()
 
 
+class _Everything(frozenset[str]):
+    """Contains every character."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 class _NotSimple(Exception):
     """The text is outside the subset: the caller loads it with PyYAML."""
 
@@ -158,11 +165,9 @@ def _tag(plain: str) -> str:
 # The resolver only tries the patterns filed under a scalar's first character (plus any
 # filed under ``None``, and path resolvers: this resolver has neither); a scalar whose
 # first character has none is a string. Most titles are.
-_RESOLVED_FIRST: frozenset[str] = (
-    frozenset(char for char in _RESOLVER.yaml_implicit_resolvers if char)
-    if None not in _RESOLVER.yaml_implicit_resolvers and not _RESOLVER.yaml_path_resolvers
-    else frozenset(chr(code) for code in range(0x110000))
-)
+_RESOLVED_FIRST = frozenset(char for char in _RESOLVER.yaml_implicit_resolvers if char)
+if None in _RESOLVER.yaml_implicit_resolvers or _RESOLVER.yaml_path_resolvers:
+    _RESOLVED_FIRST = _Everything()  # a PyYAML that resolves otherwise: always ask it
 
 
 def _indent_of(line: str) -> int:
