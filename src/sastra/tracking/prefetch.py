@@ -45,10 +45,9 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
     history = tracker.history if tracker.config.tracking.git else None
     from_git: dict[tuple[str, str], tuple[str, Fields]] = {}
     from_disk: dict[tuple[str, str], tuple[Article, Fields]] = {}
-    # A committed version and the version on disk it is compared with; a stale source
-    # also gets the paragraph summary, a translation (in ``checked``) only fingerprints.
-    compared: dict[tuple[str, str], tuple[str, str, Article, Fields]] = {}
-    checked: set[tuple[str, str]] = set()
+    # A committed version and the version on disk it is compared with, and whether to
+    # summarise what changed: a stale source's summary is shown, a translation's is not.
+    compared: dict[tuple[str, str], tuple[str, str, Article, Fields, bool]] = {}
 
     def cached(namespace: str, blob: str | None) -> bool:
         return not blob or cache.get(namespace, blob) is not None
@@ -81,8 +80,10 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
                     wanted += [versions[0].blob, older]
                 elif older and not (cached(namespace, older) and cached(namespace, article.blob)):
                     # The newest commit is the file on disk: one job reads both versions.
-                    compared[(older, article.blob)] = (namespace, article.path, article, fields)
-                    checked.add((older, article.blob))
+                    # (``setdefault``: a source with these very bytes wants its summary.)
+                    compared.setdefault(
+                        (older, article.blob), (namespace, article.path, article, fields, False)
+                    )
             for blob in wanted:
                 if blob and not cached(namespace, blob):
                     from_git[(namespace, blob)] = (article.path, fields)
@@ -93,8 +94,7 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
                 and then.blob != source.blob
                 and not (cached(namespace, then.blob) and cached(namespace, source.blob))
             ):
-                compared[(then.blob, source.blob)] = (namespace, source.path, source, fields)
-                checked.discard((then.blob, source.blob))  # (equal bytes in both files)
+                compared[(then.blob, source.blob)] = (namespace, source.path, source, fields, True)
     for namespace, blob in {(ns, old) for (old, _), (ns, *_) in compared.items()}:
         from_git.pop((namespace, blob), None)  # fingerprinted by its comparison
     for (_, new), (namespace, *_) in compared.items():
@@ -103,12 +103,12 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
     # The workers inherit these articles and fingerprint them by index, while this
     # process reads the committed versions from ``cat-file``.
     articles = [article for article, _ in from_disk.values()]
-    articles += [source for *_, source, _ in compared.values()]
+    articles += [version for _, _, version, _, _ in compared.values()]
     disk_jobs = [(i, fields) for i, (_, fields) in enumerate(from_disk.values())]
     # By path: the versions of one article go to one worker together, where the
     # paragraphs they share are parsed once (see fingerprint._run_markdown).
     path_of = {blob: path for (_, blob), (path, _) in from_git.items()}
-    path_of.update((old, path) for (old, _), (_, path, _, _) in compared.items())
+    path_of.update((old, path) for (old, _), (_, path, *_) in compared.items())
     blobs = sorted(path_of, key=lambda blob: (path_of[blob], blob))
     git_by_blob: dict[str, list[tuple[str, str]]] = {}
     for namespace, blob in from_git:
@@ -136,16 +136,10 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
             git_results.append(pool.map(_git_job, git_jobs, threshold))
             pairs_ = [key for blob in batch for key in compared_by_blob.get(blob, ())]
             compare_keys += pairs_
-            compare_jobs = [
-                (
-                    data[old],
-                    compared[(old, new)][1],
-                    index_of[(old, new)],
-                    compared[(old, new)][3],
-                    (old, new) not in checked,
-                )
-                for old, new in pairs_
-            ]
+            compare_jobs: list[CompareJob] = []
+            for key in pairs_:
+                _, path, _, fields, summarise = compared[key]
+                compare_jobs.append((data[key[0]], path, index_of[key], fields, summarise))
             compare_results.append(pool.map(_compare_job, compare_jobs, threshold))
         for (namespace, blob), fingerprint in zip(from_disk, disk_results, strict=True):
             cache.put(namespace, blob, fingerprint)
