@@ -108,9 +108,7 @@ def text_fingerprint(
 ) -> str:
     """``visible_text(...).fingerprint`` without building the paragraphs (a cold status
     fingerprints thousands of versions and compares paragraphs of only a few)."""
-    if mdx:
-        body = _MDX_STATEMENT.sub("", body)
-    shown = [text for _, raw in body_blocks(body) if (text := _display_block(raw))]
+    shown = [text for _, text in _shown_blocks(body, mdx)]
     return _digest(_field_texts(meta, translatable), shown)
 
 
@@ -129,14 +127,18 @@ def visible_text(
 ) -> VisibleText:
     """Extract the reader-visible text of an article's fields and body."""
     fields = [Paragraph(0, label, shown, 0) for label, shown in _field_texts(meta, translatable)]
+    paragraphs = [
+        Paragraph(number, "body", shown, body_line + offset)
+        for number, (offset, shown) in enumerate(_shown_blocks(body, mdx), 1)
+    ]
+    return VisibleText(tuple(fields), tuple(paragraphs))
+
+
+def _shown_blocks(body: str, mdx: bool) -> list[tuple[int, str]]:
+    """``(line offset, display text)`` of each body block with visible text."""
     if mdx:
         body = _MDX_STATEMENT.sub("", body)
-    paragraphs: list[Paragraph] = []
-    for offset, raw in body_blocks(body):
-        shown = _display_block(raw)
-        if shown:
-            paragraphs.append(Paragraph(len(paragraphs) + 1, "body", shown, body_line + offset))
-    return VisibleText(tuple(fields), tuple(paragraphs))
+    return [(offset, shown) for offset, raw in body_blocks(body) if (shown := _display_block(raw))]
 
 
 def _field_texts(meta: Mapping[str, Any], translatable: Iterable[str]) -> list[tuple[str, str]]:
@@ -252,31 +254,32 @@ def _is_blank(line: str) -> bool:
 
 def bytes_text(data: bytes, path: str, translatable: Iterable[str]) -> VisibleText | None:
     """Visible text of a file's bytes (a committed blob); ``None`` if it cannot be read."""
+    read = _read_blob(data, path)
+    if read is None:
+        return None
+    meta, body, body_line = read
+    return visible_text(meta, body, body_line, translatable, mdx=path.endswith(".mdx"))
+
+
+def bytes_fingerprint(data: bytes, path: str, translatable: Iterable[str]) -> str | None:
+    """:func:`text_fingerprint` of a file's bytes; ``None`` if they cannot be read."""
+    read = _read_blob(data, path)
+    if read is None:
+        return None
+    meta, body, _ = read
+    return text_fingerprint(meta, body, translatable, mdx=path.endswith(".mdx"))
+
+
+def _read_blob(data: bytes, path: str) -> tuple[Mapping[str, Any], str, int] | None:
+    """Frontmatter, body and the body's first line of a file's bytes; ``None`` if they
+    cannot be read."""
     text, _ = decode(data, path)
     if text is None:
         return None
     parsed = parse_text(text, path, shared=True)  # meta is only read, then dropped
     if not parsed.ok:
         return None
-    return visible_text(
-        parsed.meta,
-        text[parsed.body_start :],
-        parsed.body_line,
-        translatable,
-        mdx=path.endswith(".mdx"),
-    )
-
-
-def bytes_fingerprint(data: bytes, path: str, translatable: Iterable[str]) -> str | None:
-    """:func:`text_fingerprint` of a file's bytes; ``None`` if they cannot be read."""
-    text, _ = decode(data, path)
-    if text is None:
-        return None
-    parsed = parse_text(text, path, shared=True)
-    if not parsed.ok:
-        return None
-    body = text[parsed.body_start :]
-    return text_fingerprint(parsed.meta, body, translatable, mdx=path.endswith(".mdx"))
+    return parsed.meta, text[parsed.body_start :], parsed.body_line
 
 
 def article_fingerprint(article: Article, translatable: Iterable[str]) -> str:
