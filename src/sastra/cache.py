@@ -13,8 +13,9 @@ import logging
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 log = logging.getLogger(__name__)
 FORMAT = 6  # bump when a cached value's shape changes
@@ -52,16 +53,9 @@ class BlobCache:
         """Write the cache atomically if anything changed; a write failure is only logged."""
         if self.path is None or not self._dirty:
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".cache-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump({"format": FORMAT, "data": self._data}, fh, pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, self.path)
-            except BaseException:  # (interrupted, disk full): no temp file is left behind
-                Path(tmp).unlink(missing_ok=True)
-                raise
+        state = {"format": FORMAT, "data": self._data}
+        try:  # pickled straight into the file: the cache can be tens of megabytes
+            _replace(self.path, lambda fh: pickle.dump(state, fh, pickle.HIGHEST_PROTOCOL))
             self._dirty = False
         except OSError as exc:
             log.warning("could not write cache %s: %s", self.path, exc)
@@ -101,16 +95,24 @@ class Memo:
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temp file in the same folder and a rename."""
+    """Write ``data`` to ``path`` through a temp file in the same folder and a rename;
+    the file keeps its mode (a new one is readable by all, ``0o644``)."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
+    _replace(path, lambda fh: fh.write(payload), mode)
+
+
+def _replace(path: Path, write: Callable[[IO[bytes]], object], mode: int | None = None) -> None:
+    """Write ``path`` anew through ``write`` on a temp file in the same folder and a
+    rename (with ``mode``, else the temp file's own ``0o600``). Whatever happens, no
+    temp file is left behind and the old file stays whole until the rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o644)
+            write(fh)
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
