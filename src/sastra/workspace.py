@@ -94,9 +94,7 @@ def open_tracker(site: Site, where: tuple[Path, str] | None = None) -> Iterator[
     try:
         yield tracker
     finally:
-        if tracker.history is not None:
-            tracker.history.close()
-        site.cache.save()
+        _close(tracker, site.cache)
 
 
 @contextmanager
@@ -113,7 +111,6 @@ def open_tracked_site(
     ``before_reading`` runs once git has started and before any content file is read.
     ``save_in_background``: the cache is written by a forked child while the caller
     goes on; the caller waits for it with :func:`sastra.parallel.wait_background`."""
-    from sastra.parallel import in_background
     from sastra.tracking.history import GitHistory
 
     cache = BlobCache(config.cache_dir / "blobs.pickle")
@@ -130,12 +127,20 @@ def open_tracked_site(
     try:
         yield site, tracker
     finally:
-        if tracker.history is not None:
-            tracker.history.close()
-        if save_in_background:
-            in_background(cache.save)
-        else:
-            cache.save()
+        _close(tracker, cache, save_in_background)
+
+
+def _close(tracker: Tracker, cache: BlobCache, in_background: bool = False) -> None:
+    """Close a tracker's git reader and save what it computed (in a forked child when
+    ``in_background``: see :func:`sastra.parallel.in_background`)."""
+    from sastra import parallel
+
+    if tracker.history is not None:
+        tracker.history.close()
+    if in_background:
+        parallel.in_background(cache.save)
+    else:
+        cache.save()
 
 
 def tracker_for(site: Site, where: tuple[Path, str] | None = None) -> Tracker:
