@@ -199,9 +199,10 @@ def load_site(
     # Each file's article and diagnostics, in discovery order; ``None`` holds the place of
     # a file waiting for PyYAML. A text is dropped once its article has its body.
     done: list[tuple[Article | None, list[Diagnostic]] | None] = []
-    slow: dict[str, int] = {}  # blob → index in ``waiting`` of the text to parse
-    waiting: list[tuple[Entry, str, str]] = []  # files for PyYAML: entry, text, blob
-    places: list[tuple[int, int]] = []  # (index in ``done``, index in ``waiting``)
+    # Files for PyYAML: their place in ``done``, entry, text and blob; and, by blob, the
+    # index in ``waiting`` of the one text of those bytes to parse.
+    waiting: list[tuple[int, Entry, str, str]] = []
+    slow: dict[str, int] = {}
     known: dict[str, ParsedFile] = {}
     for entry in entries:
         try:
@@ -227,8 +228,7 @@ def load_site(
             else:
                 slow[blob] = len(waiting)
         if parsed is None:
-            waiting.append((entry, text, blob))
-            places.append((len(done), len(waiting) - 1))
+            waiting.append((len(done), entry, text, blob))
             done.append(None)
         else:
             done.append(_assemble(config, entry, text, blob, parsed))
@@ -236,12 +236,11 @@ def load_site(
         with SharedPool(waiting, jobs) as pool:
             firsts = sorted(set(slow.values()))
             for index, parsed in zip(firsts, pool.map(_parse_file, firsts), strict=True):
-                blob = waiting[index][2]
+                blob = waiting[index][3]
                 known[blob] = parsed
                 if cache is not None:
                     cache.put("parsed", blob, parsed)
-        for place, index in places:
-            entry, text, blob = waiting[index]
+        for place, entry, text, blob in waiting:
             done[place] = _assemble(config, entry, text, blob, known[blob])
     articles: list[Article] = []
     for result in done:
@@ -274,11 +273,11 @@ def read_bytes(path: str) -> bytes:
 _READ_SIZE = 1 << 16
 
 
-def _parse_file(read: list[tuple[Entry, str, str]], index: int) -> ParsedFile:
+def _parse_file(read: list[tuple[int, Entry, str, str]], index: int) -> ParsedFile:
     """Parse one file that was read (in a worker that inherited ``read``)."""
     from sastra.content.parse import parse_text
 
-    entry, text, _ = read[index]
+    _, entry, text, _ = read[index]
     return parse_text(text, entry.rel)
 
 
