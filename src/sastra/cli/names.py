@@ -44,15 +44,27 @@ def _glossary(site: Site) -> tuple[Glossary, Path]:
 def check(root: Path | None, strict: bool, fix: bool, check: bool) -> None:
     """Find listed variant spellings in non-Khmer articles (frontmatter and body).
 
-    Each finding is ``path:line:col: 'Mao Sila' → 'Mao Sela' (ម៉ៅ សិលា)``. Exits 1 when
+    Each finding is ``path:line:col: 'Mao Sila' → 'Mao Sela' (ម៉ៅ សិលា)``. The site's
+    glossary and the well-known names shipped with Sastra are checked. Exits 1 when
     anything is found; with --fix the files are rewritten in place (atomically, nothing
     else changed), the diff is printed, and the exit code is 0 unless --check is given.
+    Without a glossary it says so (exit 0, or 1 with --strict).
     """
     from sastra.cache import atomic_write
     from sastra.names import find_variants, fix_text
+    from sastra.names_known import well_known, with_well_known
 
     site = load(root, strict, quiet_warnings=True)
-    glossary, _ = _glossary(site)
+    own, path = _glossary(site)
+    missing = not path.is_file()
+    if missing:
+        click.echo(
+            f"i18n: no glossary ({site.config.rel(path)} does not exist): checked only the "
+            f"{len(well_known())} well-known names shipped with Sastra. Start one with: "
+            "i18n names discover --update",
+            err=True,
+        )
+    glossary = with_well_known(own)
     total, files = 0, 0
     for article in sorted(site.articles, key=lambda a: a.path):
         if article.lang == KHMER:
@@ -81,7 +93,11 @@ def check(root: Path | None, strict: bool, fix: bool, check: bool) -> None:
     if total:
         verb = "fixed" if fix else "found"
         click.echo(f"i18n: {verb} {total} variant spelling(s) in {files} file(s)", err=True)
-    if content_failed(site.diagnostics, strict) or (total and (check or not fix)):
+    if (
+        content_failed(site.diagnostics, strict)
+        or (total and (check or not fix))
+        or (missing and strict)
+    ):
         sys.exit(EXIT_FOUND)
 
 

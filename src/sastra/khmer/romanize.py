@@ -90,8 +90,8 @@ _CONSONANTS: dict[str, tuple[str, str, int]] = {
 # dependent vowel: (a-series, o-series)
 _VOWELS: dict[str, tuple[str, str]] = {
     "": ("a", "o"), "ា": ("a", "ea"), "ិ": ("e", "i"), "ី": ("ey", "i"),
-    "ឹ": ("oe", "eu"), "ឺ": ("eu", "eu"), "ុ": ("o", "u"), "ូ": ("ou", "ou"),
-    "ួ": ("uo", "uo"), "ើ": ("aeu", "eu"), "ឿ": ("oeu", "oeu"), "ៀ": ("ie", "ie"),
+    "ឹ": ("oe", "eu"), "ឺ": ("eu", "eu"), "ុ": ("o", "u"), "ូ": ("au", "ou"),
+    "ួ": ("uo", "uo"), "ើ": ("oeu", "eu"), "ឿ": ("oeu", "oeu"), "ៀ": ("ie", "ie"),
     "េ": ("e", "e"), "ែ": ("e", "e"), "ៃ": ("ai", "ey"), "ោ": ("ao", "o"),
     "ៅ": ("ao", "ou"),
 }  # fmt: skip
@@ -124,7 +124,7 @@ class _Cluster:
     @property
     def bare(self) -> bool:
         """No vowel and no sign that makes it a syllable nucleus."""
-        return not self.vowel and not ({NIKAHIT, REAHMUK, YUUKALEAPINTU} & set(self.signs))
+        return not self.vowel and not ({NIKAHIT, REAHMUK, YUUKALEAPINTU, SAMYOK} & set(self.signs))
 
 
 @dataclass
@@ -139,6 +139,8 @@ class _Syllable:
     """The final is the base of a cluster whose subscript opens the next syllable."""
     independent: str = ""
     shifter: str = ""
+    from_subscript: bool = False
+    """The onset is the subscript of a cluster whose base closed the syllable before."""
 
 
 def _clusters(word: str) -> list[_Cluster | str]:
@@ -200,10 +202,13 @@ def _syllables(clusters: list[_Cluster]) -> list[_Syllable]:
             # the base closes the previous syllable, the subscripts open the next one
             prev.final, prev.geminate = c.base, True
             onset = c.subs
+            if c.bare and c.subs != [c.base] and nxt is not None and not nxt.bare:
+                continue  # a subscript between syllables is silent: ចន្ទម៉ុល "Chanmol"
         elif prev is not None and open_prev and c.bare and not c.subs:
             closes = nxt is None or (not nxt.bare and not nxt.subs) or TOANDAKHIAT in nxt.signs
+            closes = closes or (c.base in "ងយ" and bool(prev.vowel))  # សំរោងទង, ជ្រោយចង្វារ
             last_open = nxt is not None and k + 2 == len(clusters) and not (nxt.bare or nxt.subs)
-            if last_open and _inherent(prev):
+            if last_open and _inherent(prev) and not prev.from_subscript:
                 closes = False  # three open syllables, Pali-like: រតនា "Ratana", មករា "Makara"
             if closes or BANTOC in c.signs or SAMYOK in prev.signs:
                 prev.final = c.base
@@ -215,7 +220,14 @@ def _syllables(clusters: list[_Cluster]) -> list[_Syllable]:
         else:
             onset = [c.base, *c.subs]
         syls.append(
-            _Syllable(onset, _series(onset, c.shifter), c.vowel, c.signs, shifter=c.shifter)
+            _Syllable(
+                onset,
+                _series(onset, c.shifter),
+                c.vowel,
+                c.signs,
+                shifter=c.shifter,
+                from_subscript=onset is c.subs,
+            )
         )
     return syls
 
@@ -238,6 +250,8 @@ def _nucleus(syl: _Syllable) -> str:
     pick = 0 if a_series else 1
     if syl.independent:
         return _INDEPENDENT[syl.independent]
+    if syl.vowel == "ា" and NIKAHIT in syl.signs and syl.final == "ង":
+        return "a" if a_series else "ea"  # ទ្រាំង "Treang", កាំង "Kang": ំ before ង is silent
     if NIKAHIT in syl.signs and syl.vowel in _NASAL:
         return _NASAL[syl.vowel][pick]
     if SAMYOK in syl.signs and not syl.vowel:
@@ -246,8 +260,12 @@ def _nucleus(syl: _Syllable) -> str:
         return "a" if a_series else "ea"
     if not syl.vowel and REAHMUK in syl.signs:
         return "a" if a_series else "ea"
-    if syl.vowel == "ឹ" and syl.final == "ម":
-        return "i"  # គឹម "Kim", យឹម "Yim"
+    if syl.vowel in ("ឹ", "ឺ") and syl.final == "ម":
+        return "e" if a_series else "i"  # កឹម "Kem"; គឹម "Kim", ហ៊ឺម "Him"
+    if syl.vowel == "ៀ" and not syl.final:
+        return "ea"  # ទៀ "Tea"
+    if syl.vowel == "ៀ" and syl.final == "វ":
+        return "ie"  # ខៀវ "Khieu" (the final is written u)
     if not syl.vowel:
         if YUUKALEAPINTU in syl.signs:
             return "ak" if a_series else "eak"
@@ -272,7 +290,7 @@ def _spell(syls: list[_Syllable]) -> str:
             onset = "p" + onset[1:]  # ប្រាក់ "Prak", ប៉ាង "Pang"
         if syl.onset[:1] == ["ត"] and prev is not None and prev.final in ("ន", "ណ"):
             onset = "d" + onset[1:]  # ន្ត is ន្ដ, one glyph: ចិន្តា "Chenda"
-        if last and prev is not None and _inherent(syl) and prev.final:
+        if last and prev is not None and _inherent(syl) and prev.geminate:
             if syl.onset == [prev.final] and prev.final in ("ណ", "ន"):
                 text += "n"  # a geminate n is written twice: សុវណ្ណ "Sovann"
             continue  # a silent subscript at the end of the word: ចន្ទ, ភក្ត្រ
@@ -291,8 +309,12 @@ def _spell(syls: list[_Syllable]) -> str:
                 nucleus = "a"  # សិលា "Sela", តារា "Tara"; មាលា stays "Mealea"
         if _inherent(syl) and not last and syl.series == 2 and _inherent(syls[k + 1]):
             nucleus = "a"  # មករា "Makara", រតនា "Ratana"
+        if syl.vowel == "ោ" and syl.series == 1 and syl.signs in ("", REAHMUK):
+            nucleus = "or" if last and not final and not syl.signs else "o"  # ហោ "Hor", កោះ "Koh"
         if syl.vowel == "ែ" and syl.final == "វ":
             final = "o"  # កែវ "Keo"
+        elif syl.vowel == "ៀ" and syl.final == "វ":
+            final = "u"  # ខៀវ "Khieu"
         if REAHMUK in syl.signs and not final:
             final = "h"
         text = _join(text, previous_final, onset + nucleus + final)
@@ -308,18 +330,36 @@ def _romanize_word(word: str) -> str:
             run.append(part)
             continue
         if run:
-            out.append(_spell(_syllables(run)))
+            out.append(_spell(_syllables(run)) + _lone_r(run))
             run.clear()
         out.append(part)
     return "".join(out)
 
 
+def _lone_r(run: list[_Cluster]) -> str:
+    """A word of one bare a-series consonant is printed with ``r`` after its vowel, the way
+    print marks a long open vowel: ស "Sar" (ហោ "Hor" likewise, see :func:`_spell`)."""
+    one = run[0] if len(run) == 1 else None
+    if one is None or not one.bare or one.subs or one.signs or one.shifter:
+        return ""
+    return "r" if _CONSONANTS.get(one.base, ("", "", 2))[2] == 1 else ""
+
+
 def _join(text: str, final: str, piece: str) -> str:
     """Append a syllable after a final written as ``final``; a consonant closing one
-    syllable and opening the next is written once (បុប្ផា "Bopha"), except ``n``."""
-    if final and final != "n" and piece.startswith(final) and text.endswith(final):
+    syllable and opening the next is written once (បុប្ផា "Bopha"), except ``n`` and ``l``
+    (វណ្ណា "Vanna", ផល្លា "Phalla")."""
+    if final and final not in ("n", "l") and piece.startswith(final) and text.endswith(final):
         return text[: -len(final)] + piece
     return text + piece
+
+
+_USAGE: dict[str, str] = {
+    normalize("នរោត្តម"): "Norodom",
+    normalize("ស៊ីសុវត្ថិ"): "Sisowath",
+}
+"""Words whose Latin spelling is fixed by long usage, not by the rules: the two royal
+houses, printed in their French-era spelling since the 19th century."""
 
 
 def romanize_name(khmer: str) -> str:
@@ -329,7 +369,7 @@ def romanize_name(khmer: str) -> str:
     are not Khmer letters are kept as they are. Never raises.
     """
     words = normalize(khmer).split(" ")
-    return " ".join(_capitalise(_romanize_word(w)) for w in words if w)
+    return " ".join(_USAGE.get(w) or _capitalise(_romanize_word(w)) for w in words if w)
 
 
 def _capitalise(word: str) -> str:
