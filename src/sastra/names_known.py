@@ -36,7 +36,6 @@ def with_well_known(glossary: Glossary) -> Glossary:
     extra: list[NameEntry] = [
         entry
         for entry in well_known().entries
-        if glossary.lookup(entry.km) is None
-        and not spellings & {entry.en, *entry.variants}
+        if glossary.lookup(entry.km) is None and not spellings & {entry.en, *entry.variants}
     ]
     return Glossary((*glossary.entries, *extra), glossary.path) if extra else glossary

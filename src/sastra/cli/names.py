@@ -11,6 +11,7 @@ import click
 
 from sastra.cli._common import EXIT_FOUND, EXIT_USAGE, content_failed, fail, load, site_options
 from sastra.model import Severity
+from sastra.names import Kind
 
 if TYPE_CHECKING:
     from sastra.names import Glossary
@@ -112,15 +113,26 @@ def check(root: Path | None, strict: bool, fix: bool, check: bool) -> None:
 def discover(root: Path | None, strict: bool, fmt: str, update: bool) -> None:
     """Names after honorifics (ឯកឧត្តម, លោកជំទាវ, H.E., Dr. …), aligned across each pair.
 
-    Shows each Khmer name with every Latin spelling seen and its count, then the Latin
-    spellings no Khmer name anchors, grouped when they are spellings of one name.
+    Shows each Khmer name with every Latin spelling seen and its count (people, then
+    places found after ខេត្ត, ស្រុក… with the gazetteer's spelling), then the Latin
+    spellings no Khmer name anchors, grouped when they are spellings of one name
+    (places and schools tagged with their kind). Names without an honorific count where
+    both versions have them at the same place (a translatable field, a paragraph).
     """
+    from sastra.names_align import pair_text
     from sastra.names_discover import discover as run
     from sastra.names_review import article_text
 
     site = load(root, strict, quiet_warnings=fmt == "yaml")
     glossary, path = _glossary(site)
-    texts = ({lang: article_text(a) for lang, a in p.versions.items()} for p in site.pairs)
+    texts = (
+        pair_text(
+            p.versions,
+            site.config.collection(p.key.collection).translatable,
+            {lang: article_text(a) for lang, a in p.versions.items()},
+        )
+        for p in site.pairs
+    )
     found = run(texts, glossary)
     click.echo(_yaml(found) if fmt == "yaml" else _table(found), nl=False)
     if update:
@@ -136,19 +148,27 @@ def _spellings(items: tuple[tuple[str, int], ...]) -> str:
 def _table(found: Discovery) -> str:
     lines: list[str] = []
     for name in found.names:
-        seen = _spellings(name.spellings) or f"— (romanized: {name.romanized})"
-        if name.entry is None:
-            note = "new"
-        elif name.unlisted:
+        how = "gazetteer" if name.kind is Kind.PLACE else "romanized"
+        seen = _spellings(name.spellings) or f"— ({how}: {name.romanized})"
+        if name.entry is not None and name.unlisted:
             note = f"listed as {name.entry.en}; not listed: {', '.join(name.unlisted)}"
-        else:
+        elif name.entry is not None:
             note = f"listed as {name.entry.en}"
-        lines.append(f"{name.km}  {seen}  [{note}]")
+        elif name.known is not None:
+            note = f"new; well-known as {name.known.en}"
+        else:
+            note = "new"
+        kind = "" if name.kind is Kind.PERSON else f"{name.kind.value}; "
+        lines.append(f"{name.km}  {seen}  [{kind}{note}]")
     if not found.names:
         lines.append("No names after honorifics found.")
     if found.clusters:
         lines += ["", "Without a Khmer anchor:"]
-        lines += [f"  {_spellings(c.spellings)}" for c in found.clusters]
+        lines += [
+            f"  {_spellings(c.spellings)}"
+            + ("" if c.kind is Kind.PERSON else f"  [{c.kind.value}]")
+            for c in found.clusters
+        ]
     return "\n".join(lines) + "\n"
 
 

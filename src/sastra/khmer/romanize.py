@@ -299,6 +299,8 @@ def _spell(syls: list[_Syllable]) -> str:
         if syl.series == 2 and not syl.signs and not final and syl.vowel:
             if last and syl.vowel == "ី":
                 nucleus = "y"  # លី "Ly", ទេវី "Tevy"
+            elif last and syl.vowel == "ៅ":
+                nucleus = "ov"  # ពៅ "Pov", ស្រីពៅ "Sreypov"
             elif (
                 last
                 and syl.vowel == "ា"
