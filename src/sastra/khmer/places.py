@@ -122,8 +122,9 @@ def _index() -> dict[str, tuple[Place, ...]]:
 def find_place(khmer: str, level: Level | None = None) -> Place | None:
     """The gazetteer's place for a Khmer name (with or without its prefix), or ``None``.
 
-    ``level`` (or the prefix's level) picks among places of one name; else the highest
-    level wins.
+    ``level`` (or the prefix's level) picks among places of one name; else, or when no
+    place of that level has the name, the highest level wins (the spelling of a name
+    does not change with its level).
     """
     prefix, name = split_prefix(khmer)
     if prefix and level is None:
@@ -132,7 +133,7 @@ def find_place(khmer: str, level: Level | None = None) -> Place | None:
     if not places:
         return None
     if level is not None:
-        return next((p for p in places if p.level == level), None)
+        return next((p for p in places if p.level == level), places[0])
     return places[0]
 
 
