@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,6 +102,12 @@ class NameEntry:
         return normalize(self.km)
 
 
+@lru_cache(maxsize=65536)
+def _key(khmer: str) -> str:
+    """:func:`normalize`, memoised: names are looked up again and again."""
+    return normalize(khmer)
+
+
 @dataclass(frozen=True)
 class Glossary:
     """All entries of a glossary, indexed by Khmer key and by Latin spelling."""
@@ -122,7 +129,7 @@ class Glossary:
 
     def lookup(self, khmer: str) -> NameEntry | None:
         """The entry of a Khmer name (compared through :func:`normalize`), or ``None``."""
-        return self._by_key.get(normalize(khmer))
+        return self._by_key.get(_key(khmer))
 
     def by_latin(self, latin: str) -> NameEntry | None:
         """The entry whose preferred spelling or a variant is exactly ``latin``."""

@@ -206,12 +206,13 @@ def discover(pairs: Iterable[PairText | Mapping[str, str]], glossary: Glossary) 
         unmarked = unmarked_names(pair.units)
         km_mentions += [Mention(k, "", 0) for _, k, _ in unmarked]
         resolved: dict[tuple[str, ...], str] = {}
+        km_places = khmer_places(km_text, anchors)
         for lang, text in pair.texts.items():
             if lang == "km":
                 continue
             latin = latin_mentions(text) + [Mention(w, "", 0) for g, _, w in unmarked if g == lang]
             _align_pair(km_mentions, latin, text, anchors, tallies, resolved, people)
-            _place_pair(khmer_places(km_text, anchors), text, tallies, places)
+            _place_pair(km_places, text, tallies, places)
         for mention in km_mentions:
             key = resolved.get(mention.words) or glossary_khmer(mention.words, anchors)
             if key is None:
@@ -271,7 +272,7 @@ def _links(
         for km in khmer:
             found = align(km, words)
             if found is not None:
-                link = _Link(normalize(" ".join(km[: found[0]])), found[1], km)
+                link = _Link(" ".join(km[: found[0]]), found[1], km)  # words are normalized
                 candidates.append((found[2], -found[1], words, link))
     taken: set[tuple[str, ...]] = set()
     for distance, _, words, link in sorted(candidates, key=lambda c: c[:2]):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sastra.khmer.places import PREFIXES, find_place, split_prefix
 from sastra.khmer.unicode import normalize
@@ -42,6 +43,8 @@ class LatinPlace:
 _PREFIX_RE = re.compile(
     "|".join(re.escape(normalize(p)) for p in sorted(PREFIXES, key=len, reverse=True))
 )
+_LEADS = re.compile("ខេត|រាជធានី|ស្រុក|ខណ|ក្រុង|ឃុ|សង្កាត|ភូម")
+"""Letters every spelling of a prefix starts with, before normalization."""
 _KM_NAME_MAX = 16
 """Longest place name (code points) looked for after a prefix."""
 
@@ -54,17 +57,26 @@ def khmer_places(text: str, glossary: Glossary) -> list[KhmerPlace]:
     follows it.
     """
     out: list[KhmerPlace] = []
-    words = normalize(text).split(" ")
-    for index, word in enumerate(words):
+    words = text.split()
+    for index, raw in enumerate(words):
+        if not _LEADS.search(raw):
+            continue  # no prefix can be in this word: skip normalizing it
+        word = _normal(raw)
         for match in _PREFIX_RE.finditer(word):
             prefix = match.group(0)
-            rest = word[match.end() :] or (words[index + 1] if index + 1 < len(words) else "")
+            following = _normal(words[index + 1]) if index + 1 < len(words) else ""
+            rest = word[match.end() :] or following
             found = _longest_place(prefix, rest)
             if found is not None:
                 entry = glossary.lookup(found[0])
                 out.append(KhmerPlace(found[0], entry.en if entry else found[1]))
                 break
     return out
+
+
+@lru_cache(maxsize=16384)
+def _normal(word: str) -> str:
+    return normalize(word)
 
 
 def _longest_place(prefix: str, rest: str) -> tuple[str, str] | None:
