@@ -17,6 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sastra.config_site import (
+    COLLECTION_DISPLAY_KEYS,
+    CollectionDisplay,
+    SiteConfig,
+    read_display,
+    read_site,
+)
 from sastra.config_validate import (
     LANG_RE,
     Validator,
@@ -50,6 +57,8 @@ class CollectionConfig:
     """Fields whose text is translated and fingerprinted (dotted paths, ``[]`` for lists)."""
     shared: tuple[str, ...] = DEFAULT_SHARED
     """Frontmatter fields that must be equal in every language (compared by review)."""
+    display: CollectionDisplay = field(default_factory=CollectionDisplay)
+    """Index title per language, data fields shown on entry pages (``title``, ``fields``)."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +125,8 @@ class Config:
     """Build settings."""
     tracking: TrackingConfig = TrackingConfig()
     """Tracking settings."""
+    site: SiteConfig = field(default_factory=SiteConfig)
+    """``[site]``: title per language, base URL (also in ``build.base_url``)."""
     warnings: tuple[Diagnostic, ...] = ()
     """Unknown keys and other non-fatal problems (fatal under ``--strict``)."""
     _collections_seen: dict[str, CollectionConfig] = field(
@@ -147,6 +158,7 @@ class Config:
             self.defaults.required,
             self.defaults.translatable,
             self.defaults.shared,
+            self.defaults.display,
         )
 
     def source_language_of(self, collection: str) -> str | None:
@@ -232,8 +244,10 @@ _TOP_KEYS = {
     "collections",
     "build",
     "tracking",
+    "site",
 }
 _COLLECTION_KEYS = {"source_language", "required", "translatable", "shared"}
+_COLLECTION_KEYS |= COLLECTION_DISPLAY_KEYS
 _BUILD_KEYS = set(BuildConfig.__dataclass_fields__)
 _TRACKING_KEYS = set(TrackingConfig.__dataclass_fields__)
 
@@ -261,7 +275,8 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
             languages = [default_language, *(x for x in languages if x != default_language)]
     lang_check = source_check(languages)
     source_language = v.take("", data, "source_language", str, None, lang_check)
-    defaults = _collection(v, "defaults", data.get("defaults", {}), "", lang_check)
+    site = read_site(v, data, languages)
+    defaults = _collection(v, "defaults", data.get("defaults", {}), "", lang_check, languages)
     collections: dict[str, CollectionConfig] = {}
     raw_collections = v.take("", data, "collections", dict, {})
     for name, section in raw_collections.items():
@@ -270,7 +285,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
             v.error("collections", name, f"[{table}] must be a table")
             continue
         merged = {**data.get("defaults", {}), **section}
-        collections[name] = _collection(v, table, merged, name, lang_check, own=section)
+        collections[name] = _collection(v, table, merged, name, lang_check, languages, section)
     build_data = v.take("", data, "build", dict, {})
     v.unknown("build", build_data, _BUILD_KEYS)
     build = BuildConfig(
@@ -282,7 +297,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
             "build", build_data, "untranslated", str, "link-index", one_of(UNTRANSLATED_MODES)
         ),
         stale_notice=v.take("build", build_data, "stale_notice", bool, True),
-        base_url=v.take("build", build_data, "base_url", str, ""),
+        base_url=site.base_url or v.take("build", build_data, "base_url", str, ""),
     )
     tracking_data = v.take("", data, "tracking", dict, {})
     v.unknown("tracking", tracking_data, _TRACKING_KEYS)
@@ -309,6 +324,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
         collections=collections,
         build=build,
         tracking=tracking,
+        site=site,
         warnings=warnings,
     )
 
@@ -319,6 +335,7 @@ def _collection(
     data: Any,
     name: str,
     lang_check: Callable[[Any], str | None],
+    languages: list[str],
     own: Mapping[str, Any] | None = None,
 ) -> CollectionConfig:
     if not isinstance(data, dict):
@@ -333,6 +350,7 @@ def _collection(
             v.take(table, data, "translatable", list, list(DEFAULT_TRANSLATABLE), field_list)
         ),
         shared=tuple(v.take(table, data, "shared", list, list(DEFAULT_SHARED), field_list)),
+        display=read_display(v, table, data, languages),
     )
 
 
