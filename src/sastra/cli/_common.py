@@ -61,6 +61,8 @@ def load_config_or_exit(root: Path | None, strict: bool) -> Config:
         click.echo(
             "i18n: detected an Astro site: src/content/<collection>/<lang>/<slug>.md", err=True
         )
+    elif config.detected:
+        click.echo(f"i18n: detected a {config.detected}", err=True)
     return config
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sastra.cache import BlobCache
 from sastra.config import Config
 from sastra.config_validate import LANG_RE
+from sastra.layouts import key_of
 from sastra.model import Article, Diagnostic, Key, Location, Severity
 
 if TYPE_CHECKING:
@@ -67,6 +68,8 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
     Walks with ``os.scandir`` on plain strings: on a site of 20,000 files the walk
     is a noticeable part of a warm ``i18n status``.
     """
+    if config.patterns:
+        return _discover_patterns(config)
     entries: list[Entry] = []
     diags: list[Diagnostic] = []
     base = config.content_dir
@@ -116,18 +119,76 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
     return entries, diags
 
 
+def _discover_patterns(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
+    """Every content file matched by the configured path patterns (see :mod:`sastra.layouts`).
+
+    The first pattern that matches a file decides its language and key; files no
+    pattern matches are not content. A ``@path.@lang`` suffix that looks like a
+    language code but is not one of the site's is reported.
+    """
+    entries: list[Entry] = []
+    diags: list[Diagnostic] = []
+    root = str(config.root)
+    skip = _not_content(config)
+    languages = set(config.languages)
+    found_any = False
+    for base in config.content_roots:
+        if not base.is_dir():
+            continue
+        found_any = True
+        prefix = config.rel(base)
+        prefix = "" if prefix == "." else prefix + "/"
+        for rel_file in _files(str(base), skip=skip):
+            rel = prefix + rel_file
+            stem = rel.rsplit(".", 1)[0]
+            for pattern in config.patterns:
+                hit = pattern.match(stem)
+                if hit is None:
+                    continue
+                lang, path = hit
+                if lang not in languages:
+                    suffix = pattern.lang is None and pattern.text.endswith(".@lang")
+                    if suffix and not LANG_RE.match(lang):
+                        continue  # a dot in a file name, not a language suffix
+                    known = ", ".join(config.languages)
+                    diags.append(
+                        Diagnostic(
+                            Location(rel, 1), f"unknown language '{lang}' (languages: {known})"
+                        )
+                    )
+                    break
+                key = key_of(pattern.collection, path)
+                entries.append(Entry(lang, key, os.path.join(root, rel), rel))
+                break
+    if not found_any:
+        where = ", ".join(config.rel(b) for b in config.content_roots)
+        diags.append(Diagnostic(Location(where), "content folder not found"))
+    return entries, diags
+
+
+def _not_content(config: Config) -> set[str]:
+    """Folders a pattern walk never enters (a pattern may start at the site root):
+    build outputs (Sastra's, Hugo's ``public``, MkDocs's ``site``), the cache, and
+    ``node_modules``. Hidden folders are skipped as well."""
+    root = str(config.root)
+    skip = {os.path.join(root, name) for name in ("node_modules", "public", "site")}
+    return skip | {str(config.output_dir), str(config.cache_dir)}
+
+
 def _subdirs(folder: str) -> list[str]:
     return sorted(e.path for e in os.scandir(folder) if e.is_dir() and not e.name.startswith("."))
 
 
-def _files(folder: str, prefix: str = "") -> Iterator[str]:
-    """Content files below ``folder`` as POSIX paths relative to it, sorted."""
+def _files(folder: str, prefix: str = "", skip: set[str] | None = None) -> Iterator[str]:
+    """Content files below ``folder`` as POSIX paths relative to it, sorted (folders in
+    ``skip``, absolute paths, are not entered)."""
     items = sorted(os.scandir(folder), key=lambda e: e.name)
     for item in items:
         if item.name.startswith("."):
             continue
         if item.is_dir():
-            yield from _files(item.path, f"{prefix}{item.name}/")
+            if skip is None or item.path not in skip:
+                yield from _files(item.path, f"{prefix}{item.name}/", skip)
         elif item.name.endswith(EXTENSIONS) and item.is_file():
             yield prefix + item.name
 
@@ -160,6 +221,7 @@ def stat_signature(config: Config) -> tuple[str, int]:
     """
     digest = hashlib.blake2b(digest_size=16)
     newest = 0
+    skip = _not_content(config) if config.patterns else set()
 
     def walk(folder: str) -> None:
         nonlocal newest
@@ -169,7 +231,8 @@ def stat_signature(config: Config) -> tuple[str, int]:
             return
         for item in items:
             if item.is_dir(follow_symlinks=False):
-                walk(item.path)
+                if item.path not in skip and not (skip and item.name.startswith(".")):
+                    walk(item.path)
             else:
                 try:
                     st = item.stat()
@@ -178,7 +241,8 @@ def stat_signature(config: Config) -> tuple[str, int]:
                 digest.update(f"{item.path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
                 newest = max(newest, st.st_mtime_ns)
 
-    walk(str(config.content_dir))
+    for base in config.content_roots:
+        walk(str(base))
     return digest.hexdigest(), newest
 
 

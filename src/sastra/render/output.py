@@ -34,11 +34,9 @@ def check_output(config: Config, out: Path, force: bool) -> list[Diagnostic]:
     root = config.root.resolve()
     if target == root or target in root.parents:
         return [Diagnostic(where, "output folder is the site root or contains it; refusing")]
-    for name, folder in (
-        ("content", config.content_dir),
-        ("templates", config.templates_dir),
-        ("i18n", config.i18n_dir),
-    ):
+    folders = [("content", d) for d in config.content_roots]
+    folders += [("templates", config.templates_dir), ("i18n", config.i18n_dir)]
+    for name, folder in folders:
         folder = folder.resolve()
         if target == folder or folder in target.parents or target in folder.parents:
             return [Diagnostic(where, f"output folder overlaps the {name} folder; refusing")]
