@@ -47,6 +47,7 @@ from sastra.workspace import Site, open_tracker
 
 if TYPE_CHECKING:  # Jinja2, markdown-it and the catalogs load only when a page is rendered
     from sastra.render.worker import Rendered, Renderer
+    from sastra.tracking.history import GitHistory
 
 log = logging.getLogger(__name__)
 RENDER_VERSION = "1"
@@ -239,7 +240,7 @@ def _statuses(site: Site) -> tuple[dict[Key, ArticleStatus], dict[str, dt.date]]
     return statuses, updated
 
 
-def _updated_on(source: Article, history: Any) -> dt.date | None:
+def _updated_on(source: Article, history: GitHistory | None) -> dt.date | None:
     """The ``updated``/``lastmod`` field, else the date of the source's last commit."""
     for name in ("updated", "lastmod", "modified"):
         value = source.meta.get(name)
@@ -252,7 +253,7 @@ def _updated_on(source: Article, history: Any) -> dt.date | None:
     versions = history.versions(source.path)
     if not versions:
         return None
-    stamp = history.commits[versions[0].index][1]
+    stamp = history.commit_time(versions[0].position)
     return dt.datetime.fromtimestamp(stamp, dt.UTC).date()
 
 
