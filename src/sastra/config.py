@@ -439,7 +439,7 @@ def _patterns(v: Validator, entries: list[Any], languages: list[str]) -> tuple[C
             if problem:
                 error("pattern", f"'pattern': {problem}")
                 continue
-            compiled.append(compile_pattern(values["pattern"], lang, collection))
+            compiled.append(compile_pattern(values["pattern"], lang, collection, index))
         elif "source" in values and "translation" in values:
             problems = [
                 (key, pattern_problem(values[key], needs_lang=key == "translation"))
@@ -450,8 +450,8 @@ def _patterns(v: Validator, entries: list[Any], languages: list[str]) -> tuple[C
                     error(key, f"'{key}': {problem}")
             if any(p for _, p in problems):
                 continue
-            compiled.append(compile_pattern(values["translation"], None, collection))
-            compiled.append(compile_pattern(values["source"], languages[0], collection))
+            compiled.append(compile_pattern(values["translation"], None, collection, index))
+            compiled.append(compile_pattern(values["source"], languages[0], collection, index))
         else:
             error("", "[[content]] needs 'pattern', or 'source' and 'translation'")
     return tuple(compiled)

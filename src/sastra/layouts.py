@@ -48,6 +48,8 @@ class ContentPattern:
     """Folder prefix of the keys of the files it matches (``""`` for none)."""
     regex: re.Pattern[str]
     """Matches a site-relative path without its extension."""
+    group: int = 0
+    """The ``[[content]]`` entry it came from (a source and its translation pattern share one)."""
 
     @property
     def root(self) -> str:
@@ -89,7 +91,9 @@ def pattern_problem(text: str, *, needs_lang: bool) -> str | None:
     return None
 
 
-def compile_pattern(text: str, lang: str | None, collection: str = "") -> ContentPattern:
+def compile_pattern(
+    text: str, lang: str | None, collection: str = "", group: int = 0
+) -> ContentPattern:
     """Compile a pattern :func:`pattern_problem` accepted."""
     stem = strip_extension(text)
     out = []
@@ -100,7 +104,7 @@ def compile_pattern(text: str, lang: str | None, collection: str = "") -> Conten
             out.append(r"(?P<path>[^/].*?)")
         else:
             out.append(re.escape(piece))
-    return ContentPattern(stem, lang, collection.strip("/"), re.compile("".join(out)))
+    return ContentPattern(stem, lang, collection.strip("/"), re.compile("".join(out)), group)
 
 
 def strip_extension(path: str) -> str:
@@ -121,6 +125,23 @@ def key_of(collection: str, path: str) -> Key:
             return Key("", HOME_SLUG)
         folder, _, name = folder.rpartition("/")
     return Key(folder, name)
+
+
+def counterpart_path(patterns: Iterable[ContentPattern], rel: str, lang: str) -> str | None:
+    """Where the ``lang`` version of the file at ``rel`` (site-relative) belongs: the
+    pattern that matched it gives ``@path``, a pattern of ``lang`` from the same entry
+    (else any entry of the same collection) places it. ``None`` when none fits."""
+    ordered = list(patterns)
+    stem, ext = strip_extension(rel), rel[len(strip_extension(rel)) :]
+    for pattern in ordered:
+        hit = pattern.match(stem)
+        if hit is None:
+            continue
+        path = hit[1]
+        fits = [p for p in ordered if p.lang in (lang, None) and p.collection == pattern.collection]
+        fits.sort(key=lambda p: (p.group != pattern.group, p.lang is None))
+        return fits[0].path_for(lang, path) + ext if fits else None
+    return None
 
 
 def roots(patterns: Iterable[ContentPattern]) -> tuple[str, ...]:

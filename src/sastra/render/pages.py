@@ -301,8 +301,12 @@ def list_pages(
     *,
     name: str = "",
     collection: str = "",
+    intro: Article | None = None,
 ) -> list[PageSpec]:
-    """An index (``kind`` ``index``/``collection``) or a tag page, paginated."""
+    """An index (``kind`` ``index``/``collection``) or a tag page, paginated.
+
+    ``intro``: the section (or home) page whose title heads the index and whose body
+    is rendered above the list on its first page (``article.content``)."""
     size = config.build.page_size
     ordered = sort_entries(entries)
     chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [[]]
@@ -341,7 +345,17 @@ def list_pages(
             },
         }
         templates = _templates_for(collection, template) if kind == "collection" else (template,)
-        pages.append(PageSpec(out, lang, templates, context))
+        shown = intro if number == 1 else None
+        if intro is not None:
+            description = intro.meta.get("description")
+            context["page"] = {
+                **context["page"],  # type: ignore[dict-item]
+                "title": intro.title,
+                "description": description if isinstance(description, str) else "",
+            }
+        if shown is not None:
+            context["article"] = {"title": shown.title, "path": shown.path, "body": shown.body}
+        pages.append(PageSpec(out, lang, templates, context, shown))
     return pages
 
 
