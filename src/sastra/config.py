@@ -266,7 +266,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
     elif raw_content:
         layout = layout or "custom"
     elif detected:
-        layout = "astro" if _looks_astro(root) and not (root / "content").is_dir() else "default"
+        layout = "astro" if looks_astro(root) and not (root / "content").is_dir() else "default"
     content_default = "src/content" if layout == "astro" else "content"
     content_dir = root / v.take("", data, "content_dir", str, content_default)
     languages = v.take("", data, "languages", list, [], languages_check)
@@ -476,7 +476,7 @@ def _entry_line(v: Validator, index: int, key: str) -> int:
     return start or v.line_of("", "content")
 
 
-def _looks_astro(root: Path) -> bool:
+def looks_astro(root: Path) -> bool:
     base = root / "src" / "content"
     if not base.is_dir():
         return False
