@@ -379,8 +379,7 @@ def _generator(root: Path, layout: str, has_patterns: bool, v: Validator) -> Det
     if not layout and has_patterns:
         return None
     found, problems = detect(root, layout or None)
-    for problem in problems:
-        v.diags.append(_problem_diagnostic(problem))
+    v.diags.extend(problems)
     if found is None and layout and not has_patterns:
         v.error(
             "",
@@ -389,12 +388,6 @@ def _generator(root: Path, layout: str, has_patterns: bool, v: Validator) -> Det
             "add [[content]] patterns",
         )
     return found
-
-
-def _problem_diagnostic(problem: str) -> Diagnostic:
-    """A detection problem (``file:line: message``) as a warning."""
-    path, line, message = problem.split(":", 2)
-    return Diagnostic(Location(path, int(line)), message.strip(), Severity.WARNING)
 
 
 _CONTENT_KEYS = {"pattern", "lang", "source", "translation", "collection"}
@@ -422,8 +415,7 @@ def _patterns(v: Validator, entries: list[Any], languages: list[str]) -> tuple[C
         bad = [k for k, x in values.items() if not isinstance(x, str)]
         for key in bad:
             error(key, f"'{key}' must be a string")
-        if bad:
-            continue
+            del values[key]
         collection = values.get("collection", "")
         if "pattern" in values:
             if "source" in values or "translation" in values:

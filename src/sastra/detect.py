@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from sastra.config_validate import LANG_RE
+from sastra.model import Diagnostic, Location, Severity
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +69,10 @@ class Detected:
 _NAMES = {"hugo": "Hugo", "docusaurus": "Docusaurus", "mkdocs": "MkDocs (mkdocs-static-i18n)"}
 
 
-def detect(root: Path, only: str | None = None) -> tuple[Detected | None, list[str]]:
-    """The generator of the site at ``root`` (``only``: that one, when configured) and
-    the reasons nothing was chosen (two generators found, an unreadable config)."""
-    problems: list[str] = []
+def detect(root: Path, only: str | None = None) -> tuple[Detected | None, list[Diagnostic]]:
+    """The generator of the site at ``root`` (``only``: that one, when configured) and,
+    as warnings, the reasons nothing was chosen (two generators, an unreadable config)."""
+    problems: list[Diagnostic] = []
     found: list[Detected] = []
     for name, probe in (("hugo", _hugo), ("docusaurus", _docusaurus), ("mkdocs", _mkdocs)):
         if only is not None and name != only:
@@ -79,19 +80,23 @@ def detect(root: Path, only: str | None = None) -> tuple[Detected | None, list[s
         try:
             hit = probe(root)
         except _Unreadable as exc:
-            problems.append(str(exc))
+            problems.append(exc.args[0])
             continue
         if hit is not None:
             found.append(hit)
     if len(found) > 1:
         names = " and ".join(f"{_NAMES[d.layout]} ({d.source})" for d in found)
-        problems.append(f"found {names}: set 'layout' in sastra.toml to choose")
+        message = f"found {names}: set 'layout' in sastra.toml to choose"
+        problems.append(Diagnostic(Location(found[0].source, 1), message, Severity.WARNING))
         return None, problems
     return (found[0] if found else None), problems
 
 
 class _Unreadable(Exception):
-    """A generator config that exists but cannot be read."""
+    """A generator config that exists but cannot be read (its diagnostic is the argument)."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        super().__init__(Diagnostic(Location(path, line), message, Severity.WARNING))
 
 
 # -- Hugo -------------------------------------------------------------------------------------
@@ -105,13 +110,13 @@ def _hugo(root: Path) -> Detected | None:
     source = ""
     for name in _HUGO_FILES + tuple(f"config/_default/{n}" for n in _HUGO_FILES + _HUGO_LEGACY):
         if (root / name).is_file():
-            config, source = _read_any(root / name), name
+            config, source = _read_any(root / name, name), name
             break
     if config is None:
         for name in _HUGO_LEGACY:
             path = root / name
             if path.is_file():
-                data = _read_any(path)
+                data = _read_any(path, name)
                 if {"baseurl", "defaultcontentlanguage", "languages"} & set(data):
                     config, source = data, name
                     break
@@ -120,7 +125,8 @@ def _hugo(root: Path) -> Detected | None:
     if source.startswith("config/_default/"):
         for name in ("languages.toml", "languages.yaml", "languages.yml", "languages.json"):
             if (root / "config/_default" / name).is_file():
-                config.setdefault("languages", _read_any(root / "config/_default" / name))
+                table = _read_any(root / "config/_default" / name, f"config/_default/{name}")
+                config.setdefault("languages", table)
     default = str(config.get("defaultcontentlanguage") or "en").lower()
     content_dir = str(config.get("contentdir") or "content").strip("/")
     raw = config.get("languages")
@@ -167,7 +173,7 @@ def _docusaurus(root: Path) -> Detected | None:
     try:
         text = (root / source).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise _Unreadable(f"{source}:1: cannot read: {exc}") from None
+        raise _Unreadable(source, 1, f"cannot read: {exc}") from None
     found = _DEFAULT_LOCALE.search(text)
     default = found.group(1) if found else "en"
     locales_found = _LOCALES.search(text)
@@ -208,7 +214,8 @@ def _mkdocs(root: Path) -> Detected | None:
     try:
         data = yaml.load((root / source).read_text("utf-8"), Loader=_MkDocsLoader) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise _Unreadable(f"{source}:1: cannot read: {exc}") from None
+        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
+        raise _Unreadable(source, line, f"cannot read: {exc}") from None
     if not isinstance(data, dict):
         return None
     options: dict[str, Any] | None = None
@@ -252,7 +259,7 @@ def _mkdocs_languages(options: dict[str, Any]) -> tuple[str, list[str]]:
 # -- reading ----------------------------------------------------------------------------------
 
 
-def _read_any(path: Path) -> dict[str, Any]:
+def _read_any(path: Path, rel: str) -> dict[str, Any]:
     """A TOML, YAML or JSON config file as a mapping with lower-case top-level keys
     (Hugo's keys are case-insensitive)."""
     try:
@@ -265,7 +272,10 @@ def _read_any(path: Path) -> dict[str, Any]:
             data = yaml.safe_load(text)
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
         line = getattr(exc, "lineno", None) or 1
-        raise _Unreadable(f"{path.name}:{line}: cannot read: {exc}") from None
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            line = mark.line + 1
+        raise _Unreadable(rel, line, f"cannot read: {exc}") from None
     return _lower_keys(data) if isinstance(data, dict) else {}
 
 

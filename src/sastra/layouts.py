@@ -80,7 +80,8 @@ def pattern_problem(text: str, *, needs_lang: bool) -> str | None:
         return f"'{text}' must contain {PATH_TOKEN} exactly once"
     langs = stem.count(LANG_TOKEN)
     if needs_lang and langs != 1:
-        return f"'{text}' must contain {LANG_TOKEN} exactly once"
+        hint = "" if langs else " (or give its 'lang')"
+        return f"'{text}' must contain {LANG_TOKEN} exactly once{hint}"
     if not needs_lang and langs:
         return f"'{text}' must not contain {LANG_TOKEN} (its language is given)"
     rest = stem.replace(LANG_TOKEN, "").replace(PATH_TOKEN, "")

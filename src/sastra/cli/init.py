@@ -56,7 +56,7 @@ def init(
         if layout is not None and detected is None:
             fail(f"--layout {layout}: no {layout} configuration found in {root}")
         if problems and detected is None and layout is None:
-            fail(problems[0] + " (or give --layout)")
+            fail(f"{problems[0].location}: {problems[0].message} (or give --layout)")
     if detected is not None:
         layout = detected.layout
         codes = codes or list(detected.languages)

@@ -24,6 +24,7 @@ from babel import Locale, UnknownLocaleError
 
 from sastra.config import Config
 from sastra.content import slugify
+from sastra.layouts import HOME_SLUG
 from sastra.model import Article, Key, Pair
 
 _OG_LOCALES = {"km": "km_KH", "en": "en_US"}
@@ -63,7 +64,12 @@ class Entry:
 
 
 def url_for(config: Config, lang: str, key: Key) -> str:
-    """Site-relative URL of an article's page in ``lang``: ``km/news/my-post/``."""
+    """Site-relative URL of an article's page in ``lang``: ``km/news/my-post/``.
+
+    In a pattern layout the home page (a top ``index.md``/``_index.md``, keyed ``index``)
+    is the language's index, ``km/``; a section page already has its collection's URL."""
+    if config.patterns and key.slug == HOME_SLUG and not key.collection:
+        return f"{lang}/"
     return f"{lang}/{_key_path(key.collection, key.slug)}/"
 
 
