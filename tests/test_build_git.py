@@ -35,14 +35,6 @@ def _commit(root: Path, message: str, when: str) -> None:
                 os.environ[key] = value
 
 
-def _theme(root: Path) -> None:
-    shutil.copytree(REPO / "templates", root / "templates")
-    for lang in ("km", "en"):
-        po = REPO / "i18n" / lang / "LC_MESSAGES" / "messages.po"
-        (root / "i18n" / lang / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
-        shutil.copy(po, root / "i18n" / lang / "LC_MESSAGES" / "messages.po")
-
-
 def test_default_config_site_in_git_shows_the_commit_date_of_an_updated_source(
     make_site: Callable[..., Path],
 ) -> None:
@@ -54,7 +46,6 @@ def test_default_config_site_in_git_shows_the_commit_date_of_an_updated_source(
         },
         git_init=True,
     )
-    _theme(root)
     _commit(root, "news: rice harvest in both languages", "2025-03-02T08:00:00+07:00")
     (root / "content/km/news/rice.md").write_text(
         article("ស្រូវ", "កសិករប្រមូលផលស្រូវលើសឆ្នាំមុន។\n"), "utf-8"
@@ -73,7 +64,7 @@ def test_default_config_site_in_git_shows_the_commit_date_of_an_updated_source(
 def _fixture_sites() -> dict[str, tuple[Path, tuple[str, ...]]]:
     """Every site the test suite builds: its folder and the folders that make it up."""
     return {
-        "sample": (REPO, ("sastra.toml", "content", "assets", "i18n", "templates")),
+        "sample": (REPO, ("sastra.toml", "content", "assets", "i18n")),
         "golden": (REPO / "tests/fixtures/site-golden", ("sastra.toml", "content", "assets")),
     }
 
@@ -88,11 +79,7 @@ def _copy_into_repo(tmp: Path, source: Path, parts: tuple[str, ...]) -> Path:
             shutil.copy(source / part, root / part)
     config = (root / "sastra.toml").read_text("utf-8")
     config = re.sub(r"(?m)^git = false$", "git = true", config)
-    # the golden site reads the repository's theme through relative paths
-    config = config.replace('"../../../', f'"{REPO.as_posix()}/')
     (root / "sastra.toml").write_text(config, "utf-8")
-    if not (root / "templates").exists() and "templates_dir" not in config:
-        _theme(root)
     git(root, "init", "-q", "-b", "main")
     _commit(root, "site as the test suite has it", AT_2025_04_14)
     return root

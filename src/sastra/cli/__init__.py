@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "init": "sastra.cli.init:init",
     "review": "sastra.cli.review:review",
     "serve": "sastra.cli.serve:serve",
+    "theme": "sastra.cli.theme:theme",
 }
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from sastra.config import Config
+from sastra.theme import theme_files
 
 _KEEP_PREFIXES = ("http://", "https://", "data:", "//", "/", "#", "mailto:")
 FONT_DIR = "assets/fonts"
@@ -85,9 +86,7 @@ def static_files(config: Config) -> dict[str, Path]:
         name = FONT_FILE if font.suffix == ".ttf" else FONT_FILE.replace(".ttf", font.suffix)
         files[f"{FONT_DIR}/{name}"] = font
         files[f"{FONT_DIR}/{FONT_LICENSE}"] = licence
-    static = config.templates_dir / "static"
-    if static.is_dir():
-        for path in sorted(static.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                files["assets/" + path.relative_to(static).as_posix()] = path
+    for name, path in theme_files(config.templates_dir).items():
+        if name.startswith("static/"):
+            files["assets/" + name.removeprefix("static/")] = path
     return files

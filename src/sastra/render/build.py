@@ -42,6 +42,7 @@ from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Seve
 from sastra.render.assets import static_files
 from sastra.render.output import Staging, all_exist, check_output, update_site, write_site
 from sastra.render.pages import PageSpec, url_for
+from sastra.theme import shipped_catalog, theme_files
 from sastra.tracking.status import site_status
 from sastra.workspace import Site, open_tracker
 
@@ -183,10 +184,12 @@ def build(
 
 
 def _theme_hash(config: Config) -> str:
-    """A hash of the theme's files and of every language's UI catalog."""
+    """A hash of the theme's files (the site's and the shipped ones) and of every language's
+    UI catalogs (the site's and the shipped ones)."""
     digest = hashlib.blake2b(digest_size=16)
-    files = sorted(config.templates_dir.rglob("*")) if config.templates_dir.is_dir() else []
-    files += [config.i18n_dir / lang / "LC_MESSAGES" / "messages.po" for lang in config.languages]
+    files = sorted(theme_files(config.templates_dir).values())
+    for lang in config.languages:
+        files += [config.i18n_dir / lang / "LC_MESSAGES" / "messages.po", shipped_catalog(lang)]
     for path in files:
         if path.is_file():
             digest.update(f"{path}\0".encode())
