@@ -35,6 +35,8 @@ from sastra.model import Diagnostic, Location, Severity
 DOMAIN = "messages"
 UI_LANGUAGE = "en"
 """The language the templates' message ids are written in."""
+SAFE_FLAG = "safe-html"
+"""The flag (``#, safe-html``) that lets a catalog entry's translation carry HTML."""
 _METHOD_MAP = [("**.html", "jinja2.ext:babel_extract"), ("**.xml", "jinja2.ext:babel_extract")]
 _KEYWORDS = {**DEFAULT_KEYWORDS, "_in": (2,)}
 """Gettext keywords, plus the theme's ``_in(lang, message)``."""
@@ -55,6 +57,9 @@ class UiCatalog:
     """Message ids with a non-empty, non-fuzzy translation."""
     lines: dict[str, int] = field(default_factory=dict)
     """Line of each message id's entry in the ``.po`` file."""
+    safe: frozenset[str] = frozenset()
+    """Message ids whose entry is flagged ``#, safe-html``: their translation is HTML.
+    Every other translation is text (escaped): a catalog cannot put markup in a page."""
 
 
 def po_path(config: Config, lang: str) -> Path:
@@ -87,6 +92,7 @@ def load_ui_catalog(config: Config, lang: str) -> tuple[UiCatalog, list[Diagnost
     translations = Translations(fp=buffer, domain=DOMAIN)
     translated: set[str] = set()
     lines: dict[str, int] = {}
+    safe: set[str] = set()
     for message in catalog:
         if not message.id:
             continue
@@ -95,7 +101,9 @@ def load_ui_catalog(config: Config, lang: str) -> tuple[UiCatalog, list[Diagnost
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if all(strings) and not message.fuzzy:
             translated.add(msgid)
-    ui = UiCatalog(lang, rel, translations, frozenset(translated), lines)
+        if SAFE_FLAG in message.flags:
+            safe.add(msgid)
+    ui = UiCatalog(lang, rel, translations, frozenset(translated), lines, frozenset(safe))
     return ui, diags
 
 
