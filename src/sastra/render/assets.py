@@ -41,6 +41,36 @@ def image_source(config: Config, article_path: str, src: str) -> Path:
     return (config.root / article_path).parent / address
 
 
+def asset_refusal(config: Config, source: Path) -> str | None:
+    """Why the file ``source`` (an image or a linked file) must not be published, else
+    ``None``: it lies outside the site (a symlink or ``..`` leading out counts), it or a
+    folder above it is hidden (``.env``, ``.git/config``), it is the site's config or in
+    its cache, or its type is not one of ``build.asset_types``."""
+    try:
+        real = source.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "not found"
+    root = config.root.resolve()
+    try:
+        inside = real.relative_to(root)
+    except ValueError:
+        return "outside the site"
+    if any(part.startswith(".") for part in inside.parts):
+        return "a hidden file or folder (never published)"
+    if config.config_path is not None and real == config.config_path.resolve():
+        return "the site's configuration (never published)"
+    for folder in (config.cache_dir, config.root / config.tracking.synced_dir):
+        if real == folder.resolve() or folder.resolve() in real.parents:
+            return "in the cache folder (never published)"
+    if not real.is_file():
+        return "not a file"
+    kind = real.suffix.lower().lstrip(".")
+    if kind not in config.build.asset_types:
+        shown = f".{kind}" if kind else "no extension"
+        return f"not an asset type ({shown}; see build.asset_types)"
+    return None
+
+
 def image_output(config: Config, source: Path) -> str | None:
     """Output path (relative to ``_site``) of an image file; ``None`` when outside the site."""
     resolved = source.resolve()
@@ -87,7 +117,12 @@ def static_files(config: Config) -> dict[str, Path]:
         files[f"{FONT_DIR}/{FONT_LICENSE}"] = licence
     static = config.templates_dir / "static"
     if static.is_dir():
+        real = static.resolve()
         for path in sorted(static.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                files["assets/" + path.relative_to(static).as_posix()] = path
+            rel = path.relative_to(static)
+            if not path.is_file() or any(part.startswith(".") for part in rel.parts):
+                continue
+            if real not in path.resolve().parents:  # a symlink out of the theme
+                continue
+            files["assets/" + rel.as_posix()] = path
     return files
