@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import Result
 
-from conftest import REPO, article, git, run_cli, write_files
+from conftest import article, git, run_cli, write_files
 
 CONFIG = 'languages = ["km", "en"]\nsource_language = "km"\n[tracking]\ngit = false\n'
 KM = article("សួស្តី", "អត្ថបទខ្មែរ។\n", date="2026-01-08")
@@ -35,12 +35,14 @@ def make(
     base: dict[str, str | bytes] = {"content/km/news/hello.md": KM, "content/en/news/hello.md": EN}
     base.update(files or {})
     write_files(root, base)
-    if theme:
-        shutil.copytree(REPO / "templates", root / "templates")
+    if theme:  # a copy of the shipped theme and catalogs, as `i18n theme copy` makes
+        from sastra.theme import CATALOGS, TEMPLATES
+
+        shutil.copytree(TEMPLATES, root / "templates")
         for lang in ("km", "en"):
-            po = Path("i18n", lang, "LC_MESSAGES", "messages.po")
-            (root / po).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(REPO / po, root / po)
+            po = Path(lang, "LC_MESSAGES", "messages.po")
+            (root / "i18n" / po).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(CATALOGS / po, root / "i18n" / po)
     if git_init:
         git(root, "init", "-q", "-b", "main")
     return root

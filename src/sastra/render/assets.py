@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from sastra.config import Config
+from sastra.theme import template_dirs, theme_files
 
 _KEEP_PREFIXES = ("http://", "https://", "data:", "//", "/", "#", "mailto:")
 FONT_DIR = "assets/fonts"
@@ -115,14 +116,12 @@ def static_files(config: Config) -> dict[str, Path]:
         name = FONT_FILE if font.suffix == ".ttf" else FONT_FILE.replace(".ttf", font.suffix)
         files[f"{FONT_DIR}/{name}"] = font
         files[f"{FONT_DIR}/{FONT_LICENSE}"] = licence
-    static = config.templates_dir / "static"
-    if static.is_dir():
-        real = static.resolve()
-        for path in sorted(static.rglob("*")):
-            rel = path.relative_to(static)
-            if not path.is_file() or any(part.startswith(".") for part in rel.parts):
-                continue
-            if real not in path.resolve().parents:  # a symlink out of the theme
-                continue
-            files["assets/" + rel.as_posix()] = path
+    folders = [folder.resolve() for folder in template_dirs(config.templates_dir)]
+    for name, path in theme_files(config.templates_dir).items():
+        if not name.startswith("static/") or any(p.startswith(".") for p in name.split("/")):
+            continue
+        real = path.resolve()
+        if not any(folder in real.parents for folder in folders):  # a symlink out of the theme
+            continue
+        files["assets/" + name.removeprefix("static/")] = path
     return files

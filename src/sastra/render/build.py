@@ -49,11 +49,13 @@ from sastra.render.output import (
     write_site,
 )
 from sastra.render.pages import PageSpec, url_for
+from sastra.theme import shipped_catalog, theme_files
 from sastra.tracking.status import site_status
 from sastra.workspace import Site, open_tracker
 
 if TYPE_CHECKING:  # Jinja2, markdown-it and the catalogs load only when a page is rendered
     from sastra.render.worker import Rendered, Renderer
+    from sastra.tracking.history import GitHistory
 
 log = logging.getLogger(__name__)
 RENDER_VERSION = "1"
@@ -190,10 +192,12 @@ def build(
 
 
 def _theme_hash(config: Config) -> str:
-    """A hash of the theme's files and of every language's UI catalog."""
+    """A hash of the theme's files (the site's and the shipped ones) and of every language's
+    UI catalogs (the site's and the shipped ones)."""
     digest = hashlib.blake2b(digest_size=16)
-    files = sorted(config.templates_dir.rglob("*")) if config.templates_dir.is_dir() else []
-    files += [config.i18n_dir / lang / "LC_MESSAGES" / "messages.po" for lang in config.languages]
+    files = sorted(theme_files(config.templates_dir).values())
+    for lang in config.languages:
+        files += [config.i18n_dir / lang / "LC_MESSAGES" / "messages.po", shipped_catalog(lang)]
     for path in files:
         if path.is_file():
             digest.update(f"{path}\0".encode())
@@ -247,7 +251,7 @@ def _statuses(site: Site) -> tuple[dict[Key, ArticleStatus], dict[str, dt.date]]
     return statuses, updated
 
 
-def _updated_on(source: Article, history: Any) -> dt.date | None:
+def _updated_on(source: Article, history: GitHistory | None) -> dt.date | None:
     """The ``updated``/``lastmod`` field, else the date of the source's last commit."""
     for name in ("updated", "lastmod", "modified"):
         value = source.meta.get(name)
@@ -260,7 +264,7 @@ def _updated_on(source: Article, history: Any) -> dt.date | None:
     versions = history.versions(source.path)
     if not versions:
         return None
-    stamp = history.commits[versions[0].index][1]
+    stamp = history.commit_time(versions[0].position)
     return dt.datetime.fromtimestamp(stamp, dt.UTC).date()
 
 

@@ -38,6 +38,7 @@ from sastra.khmer.dates import format_date
 from sastra.khmer.digits import localize_digits
 from sastra.model import Diagnostic, Location
 from sastra.names import Glossary, render_name
+from sastra.theme import template_dirs
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -164,7 +165,8 @@ class Theme:
         # so templates are not checked for changes on every page (auto_reload), and kept
         # in a plain dict (cache_size=-1; Jinja's default LRU cache takes a lock per use).
         self.env = _ThemeEnvironment(
-            loader=jinja2.FileSystemLoader(str(config.templates_dir)),
+            # the site's own templates first, then the shipped theme: overridden file by file
+            loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(config.templates_dir)]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             extensions=["jinja2.ext.i18n"],
@@ -303,14 +305,14 @@ def _as_html(catalog: UiCatalog, msgid: str, text: str) -> Markup:
 
 def template_diagnostic(config: Config, exc: Exception) -> Diagnostic:
     """Locate a Jinja2 error in the theme: syntax errors carry it, others are in the traceback."""
-    base = config.templates_dir.resolve()
+    bases = [d.resolve() for d in template_dirs(config.templates_dir)]
     path, line = "", 0
     if isinstance(exc, jinja2.TemplateSyntaxError):
         name = exc.filename or exc.name or ""
         path, line = name, exc.lineno
     else:
         for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-            if _inside(Path(frame.filename), base):
+            if any(_inside(Path(frame.filename), base) for base in bases):
                 path, line = frame.filename, frame.lineno or 0
                 break
     if isinstance(exc, jinja2.TemplateNotFound):
