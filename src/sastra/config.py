@@ -21,6 +21,7 @@ from sastra.config_validate import (
     LANG_RE,
     Validator,
     did_you_mean,
+    extensions,
     field_list,
     languages_check,
     one_of,
@@ -55,6 +56,15 @@ class CollectionConfig:
     """Frontmatter fields that must be equal in every language (compared by review)."""
 
 
+DEFAULT_ASSET_TYPES = (
+    *("jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff"),
+    *("pdf", "txt", "csv", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"),
+    *("mp3", "m4a", "ogg", "oga", "wav", "mp4", "m4v", "webm", "ogv", "vtt"),
+    *("woff", "woff2", "ttf", "otf"),
+)
+"""File types the build copies into the site unless ``build.asset_types`` says otherwise."""
+
+
 @dataclass(frozen=True)
 class BuildConfig:
     """Settings of ``i18n build``."""
@@ -73,6 +83,8 @@ class BuildConfig:
     """Show "the original was updated on …" on stale translations."""
     base_url: str = ""
     """Absolute URL of the site (for sitemap, feeds, canonical links); relative when empty."""
+    asset_types: tuple[str, ...] = DEFAULT_ASSET_TYPES
+    """File extensions (lower case, no dot) an article may link or show and the build copies."""
 
 
 @dataclass(frozen=True)
@@ -308,6 +320,9 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
         ),
         stale_notice=v.take("build", build_data, "stale_notice", bool, True),
         base_url=v.take("build", build_data, "base_url", str, ""),
+        asset_types=tuple(
+            v.take("build", build_data, "asset_types", list, list(DEFAULT_ASSET_TYPES), extensions)
+        ),
     )
     patterns = _patterns(v, raw_content, languages) if raw_content else ()
     if patterns:
