@@ -55,17 +55,13 @@ def scan_regions(text: str) -> list[tuple[int, int]]:
     """Offsets ``(start, end)`` of the reader-visible text of a Markdown file."""
     regions: list[tuple[int, int]] = []
     body_start = 0
-    if text.startswith("---"):
-        marks = list(_BOUNDARY.finditer(text))
+    if text.startswith(("---", "+++")):
+        yaml_fm = text.startswith("---")
+        marks = list((_BOUNDARY if yaml_fm else _TOML_BOUNDARY).finditer(text))
         if len(marks) >= 2 and marks[0].start() == 0:
             fm_start = marks[0].end() + 1
-            regions += _frontmatter_regions(text[fm_start : marks[1].start()], fm_start)
-            body_start = marks[1].end()
-    elif text.startswith("+++"):
-        marks = list(_TOML_BOUNDARY.finditer(text))
-        if len(marks) >= 2 and marks[0].start() == 0:
-            fm_start = marks[0].end() + 1
-            regions += _toml_regions(text[fm_start : marks[1].start()], fm_start)
+            read = _frontmatter_regions if yaml_fm else _toml_regions
+            regions += read(text[fm_start : marks[1].start()], fm_start)
             body_start = marks[1].end()
     last = body_start
     for match in _MASKS.finditer(text, body_start):

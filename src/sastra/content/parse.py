@@ -100,17 +100,15 @@ def parse_simple(text: str, path: str) -> ParsedFile | None:
 
 
 def _parse(text: str, path: str, *, shared: bool, simple_only: bool) -> ParsedFile | None:
-    if text.startswith("+++"):
-        return _parse_toml(text, path)
-    if not text.startswith("---"):
+    if text.startswith("---"):
+        split = _split(text, path, _BOUNDARY, "---")
+    elif text.startswith("+++"):
+        return _parse_toml(_split(text, path, _TOML_BOUNDARY, "+++"), path)
+    else:
         return ParsedFile({}, 0, 1, {}, (), True)
-    bounds = _frontmatter_bounds(text)
-    if bounds is None:
-        diag = Diagnostic(Location(path, 1), "frontmatter starts with '---' but is never closed")
-        return ParsedFile({}, 0, 1, {}, (diag,), False)
-    fm_start, fm_end, body_start = bounds
-    fm = text[fm_start:fm_end]
-    body_line = text.count("\n", 0, body_start) + 1
+    if isinstance(split, ParsedFile):
+        return split
+    fm, body_start, body_line = split
     field_lines = {}
     for number, row in enumerate(fm.split("\n"), 2):
         if (key := _TOP_KEY.match(row)) is not None:
@@ -148,19 +146,30 @@ def _yaml_failure(
     return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
 
 
-def _parse_toml(text: str, path: str) -> ParsedFile:
+def _split(
+    text: str, path: str, boundary: re.Pattern[str], mark: str
+) -> ParsedFile | tuple[str, int, int]:
+    """The frontmatter text, the body's offset and first line; or the failure of a
+    frontmatter that is never closed."""
+    bounds = _frontmatter_bounds(text, boundary, mark)
+    if bounds is None:
+        diag = Diagnostic(
+            Location(path, 1), f"frontmatter starts with '{mark}' but is never closed"
+        )
+        return ParsedFile({}, 0, 1, {}, (diag,), False)
+    fm_start, fm_end, body_start = bounds
+    return text[fm_start:fm_end], body_start, text.count("\n", 0, body_start) + 1
+
+
+def _parse_toml(split: ParsedFile | tuple[str, int, int], path: str) -> ParsedFile:
     """TOML frontmatter between ``+++`` lines (Hugo's), read with the standard ``tomllib``.
 
     (python-frontmatter's ``TOMLHandler`` needs the unmaintained ``toml`` package; the
     boundaries are the same.) Both fast and full paths come here, so they agree.
     """
-    bounds = _frontmatter_bounds(text, _TOML_BOUNDARY, "+++")
-    if bounds is None:
-        diag = Diagnostic(Location(path, 1), "frontmatter starts with '+++' but is never closed")
-        return ParsedFile({}, 0, 1, {}, (diag,), False)
-    fm_start, fm_end, body_start = bounds
-    fm = text[fm_start:fm_end]
-    body_line = text.count("\n", 0, body_start) + 1
+    if isinstance(split, ParsedFile):
+        return split
+    fm, body_start, body_line = split
     field_lines: dict[str, int] = {}
     in_table = False  # keys below a [table] header are not top-level fields
     for number, row in enumerate(fm.split("\n"), 2):
@@ -182,7 +191,7 @@ def _parse_toml(text: str, path: str) -> ParsedFile:
 
 
 def _frontmatter_bounds(
-    text: str, boundary: re.Pattern[str] | None = None, mark: str = "---"
+    text: str, boundary: re.Pattern[str] = _BOUNDARY, mark: str = "---"
 ) -> tuple[int, int, int] | None:
     """Where the frontmatter of a text starting with ``---`` (or ``mark``) begins and
     ends, and where the body begins; ``None`` when it is never closed. Both boundary
@@ -194,7 +203,7 @@ def _frontmatter_bounds(
             rest = text[close + 4 : end if end >= 0 else len(text)]
             if not rest.strip(" \t"):
                 return 4, close + 1, end + 1 if end >= 0 else len(text)
-    marks = list(itertools.islice((boundary or _BOUNDARY).finditer(text, 0), 2))
+    marks = list(itertools.islice(boundary.finditer(text, 0), 2))
     if len(marks) < 2 or marks[0].start() != 0:
         return None
     opening, closing = marks

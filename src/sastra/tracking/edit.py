@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import yaml
@@ -53,18 +53,12 @@ def set_l10n(text: str, values: Mapping[str, str | None]) -> str:
         return bom + newline.join(lines[:start] + _block(merged, newline) + lines[end:])
     body = lines[start + 1 : end]
     indent = re.match(r"[ \t]*", body[0]).group(0) if body else "  "  # type: ignore[union-attr]
-    for key, value in values.items():
-        pattern = re.compile(rf"{re.escape(indent)}{re.escape(key)}[ \t]*:")
-        at = next((i for i, line in enumerate(body) if pattern.match(line)), None)
-        if value is None:
-            if at is not None:
-                del body[at]
-            continue
-        line = f"{indent}{key}: {_scalar(value)}"
-        if at is None:
-            body.append(line)
-        else:
-            body[at] = line
+    _set_keys(
+        body,
+        values,
+        f"{re.escape(indent)}{{key}}[ \t]*:",
+        lambda k, v: f"{indent}{k}: {_scalar(v)}",
+    )
     return bom + newline.join(lines[: start + 1] + body + lines[end:])
 
 
@@ -101,20 +95,29 @@ def _set_l10n_toml(lines: list[str], values: Mapping[str, str | None]) -> list[s
     while end < close and not lines[end].lstrip().startswith("["):
         end += 1
     body = lines[head + 1 : end]
+    _set_keys(body, values, "[ \t]*{key}[ \t]*=", lambda k, v: f"{k} = {_toml_string(v)}")
+    return lines[: head + 1] + body + lines[end:]
+
+
+def _set_keys(
+    body: list[str],
+    values: Mapping[str, str | None],
+    key_line: str,
+    line_of: Callable[[str, str], str],
+) -> None:
+    """Set, add (after the last non-blank line) or remove (``None``) the keys of a
+    block's lines in place; ``key_line`` is the regex of a key's line with ``{key}``."""
     for key, value in values.items():
-        pattern = re.compile(rf"[ \t]*{re.escape(key)}[ \t]*=")
+        pattern = re.compile(key_line.replace("{key}", re.escape(key)))
         at = next((i for i, line in enumerate(body) if pattern.match(line)), None)
         if value is None:
             if at is not None:
                 del body[at]
-            continue
-        line = f"{key} = {_toml_string(value)}"
-        if at is not None:
-            body[at] = line
+        elif at is not None:
+            body[at] = line_of(key, value)
         else:
             last = max((i for i, row in enumerate(body) if row.strip()), default=-1)
-            body.insert(last + 1, line)
-    return lines[: head + 1] + body + lines[end:]
+            body.insert(last + 1, line_of(key, value))
 
 
 def _toml_string(value: str) -> str:
