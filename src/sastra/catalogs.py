@@ -37,6 +37,8 @@ from sastra.theme import CATALOGS, shipped_catalog, theme_files
 DOMAIN = "messages"
 UI_LANGUAGE = "en"
 """The language the templates' message ids are written in."""
+SAFE_FLAG = "safe-html"
+"""The flag (``#, safe-html``) that lets a catalog entry's translation carry HTML."""
 _EXTRACTOR = "jinja2.ext:babel_extract"
 _KEYWORDS = {**DEFAULT_KEYWORDS, "_in": (2,)}
 """Gettext keywords, plus the theme's ``_in(lang, message)``."""
@@ -57,6 +59,9 @@ class UiCatalog:
     """Message ids with a non-empty, non-fuzzy translation."""
     lines: dict[str, int] = field(default_factory=dict)
     """Line of each message id's entry in the ``.po`` file."""
+    safe: frozenset[str] = frozenset()
+    """Message ids whose entry is flagged ``#, safe-html``: their translation is HTML.
+    Every other translation is text (escaped): a catalog cannot put markup in a page."""
 
 
 def po_path(config: Config, lang: str) -> Path:
@@ -98,7 +103,8 @@ def load_ui_catalog(config: Config, lang: str) -> tuple[UiCatalog, list[Diagnost
     buffer.seek(0)
     translations = Translations(fp=buffer, domain=DOMAIN)
     translated = {_msgid(m) for m in catalog if m.id and _is_translated(m)}
-    ui = UiCatalog(lang, rel, translations, frozenset(translated), own_lines)
+    safe = {_msgid(m) for m in catalog if m.id and SAFE_FLAG in m.flags}
+    ui = UiCatalog(lang, rel, translations, frozenset(translated), own_lines, frozenset(safe))
     return ui, diags
 
 

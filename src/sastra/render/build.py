@@ -27,7 +27,6 @@ import json
 import logging
 import multiprocessing
 import os
-import pickle
 import sys
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -35,12 +34,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sastra.cache import atomic_write
+from sastra.cache import load_sealed, save_sealed
 from sastra.config import Config
 from sastra.errors import BuildError
 from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Severity
 from sastra.render.assets import static_files
-from sastra.render.output import Staging, all_exist, check_output, update_site, write_site
+from sastra.render.output import (
+    MARKER,
+    MARKER_TEXT,
+    Staging,
+    all_exist,
+    check_output,
+    update_site,
+    write_site,
+)
 from sastra.render.pages import PageSpec, url_for
 from sastra.render.withhold import Withheld, withhold
 from sastra.theme import shipped_catalog, theme_files
@@ -176,14 +183,15 @@ def build(
     assets.update({k: Path(v) for k, v in plan.images.items()})
     for _, page_assets, _ in fresh.values():
         assets.update({k: Path(v) for k, v in page_assets})
-    outputs = {*pages, *written, *reused, *plan.files, *assets}
+    files = {**plan.files, MARKER: MARKER_TEXT}
+    outputs = {*pages, *written, *reused, *files, *assets}
     log.info("writing %s (%s)", out, "changed files only" if in_place else "a new tree")
     if in_place:
-        update_site(out, pages, assets, plan.files, previous - outputs)
+        update_site(out, pages, assets, files, previous - outputs)
     elif staging is not None:
-        staging.finish(reused, assets, plan.files)
+        staging.finish(reused, assets, files)
     else:
-        write_site(out, pages, reused, assets, plan.files)
+        write_site(out, pages, reused, assets, files)
     state = {
         "format": _CACHE_FORMAT,
         "out": str(out),
@@ -196,7 +204,7 @@ def build(
         "warnings": warnings,
     }
     try:
-        atomic_write(cache_file, pickle.dumps(state, pickle.HIGHEST_PROTOCOL))
+        save_sealed(cache_file, state)
     except OSError as exc:
         log.warning("could not write the build cache %s: %s", cache_file, exc)
     return BuildResult(out, len(pages) + len(written), len(reused), tuple(warnings), withheld)
@@ -363,15 +371,15 @@ def _fallback_warnings(
 
 def _load_cache(path: Path, out: Path) -> dict[str, Any]:
     """The previous build's state for this output folder; empty when absent or foreign."""
-    try:
-        with path.open("rb") as fh:
-            data = pickle.load(fh)
-    except Exception:  # a broken cache means a full build, never an error
-        return {}
+    data = load_sealed(path)  # a broken or planted cache means a full build, never an error
     if (
         not isinstance(data, dict)
         or data.get("format") != _CACHE_FORMAT
         or data.get("out") != str(out)
+        or not all(isinstance(data.get(k), t) for k, t in _CACHE_SHAPE)
     ):
         return {}
     return data
+
+
+_CACHE_SHAPE = (("pages", dict), ("images", dict), ("outputs", list), ("warnings", list))
