@@ -285,7 +285,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
     if not languages and found is not None and found.languages:
         languages = list(found.languages)
     if not languages:
-        languages = _detect_languages(content_dir, layout)
+        languages = detect_languages(content_dir, layout)
     default_language = v.take("", data, "default_language", str, "")
     if default_language:
         if default_language not in languages:
@@ -496,7 +496,7 @@ def looks_astro(root: Path) -> bool:
     )
 
 
-def _detect_languages(content_dir: Path, layout: str) -> list[str]:
+def detect_languages(content_dir: Path, layout: str) -> list[str]:
     """Khmer and English, plus any other language folder found on disk; Khmer first."""
     found: set[str] = {"km", "en"}
     if content_dir.is_dir():
