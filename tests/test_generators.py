@@ -231,3 +231,25 @@ def test_generators_keep_their_own_i18n_folder(tmp_path: Path) -> None:
         root = tmp_path / name
         shutil.copytree(FIXTURES / name, root)
         assert load_config(root).i18n_dir == root / "i18n"
+
+
+DETECTED = {
+    "hugo-folder": "a Hugo site (hugo.toml): content/@lang/@path",
+    "hugo-suffix": "a Hugo site (hugo.yaml): content/@path + content/@path.@lang",
+    "docusaurus": "a Docusaurus site (docusaurus.config.js): "
+    "docs/@path + i18n/@lang/docusaurus-plugin-content-docs/current/@path; "
+    "blog/@path + i18n/@lang/docusaurus-plugin-content-blog/@path",
+    "mkdocs-suffix": "a MkDocs (mkdocs-static-i18n) site (mkdocs.yml): "
+    "docs/@path + docs/@path.@lang",
+    "mkdocs-folder": "a MkDocs (mkdocs-static-i18n) site (mkdocs.yml): docs/@lang/@path",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SITES))
+def test_every_command_names_the_detected_layout_in_one_line(tmp_path: Path, name: str) -> None:
+    root = tmp_path / name
+    shutil.copytree(FIXTURES / name, root)
+
+    result = run_cli("status", "--root", str(root))
+
+    assert result.stderr.splitlines()[0] == f"i18n: detected {DETECTED[name]}"

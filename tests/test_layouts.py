@@ -429,6 +429,4 @@ def test_an_unreadable_generator_config_is_a_warning_at_its_line(make_site: Make
     )
     config = load_config(root)
     assert config.layout == "default"
-    assert [str(w) for w in config.warnings] == [
-        "hugo.toml:2: warning: cannot read: Invalid value"
-    ]
+    assert [str(w) for w in config.warnings] == ["hugo.toml:2: warning: cannot read: Invalid value"]
