@@ -22,8 +22,9 @@ phone number is grouped differently, a translator writes ``three`` for ``៣``.
   the start, or a run ``1) … 2) …``) and the digits of a day-and-month name
   (``វិទ្យាល័យ ហ៊ុន សែន ១ មិថុនា``; :mod:`sastra.khmer.date_phrases`).
 
-URLs, e-mail addresses, hashtags and @mentions are not read, nor are the spans the
-caller passes as ``skip`` (the date phrases).
+URLs, e-mail addresses, hashtags and @mentions are not read, nor are lunar dates and
+era years of Khmer text (``ថ្ងៃព្រហស្បតិ៍ ៥រោច``, ``ពុទ្ធសករាជ ២៥៦៩``: English versions do
+not carry them), nor the spans the caller passes as ``skip`` (the date phrases).
 
 Every item has ``keys`` (what it states: ``n:35``, ``r:2021-2035``, ``t:2:00``,
 ``p:15335877``) and ``covers`` (the keys it offers the other side: a range covers its
@@ -42,7 +43,7 @@ from decimal import Decimal, InvalidOperation
 from sastra.khmer.digits import to_latin_digits
 from sastra.khmer.numbers import find_numbers
 
-__all__ = ["Quantity", "find_quantities", "number_key", "plain"]
+__all__ = ["LUNAR", "Quantity", "find_quantities", "number_key", "plain"]
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ _KM_PERIOD = {
     "យប់": "pm",
 }
 _SP = r"[ \u00a0\u200b]*"
-_PERIOD = rf"(?P<period>[ap]\.?\s?m\.?(?![a-z])|o['’]clock|{'|'.join(_KM_PERIOD)})"
+_PERIOD = rf"(?P<period>(?i:[ap]\.?\s?m\.?)(?![A-Za-z])|o['’]clock|{'|'.join(_KM_PERIOD)})"
 _TIMES = (
     # ម៉ោង ៨ ព្រឹក · ម៉ោង៨:៣០ · ម៉ោង ៨ និង ៣០ នាទី ព្រឹក
     re.compile(
@@ -108,6 +109,14 @@ _TIMES = (
     # 8 a.m. · 8am · 8 o'clock
     re.compile(rf"(?<![\d.,:])(?P<h>\d{{1,2}})\s?{_PERIOD}"),
 )
+LUNAR = re.compile(
+    r"(?:ថ្ងៃ[\s\u200b]*(?:ចន្ទ|ច័ន្ទ|អង្គារ|ពុធ|ព្រហស្បតិ៍|សុក្រ|សៅរ៍|អាទិត្យ)[\s\u200b]*)?"
+    r"\d{1,2}[\s\u200b]*(?:កើត|រោច)"
+    r"|(?:ពុទ្ធសករាជ|ព\.[\s\u200b]*ស\.?|ព\.ស)[\s\u200b]*\d{4}"
+    r"|(?:ចុល្លសករាជ|មហាសករាជ)[\s\u200b]*\d{4}"
+)
+"""A lunar (Chhankitek) date or an era year (``៥រោច``, ``ពុទ្ធសករាជ ២៥៦៩``, on Latin digits):
+Khmer official text adds them, English does not translate them."""
 _PHONE = re.compile(
     r"(?<![\d.,])(?:\(?\+?855\)?[ \-.]?0?|0)\d{1,2}(?:[ \-.\u00a0]?\d{2,4}){2,3}(?![\d])"
 )
@@ -278,6 +287,9 @@ def find_quantities(text: str, lang: str, skip: Sequence[tuple[int, int]] = ()) 
         _mask(chars, start, end)
     for match in _URLISH.finditer(latin):
         _mask(chars, match.start(), match.end())
+    if khmer:
+        for match in LUNAR.finditer(latin):
+            _mask(chars, match.start(), match.end())
     found: list[Quantity] = []
 
     def add(

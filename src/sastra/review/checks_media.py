@@ -113,6 +113,8 @@ def _plain(value: Any) -> Any:
     (``០១២ ៣៤៥ ៦៧៨`` = ``012-345-678`` = ``+855 12 345 678``), containers recursively."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)  # ``students: ១២០០`` (a string to YAML) is ``students: 1200``
     if isinstance(value, str):
         text = " ".join(to_latin_digits(value).split())
         if (
