@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from collections.abc import Callable
@@ -157,6 +158,14 @@ def test_html_page_is_standalone_and_well_formed(
     assert "numbers-mismatch" in checker.codes and "image-missing" in checker.codes
     assert '<td class="has-error" lang="km">' in page
     assert "ក្រសួងបានដាក់ឱ្យដំណើរការវិបផតថលទិន្នន័យបើកចំហ" in page
+    # the bundled Noto Sans Khmer travels in the page, so Khmer shows offline
+    from sastra.render.assets import font_files
+
+    found = font_files()
+    assert found is not None
+    embedded = re.search(r'src: url\("data:font/ttf;base64,([A-Za-z0-9+/=]+)"\)', page)
+    assert embedded is not None and base64.b64decode(embedded[1]) == found[0].read_bytes()
+    assert "http://" not in page and "https://" not in page
 
 
 def test_index_page_lists_pairs_with_counts(make_site: Callable[..., Path]) -> None:
