@@ -20,17 +20,21 @@ from typing import Any
 from sastra.config_validate import (
     LANG_RE,
     Validator,
+    did_you_mean,
+    extensions,
     field_list,
     languages_check,
     one_of,
     positive,
     source_check,
 )
+from sastra.detect import FRAMEWORKS, Detected, detect
 from sastra.errors import ConfigError
+from sastra.layouts import ContentPattern, compile_pattern, pattern_problem, roots
 from sastra.model import Diagnostic, Location, Severity
 
 CONFIG_FILE = "sastra.toml"
-LAYOUTS = ("default", "astro")
+LAYOUTS = ("default", "astro", *FRAMEWORKS)
 UNTRANSLATED_MODES = ("link-index", "render-source")
 DEFAULT_TRANSLATABLE = ("title", "description")
 DEFAULT_SHARED = ("date", "image", "tags")
@@ -52,6 +56,15 @@ class CollectionConfig:
     """Frontmatter fields that must be equal in every language (compared by review)."""
 
 
+DEFAULT_ASSET_TYPES = (
+    *("jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff"),
+    *("pdf", "txt", "csv", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"),
+    *("mp3", "m4a", "ogg", "oga", "wav", "mp4", "m4v", "webm", "ogv", "vtt"),
+    *("woff", "woff2", "ttf", "otf"),
+)
+"""File types the build copies into the site unless ``build.asset_types`` says otherwise."""
+
+
 @dataclass(frozen=True)
 class BuildConfig:
     """Settings of ``i18n build``."""
@@ -70,6 +83,8 @@ class BuildConfig:
     """Show "the original was updated on …" on stale translations."""
     base_url: str = ""
     """Absolute URL of the site (for sitemap, feeds, canonical links); relative when empty."""
+    asset_types: tuple[str, ...] = DEFAULT_ASSET_TYPES
+    """File extensions (lower case, no dot) an article may link or show and the build copies."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +106,8 @@ class Config:
     config_path: Path | None
     """The file the configuration came from, ``None`` for defaults."""
     layout: str
-    """``default`` or ``astro``."""
+    """``default``, ``astro``, ``hugo``, ``docusaurus``, ``mkdocs``, or ``custom``
+    (``[[content]]`` patterns without a named layout)."""
     layout_detected: bool
     """True when the layout was detected rather than configured."""
     languages: tuple[str, ...]
@@ -108,6 +124,13 @@ class Config:
     """Where ``i18n build`` writes."""
     cache_dir: Path
     """Fingerprint, segmentation and build caches."""
+    patterns: tuple[ContentPattern, ...] = ()
+    """Content path patterns, tried in order (empty for the ``default`` and ``astro``
+    layouts, which have their own walk)."""
+    content_roots: tuple[Path, ...] = ()
+    """Folders holding content: ``(content_dir,)``, or the fixed folders of the patterns."""
+    detected: str = ""
+    """One line naming the generator the layout was detected from (empty otherwise)."""
     defaults: CollectionConfig = CollectionConfig("")
     """Settings for collections that have no section of their own."""
     collections: Mapping[str, CollectionConfig] = field(default_factory=dict)
@@ -121,6 +144,10 @@ class Config:
     _collections_seen: dict[str, CollectionConfig] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+
+    def __post_init__(self) -> None:
+        if not self.content_roots:  # a Config made in code: its content folder
+            object.__setattr__(self, "content_roots", (self.content_dir,))
 
     @property
     def default_language(self) -> str:
@@ -228,6 +255,7 @@ _TOP_KEYS = {
     "i18n_dir",
     "output_dir",
     "cache_dir",
+    "content",
     "defaults",
     "collections",
     "build",
@@ -241,12 +269,21 @@ _TRACKING_KEYS = set(TrackingConfig.__dataclass_fields__)
 def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Validator) -> Config:
     v.unknown("", data, _TOP_KEYS)
     layout = v.take("", data, "layout", str, "", one_of(LAYOUTS))
-    detected = not layout
-    if detected:
-        layout = "astro" if _looks_astro(root) and not (root / "content").is_dir() else "default"
+    raw_content = v.take("", data, "content", list, [])
+    found = _generator(root, layout, bool(raw_content), v)
+    detected = not layout and not raw_content
+    if found is not None:
+        layout = layout or found.layout
+        raw_content = raw_content or list(found.content)
+    elif raw_content:
+        layout = layout or "custom"
+    elif detected:
+        layout = "astro" if looks_astro(root) and not (root / "content").is_dir() else "default"
     content_default = "src/content" if layout == "astro" else "content"
     content_dir = root / v.take("", data, "content_dir", str, content_default)
     languages = v.take("", data, "languages", list, [], languages_check)
+    if not languages and found is not None and found.languages:
+        languages = list(found.languages)
     if not languages:
         languages = _detect_languages(content_dir, layout)
     default_language = v.take("", data, "default_language", str, "")
@@ -283,7 +320,17 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
         ),
         stale_notice=v.take("build", build_data, "stale_notice", bool, True),
         base_url=v.take("build", build_data, "base_url", str, ""),
+        asset_types=tuple(
+            v.take("build", build_data, "asset_types", list, list(DEFAULT_ASSET_TYPES), extensions)
+        ),
     )
+    patterns = _patterns(v, raw_content, languages) if raw_content else ()
+    if patterns:
+        content_roots = tuple(root / r if r else root for r in roots(patterns))
+        content_dir = content_roots[0]
+    else:
+        content_roots = (content_dir,)
+    own = found.settings if found is not None else {}
     tracking_data = v.take("", data, "tracking", dict, {})
     v.unknown("tracking", tracking_data, _TRACKING_KEYS)
     tracking = TrackingConfig(
@@ -302,9 +349,12 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
         source_language=source_language,
         content_dir=content_dir,
         templates_dir=root / v.take("", data, "templates_dir", str, "templates"),
-        i18n_dir=root / v.take("", data, "i18n_dir", str, "i18n"),
+        i18n_dir=root / v.take("", data, "i18n_dir", str, own.get("i18n_dir", "i18n")),
         output_dir=root / v.take("", data, "output_dir", str, "_site"),
         cache_dir=root / v.take("", data, "cache_dir", str, ".sastra-cache"),
+        patterns=patterns,
+        content_roots=content_roots,
+        detected=found.describe() if found is not None and not data.get("content") else "",
         defaults=defaults,
         collections=collections,
         build=build,
@@ -336,7 +386,104 @@ def _collection(
     )
 
 
-def _looks_astro(root: Path) -> bool:
+def _generator(root: Path, layout: str, has_patterns: bool, v: Validator) -> Detected | None:
+    """The site generator's layout: detected when nothing is configured, read from the
+    generator's config when ``layout`` names it (patterns, if given, still win)."""
+    if layout and layout not in FRAMEWORKS:
+        return None
+    if not layout and has_patterns:
+        return None
+    found, problems = detect(root, layout or None)
+    v.diags.extend(problems)
+    if found is None and layout and not has_patterns:
+        v.error(
+            "",
+            "layout",
+            f"'layout' is '{layout}' but no {layout} configuration was found; "
+            "add [[content]] patterns",
+        )
+    return found
+
+
+_CONTENT_KEYS = {"pattern", "lang", "source", "translation", "collection"}
+
+
+def _patterns(v: Validator, entries: list[Any], languages: list[str]) -> tuple[ContentPattern, ...]:
+    """Compile the ``[[content]]`` entries; every problem is reported at its line."""
+    compiled: list[ContentPattern] = []
+    for index, entry in enumerate(entries):
+
+        def error(key: str, message: str, index: int = index) -> None:
+            line = _entry_line(v, index, key)
+            v.diags.append(Diagnostic(Location(v.path, line), message))
+
+        if not isinstance(entry, dict):
+            error("", "[[content]] entries must be tables")
+            continue
+        for key in entry:
+            if key not in _CONTENT_KEYS:
+                line = _entry_line(v, index, key)
+                hint = did_you_mean(key, _CONTENT_KEYS)
+                message = f"unknown key '{key}' in [[content]]{hint}"
+                v.diags.append(Diagnostic(Location(v.path, line), message, Severity.WARNING))
+        values = {k: entry[k] for k in _CONTENT_KEYS if k in entry}
+        bad = [k for k, x in values.items() if not isinstance(x, str)]
+        for key in bad:
+            error(key, f"'{key}' must be a string")
+            del values[key]
+        collection = values.get("collection", "")
+        if "pattern" in values:
+            if "source" in values or "translation" in values:
+                error("pattern", "[[content]] has 'pattern' or 'source' + 'translation', not both")
+                continue
+            lang = values.get("lang")
+            if lang is not None and lang not in languages:
+                error(
+                    "lang", f"'lang': '{lang}' is not one of the languages ({', '.join(languages)})"
+                )
+                continue
+            problem = pattern_problem(values["pattern"], needs_lang=lang is None)
+            if problem:
+                error("pattern", f"'pattern': {problem}")
+                continue
+            compiled.append(compile_pattern(values["pattern"], lang, collection, index))
+        elif "source" in values and "translation" in values:
+            problems = [
+                (key, pattern_problem(values[key], needs_lang=key == "translation"))
+                for key in ("translation", "source")
+            ]
+            for key, problem in problems:
+                if problem:
+                    error(key, f"'{key}': {problem}")
+            if any(p for _, p in problems):
+                continue
+            compiled.append(compile_pattern(values["translation"], None, collection, index))
+            compiled.append(compile_pattern(values["source"], languages[0], collection, index))
+        else:
+            error("", "[[content]] needs 'pattern', or 'source' and 'translation'")
+    return tuple(compiled)
+
+
+def _entry_line(v: Validator, index: int, key: str) -> int:
+    """Line of ``key`` in the ``index``-th ``[[content]]`` table (its header without a key)."""
+    header = f"[[{v.prefix}content]]"
+    seen = -1
+    key_re = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=") if key else None
+    start = 0
+    for number, line in enumerate(v.lines, 1):
+        stripped = line.split("#")[0].strip()
+        if stripped.startswith("["):
+            if seen == index:
+                break
+            if stripped == header:
+                seen += 1
+                start = number
+        elif seen == index and key_re is not None and key_re.match(line):
+            return number
+    return start or v.line_of("", "content")
+
+
+def looks_astro(root: Path) -> bool:
     base = root / "src" / "content"
     if not base.is_dir():
         return False

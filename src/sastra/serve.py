@@ -249,7 +249,7 @@ class DevServer:
     def watched_paths(self) -> list[Path]:
         """Existing folders whose changes trigger a rebuild (the config file is polled)."""
         config = self.config
-        candidates = [config.content_dir, config.templates_dir, config.i18n_dir]
+        candidates = [*config.content_roots, config.templates_dir, config.i18n_dir]
         candidates += [self.root / name for name in ASSET_DIRS]
         paths: list[Path] = []
         for path in candidates:

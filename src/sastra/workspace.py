@@ -115,7 +115,7 @@ def open_tracked_site(
 
     cache = BlobCache(config.cache_dir / "blobs.pickle")
     pending = (
-        GitHistory.start(config.root, config.content_dir, cache, where)
+        GitHistory.start(config.root, config.content_roots, cache, where)
         if config.tracking.git
         else None
     )
@@ -154,7 +154,7 @@ def tracker_for(site: Site, where: tuple[Path, str] | None = None) -> Tracker:
     config = site.config
     history = None
     if config.tracking.git:
-        history = GitHistory.load(config.root, config.content_dir, site.cache, where)
+        history = GitHistory.load(config.root, config.content_roots, site.cache, where)
     return _tracker(config, history, site.cache)
 
 

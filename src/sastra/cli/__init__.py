@@ -26,8 +26,10 @@ COMMANDS: dict[str, str] = {
     "mark": "sastra.cli.translate:mark",
     "names": "sastra.cli.names:names",
     "date": "sastra.cli.date:date",
+    "init": "sastra.cli.init:init",
     "review": "sastra.cli.review:review",
     "serve": "sastra.cli.serve:serve",
+    "theme": "sastra.cli.theme:theme",
 }
 
 

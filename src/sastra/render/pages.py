@@ -24,6 +24,7 @@ from babel import Locale, UnknownLocaleError
 
 from sastra.config import Config
 from sastra.content import slugify
+from sastra.layouts import HOME_SLUG
 from sastra.model import Article, Key, Pair
 
 _OG_LOCALES = {"km": "km_KH", "en": "en_US"}
@@ -63,7 +64,12 @@ class Entry:
 
 
 def url_for(config: Config, lang: str, key: Key) -> str:
-    """Site-relative URL of an article's page in ``lang``: ``km/news/my-post/``."""
+    """Site-relative URL of an article's page in ``lang``: ``km/news/my-post/``.
+
+    In a pattern layout the home page (a top ``index.md``/``_index.md``, keyed ``index``)
+    is the language's index, ``km/``; a section page already has its collection's URL."""
+    if config.patterns and key.slug == HOME_SLUG and not key.collection:
+        return f"{lang}/"
     return f"{lang}/{_key_path(key.collection, key.slug)}/"
 
 
@@ -301,8 +307,12 @@ def list_pages(
     *,
     name: str = "",
     collection: str = "",
+    intro: Article | None = None,
 ) -> list[PageSpec]:
-    """An index (``kind`` ``index``/``collection``) or a tag page, paginated."""
+    """An index (``kind`` ``index``/``collection``) or a tag page, paginated.
+
+    ``intro``: the section (or home) page whose title heads the index and whose body
+    is rendered above the list on its first page (``article.content``)."""
     size = config.build.page_size
     ordered = sort_entries(entries)
     chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [[]]
@@ -341,7 +351,17 @@ def list_pages(
             },
         }
         templates = _templates_for(collection, template) if kind == "collection" else (template,)
-        pages.append(PageSpec(out, lang, templates, context))
+        shown = intro if number == 1 else None
+        if intro is not None:
+            description = intro.meta.get("description")
+            context["page"] = {
+                **context["page"],  # type: ignore[dict-item]
+                "title": intro.title,
+                "description": description if isinstance(description, str) else "",
+            }
+        if shown is not None:
+            context["article"] = {"title": shown.title, "path": shown.path, "body": shown.body}
+        pages.append(PageSpec(out, lang, templates, context, shown))
     return pages
 
 

@@ -17,8 +17,9 @@ from typing import Any
 
 from sastra.config import Config
 from sastra.content import slugify
+from sastra.layouts import HOME_SLUG
 from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Pair, State
-from sastra.render.assets import image_output, image_source, is_external, url_path
+from sastra.render.assets import asset_refusal, image_output, image_source, is_external, url_path
 from sastra.render.feeds import atom_feed, robots, sitemap
 from sastra.render.pages import (
     Entry,
@@ -58,10 +59,16 @@ def plan_site(
     """Plan every page. ``updated`` maps a source file's path to the date it last changed."""
     problems: list[Diagnostic] = []
     field_images, image_urls = _field_images(config, pairs, problems)
-    _check_clashes(config, pairs, problems)
+    sections = _section_pages(config, pairs)
+    _check_clashes(config, [p for p in pairs if p.key not in sections], problems)
     pages: list[PageSpec] = []
     entries: dict[str, list[Entry]] = defaultdict(list)
+    intros: dict[tuple[str, str], Article] = {}
     for pair in pairs:
+        if pair.key in sections:
+            for lang, version in pair.versions.items():
+                intros[lang, sections[pair.key]] = version
+            continue
         status = statuses.get(pair.key)
         for lang in config.languages:
             article = pair.versions.get(lang)
@@ -84,8 +91,13 @@ def plan_site(
     files: dict[str, str] = {}
     for lang in config.languages:
         mine = entries[lang]
-        pages += list_pages(config, lang, f"{lang}/", "index", mine, image_urls)
+        pages += list_pages(
+            config, lang, f"{lang}/", "index", mine, image_urls, intro=intros.get((lang, ""))
+        )
         by_collection: dict[str, list[Entry]] = defaultdict(list)
+        for held_lang, collection in intros:
+            if held_lang == lang and collection:
+                by_collection[collection] = []  # a section page with no articles yet
         by_tag: dict[str, list[Entry]] = defaultdict(list)
         tag_names: dict[str, str] = {}
         for entry in mine:
@@ -100,7 +112,7 @@ def plan_site(
             base = collection_url(config, lang, collection)
             pages += list_pages(
                 config, lang, base, "collection", by_collection[collection], image_urls,
-                name=collection, collection=collection,
+                name=collection, collection=collection, intro=intros.get((lang, collection)),
             )  # fmt: skip
         for slug in sorted(by_tag):
             name = tag_names[slug]
@@ -166,18 +178,43 @@ def _field_images(
             if not isinstance(value, str) or not value.strip() or is_external(value.strip()):
                 continue
             source = image_source(config, article.path, value.strip())
-            out = image_output(config, source) if source.is_file() else None
+            refused = asset_refusal(config, source) if source.is_file() else None
+            out = image_output(config, source) if source.is_file() and not refused else None
             if out is None:
-                what = "image not found" if not source.is_file() else "image outside the site"
                 where = Location(article.path, article.line_of("image"))
-                problems.append(Diagnostic(where, f"{what}: {value.strip()}"))
+                if not source.is_file():
+                    message = f"image not found: {value.strip()}"
+                else:
+                    reason = refused or "outside the site"
+                    message = f"image not published: {value.strip()}: {reason}"
+                problems.append(Diagnostic(where, message))
                 continue
             files[out] = str(source)
             urls[article.path] = url_path(out)
     return files, urls
 
 
-def _check_clashes(config: Config, pairs: tuple[Pair, ...], problems: list[Diagnostic]) -> None:
+def _section_pages(config: Config, pairs: tuple[Pair, ...]) -> dict[Key, str]:
+    """Section and home pages (``news/_index.md``, a top ``index.md``) of a pattern
+    layout, and the collection whose index page each introduces (``""``: the home).
+
+    :mod:`sastra.layouts` keys such a file by its folder (``news``), which is where the
+    collection's index lives: rendered as its own page it would overwrite that index.
+    """
+    if not config.patterns:
+        return {}
+    collections = {p.key.collection for p in pairs if p.key.collection}
+    found: dict[Key, str] = {}
+    for pair in pairs:
+        key = pair.key
+        if key == Key("", HOME_SLUG):
+            found[key] = ""
+        elif str(key) in collections:
+            found[key] = str(key)
+    return found
+
+
+def _check_clashes(config: Config, pairs: list[Pair], problems: list[Diagnostic]) -> None:
     """Two files whose names slugify alike would overwrite each other's page."""
     seen: dict[str, Article] = {}
     for pair in pairs:
