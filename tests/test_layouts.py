@@ -387,3 +387,46 @@ def test_init_on_an_astro_site_writes_its_layout(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert 'layout = "astro"' in (tmp_path / "sastra.toml").read_text("utf-8")
     assert not (tmp_path / "content").exists()
+
+
+def test_init_on_a_default_layout_site_lists_its_language_folders(tmp_path: Path) -> None:
+    write_files(
+        tmp_path,
+        {
+            "content/km/news/a.md": "---\ntitle: ក\n---\n",
+            "content/fr/news/a.md": "---\ntitle: A\n---\n",
+        },
+    )
+    result = run_cli("init", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "wrote sastra.toml for the default layout; languages km, en, fr, source km"
+    )
+    assert not (tmp_path / "content/en").exists()
+
+
+def test_hugo_split_config_folder_is_read(make_site: MakeSite) -> None:
+    root = make_site(
+        {
+            "config/_default/hugo.toml": "baseURL = '/'\ndefaultContentLanguage = 'km'\n",
+            "config/_default/languages.toml": "[km]\nweight = 1\ncontentDir = 'content/km'\n"
+            "[en]\nweight = 2\ncontentDir = 'content/en'\n",
+            "content/km/a.md": "+++\ntitle = 'ក'\n+++\n",
+        }
+    )
+    config = load_config(root)
+    assert (config.layout, config.languages) == ("hugo", ("km", "en"))
+    assert [p.text for p in config.patterns] == ["content/@lang/@path"]
+    assert config.detected == "Hugo site (config/_default/hugo.toml): content/@lang/@path"
+
+
+def test_an_unreadable_generator_config_is_a_warning_at_its_line(make_site: MakeSite) -> None:
+    root = make_site(
+        {
+            "hugo.toml": "baseURL = '/'\ndefaultContentLanguage = \n",
+            "content/km/a.md": "---\ntitle: ក\n---\n",
+        }
+    )
+    config = load_config(root)
+    assert config.layout == "default"
+    assert [str(w) for w in config.warnings] == ["hugo.toml:2: warning: cannot read: Invalid value"]

@@ -271,11 +271,13 @@ def _read_any(path: Path, rel: str) -> dict[str, Any]:
         else:
             data = yaml.safe_load(text)
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
-        line = getattr(exc, "lineno", None) or 1
-        mark = getattr(exc, "problem_mark", None)
-        if mark is not None:
+        message = str(exc)
+        line = getattr(exc, "lineno", None) or 1  # JSON
+        if (mark := getattr(exc, "problem_mark", None)) is not None:  # YAML
             line = mark.line + 1
-        raise _Unreadable(rel, line, f"cannot read: {exc}") from None
+        elif (at := re.search(r"\s*\(at line (\d+), column \d+\)", message)) is not None:
+            line, message = int(at.group(1)), message.replace(at.group(0), "")  # TOML
+        raise _Unreadable(rel, line, f"cannot read: {message}") from None
     return _lower_keys(data) if isinstance(data, dict) else {}
 
 

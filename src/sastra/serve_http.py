@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
 
+from sastra.render.assets import font_files
+from sastra.report.html import FONT_PATH
 from sastra.serve_views import PageNotFound, review_index_page, review_page, status_page
 
 if TYPE_CHECKING:
@@ -220,6 +222,9 @@ class Handler(BaseHTTPRequestHandler):
         if path == REVIEW_PATH.rstrip("/"):
             self._redirect(REVIEW_PATH)
             return
+        if path == FONT_PATH:
+            self._font(head)
+            return
         try:
             if path == STATUS_PATH:
                 page = status_page(dev, review_prefix=REVIEW_PATH)
@@ -234,6 +239,15 @@ class Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.NOT_FOUND, body, "text/plain; charset=utf-8", head)
             return
         self._send(HTTPStatus(page.status), page.html.encode(), _TYPES[".html"], head)
+
+    def _font(self, head: bool) -> None:
+        """The bundled Noto Sans Khmer, for the tool pages (offline, no external URL)."""
+        found = font_files()
+        if found is None:
+            self._send(HTTPStatus.NOT_FOUND, b"no Khmer font installed\n", "text/plain", head)
+            return
+        ctype = "font/woff2" if found[0].suffix == ".woff2" else "font/ttf"
+        self._send(HTTPStatus.OK, found[0].read_bytes(), ctype, head)
 
     def _redirect(self, location: str) -> None:
         self.send_response(HTTPStatus.FOUND)

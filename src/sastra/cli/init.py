@@ -30,7 +30,7 @@ def init(
     article in two languages. Asks nothing; never overwrites a file.
     """
     from sastra.cache import atomic_write
-    from sastra.config import CONFIG_FILE, looks_astro
+    from sastra.config import CONFIG_FILE, detect_languages, looks_astro
     from sastra.config_validate import LANG_RE
     from sastra.detect import detect
     from sastra.starter import config_text, gitignore_text, sample_pair
@@ -62,6 +62,9 @@ def init(
         codes = codes or list(detected.languages)
     elif layout is None:
         layout = "astro" if root.is_dir() and looks_astro(root) else "default"
+    if not codes and layout in ("default", "astro"):
+        content = root / ("src/content" if layout == "astro" else "content")
+        codes = detect_languages(content, layout)  # km and en, and any language folder
     codes = codes or ["km", "en"]
     if len(codes) < 2:
         codes += [c for c in ("km", "en") if c not in codes][: 2 - len(codes)]

@@ -367,7 +367,7 @@ def list_pages(
         }
         templates = _templates_for(collection, template) if kind == "collection" else (template,)
         shown = intro if number == 1 else None
-        if intro is not None:
+        if intro is not None and intro.title != intro.key.slug:  # it has a title field
             description = intro.meta.get("description")
             context["page"] = {
                 **context["page"],  # type: ignore[dict-item]
