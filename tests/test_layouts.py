@@ -430,3 +430,27 @@ def test_an_unreadable_generator_config_is_a_warning_at_its_line(make_site: Make
     config = load_config(root)
     assert config.layout == "default"
     assert [str(w) for w in config.warnings] == ["hugo.toml:2: warning: cannot read: Invalid value"]
+
+
+def test_init_that_cannot_write_leaves_no_file_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sastra.cache
+
+    real = sastra.cache.atomic_write
+
+    def fail_on_config(path: Path, data: str | bytes) -> None:
+        if path.name == "sastra.toml":
+            raise OSError(28, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(sastra.cache, "atomic_write", fail_on_config)
+    root = tmp_path / "site"
+
+    from sastra.cli import main
+
+    monkeypatch.setattr("sys.argv", ["i18n", "init", str(root)])
+    with pytest.raises(SystemExit) as done:
+        main()
+    assert done.value.code == 1
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == []
