@@ -454,3 +454,17 @@ def test_init_that_cannot_write_leaves_no_file_behind(
         main()
     assert done.value.code == 1
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == []
+
+
+def test_hugo_content_mounted_per_language_is_a_folder_layout(make_site: MakeSite) -> None:
+    root = make_site(
+        {
+            "hugo.toml": "defaultContentLanguage = 'km'\n"
+            "[languages.km]\nweight = 1\n[languages.en]\nweight = 2\n"
+            "[[module.mounts]]\nsource = 'content/km'\ntarget = 'content'\nlang = 'km'\n"
+            "[[module.mounts]]\nsource = 'content/en'\ntarget = 'content'\nlang = 'en'\n"
+            "[[module.mounts]]\nsource = 'assets'\ntarget = 'assets'\n",
+        }
+    )
+    config = load_config(root)
+    assert [p.text for p in config.patterns] == ["content/@lang/@path"]
