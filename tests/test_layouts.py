@@ -468,3 +468,32 @@ def test_hugo_content_mounted_per_language_is_a_folder_layout(make_site: MakeSit
     )
     config = load_config(root)
     assert [p.text for p in config.patterns] == ["content/@lang/@path"]
+
+
+def test_a_pattern_walk_skips_build_outputs_but_reads_a_configured_folder(
+    make_site: MakeSite,
+) -> None:
+    root = make_site(
+        {
+            "site/km/a.md": "---\ntitle: ក\n---\n",
+            "site/en/a.md": "---\ntitle: A\n---\n",
+            "node_modules/pkg/README.km.md": "---\ntitle: x\n---\n",
+            "public/b.km.md": "---\ntitle: x\n---\n",
+            "_site/c.km.md": "---\ntitle: x\n---\n",
+            "notes.km.md": "---\ntitle: កំណត់ចំណាំ\n---\n",
+            "notes.md": "---\ntitle: Notes\n---\n",
+        },
+        config='languages = ["en", "km"]\n'
+        '[[content]]\npattern = "site/@lang/@path"\ncollection = "site"\n'
+        '[[content]]\nsource = "@path"\ntranslation = "@path.@lang"\n',
+    )
+    from sastra.content import discover
+
+    entries, diags = discover(load_config(root))
+    assert [(e.lang, str(e.key), e.rel) for e in entries] == [
+        ("km", "notes", "notes.km.md"),
+        ("en", "notes", "notes.md"),
+        ("en", "site/a", "site/en/a.md"),
+        ("km", "site/a", "site/km/a.md"),
+    ]
+    assert diags == []
