@@ -81,17 +81,23 @@ def test_a_counterpart_is_placed_by_the_pattern_of_its_language() -> None:
         compile_pattern("i18n/@lang/docusaurus-plugin-content-docs/current/@path", None, "docs", 0),
         compile_pattern("docs/@path", "km", "docs", 0),
     )
+    langs = ("km", "en")
     assert (
-        counterpart_path(docs, "docs/guides/permit.md", "en")
+        counterpart_path(docs, langs, "docs/guides/permit.md", "en")
         == "i18n/en/docusaurus-plugin-content-docs/current/guides/permit.md"
     )
     assert (
-        counterpart_path(docs, "i18n/en/docusaurus-plugin-content-docs/current/a/index.mdx", "km")
+        counterpart_path(
+            docs, langs, "i18n/en/docusaurus-plugin-content-docs/current/a/index.mdx", "km"
+        )
         == "docs/a/index.mdx"
     )
     suffix = (compile_pattern("content/@path.@lang", None), compile_pattern("content/@path", "km"))
-    assert counterpart_path(suffix, "content/news/_index.md", "en") == "content/news/_index.en.md"
-    assert counterpart_path(suffix, "content/news/a.en.md", "km") == "content/news/a.md"
+    assert counterpart_path(suffix, langs, "content/news/_index.md", "en") == (
+        "content/news/_index.en.md"
+    )
+    assert counterpart_path(suffix, langs, "content/news/a.en.md", "km") == "content/news/a.md"
+    assert counterpart_path(suffix, langs, "content/v1.2.md", "en") == "content/v1.2.en.md"
 
 
 # -- config -----------------------------------------------------------------------------------
