@@ -18,6 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from sastra.config_content import content_patterns, generator_layout
+from sastra.config_site import (
+    COLLECTION_DISPLAY_KEYS,
+    CollectionDisplay,
+    SiteConfig,
+    read_display,
+    read_site,
+)
 from sastra.config_validate import (
     LANG_RE,
     Validator,
@@ -54,6 +61,8 @@ class CollectionConfig:
     """Fields whose text is translated and fingerprinted (dotted paths, ``[]`` for lists)."""
     shared: tuple[str, ...] = DEFAULT_SHARED
     """Frontmatter fields that must be equal in every language (compared by review)."""
+    display: CollectionDisplay = field(default_factory=CollectionDisplay)
+    """Index title per language, data fields shown on entry pages (``title``, ``fields``)."""
 
 
 DEFAULT_ASSET_TYPES = (
@@ -139,6 +148,8 @@ class Config:
     """Build settings."""
     tracking: TrackingConfig = TrackingConfig()
     """Tracking settings."""
+    site: SiteConfig = field(default_factory=SiteConfig)
+    """``[site]``: title per language, base URL (also in ``build.base_url``)."""
     warnings: tuple[Diagnostic, ...] = ()
     """Unknown keys and other non-fatal problems (fatal under ``--strict``)."""
     _collections_seen: dict[str, CollectionConfig] = field(
@@ -174,6 +185,7 @@ class Config:
             self.defaults.required,
             self.defaults.translatable,
             self.defaults.shared,
+            self.defaults.display,
         )
 
     def source_language_of(self, collection: str) -> str | None:
@@ -260,8 +272,10 @@ _TOP_KEYS = {
     "collections",
     "build",
     "tracking",
+    "site",
 }
 _COLLECTION_KEYS = {"source_language", "required", "translatable", "shared"}
+_COLLECTION_KEYS |= COLLECTION_DISPLAY_KEYS
 _BUILD_KEYS = set(BuildConfig.__dataclass_fields__)
 _TRACKING_KEYS = set(TrackingConfig.__dataclass_fields__)
 
@@ -298,7 +312,8 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
             languages = [default_language, *(x for x in languages if x != default_language)]
     lang_check = source_check(languages)
     source_language = v.take("", data, "source_language", str, None, lang_check)
-    defaults = _collection(v, "defaults", data.get("defaults", {}), "", lang_check)
+    site = read_site(v, data, languages)
+    defaults = _collection(v, "defaults", data.get("defaults", {}), "", lang_check, languages)
     collections: dict[str, CollectionConfig] = {}
     raw_collections = v.take("", data, "collections", dict, {})
     for name, section in raw_collections.items():
@@ -307,7 +322,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
             v.error("collections", name, f"[{table}] must be a table")
             continue
         merged = {**data.get("defaults", {}), **section}
-        collections[name] = _collection(v, table, merged, name, lang_check, own=section)
+        collections[name] = _collection(v, table, merged, name, lang_check, languages, section)
     build_data = v.take("", data, "build", dict, {})
     v.unknown("build", build_data, _BUILD_KEYS)
     build = BuildConfig(
@@ -319,7 +334,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
             "build", build_data, "untranslated", str, "link-index", one_of(UNTRANSLATED_MODES)
         ),
         stale_notice=v.take("build", build_data, "stale_notice", bool, True),
-        base_url=v.take("build", build_data, "base_url", str, ""),
+        base_url=site.base_url or v.take("build", build_data, "base_url", str, ""),
         asset_types=tuple(
             v.take("build", build_data, "asset_types", list, list(DEFAULT_ASSET_TYPES), extensions)
         ),
@@ -359,6 +374,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
         collections=collections,
         build=build,
         tracking=tracking,
+        site=site,
         warnings=warnings,
     )
 
@@ -369,6 +385,7 @@ def _collection(
     data: Any,
     name: str,
     lang_check: Callable[[Any], str | None],
+    languages: list[str],
     own: Mapping[str, Any] | None = None,
 ) -> CollectionConfig:
     if not isinstance(data, dict):
@@ -383,6 +400,7 @@ def _collection(
             v.take(table, data, "translatable", list, list(DEFAULT_TRANSLATABLE), field_list)
         ),
         shared=tuple(v.take(table, data, "shared", list, list(DEFAULT_SHARED), field_list)),
+        display=read_display(v, table, data, languages),
     )
 
 
