@@ -79,7 +79,9 @@ KM_TITLES: tuple[str, ...] = (
     "មហាបវរធិបតី", "ធិបតី", "អគ្គមហាសេនាបតីតេជោ", "តេជោ", "អគ្គមហាពញាចក្រី",
     "វិបុលសេនាភក្តី", "កិត្តិព្រឹទ្ធបណ្ឌិត", "កិត្តិសង្គហបណ្ឌិត", "កិត្តិនីតិកោសលបណ្ឌិត",
     "កិត្តិសេដ្ឋាបណ្ឌិត", "កិត្តិបណ្ឌិត", "កិត្តិព្រឹទ្ធមហាបណ្ឌិត", "អគ្គមហាធម្មពោធិសាល",
-    "អគ្គមហាមន្ត្រី", "មហាមន្ត្រី", "ឧត្តមមន្ត្រី",
+    "អគ្គមហាមន្ត្រី", "មហាមន្ត្រី", "ឧត្តមមន្ត្រី", "ពិជ័យសេនា", "វិបុលបញ្ញា", "ក្រឡាហោម",
+    "អភិសន្តិបណ្ឌិត", "កិត្តិទេសាភិបាលបណ្ឌិត", "កិត្តិទេសាភិបាល", "មហារដ្ឋសភាធិការធិបតី",
+    "អគ្គមហាធម្មពោធិសាលបណ្ឌិត",
 )  # fmt: skip
 """Functions and honorary titles: part of the chain, not of the name."""
 
@@ -105,6 +107,8 @@ _KM_NOT_NAME_PREFIX = (
     "បាន", "ដែល", "ក្នុង", "សម្រាប់", "កំពុង", "អញ្ជើញ", "ដឹកនាំ", "ថ្លែង", "ចូលរួម",
     "ពិនិត្យ", "ណែនាំ", "ក្រសួង", "អង្គការ", "ក្រុមហ៊ុន", "សាកលវិទ្យាល័យ", "វិទ្យាល័យ",
     "អធិបតី", "ទទួល", "ផ្ដល់", "បង្ហាញ", "ធ្វើ", "សភា", "ទាំង", "តំណាង", "អ្នក",
+    "មានប្រសាសន៍", "បញ្ជាក់", "លើកឡើង", "ស្នើ", "សង្កត់ធ្ងន់", "អះអាង", "រំលឹក", "ប្រកាស",
+    "មន្ត្រី", "ឱ្យដឹង", "ឲ្យដឹង",
 )  # fmt: skip
 """A word starting with one of these is a verb phrase or an institution, not a name."""
 
@@ -363,9 +367,9 @@ def _wordset(text: str) -> frozenset[str]:
 
 
 LATIN_HONORIFICS: tuple[str, ...] = (
-    "H.E.", "His Excellency", "Her Excellency", "Excellency", "Dr.", "Dr", "Mr.", "Mr",
+    "H.E.", "H.E", "HE", "His Excellency", "Her Excellency", "Excellency", "Dr.", "Dr", "Mr.", "Mr",
     "Mrs.", "Mrs", "Ms.", "Ms", "Lok Chumteav", "Neak Oknha", "Oknha", "Samdech",
-    "Prof.", "Professor", "Madam", "Miss", "Lok", "Lok Kru", "Neak Kru", "Academician",
+    "Prof.", "Professor", "Madam", "Madame", "Miss", "Lok", "Lok Kru", "Neak Kru", "Academician",
     "His Majesty", "Her Majesty", "His Royal Highness", "Her Royal Highness", "Venerable",
     "Gen.", "General", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Col.", "Colonel",
 )  # fmt: skip
@@ -375,6 +379,7 @@ LATIN_TITLES: tuple[str, ...] = (
     "Moha Borvor Thipadei", "Maha Borvor Thipadei", "Thipadei", "Akka Moha Sena Padei Techo",
     "Akka Moha Sena Padei", "Techo", "Akka Moha Ponhea Chakrei", "Vibol Sena Pheakdei",
     "Kittiprittbandit", "Kitti Prittbandit", "Kittisangha Pandita", "Kralahom", "Bandit",
+    "Krala Homa", "Pichey Sena", "Vibol Panha", "Abhisanti Bandit", "Kitti Tesaphibal Bandit",
     "Preah Bat Samdech Preah Boromneath", "Preah Bat Samdech", "Preah Boromneath",
     "Samdech Preah Mohaksatreyani", "Preah Karuna", "King", "Queen", "Queen Mother",
     "Prince", "Princess", "Minister", "Deputy", "Prime", "Senior", "Secretary", "State",
