@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from sastra.khmer.honorifics import is_not_name, is_title, khmer_mentions, latin_mentions
+from sastra.khmer.honorifics import is_not_name, is_title, khmer_mentions
+from sastra.khmer.honorifics_latin import latin_mentions
 
 
 @pytest.mark.parametrize(
