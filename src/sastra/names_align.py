@@ -121,7 +121,8 @@ def unmarked_names(units: Iterable[Unit]) -> list[tuple[str, tuple[str, ...], tu
         runs = _latin_runs(unit.other)
         if not runs:
             continue
-        words = [w.strip("។៕៖,.:;!?()«»\"'") for w in normalize(unit.km).split(" ")]
+        spaced = unit.km.replace("\u200b", " ")  # a zero-width space separates words
+        words = [w.strip("។៕៖,.:;!?()«»\"'") for w in normalize(spaced).split(" ")]
         for latin in runs:
             n = len(latin)
             for start in range(len(words) - n + 1):

@@ -114,6 +114,9 @@ _KM_LETTERS = re.compile(r"^[\u1780-\u17dd]+$")
 _KM_NAME_MAX = 12
 """Longest word (in code points) taken as part of a name: សុវណ្ណារិទ្ធ is 12."""
 _KM_NAME_WORDS = 3
+_WORD_RE = re.compile("[^\\s\u200b\u200c\u200d\ufeff]+")
+"""A word: zero-width spaces separate words like spaces (editors type them between
+Khmer words)."""
 
 
 @dataclass(frozen=True)
@@ -261,7 +264,7 @@ def khmer_mentions(text: str) -> list[Mention]:
     found); offsets are those of the original text.
     """
     out: list[Mention] = []
-    raw = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
+    raw = [(m.start(), m.group(0)) for m in _WORD_RE.finditer(text)]
     words = _Words(raw)
     leads, quick = _lead_re(), _quick_re()
     index = 0
