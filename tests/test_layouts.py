@@ -503,3 +503,14 @@ def test_a_pattern_walk_skips_build_outputs_but_reads_a_configured_folder(
         ("km", "site/a", "site/km/a.md"),
     ]
     assert diags == []
+
+
+def test_init_quiet_prints_what_it_wrote_and_no_advice(tmp_path: Path) -> None:
+    result = run_cli("init", "-q", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "wrote sastra.toml for the default layout; languages km, en, source km",
+        "created content/km/news/welcome.md",
+        "created content/en/news/welcome.md",
+        "created .gitignore",
+    ]
