@@ -108,6 +108,8 @@ DATES: list[tuple[str, str, tuple[str, list[tuple[dt.date, dt.date]], bool, int 
     ("Thursday, 8 January 2026", "en",
      ("Thursday, 8 January 2026", [(D(2026, 1, 8), D(2026, 1, 8))], False, 3)),
     ("Hun Sen 1 June High School", "en", ("1 June", [(D(2026, 6, 1), D(2026, 6, 1))], True, None)),
+    ("ចុះថ្ងៃ ០៨/០១/២០២៦", "km", ("០៨/០១/២០២៦", [(D(2026, 1, 8), D(2026, 1, 8))], False, None)),
+    ("dated 2026-01-08", "en", ("2026-01-08", [(D(2026, 1, 8), D(2026, 1, 8))], False, None)),
 ]  # fmt: skip
 
 
