@@ -11,6 +11,7 @@ states below; then ``i18n build`` builds a page for every version.
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from pathlib import Path
@@ -211,9 +212,14 @@ def test_init_writes_a_config_that_gives_the_same_states_and_builds(
     # heads its collection's or language's index); test_build_git builds the same
     # sites with no config at all
     site = open_site(root)
-    titles = {output_path(site.config, v): v.title for p in site.pairs for v in p.versions.values()}
-    for page, title in titles.items():
-        assert f"<h1>{title}</h1>" in page.read_text("utf-8"), page
+    for pair in site.pairs:
+        for version in pair.versions.values():
+            # a page with no title field (MkDocs's) is titled by its own "# heading"
+            heading = version.body.strip().split("\n")[0].removeprefix("# ")
+            title = heading if "title" not in version.meta else version.title
+            page = output_path(site.config, version).read_text("utf-8")
+            shown = {f">{title}</h1>", f">{html.escape(title)}</h1>"}
+            assert any(h in page for h in shown), (version.path, title)
 
 
 def test_generators_keep_their_own_i18n_folder(tmp_path: Path) -> None:
@@ -231,3 +237,56 @@ def test_generators_keep_their_own_i18n_folder(tmp_path: Path) -> None:
         root = tmp_path / name
         shutil.copytree(FIXTURES / name, root)
         assert load_config(root).i18n_dir == root / "i18n"
+
+
+DETECTED = {
+    "hugo-folder": "a Hugo site (hugo.toml): content/@lang/@path",
+    "hugo-suffix": "a Hugo site (hugo.yaml): content/@path + content/@path.@lang",
+    "docusaurus": "a Docusaurus site (docusaurus.config.js): "
+    "docs/@path + i18n/@lang/docusaurus-plugin-content-docs/current/@path; "
+    "blog/@path + i18n/@lang/docusaurus-plugin-content-blog/@path",
+    "mkdocs-suffix": "a MkDocs (mkdocs-static-i18n) site (mkdocs.yml): "
+    "docs/@path + docs/@path.@lang",
+    "mkdocs-folder": "a MkDocs (mkdocs-static-i18n) site (mkdocs.yml): docs/@lang/@path",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SITES))
+def test_every_command_names_the_detected_layout_in_one_line(tmp_path: Path, name: str) -> None:
+    root = tmp_path / name
+    shutil.copytree(FIXTURES / name, root)
+
+    result = run_cli("status", "--root", str(root))
+
+    assert result.stderr.splitlines()[0] == f"i18n: detected {DETECTED[name]}"
+
+
+def test_new_and_mark_follow_the_generator_layout(tmp_path: Path) -> None:
+    """``new`` places the translation where the generator looks for it; ``mark`` records
+    the baseline in the file's own frontmatter format (TOML for Hugo's ``+++``)."""
+    root = _site_in_git(tmp_path, "hugo-suffix")
+
+    created = run_cli("new", "--root", str(root), "en", "posts/dengue-warning")
+    marked = run_cli("mark", "--root", str(root), "en", "posts/clean-water")
+
+    assert created.exit_code == 0, created.stderr
+    assert created.stdout == (
+        "created content/posts/dengue-warning.en.md from content/posts/dengue-warning.md"
+        " (km → en)\n"
+    )
+    assert marked.exit_code == 0, marked.stderr
+    toml = (root / "content/posts/clean-water.en.md").read_text("utf-8")
+    assert toml.startswith(
+        "+++\ntitle = 'Five new clean-water wells'\ndate = 2025-01-20\n\n[l10n]\n"
+    )
+    states = _states(root)
+    assert states["posts/dengue-warning"]["en"] == (
+        "up_to_date",
+        "content/posts/dengue-warning.en.md",
+    )
+    assert states["posts/clean-water"]["en"] == ("up_to_date", "content/posts/clean-water.en.md")
+
+    docs = _site_in_git(tmp_path, "docusaurus")
+    created = run_cli("new", "--root", str(docs), "en", "blog/2025-04-10-open-day")
+    assert created.exit_code == 0, created.stderr
+    assert (docs / "i18n/en/docusaurus-plugin-content-blog/2025-04-10-open-day/index.md").is_file()

@@ -17,10 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sastra.config_content import content_patterns, generator_layout
+from sastra.config_site import (
+    COLLECTION_DISPLAY_KEYS,
+    CollectionDisplay,
+    SiteConfig,
+    read_display,
+    read_site,
+)
 from sastra.config_validate import (
     LANG_RE,
     Validator,
-    did_you_mean,
     extensions,
     field_list,
     languages_check,
@@ -28,9 +35,9 @@ from sastra.config_validate import (
     positive,
     source_check,
 )
-from sastra.detect import FRAMEWORKS, Detected, detect
+from sastra.detect import FRAMEWORKS
 from sastra.errors import ConfigError
-from sastra.layouts import ContentPattern, compile_pattern, pattern_problem, roots
+from sastra.layouts import ContentPattern, roots
 from sastra.model import Diagnostic, Location, Severity
 
 CONFIG_FILE = "sastra.toml"
@@ -54,6 +61,8 @@ class CollectionConfig:
     """Fields whose text is translated and fingerprinted (dotted paths, ``[]`` for lists)."""
     shared: tuple[str, ...] = DEFAULT_SHARED
     """Frontmatter fields that must be equal in every language (compared by review)."""
+    display: CollectionDisplay = field(default_factory=CollectionDisplay)
+    """Index title per language, data fields shown on entry pages (``title``, ``fields``)."""
 
 
 DEFAULT_ASSET_TYPES = (
@@ -139,6 +148,8 @@ class Config:
     """Build settings."""
     tracking: TrackingConfig = TrackingConfig()
     """Tracking settings."""
+    site: SiteConfig = field(default_factory=SiteConfig)
+    """``[site]``: title per language, base URL (also in ``build.base_url``)."""
     warnings: tuple[Diagnostic, ...] = ()
     """Unknown keys and other non-fatal problems (fatal under ``--strict``)."""
     _collections_seen: dict[str, CollectionConfig] = field(
@@ -174,6 +185,7 @@ class Config:
             self.defaults.required,
             self.defaults.translatable,
             self.defaults.shared,
+            self.defaults.display,
         )
 
     def source_language_of(self, collection: str) -> str | None:
@@ -260,8 +272,10 @@ _TOP_KEYS = {
     "collections",
     "build",
     "tracking",
+    "site",
 }
 _COLLECTION_KEYS = {"source_language", "required", "translatable", "shared"}
+_COLLECTION_KEYS |= COLLECTION_DISPLAY_KEYS
 _BUILD_KEYS = set(BuildConfig.__dataclass_fields__)
 _TRACKING_KEYS = set(TrackingConfig.__dataclass_fields__)
 
@@ -270,7 +284,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
     v.unknown("", data, _TOP_KEYS)
     layout = v.take("", data, "layout", str, "", one_of(LAYOUTS))
     raw_content = v.take("", data, "content", list, [])
-    found = _generator(root, layout, bool(raw_content), v)
+    found = generator_layout(root, layout, bool(raw_content), v)
     detected = not layout and not raw_content
     if found is not None:
         layout = layout or found.layout
@@ -285,7 +299,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
     if not languages and found is not None and found.languages:
         languages = list(found.languages)
     if not languages:
-        languages = _detect_languages(content_dir, layout)
+        languages = detect_languages(content_dir, layout)
     default_language = v.take("", data, "default_language", str, "")
     if default_language:
         if default_language not in languages:
@@ -298,7 +312,8 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
             languages = [default_language, *(x for x in languages if x != default_language)]
     lang_check = source_check(languages)
     source_language = v.take("", data, "source_language", str, None, lang_check)
-    defaults = _collection(v, "defaults", data.get("defaults", {}), "", lang_check)
+    site = read_site(v, data, languages)
+    defaults = _collection(v, "defaults", data.get("defaults", {}), "", lang_check, languages)
     collections: dict[str, CollectionConfig] = {}
     raw_collections = v.take("", data, "collections", dict, {})
     for name, section in raw_collections.items():
@@ -307,7 +322,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
             v.error("collections", name, f"[{table}] must be a table")
             continue
         merged = {**data.get("defaults", {}), **section}
-        collections[name] = _collection(v, table, merged, name, lang_check, own=section)
+        collections[name] = _collection(v, table, merged, name, lang_check, languages, section)
     build_data = v.take("", data, "build", dict, {})
     v.unknown("build", build_data, _BUILD_KEYS)
     build = BuildConfig(
@@ -319,12 +334,12 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
             "build", build_data, "untranslated", str, "link-index", one_of(UNTRANSLATED_MODES)
         ),
         stale_notice=v.take("build", build_data, "stale_notice", bool, True),
-        base_url=v.take("build", build_data, "base_url", str, ""),
+        base_url=site.base_url or v.take("build", build_data, "base_url", str, ""),
         asset_types=tuple(
             v.take("build", build_data, "asset_types", list, list(DEFAULT_ASSET_TYPES), extensions)
         ),
     )
-    patterns = _patterns(v, raw_content, languages) if raw_content else ()
+    patterns = content_patterns(v, raw_content, languages) if raw_content else ()
     if patterns:
         content_roots = tuple(root / r if r else root for r in roots(patterns))
         content_dir = content_roots[0]
@@ -359,6 +374,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
         collections=collections,
         build=build,
         tracking=tracking,
+        site=site,
         warnings=warnings,
     )
 
@@ -369,6 +385,7 @@ def _collection(
     data: Any,
     name: str,
     lang_check: Callable[[Any], str | None],
+    languages: list[str],
     own: Mapping[str, Any] | None = None,
 ) -> CollectionConfig:
     if not isinstance(data, dict):
@@ -383,104 +400,8 @@ def _collection(
             v.take(table, data, "translatable", list, list(DEFAULT_TRANSLATABLE), field_list)
         ),
         shared=tuple(v.take(table, data, "shared", list, list(DEFAULT_SHARED), field_list)),
+        display=read_display(v, table, data, languages),
     )
-
-
-def _generator(root: Path, layout: str, has_patterns: bool, v: Validator) -> Detected | None:
-    """The site generator's layout: detected when nothing is configured, read from the
-    generator's config when ``layout`` names it (patterns, if given, still win)."""
-    if layout and layout not in FRAMEWORKS:
-        return None
-    if not layout and has_patterns:
-        return None
-    found, problems = detect(root, layout or None)
-    v.diags.extend(problems)
-    if found is None and layout and not has_patterns:
-        v.error(
-            "",
-            "layout",
-            f"'layout' is '{layout}' but no {layout} configuration was found; "
-            "add [[content]] patterns",
-        )
-    return found
-
-
-_CONTENT_KEYS = {"pattern", "lang", "source", "translation", "collection"}
-
-
-def _patterns(v: Validator, entries: list[Any], languages: list[str]) -> tuple[ContentPattern, ...]:
-    """Compile the ``[[content]]`` entries; every problem is reported at its line."""
-    compiled: list[ContentPattern] = []
-    for index, entry in enumerate(entries):
-
-        def error(key: str, message: str, index: int = index) -> None:
-            line = _entry_line(v, index, key)
-            v.diags.append(Diagnostic(Location(v.path, line), message))
-
-        if not isinstance(entry, dict):
-            error("", "[[content]] entries must be tables")
-            continue
-        for key in entry:
-            if key not in _CONTENT_KEYS:
-                line = _entry_line(v, index, key)
-                hint = did_you_mean(key, _CONTENT_KEYS)
-                message = f"unknown key '{key}' in [[content]]{hint}"
-                v.diags.append(Diagnostic(Location(v.path, line), message, Severity.WARNING))
-        values = {k: entry[k] for k in _CONTENT_KEYS if k in entry}
-        bad = [k for k, x in values.items() if not isinstance(x, str)]
-        for key in bad:
-            error(key, f"'{key}' must be a string")
-            del values[key]
-        collection = values.get("collection", "")
-        if "pattern" in values:
-            if "source" in values or "translation" in values:
-                error("pattern", "[[content]] has 'pattern' or 'source' + 'translation', not both")
-                continue
-            lang = values.get("lang")
-            if lang is not None and lang not in languages:
-                error(
-                    "lang", f"'lang': '{lang}' is not one of the languages ({', '.join(languages)})"
-                )
-                continue
-            problem = pattern_problem(values["pattern"], needs_lang=lang is None)
-            if problem:
-                error("pattern", f"'pattern': {problem}")
-                continue
-            compiled.append(compile_pattern(values["pattern"], lang, collection, index))
-        elif "source" in values and "translation" in values:
-            problems = [
-                (key, pattern_problem(values[key], needs_lang=key == "translation"))
-                for key in ("translation", "source")
-            ]
-            for key, problem in problems:
-                if problem:
-                    error(key, f"'{key}': {problem}")
-            if any(p for _, p in problems):
-                continue
-            compiled.append(compile_pattern(values["translation"], None, collection, index))
-            compiled.append(compile_pattern(values["source"], languages[0], collection, index))
-        else:
-            error("", "[[content]] needs 'pattern', or 'source' and 'translation'")
-    return tuple(compiled)
-
-
-def _entry_line(v: Validator, index: int, key: str) -> int:
-    """Line of ``key`` in the ``index``-th ``[[content]]`` table (its header without a key)."""
-    header = f"[[{v.prefix}content]]"
-    seen = -1
-    key_re = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=") if key else None
-    start = 0
-    for number, line in enumerate(v.lines, 1):
-        stripped = line.split("#")[0].strip()
-        if stripped.startswith("["):
-            if seen == index:
-                break
-            if stripped == header:
-                seen += 1
-                start = number
-        elif seen == index and key_re is not None and key_re.match(line):
-            return number
-    return start or v.line_of("", "content")
 
 
 def looks_astro(root: Path) -> bool:
@@ -496,7 +417,7 @@ def looks_astro(root: Path) -> bool:
     )
 
 
-def _detect_languages(content_dir: Path, layout: str) -> list[str]:
+def detect_languages(content_dir: Path, layout: str) -> list[str]:
     """Khmer and English, plus any other language folder found on disk; Khmer first."""
     found: set[str] = {"km", "en"}
     if content_dir.is_dir():

@@ -9,11 +9,13 @@ page answers 404 with the language's own 404 page when the build made one.
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import json
 import logging
 import mimetypes
 import posixpath
 import re
+import socket
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -94,6 +96,8 @@ class LocalHTTPServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], dev: DevServer) -> None:
         self.dev = dev
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
 
 
@@ -158,7 +162,7 @@ class Handler(BaseHTTPRequestHandler):
     # -- dispatch ------------------------------------------------------------------------------
     def _handle(self, *, head: bool) -> None:
         host = self.headers.get("Host")
-        if host is not None and _host_name(host) not in _ALLOWED_HOSTS:
+        if host is not None and not _allowed_host(_host_name(host)):
             self._send(HTTPStatus.FORBIDDEN, b"unknown host\n", "text/plain; charset=utf-8", head)
             return
         url = urlsplit(self.path)
@@ -287,6 +291,18 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
             return
+
+
+def _allowed_host(name: str) -> bool:
+    """``localhost`` or an IP address: a page can reach the server through DNS rebinding
+    only under a domain name, so only names other than ``localhost`` are refused."""
+    if name in _ALLOWED_HOSTS:
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _host_name(host: str) -> str:

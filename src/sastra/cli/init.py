@@ -30,7 +30,7 @@ def init(
     article in two languages. Asks nothing; never overwrites a file.
     """
     from sastra.cache import atomic_write
-    from sastra.config import CONFIG_FILE, looks_astro
+    from sastra.config import CONFIG_FILE, detect_languages, looks_astro
     from sastra.config_validate import LANG_RE
     from sastra.detect import detect
     from sastra.starter import config_text, gitignore_text, sample_pair
@@ -62,6 +62,9 @@ def init(
         codes = codes or list(detected.languages)
     elif layout is None:
         layout = "astro" if root.is_dir() and looks_astro(root) else "default"
+    if not codes and layout in ("default", "astro"):
+        content = root / ("src/content" if layout == "astro" else "content")
+        codes = detect_languages(content, layout)  # km and en, and any language folder
     codes = codes or ["km", "en"]
     if len(codes) < 2:
         codes += [c for c in ("km", "en") if c not in codes][: 2 - len(codes)]
@@ -77,8 +80,15 @@ def init(
     for rel in files:
         if (root / rel).exists():
             fail(f"{root / rel} already exists; not overwritten", EXIT_FOUND)
-    for rel, text in files.items():
-        atomic_write(root / rel, text)
+    written: list[Path] = []
+    try:  # each file whole (temp file + rename); the config last, and all or none
+        for rel in sorted(files, key=lambda name: name == CONFIG_FILE):
+            atomic_write(root / rel, files[rel])
+            written.append(root / rel)
+    except OSError:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     what = f"a {detected.describe()}" if detected else f"the {layout} layout"
     click.echo(f"wrote {CONFIG_FILE} for {what}; languages {', '.join(codes)}, source {source}")
     for rel in files:

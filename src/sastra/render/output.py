@@ -14,6 +14,7 @@ import contextlib
 import os
 import shutil
 import subprocess
+import threading
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -255,14 +256,20 @@ def _swap(tmp: Path, out: Path) -> None:
 
 
 def _remove_later(path: Path) -> None:
-    """Delete a replaced tree without making the build wait (thousands of folders are slow)."""
+    """Delete a replaced tree without making the build wait (thousands of folders are slow).
+
+    An ``rm -rf`` of its own, so the deletion finishes even after ``i18n build`` has
+    exited (the CLI leaves with ``os._exit``, which would cut a deleting thread short); a
+    daemon thread waits for it, so a long-running ``i18n serve`` leaves no defunct child.
+    """
     if os.name == "posix" and shutil.which("rm"):
-        subprocess.Popen(
+        child = subprocess.Popen(
             ["rm", "-rf", "--", str(path)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
+        threading.Thread(target=child.wait, name="sastra-reap-rm", daemon=True).start()
     else:
         shutil.rmtree(path, ignore_errors=True)
