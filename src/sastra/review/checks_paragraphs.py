@@ -237,7 +237,7 @@ def _copied_from(
     )
     mine = ctx.site.dated.get(ctx.pair.key)
     for (path, other), shared in sorted(counts.items(), key=lambda c: -c[1]):
-        if shared < len(hashes) // 4:
+        if shared < max(3, len(hashes) // 4):
             break
         their_date = ctx.site.dated.get(ctx.site.key_of[path])
         if mine is not None and their_date is not None and their_date > mine:
