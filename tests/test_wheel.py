@@ -18,6 +18,7 @@ import sys
 import sysconfig
 import time
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -34,8 +35,8 @@ FILES = {
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The ``bin`` folder of a fresh venv with the built wheel installed."""
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A wheel built from a copy of the source tree."""
     tmp = tmp_path_factory.mktemp("wheel")
     source = tmp / "source"
     source.mkdir()
@@ -51,7 +52,15 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
         capture_output=True,
     )
-    (wheel,) = dist.glob("sastra-*.whl")
+    (built,) = dist.glob("sastra-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ``bin`` folder of a fresh venv with the built wheel installed."""
+    tmp = tmp_path_factory.mktemp("venv")
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--no-input"]
     venv = tmp / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
@@ -70,6 +79,20 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         sysconfig.get_paths()["purelib"] + "\n", "utf-8"
     )
     return venv / "bin"
+
+
+def test_every_file_of_the_package_that_is_not_python_is_in_the_wheel(wheel: Path) -> None:
+    package = REPO / "src"
+    data = {
+        path.relative_to(package).as_posix()
+        for path in (package / "sastra").rglob("*")
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts
+    }
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = set(archive.namelist())
+    assert "sastra/data/names/well-known.yaml" in data
+    assert "sastra/theme/templates/base.html" in data
+    assert sorted(data - shipped) == []
 
 
 def _run(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -158,3 +181,37 @@ def test_an_installed_wheel_inits_an_empty_folder_then_builds_it(
     assert "សូមស្វាគមន៍មកកាន់គេហទំព័ររបស់យើង" in km
     en = (site / "_site/en/news/welcome/index.html").read_text("utf-8")
     assert "Welcome to our website" in en and 'hreflang="km"' in en
+
+
+NAMES_FILES = {
+    "content/km/news/visit.md": article(
+        "ឯកឧត្តម សុខ វណ្ណា ចុះពិនិត្យសាលារៀន",
+        "ឯកឧត្តម សុខ វណ្ណា បានចុះពិនិត្យសាលារៀនចំនួនបីនៅខេត្តតាកែវ។\n",
+        date="2026-02-03",
+    ),
+    "content/en/news/visit.md": article(
+        "H.E. Sok Vanna visits schools",
+        "H.E. Sok Vanna visited three schools in Takeo province.\n",
+        date="2026-02-03",
+    ),
+}
+
+
+def test_an_installed_wheel_reviews_and_finds_names_with_its_own_name_lists(
+    installed: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "ministry"
+    site.mkdir()
+    (site / "sastra.toml").write_text(CONFIG, "utf-8")
+    write_files(site, NAMES_FILES)
+
+    reviewed = _run(installed, site, "review", "--all")
+    discovered = _run(installed, site, "names", "discover")
+
+    assert (reviewed.returncode, reviewed.stderr) == (0, "")
+    assert reviewed.stdout.splitlines()[-1] == "1 pairs · 1 without findings · no findings"
+    assert (discovered.returncode, discovered.stderr) == (0, "")
+    assert discovered.stdout.splitlines() == [
+        "សុខ វណ្ណា  Sok Vanna ×2  [new]",
+        "តាកែវ  Takeo ×1  [place; new]",
+    ]
