@@ -60,14 +60,23 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
             click.echo(str(diag), err=True)
 
 
-def load_config_or_exit(root: Path | None, strict: bool, *, force: bool = False) -> Config:
+def load_config_or_exit(
+    root: Path | None, strict: bool, *, force: bool = False, need_site: bool = True
+) -> Config:
     """The site's config, its warnings printed; exit 2 on any configuration problem
-    (a cache or synced folder outside the site is one, unless ``force``)."""
+    (a cache or synced folder outside the site is one, unless ``force``), 1 when
+    ``need_site`` and the folder is no site at all."""
     try:
         config = open_config(root)
     except ConfigError as exc:
         print_diagnostics(exc.diagnostics)
         sys.exit(EXIT_USAGE)
+    if need_site and not is_site(config):
+        fail(
+            f"no site here: no sastra.toml and no content folder in {config.root} "
+            "(run `i18n init`)",
+            EXIT_FOUND,
+        )
     outside = [] if force else outside_folders(config)
     if outside:
         print_diagnostics(outside)
@@ -80,6 +89,13 @@ def load_config_or_exit(root: Path | None, strict: bool, *, force: bool = False)
     elif config.detected:
         note(f"i18n: detected a {config.detected}")
     return config
+
+
+def is_site(config: Config) -> bool:
+    """A folder is a site when it has a config, a site generator's layout, or content."""
+    if config.config_path is not None or config.detected:
+        return True
+    return any(folder.is_dir() for folder in config.content_roots)
 
 
 def outside_folders(config: Config) -> list[Diagnostic]:

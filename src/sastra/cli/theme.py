@@ -27,7 +27,7 @@ def copy_theme(root: Path | None, strict: bool, force: bool) -> None:
     from sastra.cache import atomic_write
     from sastra.theme import CATALOGS, TEMPLATES, theme_files
 
-    config = load_config_or_exit(root, strict)
+    config = load_config_or_exit(root, strict, need_site=False)
     plan: list[tuple[Path, Path]] = [
         (source, config.templates_dir / name) for name, source in theme_files(TEMPLATES).items()
     ]

@@ -20,11 +20,21 @@ def _pair_or_fail(site: Site, key: str) -> Pair:
 
     pair = find_pair(site.pairs, key)
     if pair is None:
-        fail(
-            f"no article '{key}' (keys look like 'news/ctc-progress-review-2026'; "
-            "see `i18n status`)"
-        )
+        fail(f"no article '{key}' ({_key_hint(site, key)})")
     return pair
+
+
+def _key_hint(site: Site, key: str) -> str:
+    """The site's key closest to ``key``, else an example of its keys."""
+    import difflib
+
+    keys = [str(pair.key) for pair in site.pairs]
+    if not keys:
+        return "the site has no articles yet"
+    close = difflib.get_close_matches(key.strip().strip("/"), keys, n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"keys look like '{keys[0]}'; see `i18n status`"
 
 
 def _lang_or_fail(site: Site, lang: str) -> None:

@@ -339,6 +339,11 @@ def load_site(
             assert problem is not None
             diags.append(problem)
             continue
+        if not text.strip():
+            diags.append(
+                Diagnostic(Location(entry.rel, 1), "empty file, skipped", Severity.WARNING)
+            )
+            continue
         blob = blob_id(data)
         parsed = known.get(blob)
         if parsed is None and blob not in slow:

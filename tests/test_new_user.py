@@ -1,0 +1,104 @@
+"""What a new user meets on a first site: the errors and warnings of the first hour,
+each as the exact line printed (found by playing a new user on an installed wheel)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MakeSite, article, run_cli
+
+CONFIG = 'source_language = "km"\n'
+RICE_KM = article("ការប្រមូលផលស្រូវ", "កសិករប្រមូលផលស្រូវ។\n", date="2026-01-08")
+RICE_EN = article("Rice harvest", "Farmers harvest rice.\n", date="2026-01-08")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("status",),
+        ("build",),
+        ("review", "--all"),
+        ("names", "discover"),
+        ("new", "en", "news/rice"),
+        ("mark", "en", "news/rice"),
+    ],
+)
+def test_a_command_run_outside_any_site_says_so_in_one_line(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+
+    result = run_cli(*command, "--root", str(empty))
+
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"i18n: error: no site here: no sastra.toml and no content folder in {empty} "
+        "(run `i18n init`)\n"
+    )
+    assert list(empty.iterdir()) == []
+
+
+def test_a_content_folder_without_a_config_is_a_site(make_site: MakeSite) -> None:
+    root = make_site({"content/km/news/rice.md": RICE_KM})
+    assert run_cli("status", "--root", str(root)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("asked", "hint"),
+    [
+        ("news/rise", "did you mean 'news/rice'?"),
+        ("news/nothing", "keys look like 'news/flood'; see `i18n status`"),
+    ],
+)
+def test_new_with_an_unknown_key_shows_a_key_of_this_site(
+    make_site: MakeSite, asked: str, hint: str
+) -> None:
+    root = make_site(
+        {"content/km/news/rice.md": RICE_KM, "content/km/news/flood.md": RICE_KM}, CONFIG
+    )
+
+    result = run_cli("new", "en", asked, "--root", str(root))
+
+    assert result.exit_code == 2
+    assert result.stderr == f"i18n: error: no article '{asked}' ({hint})\n"
+
+
+def test_new_on_a_site_with_no_articles_shows_no_example_key(make_site: MakeSite) -> None:
+    root = make_site({"content/km/.keep": ""}, CONFIG)
+
+    result = run_cli("new", "en", "news/rice", "--root", str(root))
+
+    assert result.stderr == "i18n: error: no article 'news/rice' (the site has no articles yet)\n"
+
+
+def test_an_empty_file_is_skipped_with_a_warning(make_site: MakeSite) -> None:
+    root = make_site(
+        {
+            "content/km/news/rice.md": RICE_KM,
+            "content/en/news/rice.md": RICE_EN,
+            "content/km/news/empty.md": "",
+            "content/en/news/blank.md": "\n  \n",
+        },
+        CONFIG,
+    )
+
+    status = run_cli("status", "--root", str(root))
+    built = run_cli("build", "--root", str(root))
+
+    for result in (status, built):
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr.splitlines()[:2] == [
+            "content/en/news/blank.md:1: warning: empty file, skipped",
+            "content/km/news/empty.md:1: warning: empty file, skipped",
+        ]
+    assert status.stdout.splitlines()[1:3] == [
+        "  km: source language of every article",
+        "  en 0/1 up to date · 1 untracked",
+    ]
+    assert "news/empty" not in status.stdout and "news/blank" not in status.stdout
+    assert not (root / "_site/km/news/empty").exists()
+    assert not (root / "_site/en/news/blank").exists()
+    assert (root / "_site/km/news/rice/index.html").is_file()
