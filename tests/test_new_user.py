@@ -102,3 +102,30 @@ def test_an_empty_file_is_skipped_with_a_warning(make_site: MakeSite) -> None:
     assert not (root / "_site/km/news/empty").exists()
     assert not (root / "_site/en/news/blank").exists()
     assert (root / "_site/km/news/rice/index.html").is_file()
+
+
+def test_a_misspelt_language_folder_is_reported_not_taken_as_a_language(
+    make_site: MakeSite,
+) -> None:
+    root = make_site(
+        {
+            "src/content/news/km/rice.md": RICE_KM,
+            "src/content/news/en/rice.md": RICE_EN,
+            "src/content/news/kh/x.md": RICE_KM,
+            "src/content/news/fr/rice.md": article("Récolte", "Les paysans.\n", date="2026-01-08"),
+        },
+        CONFIG,
+    )
+
+    status = run_cli("status", "--root", str(root))
+    built = run_cli("build", "--root", str(root))
+
+    error = "src/content/news/kh/x.md:1: unknown language 'kh' (languages: km, en, fr)"
+    assert status.stdout.splitlines()[1:4] == [
+        "  km: source language of every article",
+        "  en 0/1 up to date · 1 untracked",
+        "  fr 0/1 up to date · 1 untracked",
+    ]
+    assert error in status.stderr.splitlines()
+    assert error in built.stderr.splitlines()
+    assert "unknown locale" not in built.stderr

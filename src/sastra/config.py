@@ -30,6 +30,7 @@ from sastra.config_validate import (
     Validator,
     extensions,
     field_list,
+    is_locale,
     languages_check,
     one_of,
     positive,
@@ -418,17 +419,15 @@ def looks_astro(root: Path) -> bool:
 
 
 def detect_languages(content_dir: Path, layout: str) -> list[str]:
-    """Khmer and English, plus any other language folder found on disk; Khmer first."""
+    """Khmer and English, plus any other language folder found on disk; Khmer first. A
+    folder whose name babel does not know as a locale (a typo such as ``kh``) is not a
+    language: its files are reported as in an unknown language."""
     found: set[str] = {"km", "en"}
     if content_dir.is_dir():
         if layout == "astro":
             for coll in content_dir.iterdir():
                 if coll.is_dir():
-                    found.update(
-                        p.name for p in coll.iterdir() if p.is_dir() and LANG_RE.match(p.name)
-                    )
+                    found.update(p.name for p in coll.iterdir() if p.is_dir() and is_locale(p.name))
         else:
-            found.update(
-                p.name for p in content_dir.iterdir() if p.is_dir() and LANG_RE.match(p.name)
-            )
+            found.update(p.name for p in content_dir.iterdir() if p.is_dir() and is_locale(p.name))
     return sorted(found, key=lambda code: (code != "km", code))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 
 from sastra.model import Diagnostic, Location, Severity
@@ -113,6 +114,21 @@ def one_of(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
 
 def positive(value: Any) -> str | None:
     return None if value > 0 else "must be at least 1"
+
+
+@cache
+def is_locale(code: str) -> bool:
+    """True when babel knows ``code`` as a locale (``fr``, ``pt-BR``, ``zh_Hant``); a folder
+    named ``kh``, ``img`` or ``api`` is not a language."""
+    if not LANG_RE.match(code):
+        return False
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code, sep="-" if "-" in code else "_")
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
 
 
 def languages_check(value: Any) -> str | None:
