@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import yaml
 
+from sastra.content.yamlsafe import compose as compose_safe
 from sastra.khmer.honorifics import (
     KM_HONORIFICS,
     LATIN_HONORIFICS,
@@ -79,7 +80,7 @@ _PATH_LIKE = re.compile(r"^['\"]?(?:[@~.]?/|\w+://)|\.\w{2,4}['\"]?$")
 
 def _frontmatter_regions(fm: str, offset: int) -> list[tuple[int, int]]:
     try:
-        root = yaml.compose(fm, Loader=yaml.SafeLoader)
+        root = compose_safe(fm)
     except yaml.YAMLError:
         return []  # the content loader reports bad frontmatter
     out: list[tuple[int, int]] = []
