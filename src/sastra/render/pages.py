@@ -250,7 +250,7 @@ def article_page(
     for item in switcher:
         item["name"] = language_name(str(item["lang"]), str(item["lang"]))
     meta = {k: v for k, v in article.meta.items() if k != "l10n"}
-    tags = [t for t in meta.get("tags") or () if isinstance(t, str) and t.strip()]
+    tags = article.tags
     image = images.get(article.path)
     description = meta.get("description")
     context = {

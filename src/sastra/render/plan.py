@@ -91,11 +91,10 @@ def plan_site(
         for entry in mine:
             if entry.article.key.collection:
                 by_collection[entry.article.key.collection].append(entry)
-            for tag in entry.article.meta.get("tags") or ():
-                if isinstance(tag, str) and tag.strip():
-                    slug = _tag_slug(tag)
-                    tag_names.setdefault(slug, tag.strip())
-                    by_tag[slug].append(entry)
+            for tag in entry.article.tags:
+                slug = _tag_slug(tag)
+                tag_names.setdefault(slug, tag)
+                by_tag[slug].append(entry)
         for collection in sorted(by_collection):
             base = collection_url(config, lang, collection)
             pages += list_pages(
