@@ -42,9 +42,9 @@ _BOUNDARY = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
 _MASKS = re.compile(
     r"^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[^\n]*$"  # fenced code
     r"|`[^`\n]+`"  # inline code
-    r"|\]\([^)\n]*\)"  # link and image targets
+    r"|\]\((?:[^)\n\]]|\](?!\())*\)"  # link and image targets (up to the next one)
     r"|^[ \t]*\[[^\]\n]+\]:[^\n]*$"  # reference definitions
-    r"|<[^>\n]+>",  # HTML tags and autolinks
+    r"|<[^<>\n]+>",  # HTML tags and autolinks (up to the next "<": linear time)
     re.MULTILINE | re.DOTALL,
 )
 _GAP = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+)"

@@ -27,7 +27,7 @@ KHMER_SHARE = 0.3
 GLOSS_MAX_WORDS = 6
 """Parenthesised text up to this many words is a gloss, allowed in either language."""
 
-# Every pattern here is linear on any text (see tests/hostile/test_regex_linear.py): a
+# Every pattern here is linear on any text (see tests/hostile/test_hostile_regex_linear.py): a
 # quote stops at the next opening quote of its kind as well as at its closing one, and an
 # e-mail address is tried only where a word starts (``“`` or ``a@`` × 50,000 made each
 # attempt rescan the rest of the paragraph).
