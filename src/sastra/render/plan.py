@@ -117,7 +117,28 @@ def plan_site(
     versions = {p.key: [c for c in config.languages if c in p.versions] for p in pairs}
     files["sitemap.xml"] = sitemap(config, sitemap_pages, versions)
     files["robots.txt"] = robots(config)
+    pages = _without_clashes(pages, problems)
     return Plan(tuple(pages), files, field_images, tuple(problems))
+
+
+def _without_clashes(pages: list[PageSpec], problems: list[Diagnostic]) -> list[PageSpec]:
+    """An article whose page lands where the build writes an index, tag or list page
+    (``content/km/tags/telecom.md``, ``content/km/page/2.md``) is an error, not one page
+    silently written over the other."""
+    generated = {spec.out: spec for spec in pages if spec.article is None}
+    kept = []
+    for spec in pages:
+        other = generated.get(spec.out) if spec.article is not None else None
+        if other is None or spec.article is None:
+            kept.append(spec)
+            continue
+        kind = other.templates[-1].rsplit("/", 1)[-1].removesuffix(".html")
+        url = spec.out.removesuffix("index.html")
+        message = (
+            f"same URL /{url} as the generated {kind} page there; rename the file or its folder"
+        )
+        problems.append(Diagnostic(Location(spec.article.path, 1), message))
+    return kept
 
 
 # A site has a few dozen tags, each on hundreds of articles.
