@@ -24,6 +24,8 @@ from sastra.content import stat_signature
 from sastra.model import Article, Diagnostic, Pair, Severity
 from sastra.tracking import FINGERPRINT_VERSION
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from sastra.tracking.history import GitHistory
     from sastra.tracking.status import Tracker
@@ -68,8 +70,13 @@ def _load(config: Config, cache: BlobCache) -> Site:
     from sastra.content import load_site
     from sastra.pairing import pair_articles
 
+    log.info(
+        "site %s: %s layout, languages %s, content in %s",
+        config.root, config.layout, ", ".join(config.languages), config.rel(config.content_dir),
+    )  # fmt: skip
     content = load_site(config, cache)
     pairs, pair_diags = pair_articles(content.articles)
+    log.info("read %d files into %d pairs", len(content.articles), len(pairs))
     return Site(config, content.articles, pairs, content.diagnostics + pair_diags, cache)
 
 
@@ -120,7 +127,7 @@ def open_tracked_site(
 
     cache = BlobCache(config.cache_dir / "blobs.pickle")
     pending = (
-        _git(config, lambda: GitHistory.start(config.root, config.content_dir, cache, where))
+        _git(config, lambda: GitHistory.start(config.root, config.content_roots, cache, where))
         if config.tracking.git
         else None
     )
@@ -162,7 +169,7 @@ def tracker_for(site: Site, where: tuple[Path, str] | None = None) -> Tracker:
     history = None
     if config.tracking.git:
         history = _git(
-            config, lambda: GitHistory.load(config.root, config.content_dir, site.cache, where)
+            config, lambda: GitHistory.load(config.root, config.content_roots, site.cache, where)
         )
         if history is None:
             _say_why_git_is_unusable(config.root)
@@ -211,4 +218,8 @@ def _tracker(config: Config, history: GitHistory | None, cache: BlobCache) -> Tr
     from sastra.tracking.synced import SyncedStore
 
     synced = SyncedStore(config.root / config.tracking.synced_dir)
+    if history is None:
+        log.info("no git history used (%s)", "off" if not config.tracking.git else "not in git")
+    else:
+        log.info("git history: %d commits touching the content", len(history.commits))
     return Tracker(config, history, cache, synced)

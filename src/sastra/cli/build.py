@@ -15,6 +15,7 @@ from sastra.cli._common import (
     content_failed,
     fail,
     load,
+    note,
     print_diagnostics,
     site_options,
 )
@@ -40,8 +41,14 @@ if TYPE_CHECKING:
     "and a cache folder outside the site.",
 )
 @click.option("--jobs", type=int, default=None, help="Worker processes (default: every core).")
+@click.option("--drafts", is_flag=True, help="Publish drafts (draft: true) too.")
 def build(
-    root: Path | None, strict: bool, out_dir: Path | None, force: bool, jobs: int | None
+    root: Path | None,
+    strict: bool,
+    out_dir: Path | None,
+    force: bool,
+    jobs: int | None,
+    drafts: bool,
 ) -> None:
     """Build the bilingual static site; the previous site stays when anything fails."""
     from sastra.errors import BuildError
@@ -54,7 +61,7 @@ def build(
     if strict and any(d.severity is not Severity.ERROR for d in site.diagnostics):
         fail("warnings are errors under --strict", EXIT_FOUND)
     try:
-        result = run_build(site, out_dir=out_dir, force=force, jobs=jobs)
+        result = run_build(site, out_dir=out_dir, force=force, jobs=jobs, drafts=drafts)
     except BuildError as exc:
         print_diagnostics(exc.diagnostics)
         count = len(exc.diagnostics)
@@ -74,12 +81,24 @@ def build(
     finally:
         site.cache.save()
     print_diagnostics(result.warnings)
+    drafts_left = sum(1 for w in result.withheld if w.reason == "draft")
+    if drafts_left:
+        note(
+            f"left out {drafts_left} draft{'s' * (drafts_left != 1)} (draft: true); "
+            "--drafts builds them"
+        )
+    if not config.build.base_url:
+        note(
+            "no base_url in [site]: the sitemap and feeds use relative addresses "
+            "(set base_url to the published address to make them absolute)"
+        )
     elapsed = time.perf_counter() - started
     total = result.pages_written + result.pages_reused
-    click.echo(
+    note(
         f"built {total} page{'s' * (total != 1)} "
         f"({result.pages_written} rendered, {result.pages_reused} unchanged) into"
-        f" {config.rel(result.out_dir)}/ in {elapsed:.2f} s"
+        f" {config.rel(result.out_dir)}/ in {elapsed:.2f} s",
+        err=False,
     )
     if strict and result.warnings:
         sys.exit(EXIT_FOUND)

@@ -46,6 +46,7 @@ from sastra.render.output import (
     check_output,
 )
 from sastra.render.pages import PageSpec, url_for
+from sastra.render.withhold import Withheld, withhold
 from sastra.theme import shipped_catalog, theme_files
 from sastra.tracking.status import site_status
 from sastra.workspace import Site, open_tracker
@@ -76,6 +77,8 @@ class BuildResult:
     """Pages whose inputs had not changed: the previous bytes were kept."""
     warnings: tuple[Diagnostic, ...]
     """Non-fatal problems (UI strings shown in English…)."""
+    withheld: tuple[Withheld, ...] = ()
+    """Versions left out of the site (drafts), see :mod:`sastra.render.withhold`."""
 
 
 def output_path(config: Config, article: Article) -> Path:
@@ -84,9 +87,15 @@ def output_path(config: Config, article: Article) -> Path:
 
 
 def build(
-    site: Site, *, out_dir: Path | None = None, force: bool = False, jobs: int | None = None
+    site: Site,
+    *,
+    out_dir: Path | None = None,
+    force: bool = False,
+    jobs: int | None = None,
+    drafts: bool = False,
 ) -> BuildResult:
-    """Build the site into ``out_dir`` (default: ``config.output_dir``).
+    """Build the site into ``out_dir`` (default: ``config.output_dir``); drafts are left
+    out unless ``drafts`` (:mod:`sastra.render.withhold`).
 
     Raises :class:`BuildError` with every problem found; the previous output is then untouched.
     """
@@ -96,11 +105,16 @@ def build(
     refused = check_output(config, out, force)
     if refused:
         raise BuildError([*problems, *refused])
-    salt = f"{RENDER_VERSION}:{_theme_hash(config)}:{config!r}"
+    salt = f"{RENDER_VERSION}:{_theme_hash(config)}:{config!r}:drafts={drafts}"
     cache_file = config.cache_dir / "build.pickle"
     cache = _load_cache(cache_file, out)
     old: dict[str, Any] = cache.get("pages", {})
     statuses, updated = _statuses(site)
+    pairs, withheld = withhold(site.pairs, statuses, drafts=drafts)
+    log.info(
+        "%d articles in %d pairs; %d withheld (drafts); translation states of %d pairs",
+        len(site.articles), len(site.pairs), len(withheld), len(statuses),
+    )  # fmt: skip
     site_key = _site_key(site, statuses, updated, salt, cache)
     stamps: dict[str, tuple[int, int]] = cache.get("stamps", {})
     if (
@@ -110,14 +124,15 @@ def build(
         and all(_stamp(out / rel) == stamp for rel, stamp in stamps.items())
     ):
         # Nothing that goes into any page changed, and the output is all there as written.
-        return BuildResult(out, 0, len(old), tuple(cache["warnings"]))
+        log.info("nothing changed since the last build into %s", out)
+        return BuildResult(out, 0, len(old), tuple(cache["warnings"]), withheld)
     from sastra.render.plan import plan_site
     from sastra.render.worker import Renderer
 
     renderer = Renderer(config)
     problems += renderer.catalog_problems
     problems += renderer.theme.check()
-    plan = plan_site(config, site.pairs, statuses, updated)
+    plan = plan_site(config, pairs, statuses, updated, renderer.theme.translated)
     problems += plan.problems
     fresh: dict[str, tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]]
     fresh = {}
@@ -138,6 +153,9 @@ def build(
             reused.append(spec.out)
         else:
             todo.append(spec)
+    log.info(
+        "planned %d pages: %d to render, %d unchanged", len(plan.pages), len(todo), len(reused)
+    )
     # Each page goes into the new tree as soon as it is rendered (forked workers write
     # their own), so writing overlaps rendering; unchanged pages are linked in at the end.
     staging = None if problems else Staging(out)
@@ -166,13 +184,14 @@ def build(
             staging.discard()
         raise
     assert staging is not None  # (problems raised above)
-    warnings = _fallback_warnings(renderer, (v[2] for v in fresh.values()))
+    warnings = [*plan.warnings, *_fallback_warnings(renderer, (v[2] for v in fresh.values()))]
     assets = dict(static_files(config))
     assets.update({k: Path(v) for k, v in plan.images.items()})
     for _, page_assets, _ in fresh.values():
         assets.update({k: Path(v) for k, v in page_assets})
     files = {**plan.files, MARKER: MARKER_TEXT}
     outputs = {*written, *reused, *files, *assets}
+    log.info("writing %s (a new tree, unchanged files linked)", out)
     try:
         staging.finish(reused, assets, files)
     except OSError as exc:
@@ -193,7 +212,7 @@ def build(
         save_sealed(cache_file, state)
     except OSError as exc:
         log.warning("could not write the build cache %s: %s", cache_file, exc)
-    return BuildResult(out, len(written), len(reused), tuple(warnings))
+    return BuildResult(out, len(written), len(reused), tuple(warnings), withheld)
 
 
 def _theme_hash(config: Config) -> str:
