@@ -129,3 +129,57 @@ def test_a_misspelt_language_folder_is_reported_not_taken_as_a_language(
     assert error in status.stderr.splitlines()
     assert error in built.stderr.splitlines()
     assert "unknown locale" not in built.stderr
+
+
+def test_the_sample_site_of_init_passes_review_and_builds_without_warnings(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "newsroom"
+    assert run_cli("init", str(site)).exit_code == 0
+
+    reviewed = run_cli("review", "--all", "--root", str(site))
+    built = run_cli("build", "--root", str(site))
+
+    assert reviewed.exit_code == 0, reviewed.stdout
+    assert reviewed.stdout.splitlines()[-1] == "1 pairs · 1 without findings · no findings"
+    assert built.exit_code == 0, built.stderr
+    assert "has no" not in built.stderr
+    assert "<h1>ព័ត៌មាន</h1>" in (site / "_site/km/news/index.html").read_text("utf-8")
+    km = (site / "_site/km/news/welcome/index.html").read_text("utf-8")
+    assert "<code>content/km/news/</code>" in km
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "found"),
+    [
+        ("សូមបង្កើតឯកសារក្នុងថត content/km/news/ រួចដំណើរការ។", None),
+        ("សូមបើកឯកសារ src/content/news/km/rice.md ដើម្បីកែ។", None),
+        ("សូមវាយ `git pull and then run the build` ជាមុនសិន។", None),
+        ("សូមចុច [ទីនេះ](https://example.org/docs/getting-started) ដើម្បីអាន។", None),
+        (
+            "សូមបង្កើតឯកសារ the file goes in the content folder ជាមុន។",
+            "the file goes in the content folder",
+        ),
+    ],
+)
+def test_paths_code_and_link_targets_in_khmer_are_not_english_prose(
+    make_site: MakeSite, paragraph: str, found: str | None
+) -> None:
+    root = make_site(
+        {
+            "content/km/news/a.md": article("ការណែនាំ", paragraph, date="2026-01-08"),
+            "content/en/news/a.md": article("Guide", "Create the file first.", date="2026-01-08"),
+        },
+        CONFIG,
+    )
+
+    result = run_cli("review", "--all", "--root", str(root))
+
+    wrong = [line.strip() for line in result.stdout.splitlines() if "✗ [wrong-language]" in line]
+    if found is None:
+        assert wrong == []
+    else:
+        assert wrong == [
+            "content/km/news/a.md:6: ✗ [wrong-language] English text in the Khmer paragraph 1: "
+            f"«{found}»  ↔ content/en/news/a.md:6"
+        ]

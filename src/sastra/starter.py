@@ -15,19 +15,21 @@ from sastra.tracking.fingerprint import bytes_fingerprint
 #: The sample article of a new site, in the two languages the toolkit is for
 #: (any other language gets the English text to translate).
 SAMPLE_SLUG = "news/welcome"
+#: The sample's collection's name in each language (its index page's title).
+_SAMPLE_COLLECTION: Mapping[str, str] = {"km": "ព័ត៌មាន", "en": "News"}
 _SAMPLE: Mapping[str, tuple[str, str, str]] = {
     "km": (
         "សូមស្វាគមន៍មកកាន់គេហទំព័ររបស់យើង",
         "គេហទំព័រនេះចុះផ្សាយព័ត៌មានជាភាសាខ្មែរ និងភាសាអង់គ្លេស។ "
         "អត្ថបទនីមួយៗសរសេរជាភាសាខ្មែរជាមុន រួចទើបបកប្រែជាភាសាអង់គ្លេស។",
-        "ដើម្បីបន្ថែមអត្ថបទថ្មី សូមបង្កើតឯកសារមួយក្នុងថត content/km/news/ "
-        "រួចដំណើរការពាក្យបញ្ជា i18n status ដើម្បីដឹងថាអត្ថបទណាខ្លះត្រូវការបកប្រែ។",
+        "ដើម្បីបន្ថែមអត្ថបទថ្មី សូមបង្កើតឯកសារមួយក្នុងថត `content/km/news/` "
+        "រួចដំណើរការពាក្យបញ្ជា `i18n status` ដើម្បីដឹងថាអត្ថបទណាខ្លះត្រូវការបកប្រែ។",
     ),
     "en": (
         "Welcome to our website",
         "This website publishes its news in Khmer and in English. "
         "Every article is written in Khmer first, then translated into English.",
-        "To add an article, create a file in content/km/news/ and run i18n status "
+        "To add an article, create a file in `content/km/news/` and run `i18n status` "
         "to see which articles still need a translation.",
     ),
 }
@@ -38,8 +40,11 @@ def config_text(
     source: str,
     layout: str,
     detected: Detected | None,
+    *,
+    sample: bool = False,
 ) -> str:
-    """The ``sastra.toml`` of a site, commented for the person who will edit it."""
+    """The ``sastra.toml`` of a site, commented for the person who will edit it; with
+    ``sample``, the title in each language of the sample article's collection."""
     lines = ["# Sastra configuration, written by `i18n init` (every key: docs/config.md)."]
     if detected is not None:
         lines.append(f"# Detected: {detected.describe()}")
@@ -59,6 +64,13 @@ def config_text(
         for entry in detected.content:
             lines += ["", "[[content]]"]
             lines += [f"{k} = {_str(v)}" for k, v in entry.items()]
+    if sample:
+        collection = SAMPLE_SLUG.split("/")[0]
+        lines += ["", f"[collections.{collection}]  # a collection's name in each language"]
+        lines += [
+            f"title.{code} = {_str(_SAMPLE_COLLECTION.get(code, _SAMPLE_COLLECTION['en']))}"
+            for code in languages
+        ]
     return "\n".join(lines) + "\n"
 
 

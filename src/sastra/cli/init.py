@@ -71,8 +71,8 @@ def init(
     source = source or codes[0]
     if source not in codes:
         fail(f"--source: '{source}' is not one of the languages ({', '.join(codes)})")
-    files = {CONFIG_FILE: config_text(codes, source, layout, detected)}
     new_site = layout == "default" and not (root / "content").exists()
+    files = {CONFIG_FILE: config_text(codes, source, layout, detected, sample=new_site)}
     if new_site:
         files.update(sample_pair(codes, source, dt.date.today()))
         if not (root / ".gitignore").exists():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from sastra.content.parse import get_path
@@ -22,7 +23,7 @@ def check_wrong_language(ctx: PairContext) -> Iterator[Finding]:
             if is_khmer(lang):
                 if spot in legacy:
                     continue  # Limon/ABC text: the hygiene finding says it better
-                prose = english_prose(paragraph.text)
+                prose = english_prose(_without_code(paragraph.text, ctx.article(lang).body))
                 if prose is None:
                     continue
                 message = f"English text in the Khmer {spot.describe()}: «{snippet(prose)}»"
@@ -36,6 +37,20 @@ def check_wrong_language(ctx: PairContext) -> Iterator[Finding]:
                 )
             other = next((o for o in ctx.facts if o != lang), None)
             yield ctx.finding("wrong-language", Severity.ERROR, message, lang, spot, other)
+
+
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def _without_code(text: str, body: str) -> str:
+    """``text`` without the inline code of ``body`` (a command, a path): the visible text
+    keeps a code span's content but not its backticks."""
+    if "`" not in body:
+        return text
+    for code in {m.group(1).strip() for m in _CODE_SPAN.finditer(body)}:
+        if code:
+            text = text.replace(code, " ")
+    return text
 
 
 def _leaves(value: object, path: str = "") -> Iterator[tuple[str, str]]:

@@ -2,7 +2,8 @@
 
 Khmer writing legitimately carries Latin text: names (``Sastra``, ``Mao Sela``),
 acronyms (``CTC``, ``4G``, ``MPTC``), quoted terms (“Digital Government”), short
-glosses in parentheses ((Community Tech Center)), URLs, e-mail addresses and hashtags. English
+glosses in parentheses ((Community Tech Center)), URLs, paths (``content/km/``), e-mail
+addresses and hashtags (and, in the check, inline code). English
 writing may quote a Khmer name. None of that is "the wrong language"; a run of
 English *prose* in a Khmer paragraph, or a paragraph that is mostly Khmer in an
 English file, is.
@@ -37,6 +38,9 @@ _QUOTED = re.compile(
 _PAREN = re.compile(r"\(([^()]*)\)")
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S[^\s@]*+@\S+\.\w+", re.IGNORECASE)
 _TAG = re.compile(r"(?<!\w)[#@][^\s#@,;។]+")
+# A path or address: a word with a slash (``content/km/news/``, ``src/x.md``); possessive,
+# so a long word without one is scanned once.
+_PATH = re.compile(r"(?<!\S)[^\s/]*+/\S*")
 _KHMER_LETTER = re.compile("[\u1780-\u17b3]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _KHMER_BLOCK = re.compile("[\u1780-\u17ff\u19e0-\u19ff\u200b]+")
@@ -45,9 +49,11 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*(?:[\s,;:.!?/&]+[A-Za-z0-9][
 
 
 def strip_allowed(text: str) -> str:
-    """``text`` without quoted terms, short parenthesised glosses, URLs and e-mail addresses."""
+    """``text`` without quoted terms, short parenthesised glosses, URLs, e-mail addresses and
+    paths."""
     text = _URL.sub(" ", text)
     text = _TAG.sub(" ", text)
+    text = _PATH.sub(" ", text)
     text = _QUOTED.sub(" ", text)
     return _PAREN.sub(
         lambda m: " " if len(m.group(1).split()) <= GLOSS_MAX_WORDS else f" {m.group(1)} ", text
