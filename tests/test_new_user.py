@@ -183,3 +183,53 @@ def test_paths_code_and_link_targets_in_khmer_are_not_english_prose(
             "content/km/news/a.md:6: ✗ [wrong-language] English text in the Khmer paragraph 1: "
             f"«{found}»  ↔ content/en/news/a.md:6"
         ]
+
+
+HTML_EN = """---
+title: Rice harvest
+date: 2026-01-08
+---
+
+<!-- TRANSLATE: translate the km text below into en,
+then delete this note -->
+
+Farmers harvest rice.<!-- check the figure --> Prices rose.
+
+The cooperative<br>met on Monday.
+
+<!-- a note --> between paragraphs
+"""
+
+
+@pytest.mark.parametrize("allow", [False, True])
+def test_html_comments_never_reach_a_page_and_other_html_is_escaped_with_a_warning(
+    make_site: MakeSite, allow: bool
+) -> None:
+    config = CONFIG + ("[build]\nallow_html = true\n" if allow else "")
+    root = make_site(
+        {
+            "content/km/news/rice.md": RICE_KM,
+            "content/en/news/rice.md": HTML_EN,
+            "content/en/news/note.md": article("Note", "Only <!-- a comment --> here.\n"),
+        },
+        config,
+    )
+
+    built = run_cli("build", "--root", str(root))
+
+    assert built.exit_code == 0, built.stderr
+    page = (root / "_site/en/news/rice/index.html").read_text("utf-8")
+    assert "TRANSLATE" not in page and "check the figure" not in page and "a note" not in page
+    assert "<p>Farmers harvest rice. Prices rose.</p>" in page
+    warning = "content/en/news/rice.md:11: warning: raw HTML shown as text " + (
+        "(set build.allow_html = true to pass it through)"
+    )
+    if allow:
+        assert "<p>The cooperative<br>met on Monday.</p>" in page
+        assert "raw HTML" not in built.stderr
+    else:
+        assert "<p>The cooperative&lt;br&gt;met on Monday.</p>" in page
+        assert [line for line in built.stderr.splitlines() if "raw HTML" in line] == [warning]
+        again = run_cli("build", "--root", str(root))  # the page is reused: still said
+        assert [line for line in again.stderr.splitlines() if "raw HTML" in line] == [warning]
+    assert "comment" not in (root / "_site/en/news/note/index.html").read_text("utf-8")

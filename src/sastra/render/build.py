@@ -372,12 +372,17 @@ def _unique(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
 def _fallback_warnings(
     renderer: Renderer, per_page: Iterable[tuple[tuple[str, str, str], ...]]
 ) -> list[Diagnostic]:
-    """One warning per UI string shown in English instead of a page's language, and one
-    per name the theme had to romanize because the glossary does not list it."""
+    """One warning per UI string shown in English instead of a page's language, one per
+    name the theme had to romanize because the glossary does not list it, and one per
+    file whose raw HTML was shown as text."""
     missing = sorted({item for page in per_page for item in page})
     warnings = []
     for kind, lang, text in missing:
-        if kind == "name":
+        if kind == "html":
+            from sastra.render.markdown import RAW_HTML
+
+            where, message = Location(lang, int(text)), RAW_HTML
+        elif kind == "name":
             from sastra.names import render_name
 
             shown, _ = render_name(text, lang, renderer.glossary)

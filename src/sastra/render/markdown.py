@@ -8,13 +8,17 @@ The pipeline is markdown-it's, plus two core rules of ours:
   function (``@/assets/…``, relative paths) and rewrites it to the output URL, or
   records the image as missing.
 
-Raw HTML in the Markdown is escaped unless the site allows it. Khmer line-break
-hints, when asked for, go into text tokens only: never into attributes, URLs,
+* ``sastra_html`` drops HTML comments (``<!-- TRANSLATE: … -->`` notes never reach a
+  page) and, unless the site allows raw HTML, turns the rest of it into text, escaped
+  on the page, and records the line of the first such piece.
+
+Khmer line-break hints, when asked for, go into text tokens only: never into attributes, URLs,
 inline code or code blocks.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -49,6 +53,8 @@ class RenderEnv:
     """``(line, message)`` of every image that could not be resolved."""
     images: list[str] = field(default_factory=list)
     """Every image address found, in order."""
+    raw_html: int | None = None
+    """File line of the first raw HTML shown as text (``allow_html`` off), if any."""
 
 
 def _lines_rule(state: StateCore) -> None:
@@ -83,6 +89,46 @@ def _images_rule(state: StateCore) -> None:
             child.attrSet("loading", "lazy")
 
 
+#: The warning for a page whose raw HTML was shown as text.
+RAW_HTML = "raw HTML shown as text (set build.allow_html = true to pass it through)"
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _html_rule(state: StateCore) -> None:
+    """Drop HTML comments; unless HTML is allowed, make other raw HTML text."""
+    env = state.env.get("sastra")
+    allow = bool(state.md.options.get("sastra_allow_html"))
+    first: list[int] = []
+    kept: list[Token] = []
+    for token in state.tokens:
+        if token.type == "html_block":
+            token.content = _COMMENT.sub("", token.content)
+            if not token.content.strip():
+                continue
+            if not allow:
+                token.type = "sastra_html_text"
+                first.append(token.map[0] if token.map else 0)
+        for child in token.children or ():
+            if child.type != "html_inline":
+                continue
+            if child.content.startswith("<!--"):
+                child.content = ""
+            elif not allow:
+                child.type = "text"
+                first.append(int(child.meta.get("line", 0)))
+        kept.append(token)
+    state.tokens = kept
+    if first and isinstance(env, RenderEnv):
+        env.raw_html = env.first_line + min(first)
+
+
+def _render_html_text(
+    self: Any, tokens: list[Token], idx: int, options: Any, env: dict[str, Any]
+) -> str:
+    """A raw HTML block of a site that does not allow HTML: a paragraph of its text."""
+    return f"<p>{escapeHtml(tokens[idx].content.strip())}</p>\n"
+
+
 def _render_text(
     self: Any, tokens: list[Token], idx: int, options: Any, env: dict[str, Any]
 ) -> str:
@@ -95,12 +141,16 @@ def _render_text(
 
 @cache
 def _parser(allow_html: bool) -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": allow_html, "typographer": False})
+    # HTML is always parsed, so comments can be dropped and the rest told apart.
+    options = {"html": True, "typographer": False, "sastra_allow_html": allow_html}
+    md = MarkdownIt("commonmark", options)
     md.enable("table")
     md.use(anchors_plugin, min_level=1, max_level=4, slug_func=slugify)
     md.core.ruler.push("sastra_lines", _lines_rule)
+    md.core.ruler.push("sastra_html", _html_rule)
     md.core.ruler.push("sastra_images", _images_rule)
     md.add_render_rule("text", _render_text)
+    md.add_render_rule("sastra_html_text", _render_html_text)
     return md
 
 

@@ -43,7 +43,9 @@ class Rendered:
     """Errors: missing images, template errors."""
     fallbacks: tuple[tuple[str, str, str], ...]
     """``("ui", lang, msgid)`` of UI strings shown in English, ``("name", lang, name)`` of
-    names the ``name`` filter romanized for want of a glossary entry."""
+    names the ``name`` filter romanized for want of a glossary entry, ``("html", path,
+    line)`` of raw HTML shown as text (warnings kept with the page, so a build that
+    reuses it warns again)."""
     written: bool = False
     """A pool worker wrote the page into the new output tree itself (``data`` is ``None``)."""
 
@@ -92,6 +94,8 @@ class Renderer:
             html = render_markdown(article.body, env, allow_html=self.config.build.allow_html)
             for line, message in env.problems:
                 problems.append(Diagnostic(Location(article.path, line), message))
+            if env.raw_html is not None:
+                self.theme.fallbacks.add(("html", article.path, str(env.raw_html)))
             context = {**context, "article": {**context["article"], "content": Markup(html)}}
         data: bytes | None = None
         try:
