@@ -335,6 +335,10 @@ def test_init_in_an_empty_folder_starts_a_site_with_one_synced_pair(tmp_path: Pa
         'languages = ["km", "en"]  # the first is the site\'s default language\n'
         'source_language = "km"  # translations are made from this language\n'
         'layout = "default"\n'
+        "\n"
+        "[collections.news]  # a collection's name in each language\n"
+        'title.km = "ព័ត៌មាន"\n'
+        'title.en = "News"\n'
     )
     status = run_cli("status", "--root", str(root), "--format", "json")
     data = json.loads(status.stdout)

@@ -233,3 +233,52 @@ def test_html_comments_never_reach_a_page_and_other_html_is_escaped_with_a_warni
         again = run_cli("build", "--root", str(root))  # the page is reused: still said
         assert [line for line in again.stderr.splitlines() if "raw HTML" in line] == [warning]
     assert "comment" not in (root / "_site/en/news/note/index.html").read_text("utf-8")
+
+
+HUGO = """baseURL = "https://news.example.org/"
+defaultContentLanguage = "km"
+title = "Ministry News"
+[languages.km]
+weight = 1
+[languages.en]
+weight = 2
+"""
+
+
+def test_a_hugo_site_without_sastra_toml_takes_its_address_from_hugo(
+    make_site: MakeSite,
+) -> None:
+    root = make_site(
+        {
+            "hugo.toml": HUGO,
+            "content/posts/rice.km.md": RICE_KM,
+            "content/posts/rice.en.md": RICE_EN,
+        }
+    )
+
+    built = run_cli("build", "--root", str(root))
+
+    assert built.exit_code == 0, built.stderr
+    assert built.stderr.splitlines()[1:] == [
+        ".: warning: collection 'posts' has no km title; its km index is titled 'Posts' "
+        "(set title.km in [collections.posts] of a sastra.toml)",
+    ]
+    sitemap = (root / "_site/sitemap.xml").read_text("utf-8")
+    assert "<loc>https://news.example.org/km/posts/rice/</loc>" in sitemap
+
+
+@pytest.mark.parametrize(
+    ("setting", "base_url"),
+    [("site_url: https://docs.example.org/\n", "https://docs.example.org/"), ("", "")],
+)
+def test_mkdocs_site_url_is_the_base_url(tmp_path: Path, setting: str, base_url: str) -> None:
+    from sastra.config import load_config
+
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Docs\n{setting}plugins:\n  - i18n:\n      languages:\n"
+        "        - locale: km\n          default: true\n        - locale: en\n",
+        "utf-8",
+    )
+    (tmp_path / "docs").mkdir()
+
+    assert load_config(tmp_path).build.base_url == base_url

@@ -335,7 +335,9 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
             "build", build_data, "untranslated", str, "link-index", one_of(UNTRANSLATED_MODES)
         ),
         stale_notice=v.take("build", build_data, "stale_notice", bool, True),
-        base_url=site.base_url or v.take("build", build_data, "base_url", str, ""),
+        base_url=site.base_url
+        or v.take("build", build_data, "base_url", str, "")
+        or (found.base_url if found is not None else ""),
         asset_types=tuple(
             v.take("build", build_data, "asset_types", list, list(DEFAULT_ASSET_TYPES), extensions)
         ),

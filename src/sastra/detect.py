@@ -54,6 +54,9 @@ class Detected:
     optional ``collection``."""
     settings: dict[str, str] = field(default_factory=dict)
     """Other top-level keys (``i18n_dir``)."""
+    base_url: str = ""
+    """The address the site is published at (Hugo's ``baseURL``, MkDocs' ``site_url``),
+    when the generator's config gives an absolute one."""
 
     def describe(self) -> str:
         """One line naming the generator and its layout."""
@@ -154,7 +157,8 @@ def _hugo(root: Path) -> Detected | None:
     else:
         content = ({"source": f"{content_dir}/@path", "translation": f"{content_dir}/@path.@lang"},)
     langs = tuple(c for c in order if LANG_RE.match(c))
-    return Detected("hugo", source, langs, content, {"i18n_dir": OWN_I18N_DIR})
+    settings = {"i18n_dir": OWN_I18N_DIR}
+    return Detected("hugo", source, langs, content, settings, _absolute(config.get("baseurl")))
 
 
 def _weight(settings: dict[str, Any]) -> int:
@@ -253,7 +257,7 @@ def _mkdocs(root: Path) -> Detected | None:
     else:
         content = ({"source": f"{docs}/@path", "translation": f"{docs}/@path.@lang"},)
     langs = tuple(c for c in order if LANG_RE.match(c))
-    return Detected("mkdocs", source, langs, content)
+    return Detected("mkdocs", source, langs, content, base_url=_absolute(data.get("site_url")))
 
 
 def _mkdocs_languages(options: dict[str, Any]) -> tuple[str, list[str]]:
@@ -276,6 +280,12 @@ def _mkdocs_languages(options: dict[str, Any]) -> tuple[str, list[str]]:
 
 
 # -- reading ----------------------------------------------------------------------------------
+
+
+def _absolute(value: Any) -> str:
+    """``value`` when it is an absolute http(s) address, else ``""`` (Hugo allows ``/``)."""
+    text = str(value or "").strip()
+    return text if re.match(r"https?://[^/\s]+", text) else ""
 
 
 def _read_any(path: Path, rel: str) -> dict[str, Any]:

@@ -164,10 +164,12 @@ def plan_site(
 
 
 def _untitled(config: Config, collection: str, lang: str, shown: str) -> Diagnostic:
-    where = Location(config.rel(config.config_path) if config.config_path else "sastra.toml")
+    # With no config file the warning names the site root, and where the setting goes.
+    where = Location(config.rel(config.config_path) if config.config_path else ".")
+    table = f"[collections.{collection}]" + ("" if config.config_path else " of a sastra.toml")
     message = (
         f"collection '{collection}' has no {lang} title; its {lang} index is titled "
-        f"'{shown}' (set title.{lang} in [collections.{collection}])"
+        f"'{shown}' (set title.{lang} in {table})"
     )
     return Diagnostic(where, message, Severity.WARNING)
 
