@@ -282,3 +282,35 @@ def test_mkdocs_site_url_is_the_base_url(tmp_path: Path, setting: str, base_url:
     (tmp_path / "docs").mkdir()
 
     assert load_config(tmp_path).build.base_url == base_url
+
+
+@pytest.mark.parametrize(
+    ("km_body", "km_h1s"),
+    [
+        ("# ការប្រមូលផលស្រូវ\n\nកសិករប្រមូលផលស្រូវ។\n", ["ការប្រមូលផលស្រូវ"]),
+        ("# ស្រូវរដូវវស្សា\n\nកសិករប្រមូលផលស្រូវ។\n", ["ការប្រមូលផលស្រូវ", "ស្រូវរដូវវស្សា"]),
+    ],
+)
+def test_a_leading_h1_is_the_title_and_is_not_shown_twice(
+    make_site: MakeSite, km_body: str, km_h1s: list[str]
+) -> None:
+    import re
+
+    root = make_site(
+        {
+            "hugo.toml": HUGO,
+            "content/posts/rice.km.md": article("ការប្រមូលផលស្រូវ", km_body, date="2026-01-08"),
+            "content/posts/rice.en.md": "---\ndate: 2026-01-08\n---\n\n# Rice harvest\n\n"
+            "Farmers harvest rice.\n",
+        }
+    )
+
+    built = run_cli("build", "--root", str(root))
+
+    assert built.exit_code == 0, built.stderr
+    assert "no 'title'" not in built.stderr
+    en = (root / "_site/en/posts/rice/index.html").read_text("utf-8")
+    km = (root / "_site/km/posts/rice/index.html").read_text("utf-8")
+    assert "<title>Rice harvest</title>" in en
+    assert re.findall(r"<h1[^>]*>([^<]*)</h1>", en) == ["Rice harvest"]
+    assert re.findall(r"<h1[^>]*>([^<]*)</h1>", km) == km_h1s

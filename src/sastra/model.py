@@ -111,6 +111,30 @@ class L10n:
     """Line of the ``l10n:`` key in the file, 0 when absent."""
 
 
+_LEAD_H1 = re.compile(r"\A(?:[ \t]*\n)*[ ]{0,3}#[ \t]+([^\n]*)")
+
+
+def lead_heading(body: str) -> str | None:
+    """The text of the body's first block when that block is an ATX ``# H1``, else ``None``."""
+    found = _LEAD_H1.match(body)
+    if found is None:
+        return None
+    text = found.group(1).strip()
+    closing = text.rstrip("#")  # an optional closing sequence: "# Title ##"
+    if closing != text and (not closing or closing[-1] in " \t"):
+        text = closing.strip()
+    return text or None
+
+
+def without_lead_heading(body: str) -> str:
+    """``body`` with its leading ``# H1`` line blanked (line numbers are kept)."""
+    found = _LEAD_H1.match(body)
+    if found is None:
+        return body
+    start = body.rfind("\n", 0, found.start(1)) + 1
+    return body[:start] + body[found.end(1) :]
+
+
 @dataclass(frozen=True)
 class Article:
     """One language version of one article, as parsed from disk."""
@@ -136,12 +160,13 @@ class Article:
 
     @property
     def title(self) -> str:
-        """The display title: ``title``, else ``name``, else the slug."""
+        """The display title: ``title``, else ``name``, else the body's leading ``# H1``
+        (as MkDocs and Docusaurus take it), else the slug."""
         for name in ("title", "name"):
             value = self.meta.get(name)
             if isinstance(value, str) and value.strip():
                 return value.strip()
-        return self.key.slug
+        return lead_heading(self.body) or self.key.slug
 
     @property
     def date(self) -> dt.date | None:

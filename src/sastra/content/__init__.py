@@ -20,7 +20,7 @@ from sastra.cache import BlobCache
 from sastra.config import Config
 from sastra.config_validate import LANG_RE
 from sastra.layouts import key_of
-from sastra.model import Article, Diagnostic, Key, Location, Severity
+from sastra.model import Article, Diagnostic, Key, Location, Severity, lead_heading
 
 if TYPE_CHECKING:
     from sastra.content.parse import ParsedFile
@@ -426,7 +426,7 @@ def _assemble(
         entry.key, entry.lang, rel, text, parsed, blob, config.languages
     )
     diags.extend(l10n_diags)
-    if not _has_display_title(parsed.meta):
+    if not _has_display_title(parsed.meta) and lead_heading(article.body) is None:
         diags.append(_title_problem(parsed.meta, parsed.field_lines, rel))
     name = entry.key.slug.rsplit("/", 1)[-1]
     url_slug = name if _PLAIN_SLUG.match(name) else slugify(name)

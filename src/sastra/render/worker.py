@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from sastra.catalogs import UiCatalog, load_ui_catalog
 from sastra.config import Config
-from sastra.model import Diagnostic, Location, Severity
+from sastra.model import Diagnostic, Location, Severity, lead_heading, without_lead_heading
 from sastra.names import read_glossary
 from sastra.parallel import die_with_parent
 from sastra.render.assets import asset_refusal, image_output, image_source, is_external, url_path
@@ -91,7 +91,10 @@ class Renderer:
 
             hook = self.theme.hints if article.lang.split("-")[0] == "km" else None
             env = RenderEnv(resolve, article.body_line, hook)
-            html = render_markdown(article.body, env, allow_html=self.config.build.allow_html)
+            body = article.body
+            if lead_heading(body) == article.title:  # the page shows the title already
+                body = without_lead_heading(body)
+            html = render_markdown(body, env, allow_html=self.config.build.allow_html)
             for line, message in env.problems:
                 problems.append(Diagnostic(Location(article.path, line), message))
             if env.raw_html is not None:
