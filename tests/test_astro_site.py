@@ -22,7 +22,7 @@ KM_FLOOD = """\
 title: ក្រសួងចុះជួយប្រជាពលរដ្ឋរងគ្រោះដោយទឹកជំនន់នៅខេត្តកំពង់ធំ
 description: មន្ត្រីក្រសួងបានចែកស្បៀងអាហារដល់គ្រួសារចំនួន ៣២០។
 pubDate: 2025-10-14
-image: "@/assets/news/flood-relief/cover.jpg"
+heroImage: "@/assets/news/flood-relief/cover.jpg"
 tags: [ទឹកជំនន់, កំពង់ធំ]
 ---
 
@@ -172,6 +172,7 @@ def test_a_khmer_first_astro_site_in_git_builds_with_only_its_source_language(
     # @/assets images from src/assets
     assert 'src="../../../assets/news/flood-relief/handout.jpg"' in km
     assert (site / "assets/news/flood-relief/cover.jpg").read_bytes() == JPEG
+    assert '<img class="lead" src="../../../assets/news/flood-relief/cover.jpg"' in km
     # the draft is not published, and the build says so
     assert not (site / "km/news/notice-draft").exists()
     assert "left out 1 draft (draft: true); --drafts builds them" in result.stderr

@@ -48,6 +48,10 @@ from sastra.render.pages import (
 )
 
 
+LEAD_IMAGE_FIELDS = ("image", "heroImage", "cover")
+"""Frontmatter fields read as an article's lead image, first found wins."""
+
+
 @dataclass(frozen=True)
 class Plan:
     """Everything the build writes, before rendering."""
@@ -208,15 +212,17 @@ def _stale_notice(
 def _field_images(
     config: Config, pairs: tuple[Pair, ...], problems: list[Diagnostic]
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """Resolve every ``image`` field: (output → source, article path → output)."""
+    """Resolve every lead image (``image``, else Astro's ``heroImage``, else ``cover``):
+    (output → source, article path → output)."""
     files: dict[str, str] = {}
     urls: dict[str, str] = {}
     for pair in pairs:
         for article in pair.versions.values():
-            value = article.meta.get("image")
+            name = next((n for n in LEAD_IMAGE_FIELDS if article.meta.get(n)), "image")
+            value = article.meta.get(name)
             if not isinstance(value, str) or not value.strip() or is_external(value.strip()):
                 continue
-            out = _publish_image(config, article, "image", value.strip(), files, problems)
+            out = _publish_image(config, article, name, value.strip(), files, problems)
             if out is not None:
                 urls[article.path] = url_path(out)
     return files, urls
