@@ -47,7 +47,6 @@ from sastra.render.pages import (
     url_for,
 )
 
-
 LEAD_IMAGE_FIELDS = ("image", "heroImage", "cover")
 """Frontmatter fields read as an article's lead image, first found wins."""
 
