@@ -173,6 +173,12 @@ def test_a_khmer_first_astro_site_in_git_builds_with_only_its_source_language(
     assert 'src="../../../assets/news/flood-relief/handout.jpg"' in km
     assert (site / "assets/news/flood-relief/cover.jpg").read_bytes() == JPEG
     assert '<img class="lead" src="../../../assets/news/flood-relief/cover.jpg"' in km
+    # an entry whose content is all frontmatter shows its data, with no config at all
+    board = (site / "km/national-board-member/chan-sopheak/index.html").read_text("utf-8")
+    assert "<title>ឯកឧត្តម ចាន់ សុភ័ក្ត្រ</title>" in board
+    assert '<dt>តួនាទី</dt>\n  <dd class="text">ប្រធានក្រុមប្រឹក្សា</dd>' in board
+    assert '<img src="../../../assets/board/chan-sopheak.jpg" alt="រូបថត"' in board
+    assert '<a href="tel:012345678">០១២ ៣៤៥ ៦៧៨</a>' in board
     # the draft is not published, and the build says so
     assert not (site / "km/news/notice-draft").exists()
     assert "left out 1 draft (draft: true); --drafts builds them" in result.stderr

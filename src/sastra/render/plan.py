@@ -31,7 +31,7 @@ from sastra.model import (
 )
 from sastra.render.assets import asset_refusal, image_output, image_source, is_external, url_path
 from sastra.render.feeds import atom_feed, robots, sitemap
-from sastra.render.fields import image_values
+from sastra.render.fields import image_values, shown_fields
 from sastra.render.pages import (
     Entry,
     Linker,
@@ -234,11 +234,9 @@ def _data_images(
     (article path, value) → URL; each file published is added to ``files``."""
     urls: dict[tuple[str, str], str] = {}
     for pair in pairs:
-        paths = config.collection(pair.key.collection).display.fields
-        if not paths:
-            continue
+        configured = config.collection(pair.key.collection).display.fields
         for article in pair.versions.values():
-            for path, value in image_values(article, paths):
+            for path, value in image_values(article, shown_fields(configured, article)):
                 if is_external(value):
                     continue
                 out = _publish_image(config, article, path, value, files, problems)
