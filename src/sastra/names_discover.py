@@ -350,10 +350,14 @@ def _place_pair(
 
 
 def _named(key: str, tally: _Tally, glossary: Glossary) -> DiscoveredName:
-    spellings = tuple(sorted(tally.spellings.items(), key=lambda kv: (-kv[1], kv[0])))
     entry = glossary.lookup(key)
+    seen = tally.spellings
     if entry is None and tally.kind is Kind.PLACE:  # listed with its prefix: ខេត្តតាកែវ
-        entry = next(filter(None, (glossary.lookup(p + key) for p in PREFIXES)), None)
+        prefix = next((p for p in PREFIXES if glossary.lookup(p + key)), None)
+        if prefix is not None:
+            entry = glossary.lookup(prefix + key)
+            seen = _with_word(seen, PREFIXES[prefix][1], entry)
+    spellings = tuple(sorted(seen.items(), key=lambda kv: (-kv[1], kv[0])))
     known = None if entry is not None else well_known().lookup(key)
     return DiscoveredName(
         km=key,
@@ -366,6 +370,16 @@ def _named(key: str, tally: _Tally, glossary: Glossary) -> DiscoveredName:
         kind=tally.kind,
         known=known,
     )
+
+
+def _with_word(seen: Counter[str], word: str, entry: NameEntry | None) -> Counter[str]:
+    """Spellings of a place listed with its prefix, read with the prefix's English word
+    when the glossary writes them so ("Takeo" seen before "Province" is "Takeo Province")."""
+    listed = {entry.en, *entry.variants} if entry is not None else set()
+    out: Counter[str] = Counter()
+    for spelling, count in seen.items():
+        out[f"{spelling} {word}" if f"{spelling} {word}" in listed else spelling] += count
+    return out
 
 
 def _most_common(counter: Counter[str]) -> str:
