@@ -11,6 +11,12 @@ count, and clusters the Latin spellings that have no Khmer anchor (by
 :func:`~sastra.khmer.similarity.same_name` against each cluster's most frequent
 spelling, so "Sophea" and "Sopheap" never merge).
 
+Beyond names after honorifics: names without one where the two versions align
+(:mod:`sastra.names_align`), places after their Khmer prefix with the gazetteer's
+spelling (:mod:`sastra.names_places`), and place and school spellings without a Khmer
+anchor, grouped by :func:`~sastra.khmer.similarity.same_place`. The shipped well-known
+names (:mod:`sastra.names_known`) anchor like glossary entries.
+
 :func:`names_missing` compares the versions of one pair for ``i18n review``.
 """
 
