@@ -30,10 +30,11 @@ from functools import lru_cache
 from sastra.khmer.honorifics import is_not_name
 from sastra.khmer.places import PREFIXES
 from sastra.khmer.romanize import romanize_name
-from sastra.khmer.similarity import name_distance, same_name, same_place
+from sastra.khmer.similarity import name_distance, same_place
 from sastra.khmer.unicode import normalize
 from sastra.names import Glossary, Kind, NameEntry
 from sastra.names_align import PairText, unmarked_names
+from sastra.names_clusters import LatinCluster, person_clusters, place_clusters
 from sastra.names_known import well_known, with_well_known
 from sastra.names_places import KhmerPlace, khmer_places, latin_places
 from sastra.names_text import Mention, khmer_mentions, latin_mentions, latin_pattern
@@ -94,16 +95,6 @@ class DiscoveredName:
             return ()
         known = {self.entry.en, *self.entry.variants}
         return tuple(s for s, _ in self.spellings if s not in known)
-
-
-@dataclass(frozen=True)
-class LatinCluster:
-    """Similar Latin spellings that no Khmer name anchors."""
-
-    spellings: tuple[tuple[str, int], ...]
-    """``(spelling, count)``, most frequent first."""
-    kind: Kind = Kind.PERSON
-    """People, or a place or an organisation named before "District", "School"…"""
 
 
 @dataclass(frozen=True)
@@ -237,7 +228,7 @@ def discover(pairs: Iterable[PairText | Mapping[str, str]], glossary: Glossary) 
         if tally.kind is Kind.PLACE or not is_not_name(key.split(" ")[0])
     ]
     names.sort(key=lambda n: (n.kind, -(sum(c for _, c in n.spellings) + n.km_count), n.km))
-    return Discovery(tuple(names), _clusters(people) + _place_clusters(places))
+    return Discovery(tuple(names), person_clusters(people) + place_clusters(places))
 
 
 def _merge_glued(tallies: dict[str, _Tally]) -> None:
@@ -390,39 +381,3 @@ def _with_word(seen: Counter[str], word: str, entry: NameEntry | None) -> Counte
 
 def _most_common(counter: Counter[str]) -> str:
     return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counter else ""
-
-
-def _clusters(pool: Counter[str]) -> tuple[LatinCluster, ...]:
-    """People's spellings no Khmer name anchors, grouped; a spelling that is only the
-    first words of another ("David" beside "David L. Almirol Jr.") is a cut name, not
-    a name."""
-    whole = [s.split() for s in pool]
-    kept = Counter({s: n for s, n in pool.items() if not any(_cut(s.split(), w) for w in whole)})
-    groups: list[list[tuple[str, int]]] = []
-    for spelling, count in sorted(kept.items(), key=lambda kv: (-kv[1], kv[0])):
-        home = next((g for g in groups if same_name(g[0][0], spelling)), None)
-        if home is None:
-            groups.append([(spelling, count)])
-        else:
-            home.append((spelling, count))
-    return tuple(LatinCluster(tuple(g)) for g in groups)
-
-
-def _cut(words: list[str], other: list[str]) -> bool:
-    return len(words) < len(other) and other[: len(words)] == words
-
-
-def _place_clusters(pool: Counter[tuple[str, Kind]]) -> tuple[LatinCluster, ...]:
-    """Place and organisation spellings without a Khmer anchor, grouped by
-    :func:`~sastra.khmer.similarity.same_place`; only groups of two spellings or more
-    (one spelling of a school is nothing to fix)."""
-    groups: list[list[tuple[str, int, Kind]]] = []
-    for (spelling, kind), count in sorted(pool.items(), key=lambda kv: (-kv[1], kv[0])):
-        home = next((g for g in groups if g[0][2] is kind and same_place(g[0][0], spelling)), None)
-        if home is None:
-            groups.append([(spelling, count, kind)])
-        else:
-            home.append((spelling, count, kind))
-    return tuple(
-        LatinCluster(tuple((s, n) for s, n, _ in g), g[0][2]) for g in groups if len(g) > 1
-    )
