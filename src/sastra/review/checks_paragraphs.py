@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from sastra.model import Location, Severity
 from sastra.review.facts import Spot, VersionFacts, resemblance
 from sastra.review.model import Finding, PairContext, Row
-from sastra.review.script import is_text, snippet
+from sastra.review.script import snippet
 
 MERGE_FIT = 1.35
 """An unaligned paragraph whose neighbour's counterpart is this close (as a length factor)
@@ -38,7 +38,7 @@ def _length(text: str) -> int:
 
 
 def _prose(facts: VersionFacts, index: int) -> bool:
-    return index not in facts.image_only and is_text(facts.text.body[index - 1].text)
+    return index not in facts.image_only and index not in facts.not_prose
 
 
 def _rows(ctx: PairContext, lang: str) -> tuple[Row, ...]:
