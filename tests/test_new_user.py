@@ -314,3 +314,40 @@ def test_a_leading_h1_is_the_title_and_is_not_shown_twice(
     assert "<title>Rice harvest</title>" in en
     assert re.findall(r"<h1[^>]*>([^<]*)</h1>", en) == ["Rice harvest"]
     assert re.findall(r"<h1[^>]*>([^<]*)</h1>", km) == km_h1s
+
+
+def test_a_source_whose_frontmatter_breaks_is_reported_where_it_breaks_and_not_paired(
+    make_site: MakeSite,
+) -> None:
+    broken_km = (
+        '---\ntitle: "ឯកឧត្តមរដ្ឋមន្ត្រីចុះទស្សនកិច្ចខេត្តតាកែវ\ndate: 2026-01-08\n'
+        "tags: [news]\n---\n\nឯកឧត្តមរដ្ឋមន្ត្រីបានចុះទស្សនកិច្ច។\n"
+    )
+    en = (
+        "---\ntitle: The minister visits Takeo\ndate: 2026-01-08\n"
+        "l10n:\n  source: km\n  source_hash: abcdef0123456789\n---\n\n"
+        "The minister visited Takeo province.\n"
+    )
+    root = make_site(
+        {
+            "content/km/news/minister-visit.md": broken_km,
+            "content/en/news/minister-visit.md": en,
+            "content/km/news/rice.md": RICE_KM,
+            "content/en/news/rice.md": RICE_EN,
+        },
+        CONFIG,
+    )
+
+    status = run_cli("status", "--root", str(root))
+
+    assert status.exit_code == 1
+    assert status.stderr == (
+        "content/km/news/minister-visit.md:2: invalid YAML in frontmatter: "
+        "found unexpected end of stream while scanning a quoted scalar\n"
+    )
+    assert "minister-visit" not in status.stdout
+    assert "translate from en" not in status.stdout
+    assert status.stdout.splitlines()[1:3] == [
+        "  km: source language of every article",
+        "  en 0/1 up to date · 1 untracked",
+    ]

@@ -76,6 +76,9 @@ def _load(config: Config, cache: BlobCache) -> Site:
     )  # fmt: skip
     content = load_site(config, cache)
     pairs, pair_diags = pair_articles(content.articles)
+    if content.unreadable:  # the error names the file; its other versions alone would mislead
+        pairs = tuple(p for p in pairs if p.key not in content.unreadable)
+        log.info("left out %d articles with an unreadable file", len(content.unreadable))
     log.info("read %d files into %d pairs", len(content.articles), len(pairs))
     return Site(config, content.articles, pairs, content.diagnostics + pair_diags, cache)
 

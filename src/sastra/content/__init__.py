@@ -35,6 +35,9 @@ class SiteContent:
 
     articles: tuple[Article, ...]
     diagnostics: tuple[Diagnostic, ...]
+    unreadable: frozenset[Key] = frozenset()
+    """Keys with a file that exists but could not be read or parsed: their other
+    versions must not be taken for the whole article."""
 
 
 @dataclass(frozen=True)
@@ -328,16 +331,20 @@ def load_site(
     waiting: list[tuple[int, Entry, str, str]] = []
     slow: dict[str, int] = {}
     known: dict[str, ParsedFile] = {}
+    unreadable: set[Key] = set()
+    read: list[Entry] = []  # the entries of ``done``, in its order
     for entry in entries:
         try:
             data = read_bytes(entry.path)
         except OSError as exc:
             diags.append(Diagnostic(Location(entry.rel), f"cannot read file: {exc.strerror}"))
+            unreadable.add(entry.key)
             continue
         text, problem = decode(data, entry.rel)
         if text is None:
             assert problem is not None
             diags.append(problem)
+            unreadable.add(entry.key)
             continue
         if not text.strip():
             diags.append(
@@ -356,6 +363,7 @@ def load_site(
                 parsed = known[blob] = hit
             else:
                 slow[blob] = len(waiting)
+        read.append(entry)
         if parsed is None:
             waiting.append((len(done), entry, text, blob))
             done.append(None)
@@ -372,13 +380,15 @@ def load_site(
         for place, entry, text, blob in waiting:
             done[place] = _assemble(config, entry, text, blob, known[blob])
     articles: list[Article] = []
-    for result in done:
+    for entry, result in zip(read, done, strict=True):
         assert result is not None
         article, file_diags = result
         diags.extend(file_diags)
         if article is not None:
             articles.append(article)
-    return SiteContent(tuple(articles), tuple(diags))
+        else:
+            unreadable.add(entry.key)
+    return SiteContent(tuple(articles), tuple(diags), frozenset(unreadable))
 
 
 def read_bytes(path: str) -> bytes:

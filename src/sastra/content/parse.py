@@ -155,8 +155,12 @@ def _yaml_failure(
         diag = Diagnostic(Location(path, line), message)
     elif isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 2) if mark is not None else 1
         problem = exc.problem or exc.context or "invalid YAML"
+        quoted = exc.context == "while scanning a quoted scalar"
+        if quoted and exc.context_mark is not None:
+            # A quote never closed is found out at the end: point to where it opens.
+            mark, problem = exc.context_mark, f"{problem} {exc.context}"
+        line = (mark.line + 2) if mark is not None else 1
         diag = Diagnostic(Location(path, line), f"invalid YAML in frontmatter: {problem}")
     else:  # libyaml raises ValueError for 2026-13-45, with no position
         line = _guess_line(fm, str(exc))
