@@ -16,6 +16,7 @@ import json
 import shutil
 from pathlib import Path
 
+import markupsafe
 import pytest
 
 from conftest import REPO, commit_at, git, run_cli
@@ -214,11 +215,14 @@ def test_init_writes_a_config_that_gives_the_same_states_and_builds(
     site = open_site(root)
     for pair in site.pairs:
         for version in pair.versions.values():
-            # a page with no title field (MkDocs's) is titled by its own "# heading"
+            # a page with no title field (MkDocs's) is titled by its own "# heading",
+            # shown once, in the page's title (escaped by Jinja: ' is &#39;)
             heading = version.body.strip().split("\n")[0].removeprefix("# ")
             title = heading if "title" not in version.meta else version.title
             page = output_path(site.config, version).read_text("utf-8")
-            shown = {f">{title}</h1>", f">{html.escape(title)}</h1>"}
+            escaped = str(markupsafe.escape(title))
+            shown = {f">{title}</h1>", f">{html.escape(title)}</h1>", f">{escaped}</h1>"}
+            assert sum(page.count(f">{t}</h1>") for t in {title, escaped}) == 1, version.path
             assert any(h in page for h in shown), (version.path, title)
 
 
