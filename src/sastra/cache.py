@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 log = logging.getLogger(__name__)
-FORMAT = 6  # bump when a cached value's shape changes
+FORMAT = 7  # bump when a cached value's shape changes
 
 
 class BlobCache:

@@ -159,6 +159,10 @@ class State(StrEnum):
     STALE = "stale"
     MISSING = "missing"
     UNTRACKED = "untracked"
+    IN_PROGRESS = "in_progress"
+    """Made by ``i18n new`` and still carrying ``TRANSLATE:`` markers."""
+    UNKNOWN = "unknown"
+    """Git history is too short (a shallow clone) or lacks a blob to tell."""
 
 
 class BaselineKind(StrEnum):
@@ -227,6 +231,8 @@ class SiteStatus:
     """One entry per article, in key order."""
     languages: tuple[str, ...]
     """The languages shown (all configured ones, or the one asked for)."""
+    notes: tuple[str, ...] = ()
+    """One-line remarks on the whole result (a shallow git history, say)."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A remembered status is unpickled on every warm ``i18n status``: as plain
@@ -253,7 +259,7 @@ class SiteStatus:
             )
             for a in self.articles
         )
-        return (_site_status, (rows, self.languages))
+        return (_site_status, (rows, self.languages, self.notes))
 
     def summary(self) -> dict[str, dict[str, int]]:
         """``{lang: {state: count}}`` over translations (sources are not counted)."""
@@ -267,12 +273,9 @@ class SiteStatus:
         return counts
 
     def needs_work(self) -> bool:
-        """True when any version is missing or stale (what ``--check`` fails on)."""
-        return any(
-            v.state in (State.MISSING, State.STALE)
-            for a in self.articles
-            for v in a.versions.values()
-        )
+        """True when any version is missing, stale, in progress or unknown (what
+        ``--check`` fails on)."""
+        return any(v.state in _NEEDS_WORK for a in self.articles for v in a.versions.values())
 
     def only(self, *, lang: str | None = None, collection: str | None = None) -> SiteStatus:
         """Keep one language and/or one collection (prefix match on the folder path)."""
@@ -293,10 +296,15 @@ class SiteStatus:
                 )
                 for a in articles
             )
-        return SiteStatus(articles, languages)
+        return SiteStatus(articles, languages, self.notes)
 
 
-def _site_status(rows: tuple[tuple[Any, ...], ...], languages: tuple[str, ...]) -> SiteStatus:
+_NEEDS_WORK = (State.MISSING, State.STALE, State.IN_PROGRESS, State.UNKNOWN)
+
+
+def _site_status(
+    rows: tuple[tuple[Any, ...], ...], languages: tuple[str, ...], notes: tuple[str, ...] = ()
+) -> SiteStatus:
     """A :class:`SiteStatus` from :meth:`SiteStatus.__reduce__`'s rows."""
     states = {s.value: s for s in State}
     kinds = {k.value: k for k in BaselineKind}
@@ -308,4 +316,4 @@ def _site_status(rows: tuple[tuple[Any, ...], ...], languages: tuple[str, ...]) 
         )
         for collection, slug, source, versions in rows
     )
-    return SiteStatus(articles, languages)
+    return SiteStatus(articles, languages, notes)

@@ -53,7 +53,7 @@ def status(
     from sastra.cli._common import load_config_or_exit, print_content_diagnostics
     from sastra.model import SiteStatus
     from sastra.parallel import in_background, wait_background
-    from sastra.tracking.history import locate
+    from sastra.tracking.gitio import locate
     from sastra.workspace import open_tracked_site, status_signature
 
     config = load_config_or_exit(root, strict)
@@ -103,6 +103,8 @@ def status(
             in_background(lambda: memo.put(signature, remembered))
     try:
         print_content_diagnostics(diagnostics, quiet_warnings=fmt == "json")
+        for note in result.notes:
+            click.echo(f"warning: {note}", err=True)
         result = result.only(lang=lang, collection=collection)
         word_counts = _word_counts(site, result) if words and site is not None else None
         ui = _ui_strings(config, lang)

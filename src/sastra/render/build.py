@@ -249,10 +249,10 @@ def _updated_on(source: Article, history: Any) -> dt.date | None:
             return value
     if history is None:
         return None
-    versions = history.versions(source.path)
-    if not versions:
+    version = history.at_head(source.path)
+    if version is None:
         return None
-    stamp = history.commits[versions[0].index][1]
+    stamp = history.commits[version.position][1]
     return dt.datetime.fromtimestamp(stamp, dt.UTC).date()
 
 

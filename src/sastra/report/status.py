@@ -10,19 +10,33 @@ if TYPE_CHECKING:
 
 from sastra.model import ArticleStatus, SiteStatus, State, VersionStatus
 
-STATE_ORDER = (State.STALE, State.MISSING, State.UNTRACKED, State.UP_TO_DATE)
+STATE_ORDER = (
+    State.STALE,
+    State.IN_PROGRESS,
+    State.MISSING,
+    State.UNKNOWN,
+    State.UNTRACKED,
+    State.UP_TO_DATE,
+)
 STATE_TITLES = {
     State.STALE: "Stale: the source changed since the translation was synced",
+    State.IN_PROGRESS: "In progress: still has TRANSLATE: markers from `i18n new`",
     State.MISSING: "Missing: no translation yet",
+    State.UNKNOWN: "Unknown: git history is too short to tell (run `git fetch --unshallow`)",
     State.UNTRACKED: "Untracked: no baseline (run `i18n mark LANG KEY` once it is checked)",
     State.UP_TO_DATE: "Up to date",
 }
 STATE_STYLE = {
     State.STALE: "yellow",
+    State.IN_PROGRESS: "cyan",
     State.MISSING: "red",
+    State.UNKNOWN: "magenta",
     State.UNTRACKED: "magenta",
     State.UP_TO_DATE: "green",
 }
+
+
+_WITH_BASELINE = (State.UP_TO_DATE, State.STALE, State.UNKNOWN)
 
 
 def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) -> dict[str, Any]:
@@ -34,7 +48,7 @@ def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) 
             # States are StrEnum members, encoded as their strings (and ``.value`` is a
             # slow property: a status of 10,000 pairs asks 40,000 times).
             entry: dict[str, Any] = {"state": v.state, "path": v.path}
-            if v.state is State.UP_TO_DATE or v.state is State.STALE:
+            if v.state in _WITH_BASELINE:
                 entry["baseline"] = v.baseline
                 if v.baseline_commit:
                     entry["baseline_commit"] = v.baseline_commit
@@ -56,19 +70,22 @@ def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) 
         if words is not None:
             item["source_words"] = words.get(str(article.key), 0)
         articles.append(item)
-    return {
+    doc: dict[str, Any] = {
         "root": root,
         "languages": list(status.languages),
         "articles": articles,
         "summary": status.summary(),
     }
+    if status.notes:
+        doc["notes"] = list(status.notes)
+    return doc
 
 
 def progress_line(lang: str, counts: dict[str, int]) -> str:
     """``km 40/43 up to date · 2 stale · 1 missing`` (translations only)."""
     total = sum(counts.values())
     parts = [f"{lang} {counts['up_to_date']}/{total} up to date"]
-    for state in (State.STALE, State.MISSING, State.UNTRACKED):
+    for state in STATE_ORDER[:-1]:
         if counts[state.value]:
             parts.append(f"{counts[state.value]} {state.value}")
     return " · ".join(parts)

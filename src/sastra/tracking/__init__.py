@@ -2,3 +2,6 @@
 
 FINGERPRINT_VERSION = "1"
 """Bumped whenever the text fingerprint changes meaning (caches keyed by it are dropped)."""
+CHANGES = f"change:{FINGERPRINT_VERSION}"
+"""Cache namespace of the paragraph summary of a stale source, keyed
+``"<old fingerprint>><new fingerprint>"``."""
