@@ -268,7 +268,7 @@ class SiteStatus:
         }
         for article in self.articles:
             for lang, version in article.versions.items():
-                if version.state is not State.SOURCE:
+                if version.state is not State.SOURCE and lang in counts:
                     counts[lang][version.state] += 1  # a StrEnum member is its string
         return counts
 
@@ -277,26 +277,39 @@ class SiteStatus:
         ``--check`` fails on)."""
         return any(v.state in _NEEDS_WORK for a in self.articles for v in a.versions.values())
 
+    def has_collection(self, collection: str) -> bool:
+        """Some article is in ``collection`` or in a folder below it."""
+        wanted = collection.strip("/")
+        return any(_in_collection(a.key.collection, wanted) for a in self.articles)
+
     def only(self, *, lang: str | None = None, collection: str | None = None) -> SiteStatus:
-        """Keep one language and/or one collection (prefix match on the folder path)."""
+        """Keep one language and/or one collection (prefix match on the folder path).
+        With one language, each article keeps its source's entry too (where the table
+        and the JSON say what to translate from), but counts only that language."""
         articles = self.articles
         if collection is not None:
             wanted = collection.strip("/")
-            articles = tuple(
-                a
-                for a in articles
-                if a.key.collection == wanted or a.key.collection.startswith(wanted + "/")
-            )
+            articles = tuple(a for a in articles if _in_collection(a.key.collection, wanted))
         languages = self.languages
         if lang is not None:
             languages = (lang,)
             articles = tuple(
                 ArticleStatus(
-                    a.key, a.source, {lang: a.versions[lang]} if lang in a.versions else {}
+                    a.key,
+                    a.source,
+                    {
+                        code: version
+                        for code, version in a.versions.items()
+                        if code == lang or code == a.source
+                    },
                 )
                 for a in articles
             )
         return SiteStatus(articles, languages, self.notes)
+
+
+def _in_collection(collection: str, wanted: str) -> bool:
+    return collection == wanted or collection.startswith(wanted + "/")
 
 
 _NEEDS_WORK = (State.MISSING, State.STALE, State.IN_PROGRESS, State.UNKNOWN)

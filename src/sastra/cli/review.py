@@ -105,5 +105,7 @@ def review(
         atomic_write(html_file, review_html(reviews[0]))
         click.echo(f"i18n: wrote {html_file}", err=True)
     has_errors = any(r.errors for r in reviews)
-    if content_failed(site.diagnostics, strict) or (check and has_errors):
+    if not site.pairs:
+        click.echo(f"i18n: {no_articles(config)}", err=True)
+    if content_failed(site.diagnostics, strict) or (check and (has_errors or not site.pairs)):
         sys.exit(EXIT_FOUND)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import EXIT_FOUND, content_failed, fail, site_options
+from sastra.cli._common import EXIT_FOUND, content_failed, fail, no_articles, site_options
 
 if TYPE_CHECKING:
     from sastra.config import Config
@@ -105,6 +105,12 @@ def status(
         print_content_diagnostics(diagnostics, quiet_warnings=fmt == "json")
         for note in result.notes:
             click.echo(f"warning: {note}", err=True)
+        empty = not result.articles
+        if empty:
+            click.echo(f"i18n: {no_articles(config)}", err=True)
+        if collection is not None and not empty and not result.has_collection(collection):
+            known = sorted({a.key.collection for a in result.articles if a.key.collection})
+            fail(f"unknown collection '{collection}' (collections: {', '.join(known)})")
         result = result.only(lang=lang, collection=collection)
         word_counts = _word_counts(site, result) if words and site is not None else None
         ui = _ui_strings(config, lang)
@@ -136,7 +142,7 @@ def status(
                     for code, (t, f, u) in ui.items()
                 ],
             )
-        if content_failed(diagnostics, strict) or (check and result.needs_work()):
+        if content_failed(diagnostics, strict) or (check and (empty or result.needs_work())):
             sys.exit(EXIT_FOUND)
     finally:
         wait_background()  # the cache and the memo are written

@@ -101,7 +101,6 @@ def render_table(
     extra: list[str] | None = None,
 ) -> None:
     """The terminal view: per-language progress, then one table per state."""
-    from rich.console import Group
     from rich.text import Text
 
     console.print(Text(f"Sastra · {root}", style="bold"))
@@ -137,7 +136,7 @@ def render_table(
                             f"  diff of the {article.source} source of {article.key}:", style="bold"
                         )
                     )
-                    console.print(Group(*(_diff_line(line) for line in version.diff.splitlines())))
+                    print_diff(console, version.diff)
                 elif version.changed_paragraphs is None:
                     console.print(f"  {article.key}: no diff (the old source text is not known)")
 
@@ -190,8 +189,27 @@ def describe_changes(version: VersionStatus) -> str:
     return f"changed in the source since the {via}: " + ("; ".join(parts) or "text")
 
 
-def _diff_line(line: str) -> Text:
+_DIFF_STYLE = {"+": "green", "-": "red"}
+
+
+def print_diff(console: Console, diff: str, indent: str = "    ") -> None:
+    """A diff, one paragraph a line, wrapped to the console: every wrapped line keeps
+    the paragraph's mark and indent, and the words that changed are highlighted (in
+    colour), or, without colour, bracketed as ``git diff --word-diff`` does:
+    ``[-old-]``, ``{+new+}``."""
     from rich.text import Text
 
-    style = "green" if line.startswith("+") else "red" if line.startswith("-") else "dim"
-    return Text("    " + line, style=style)
+    from sastra.report.diffview import diff_lines
+
+    plain = console.color_system is None
+    for line in diff_lines(diff):
+        style = _DIFF_STYLE.get(line.mark, "dim")
+        lead = indent if line.mark == "@" else indent + line.mark
+        body = Text(style=style)
+        for piece, changed in line.parts:
+            if changed and plain:
+                piece = f"[-{piece}-]" if line.mark == "-" else f"{{+{piece}+}}"
+            body.append(piece, style=f"bold reverse {style}" if changed else "")
+        width = max(console.width - len(lead), 20)
+        for part in body.wrap(console, width) or [Text()]:
+            console.print(Text(lead, style=style) + part, soft_wrap=True)
