@@ -88,3 +88,13 @@ def article(title: str, body: str, **fields: str) -> str:
     lines += [f"{k}: {v}" for k, v in fields.items()]
     lines += ["---", "", body.strip("\n"), ""]
     return "\n".join(lines)
+
+
+@pytest.fixture(autouse=True)
+def _cache_key_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Caches are sealed with a key under ``$XDG_CACHE_HOME``: tests keep theirs apart
+    from the user's (one key for the whole run, as on a real machine)."""
+    home = tmp_path_factory.getbasetemp() / "xdg-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))

@@ -20,6 +20,7 @@ from typing import Any
 from sastra.config_validate import (
     LANG_RE,
     Validator,
+    extensions,
     field_list,
     languages_check,
     one_of,
@@ -52,6 +53,15 @@ class CollectionConfig:
     """Frontmatter fields that must be equal in every language (compared by review)."""
 
 
+DEFAULT_ASSET_TYPES = (
+    *("jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff"),
+    *("pdf", "txt", "csv", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"),
+    *("mp3", "m4a", "ogg", "oga", "wav", "mp4", "m4v", "webm", "ogv", "vtt"),
+    *("woff", "woff2", "ttf", "otf"),
+)
+"""File types the build copies into the site unless ``build.asset_types`` says otherwise."""
+
+
 @dataclass(frozen=True)
 class BuildConfig:
     """Settings of ``i18n build``."""
@@ -70,6 +80,8 @@ class BuildConfig:
     """Show "the original was updated on …" on stale translations."""
     base_url: str = ""
     """Absolute URL of the site (for sitemap, feeds, canonical links); relative when empty."""
+    asset_types: tuple[str, ...] = DEFAULT_ASSET_TYPES
+    """File extensions (lower case, no dot) an article may link or show and the build copies."""
 
 
 @dataclass(frozen=True)
@@ -283,6 +295,9 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
         ),
         stale_notice=v.take("build", build_data, "stale_notice", bool, True),
         base_url=v.take("build", build_data, "base_url", str, ""),
+        asset_types=tuple(
+            v.take("build", build_data, "asset_types", list, list(DEFAULT_ASSET_TYPES), extensions)
+        ),
     )
     tracking_data = v.take("", data, "tracking", dict, {})
     v.unknown("tracking", tracking_data, _TRACKING_KEYS)

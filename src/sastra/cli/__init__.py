@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "date": "sastra.cli.date:date",
     "review": "sastra.cli.review:review",
     "serve": "sastra.cli.serve:serve",
+    "theme": "sastra.cli.theme:theme",
 }
 
 

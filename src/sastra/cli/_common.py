@@ -11,7 +11,7 @@ import click
 
 from sastra.config import Config
 from sastra.errors import ConfigError
-from sastra.model import Diagnostic, Severity
+from sastra.model import Diagnostic, Location, Severity
 from sastra.workspace import Site, open_config, open_site
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -47,12 +47,17 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
         click.echo(str(diag), err=True)
 
 
-def load_config_or_exit(root: Path | None, strict: bool) -> Config:
-    """The site's config, its warnings printed; exit 2 on any configuration problem."""
+def load_config_or_exit(root: Path | None, strict: bool, *, force: bool = False) -> Config:
+    """The site's config, its warnings printed; exit 2 on any configuration problem
+    (a cache or synced folder outside the site is one, unless ``force``)."""
     try:
         config = open_config(root)
     except ConfigError as exc:
         print_diagnostics(exc.diagnostics)
+        sys.exit(EXIT_USAGE)
+    outside = [] if force else outside_folders(config)
+    if outside:
+        print_diagnostics(outside)
         sys.exit(EXIT_USAGE)
     print_diagnostics(config.warnings)
     if strict and config.warnings:
@@ -62,6 +67,23 @@ def load_config_or_exit(root: Path | None, strict: bool) -> Config:
             "i18n: detected an Astro site: src/content/<collection>/<lang>/<slug>.md", err=True
         )
     return config
+
+
+def outside_folders(config: Config) -> list[Diagnostic]:
+    """The cache and synced folders must lie inside the site (a cache is written and its
+    files trusted; a config from elsewhere must not point them at another folder)."""
+    root = config.root.resolve()
+    where = Location(config.rel(config.config_path) if config.config_path else ".")
+    found = []
+    for key, folder in (
+        ("cache_dir", config.cache_dir),
+        ("tracking.synced_dir", config.root / config.tracking.synced_dir),
+    ):
+        real = folder.resolve()
+        if real != root and root not in real.parents:
+            message = f"{key} '{folder}' lies outside the site; refusing (--force allows it)"
+            found.append(Diagnostic(where, message))
+    return found
 
 
 def print_content_diagnostics(
@@ -77,10 +99,15 @@ def print_content_diagnostics(
 
 
 def load(
-    root: Path | None, strict: bool, *, quiet_warnings: bool = False, show_errors: bool = True
+    root: Path | None,
+    strict: bool,
+    *,
+    quiet_warnings: bool = False,
+    show_errors: bool = True,
+    force: bool = False,
 ) -> Site:
     """Open the site (config, content, pairs) or exit 2 on a configuration problem."""
-    config = load_config_or_exit(root, strict)
+    config = load_config_or_exit(root, strict, force=force)
     site = open_site(config=config)
     print_content_diagnostics(
         site.diagnostics, quiet_warnings=quiet_warnings, show_errors=show_errors

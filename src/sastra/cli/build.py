@@ -33,7 +33,12 @@ if TYPE_CHECKING:
     default=None,
     help="Output folder (default: output_dir of the config, _site).",
 )
-@click.option("--force", is_flag=True, help="Allow an output folder outside the site.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Allow an output folder outside the site or holding files no build wrote, "
+    "and a cache folder outside the site.",
+)
 @click.option("--jobs", type=int, default=None, help="Worker processes (default: every core).")
 def build(
     root: Path | None, strict: bool, out_dir: Path | None, force: bool, jobs: int | None
@@ -44,7 +49,7 @@ def build(
 
     started = time.perf_counter()
     # Content errors are reported once, by the build (which collects them with its own).
-    site = load(root, strict, show_errors=False)
+    site = load(root, strict, show_errors=False, force=force)
     config = site.config
     if strict and any(d.severity is not Severity.ERROR for d in site.diagnostics):
         fail("warnings are errors under --strict", EXIT_FOUND)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sastra.cache import BlobCache
@@ -61,6 +62,15 @@ def slugify(name: str) -> str:
     return slug or "index"
 
 
+def _utf8(name: str) -> bool:
+    """Was this file name valid UTF-8 (``os`` decodes other bytes as lone surrogates)?"""
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
     """Every content file of the site with its language and key, in a stable order.
 
@@ -75,12 +85,13 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
         return entries, diags
     languages = set(config.languages)
     base_rel = config.rel(base)
-    for top in _subdirs(str(base)):
+    walk = _Walk(config, diags)
+    for top in walk.subdirs(str(base)):
         top_name = os.path.basename(top)
         if config.layout == "astro":
-            for lang_dir in _subdirs(top):
+            for lang_dir in walk.subdirs(top):
                 lang = os.path.basename(lang_dir)
-                for rel_file in _files(lang_dir):
+                for rel_file in walk.files(lang_dir):
                     slug = rel_file.rsplit(".", 1)[0]
                     rel = f"{base_rel}/{top_name}/{lang}/{rel_file}"
                     entry = _entry(config, lang, top_name, slug, lang_dir, rel_file, rel, diags)
@@ -96,7 +107,7 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
                 )
             )
             continue
-        for rel_file in _files(top):
+        for rel_file in walk.files(top):
             collection, _, name = rel_file.rpartition("/")
             slug = name.rsplit(".", 1)[0]
             rel = f"{base_rel}/{top_name}/{rel_file}"
@@ -116,20 +127,69 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
     return entries, diags
 
 
-def _subdirs(folder: str) -> list[str]:
-    return sorted(e.path for e in os.scandir(folder) if e.is_dir() and not e.name.startswith("."))
+class _Walk:
+    """What a walk of the content folder needs besides the folder: the site's real path
+    (a symlink leading out of it is not followed), the folders seen (a symlink loop is
+    walked once) and the warnings met."""
 
+    def __init__(self, config: Config, diags: list[Diagnostic]) -> None:
+        self.config = config
+        self.root = os.path.realpath(config.root)
+        self.diags = diags
+        self.seen: set[str] = set()
 
-def _files(folder: str, prefix: str = "") -> Iterator[str]:
-    """Content files below ``folder`` as POSIX paths relative to it, sorted."""
-    items = sorted(os.scandir(folder), key=lambda e: e.name)
-    for item in items:
-        if item.name.startswith("."):
-            continue
-        if item.is_dir():
-            yield from _files(item.path, f"{prefix}{item.name}/")
-        elif item.name.endswith(EXTENSIONS) and item.is_file():
-            yield prefix + item.name
+    def allowed(self, item: os.DirEntry[str]) -> bool:
+        """False (with one warning) for a symlink that leads outside the site or nowhere."""
+        if not item.is_symlink():
+            return True
+        real = os.path.realpath(item.path)
+        if os.path.commonpath((real, self.root)) == self.root and os.path.exists(real):
+            return True
+        rel = self.config.rel(Path(item.path))
+        message = "symlink to a file outside the site (or to nothing); not read"
+        self.diags.append(Diagnostic(Location(rel), message, Severity.WARNING))
+        return False
+
+    def first_visit(self, folder: str) -> bool:
+        real = os.path.realpath(folder)
+        if real in self.seen:
+            return False
+        self.seen.add(real)
+        return True
+
+    def entries(self, folder: str) -> list[os.DirEntry[str]]:
+        try:
+            return sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            rel = self.config.rel(Path(folder))
+            message = f"cannot read folder: {exc.strerror}"
+            self.diags.append(Diagnostic(Location(rel), message, Severity.WARNING))
+            return []
+
+    def subdirs(self, folder: str) -> list[str]:
+        return [
+            e.path
+            for e in self.entries(folder)
+            if not e.name.startswith(".") and e.is_dir() and self.allowed(e)
+        ]
+
+    def files(self, folder: str, prefix: str = "") -> Iterator[str]:
+        """Content files below ``folder`` as POSIX paths relative to it, sorted."""
+        if not self.first_visit(folder):
+            return
+        for item in self.entries(folder):
+            if item.name.startswith("."):
+                continue
+            if item.is_dir():
+                if self.allowed(item):
+                    yield from self.files(item.path, f"{prefix}{item.name}/")
+            elif item.name.endswith(EXTENSIONS) and item.is_file() and self.allowed(item):
+                if not _utf8(prefix + item.name):
+                    rel = self.config.rel(Path(item.path))
+                    message = "file name is not UTF-8; rename the file (ignored)"
+                    self.diags.append(Diagnostic(Location(rel), message, Severity.WARNING))
+                    continue
+                yield prefix + item.name
 
 
 def _entry(
@@ -175,7 +235,8 @@ def stat_signature(config: Config) -> tuple[str, int]:
                     st = item.stat()
                 except OSError:
                     continue
-                digest.update(f"{item.path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+                line = f"{item.path}\0{st.st_size}\0{st.st_mtime_ns}\n"
+                digest.update(line.encode("utf-8", "surrogateescape"))
                 newest = max(newest, st.st_mtime_ns)
 
     walk(str(config.content_dir))

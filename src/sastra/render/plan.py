@@ -18,7 +18,7 @@ from typing import Any
 from sastra.config import Config
 from sastra.content import slugify
 from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Pair, State
-from sastra.render.assets import image_output, image_source, is_external, url_path
+from sastra.render.assets import asset_refusal, image_output, image_source, is_external, url_path
 from sastra.render.feeds import atom_feed, robots, sitemap
 from sastra.render.pages import (
     Entry,
@@ -166,11 +166,16 @@ def _field_images(
             if not isinstance(value, str) or not value.strip() or is_external(value.strip()):
                 continue
             source = image_source(config, article.path, value.strip())
-            out = image_output(config, source) if source.is_file() else None
+            refused = asset_refusal(config, source) if source.is_file() else None
+            out = image_output(config, source) if source.is_file() and not refused else None
             if out is None:
-                what = "image not found" if not source.is_file() else "image outside the site"
                 where = Location(article.path, article.line_of("image"))
-                problems.append(Diagnostic(where, f"{what}: {value.strip()}"))
+                if not source.is_file():
+                    message = f"image not found: {value.strip()}"
+                else:
+                    reason = refused or "outside the site"
+                    message = f"image not published: {value.strip()}: {reason}"
+                problems.append(Diagnostic(where, message))
                 continue
             files[out] = str(source)
             urls[article.path] = url_path(out)
