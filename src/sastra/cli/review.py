@@ -14,6 +14,7 @@ from sastra.cli._common import (
     content_failed,
     fail,
     load,
+    no_articles,
     print_diagnostics,
     site_options,
 )
