@@ -85,7 +85,7 @@ def word_changes(
     return tuple(old_parts), tuple(new_parts)
 
 
-def _add(parts: list[tuple[str, bool], ], piece: str, changed: bool) -> None:
+def _add(parts: list[tuple[str, bool],], piece: str, changed: bool) -> None:
     if not piece:
         return
     if parts and parts[-1][1] == changed:
