@@ -40,8 +40,18 @@ if TYPE_CHECKING:
     "and a cache folder outside the site.",
 )
 @click.option("--jobs", type=int, default=None, help="Worker processes (default: every core).")
+@click.option(
+    "--drafts",
+    is_flag=True,
+    help="Also publish translations still in progress (TRANSLATE: markers from `i18n new`).",
+)
 def build(
-    root: Path | None, strict: bool, out_dir: Path | None, force: bool, jobs: int | None
+    root: Path | None,
+    strict: bool,
+    out_dir: Path | None,
+    force: bool,
+    jobs: int | None,
+    drafts: bool,
 ) -> None:
     """Build the bilingual static site; the previous site stays when anything fails."""
     from sastra.errors import BuildError
@@ -54,7 +64,7 @@ def build(
     if strict and any(d.severity is not Severity.ERROR for d in site.diagnostics):
         fail("warnings are errors under --strict", EXIT_FOUND)
     try:
-        result = run_build(site, out_dir=out_dir, force=force, jobs=jobs)
+        result = run_build(site, out_dir=out_dir, force=force, jobs=jobs, drafts=drafts)
     except BuildError as exc:
         print_diagnostics(exc.diagnostics)
         count = len(exc.diagnostics)

@@ -30,14 +30,14 @@ import os
 import sys
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sastra.cache import load_sealed, save_sealed
 from sastra.config import Config
 from sastra.errors import BuildError
-from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Severity
+from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Pair, Severity
 from sastra.render.assets import static_files
 from sastra.render.output import (
     MARKER,
@@ -87,12 +87,58 @@ def output_path(config: Config, article: Article) -> Path:
 
 
 def build(
-    site: Site, *, out_dir: Path | None = None, force: bool = False, jobs: int | None = None
+    site: Site,
+    *,
+    out_dir: Path | None = None,
+    force: bool = False,
+    jobs: int | None = None,
+    drafts: bool = False,
 ) -> BuildResult:
-    """Build the site into ``out_dir`` (default: ``config.output_dir``).
+    """Build the site into ``out_dir`` (default: ``config.output_dir``). A translation
+    still in progress (``TRANSLATE:`` markers from ``i18n new``) is left out, with a
+    warning, unless ``drafts``.
 
     Raises :class:`BuildError` with every problem found; the previous output is then untouched.
     """
+    site, withheld = (site, []) if drafts else _withhold_unfinished(site)
+    result = _build(site, out_dir, force, jobs)
+    if not withheld:
+        return result
+    return replace(result, warnings=(*withheld, *result.warnings))
+
+
+def _withhold_unfinished(site: Site) -> tuple[Site, list[Diagnostic]]:
+    """The site without the translations still in progress, and a warning for each."""
+    from sastra.tracking.edit import in_progress
+
+    gone = {
+        id(article)
+        for pair in site.pairs
+        if len(pair.versions) > 1
+        for article in pair.versions.values()
+        if in_progress(article)
+    }
+    if not gone:
+        return site, []
+    pairs = tuple(
+        Pair(pair.key, {lang: a for lang, a in pair.versions.items() if id(a) not in gone})
+        for pair in site.pairs
+    )
+    warnings = [
+        Diagnostic(
+            Location(article.path),
+            "not published: a translation in progress (TRANSLATE: markers from `i18n new`);"
+            " `i18n build --drafts` publishes it",
+            Severity.WARNING,
+        )
+        for article in site.articles
+        if id(article) in gone
+    ]
+    articles = tuple(a for a in site.articles if id(a) not in gone)
+    return replace(site, articles=articles, pairs=pairs), warnings
+
+
+def _build(site: Site, out_dir: Path | None, force: bool, jobs: int | None) -> BuildResult:
     config = site.config
     out = (out_dir if out_dir is not None else config.output_dir).absolute()
     problems: list[Diagnostic] = list(site.errors)

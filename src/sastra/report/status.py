@@ -87,7 +87,7 @@ def progress_line(lang: str, counts: dict[str, int]) -> str:
     parts = [f"{lang} {counts['up_to_date']}/{total} up to date"]
     for state in STATE_ORDER[:-1]:
         if counts[state.value]:
-            parts.append(f"{counts[state.value]} {state.value}")
+            parts.append(f"{counts[state.value]} {state.value.replace('_', ' ')}")
     return " · ".join(parts)
 
 

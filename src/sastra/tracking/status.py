@@ -35,6 +35,7 @@ from sastra.model import (
 )
 from sastra.tracking import CHANGES, FINGERPRINT_VERSION
 from sastra.tracking.baseline import find_baseline
+from sastra.tracking.edit import in_progress
 from sastra.tracking.fingerprint import (
     VisibleText,
     article_text,
@@ -161,6 +162,8 @@ class Tracker:
                 versions[lang] = VersionStatus(lang, State.SOURCE, source.path)
             elif article is None:
                 versions[lang] = VersionStatus(lang, State.MISSING)
+            elif in_progress(article):
+                versions[lang] = VersionStatus(lang, State.IN_PROGRESS, article.path)
             else:
                 versions[lang] = self._translation(article, source, diff)
         return ArticleStatus(pair.key, source_lang, versions)
