@@ -38,7 +38,7 @@ def test_new_scaffolds_from_the_source(make_site: MakeSite) -> None:
     assert meta["l10n"]["source"] == "km" and len(meta["l10n"]["source_hash"]) == 16
     assert "<!-- TRANSLATE: translate the km text below into en" in text
     status = json.loads(run_cli("status", "--root", str(root), "--format", "json").stdout)
-    assert status["articles"][0]["versions"]["en"]["state"] == "up_to_date"
+    assert status["articles"][0]["versions"]["en"]["state"] == "in_progress"  # until translated
     again = run_cli("new", "en", "news/a", "--root", str(root))
     assert again.exit_code == 1
     assert again.stderr == "i18n: error: content/en/news/a.md already exists; not overwritten\n"
@@ -66,7 +66,7 @@ def test_mark_changes_only_the_l10n_block(make_site: MakeSite) -> None:
     assert b"l10n:\r\n  source: km\r\n  source_hash: " in data
     assert b"\n" not in data.replace(b"\r\n", b"")
     status = json.loads(run_cli("status", "--root", str(root), "--format", "json").stdout)
-    assert status["articles"][0]["versions"]["en"]["state"] == "up_to_date"
+    assert status["articles"][0]["versions"]["en"]["state"] == "in_progress"  # until translated
 
 
 def test_mark_updates_an_existing_block_in_place(make_site: MakeSite) -> None:
