@@ -66,7 +66,7 @@ def test_mark_changes_only_the_l10n_block(make_site: MakeSite) -> None:
     assert b"l10n:\r\n  source: km\r\n  source_hash: " in data
     assert b"\n" not in data.replace(b"\r\n", b"")
     status = json.loads(run_cli("status", "--root", str(root), "--format", "json").stdout)
-    assert status["articles"][0]["versions"]["en"]["state"] == "in_progress"  # until translated
+    assert status["articles"][0]["versions"]["en"]["state"] == "up_to_date"
 
 
 def test_mark_updates_an_existing_block_in_place(make_site: MakeSite) -> None:
