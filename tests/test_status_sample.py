@@ -52,6 +52,14 @@ def test_sample_json_document_shape() -> None:
         "changed_paragraphs": [3, 4],
         "changed_fields": [],
         "removed_paragraphs": 0,
+        "change": {  # what kind of change: added by issue 12, the rest is as it was
+            "minor": False,
+            "kinds": ["numbers", "edited"],
+            "paragraphs": [
+                {"kind": "edited", "paragraph": 3, "old_paragraph": 3, "counterpart": True},
+                {"kind": "numbers", "paragraph": 4, "old_paragraph": 4},
+            ],
+        },
     }
     about = next(a for a in doc["articles"] if a["slug"] == "about")
     assert about["collection"] == ""
@@ -65,7 +73,7 @@ def test_sample_table_groups_by_state_with_progress() -> None:
     assert (
         out.index("Stale") < out.index("Missing") < out.index("Untracked") < out.index("Up to date")
     )
-    assert "paragraphs 3, 4" in out
+    assert "paragraph 3 (edited), paragraph 4 (numbers)" in out
 
 
 def test_sample_check_exits_1_when_work_remains() -> None:

@@ -208,6 +208,28 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class ParagraphChange:
+    """One changed paragraph (or translatable field) of a stale translation's source."""
+
+    kind: str
+    """``punctuation``, ``numbers``, ``added``, ``removed`` or ``edited``."""
+    paragraph: int | None
+    """Body paragraph of the source now (1-based); ``None`` when removed, or a field."""
+    old_paragraph: int | None
+    """Body paragraph of the source at the baseline; ``None`` when added, or a field."""
+    field: str | None = None
+    """The translatable field (``title``…) when the change is in one."""
+    counterpart: bool | None = None
+    """For a removed or edited paragraph: whether the translation has a paragraph
+    aligned with it (``None``: not asked, or not known)."""
+
+    @property
+    def minor(self) -> bool:
+        """Punctuation only, or source text removed that the translation never had."""
+        return self.kind == "punctuation" or (self.kind == "removed" and self.counterpart is False)
+
+
+@dataclass(frozen=True)
 class VersionStatus:
     """The state of one language version, with the evidence for it."""
 
@@ -229,6 +251,13 @@ class VersionStatus:
     """Source paragraphs present at the baseline and gone now (their old text)."""
     diff: str | None = None
     """Unified diff of the source's visible text since the baseline, when known."""
+    changes: tuple[ParagraphChange, ...] | None = None
+    """What kind of change each changed source paragraph is, when the old text is known."""
+
+    @property
+    def minor(self) -> bool:
+        """A stale version whose every change is minor (see :attr:`ParagraphChange.minor`)."""
+        return bool(self.changes) and all(c.minor for c in self.changes or ())
 
 
 @dataclass(frozen=True)
@@ -273,6 +302,7 @@ class SiteStatus:
                         v.changed_fields,
                         v.removed_paragraphs,
                         v.diff,
+                        None if v.changes is None else tuple(map(_change_row, v.changes)),
                     )
                     for v in a.versions.values()
                 ),
@@ -292,10 +322,15 @@ class SiteStatus:
                     counts[lang][version.state] += 1  # a StrEnum member is its string
         return counts
 
-    def needs_work(self) -> bool:
+    def needs_work(self, *, major: bool = False) -> bool:
         """True when any version is missing, stale, in progress or unknown (what
-        ``--check`` fails on)."""
-        return any(v.state in _NEEDS_WORK for a in self.articles for v in a.versions.values())
+        ``--check`` fails on); with ``major``, a stale version whose change is minor
+        does not count (``--check=major``)."""
+        return any(
+            v.state in _NEEDS_WORK and not (major and v.state is State.STALE and v.minor)
+            for a in self.articles
+            for v in a.versions.values()
+        )
 
     def has_collection(self, collection: str) -> bool:
         """Some article is in ``collection`` or in a folder below it."""
@@ -328,6 +363,10 @@ class SiteStatus:
         return SiteStatus(articles, languages, self.notes)
 
 
+def _change_row(change: ParagraphChange) -> tuple[Any, ...]:
+    return (change.kind, change.paragraph, change.old_paragraph, change.field, change.counterpart)
+
+
 def _in_collection(collection: str, wanted: str) -> bool:
     return collection == wanted or collection.startswith(wanted + "/")
 
@@ -345,7 +384,21 @@ def _site_status(
         ArticleStatus(
             Key(collection, slug),
             source,
-            {v[0]: VersionStatus(v[0], states[v[1]], v[2], kinds[v[3]], *v[4:]) for v in versions},
+            {
+                v[0]: VersionStatus(
+                    v[0],
+                    states[v[1]],
+                    v[2],
+                    kinds[v[3]],
+                    v[4],
+                    v[5],
+                    v[6],
+                    v[7],
+                    v[8],
+                    None if v[9] is None else tuple(ParagraphChange(*c) for c in v[9]),
+                )
+                for v in versions
+            },
         )
         for collection, slug, source, versions in rows
     )

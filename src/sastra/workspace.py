@@ -159,8 +159,9 @@ def tracker_for(site: Site, where: tuple[Path, str] | None = None) -> Tracker:
 
 
 def _tracker(config: Config, history: GitHistory | None, cache: BlobCache) -> Tracker:
+    from sastra.review.align import counterparts
     from sastra.tracking.status import Tracker
     from sastra.tracking.synced import SyncedStore
 
     synced = SyncedStore(config.root / config.tracking.synced_dir)
-    return Tracker(config, history, cache, synced)
+    return Tracker(config, history, cache, synced, counterparts)

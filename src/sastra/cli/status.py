@@ -31,7 +31,15 @@ RACY_NS = 2_000_000_000
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-@click.option("--check", is_flag=True, help="Exit 1 when anything is missing or stale.")
+@click.option(
+    "--check",
+    type=click.Choice(["all", "major"]),
+    is_flag=False,
+    flag_value="all",
+    default=None,
+    help="Exit 1 when anything is missing, stale, in progress or unknown; "
+    "--check=major does not count a stale translation whose change is minor.",
+)
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Show the source diff since each stale baseline."
 )
@@ -44,7 +52,7 @@ def status(
     lang: str | None,
     collection: str | None,
     fmt: str,
-    check: bool,
+    check: str | None,
     show_diff: bool,
     words: bool,
 ) -> None:
@@ -142,7 +150,9 @@ def status(
                     for code, (t, f, u) in ui.items()
                 ],
             )
-        if content_failed(diagnostics, strict) or (check and (empty or result.needs_work())):
+        if content_failed(diagnostics, strict) or (
+            check is not None and (empty or result.needs_work(major=check == "major"))
+        ):
             sys.exit(EXIT_FOUND)
     finally:
         wait_background()  # the cache and the memo are written

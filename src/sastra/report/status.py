@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-from sastra.model import ArticleStatus, SiteStatus, State, VersionStatus
+from sastra.model import ArticleStatus, ParagraphChange, SiteStatus, State, VersionStatus
 
 STATE_ORDER = (
     State.STALE,
@@ -58,6 +58,8 @@ def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) 
                 )
                 entry["changed_fields"] = list(v.changed_fields)
                 entry["removed_paragraphs"] = len(v.removed_paragraphs)
+                if v.changes is not None:
+                    entry["change"] = change_json(v)
                 if v.diff is not None:
                     entry["diff"] = v.diff
             versions[lang] = entry
@@ -79,6 +81,32 @@ def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) 
     if status.notes:
         doc["notes"] = list(status.notes)
     return doc
+
+
+KINDS = ("punctuation", "numbers", "added", "removed", "edited")
+
+
+def change_json(version: VersionStatus) -> dict[str, Any]:
+    """``{"minor": …, "kinds": […], "paragraphs": [{"kind": …, …}]}`` of a stale version."""
+    changes = version.changes or ()
+    found = {c.kind for c in changes}
+    paragraphs = []
+    for c in changes:
+        item: dict[str, Any] = {"kind": c.kind}
+        if c.field is not None:
+            item["field"] = c.field
+        if c.paragraph is not None:
+            item["paragraph"] = c.paragraph
+        if c.old_paragraph is not None:
+            item["old_paragraph"] = c.old_paragraph
+        if c.counterpart is not None:
+            item["counterpart"] = c.counterpart
+        paragraphs.append(item)
+    return {
+        "minor": version.minor,
+        "kinds": [kind for kind in KINDS if kind in found],
+        "paragraphs": paragraphs,
+    }
 
 
 def progress_line(lang: str, counts: dict[str, int]) -> str:
@@ -179,6 +207,11 @@ def describe_changes(version: VersionStatus) -> str:
         via += f" at {version.baseline_commit[:7]}"
     if version.changed_paragraphs is None:
         return f"source changed since the {via}; old text unknown, so no paragraph list"
+    if version.changes is not None:
+        what = ", ".join(map(_describe, version.changes)) or "text"
+        if version.minor:
+            return f"stale (minor: {what}) since the {via}"
+        return f"changed in the source since the {via}: {what}"
     parts = []
     if version.changed_fields:
         parts.append("fields " + ", ".join(version.changed_fields))
@@ -213,3 +246,14 @@ def print_diff(console: Console, diff: str, indent: str = "    ") -> None:
         width = max(console.width - len(lead), 20)
         for part in body.wrap(console, width) or [Text()]:
             console.print(Text(lead, style=style) + part, soft_wrap=True)
+
+
+def _describe(change: ParagraphChange) -> str:
+    """``paragraph 4 (numbers)``, ``title (edited)``, ``old paragraph 5 (removed, not in
+    the translation)``."""
+    missing = ", not in the translation" if change.counterpart is False else ""
+    if change.field is not None:
+        return f"{change.field} ({change.kind})"
+    if change.kind == "removed":
+        return f"old paragraph {change.old_paragraph} (removed{missing})"
+    return f"paragraph {change.paragraph} ({change.kind}{missing})"

@@ -22,6 +22,7 @@ from sastra.model import Article, Pair
 from sastra.parallel import THRESHOLD, SharedPool
 from sastra.tracking import CHANGES
 from sastra.tracking.baseline import find_baseline
+from sastra.tracking.changes import Change, summary_of
 from sastra.tracking.fingerprint import (
     article_fingerprint,
     article_text,
@@ -32,7 +33,7 @@ from sastra.tracking.fingerprint import (
 from sastra.tracking.history import GitHistory
 
 if TYPE_CHECKING:
-    from sastra.tracking.status import Change, Tracker
+    from sastra.tracking.status import Tracker
 
 BATCH = 1024
 """Committed versions read from ``cat-file`` at a time, so the workers start early."""
@@ -238,6 +239,4 @@ def _compare_job(articles: list[Article], job: CompareJob) -> CompareResult:
         return None, new.fingerprint, None
     if old.fingerprint == new.fingerprint:
         return old.fingerprint, new.fingerprint, None
-    change = compare(old, new, path, path)
-    summary = (change.changed_fields, change.changed_paragraphs, change.removed_paragraphs)
-    return old.fingerprint, new.fingerprint, summary
+    return old.fingerprint, new.fingerprint, summary_of(old, new, compare(old, new, path, path))

@@ -35,6 +35,7 @@ from sastra.model import (
 )
 from sastra.tracking import CHANGES, FINGERPRINT_VERSION
 from sastra.tracking.baseline import find_baseline
+from sastra.tracking.changes import Aligner, Change, shapes, summary_of, with_counterparts
 from sastra.tracking.edit import in_progress
 from sastra.tracking.fingerprint import (
     VisibleText,
@@ -45,8 +46,7 @@ from sastra.tracking.fingerprint import (
 from sastra.tracking.history import GitHistory
 from sastra.tracking.synced import SyncedStore
 
-Change = tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...]]
-"""What a stale check reports: changed fields, changed paragraphs, removed paragraphs."""
+_ALIGNED = ("removed", "edited")
 
 
 class Tracker:
@@ -58,11 +58,14 @@ class Tracker:
         history: GitHistory | None = None,
         cache: BlobCache | None = None,
         synced: SyncedStore | None = None,
+        aligner: Aligner | None = None,
     ) -> None:
         self.config = config
         self.history = history
         self.cache = cache
         self.synced = synced
+        self.aligner = aligner
+        """Says which old source paragraphs the translation has a counterpart for."""
         self._namespaces: dict[str, str] = {}
 
     # -- text and fingerprints -------------------------------------------------------------
@@ -282,23 +285,24 @@ class Tracker:
         cached = self.cache.get(CHANGES, key) if self.cache and old_fingerprint else None
         text = None
         if isinstance(cached, tuple) and not diff:
-            fields, changed, removed = cached
+            summary: Change = cached
         else:
             old = old_text()
             if old is None:
                 return VersionStatus(article.lang, State.STALE, article.path, kind, commit)
             label = f"{source.path}@{commit[:7]}" if commit else f"{source.path}@baseline"
-            change = compare(old, self.text(source), label, source.path)
-            fields, changed, removed = (
-                change.changed_fields,
-                change.changed_paragraphs,
-                change.removed_paragraphs,
-            )
+            new = self.text(source)
+            change = compare(old, new, label, source.path)
+            summary = summary_of(old, new, change)
             text = change.diff if diff else None
             if old_fingerprint:
-                self.remember_change(
-                    old_fingerprint, self.fingerprint(source), (fields, changed, removed)
-                )
+                self.remember_change(old_fingerprint, self.fingerprint(source), summary)
+        fields, changed, removed, kinds, old_shapes = summary
+        if self.aligner is not None:
+            translation = (
+                shapes(self.text(article)) if any(c.kind in _ALIGNED for c in kinds) else ()
+            )
+            kinds = with_counterparts(kinds, old_shapes, translation, self.aligner)
         return VersionStatus(
             article.lang,
             State.STALE,
@@ -309,6 +313,7 @@ class Tracker:
             changed_fields=fields,
             removed_paragraphs=removed,
             diff=text if diff else None,
+            changes=kinds,
         )
 
 
