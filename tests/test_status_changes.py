@@ -16,7 +16,10 @@ LEAD_KM = "ភ្នំពេញ៖ ក្រសួងប្រៃសណីយ�
 COUNT_KM = "វគ្គនេះមានសិក្ខាកាមចំនួន ៤៥ នាក់ មកពីមជ្ឈមណ្ឌលទាំង ១៨ ទូទាំងខេត្តតាកែវ។"
 QUOTE_KM = "ឯកឧត្តមរដ្ឋលេខាធិការបានលើកទឹកចិត្តឱ្យសិក្ខាកាមយកចំណេះដឹងទៅចែករំលែកនៅក្នុងសហគមន៍។"
 NOTE_KM = "ព័ត៌មានបន្ថែម៖ ទូរស័ព្ទលេខ ០២៣ ៧២៤ ៨១០ (ម៉ោងធ្វើការ)។"
-LEAD_EN = "Phnom Penh: The Ministry of Posts and Telecommunications opened a digital skills course on 8 January 2026."
+LEAD_EN = (
+    "Phnom Penh: The Ministry of Posts and Telecommunications opened a digital skills"
+    " course on 8 January 2026."
+)
 COUNT_EN = "The course has 45 trainees from the 18 centres across Takeo province."
 QUOTE_EN = (
     "The Secretary of State encouraged the trainees to share what they learn in their communities."
