@@ -29,7 +29,19 @@ RACY_NS = 2_000_000_000
     "--collection", default=None, help="Only this collection (folder below the language)."
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "html"]),
+    default="table",
+    show_default=True,
+    help="html: one self-contained page (progress, stale with diffs, missing) to publish.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the json or html document to this file (atomically) instead of stdout.",
 )
 @click.option(
     "--check",
@@ -52,6 +64,7 @@ def status(
     lang: str | None,
     collection: str | None,
     fmt: str,
+    output: Path | None,
     check: str | None,
     show_diff: bool,
     words: bool,
@@ -65,6 +78,9 @@ def status(
     from sastra.workspace import open_tracked_site, status_signature
 
     config = load_config_or_exit(root, strict)
+    if output is not None and fmt == "table":
+        fail("-o/--output writes a document: use it with --format json or html")
+    show_diff = show_diff or fmt == "html"  # the page shows each stale source's diff
     if lang is not None and lang not in config.languages:
         fail(f"unknown language '{lang}' (languages: {', '.join(config.languages)})")
     where = locate(config.root) if config.tracking.git else None
@@ -132,8 +148,15 @@ def status(
                     for code, (t, f, u) in ui.items()
                 }
             # Indented for a person at a terminal; compact (and fast) for a pipe.
-            indent = 2 if sys.stdout.isatty() else None
-            click.echo(json.dumps(doc, ensure_ascii=False, indent=indent))
+            indent = 2 if sys.stdout.isatty() and output is None else None
+            _emit(json.dumps(doc, ensure_ascii=False, indent=indent) + "\n", output)
+        elif fmt == "html":
+            from sastra.render.assets import font_files
+            from sastra.report.status_html import status_html
+
+            found = font_files()
+            font = found[0].read_bytes() if found is not None else None
+            _emit(status_html(result, root=str(config.root), font=font), output)
         else:
             from rich.console import Console
 
@@ -156,6 +179,17 @@ def status(
             sys.exit(EXIT_FOUND)
     finally:
         wait_background()  # the cache and the memo are written
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """The document on stdout, or into ``output`` through a temp file and a rename."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from sastra.cache import atomic_write
+
+    atomic_write(output, text)
+    click.echo(f"i18n: wrote {output}", err=True)
 
 
 def _ui_strings(config: Config, lang: str | None) -> dict[str, tuple[int, int, int]]:

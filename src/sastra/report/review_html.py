@@ -14,7 +14,7 @@ from html import escape
 from urllib.parse import quote
 
 from sastra.model import Key, Severity
-from sastra.report.html import diff_html, page_start
+from sastra.report.html import DIFF_STYLE, diff_html, page_start
 from sastra.report.review import counts
 from sastra.review.layout import Cell, Layout, layout
 from sastra.review.model import Finding, PairReview
@@ -52,7 +52,7 @@ _WORD = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: 
 
 
 def _head(title: str) -> list[str]:
-    return page_start(title, _STYLE)
+    return page_start(title, _STYLE + DIFF_STYLE)
 
 
 def _counted(severity: Severity, count: int) -> str:
