@@ -109,20 +109,18 @@ def _numbers(text: str) -> list[str]:
     return [f"n:{int(digits)}" for digits in _DIGITS.findall(text.replace(",", ""))]
 
 
+ALIGNED = ("removed", "edited")
+"""The kinds of change for which the status says whether the translation has a counterpart."""
+
+
 def with_counterparts(
-    changes: Sequence[ParagraphChange],
-    old_shapes: Sequence[Shape],
-    translation_shapes: Sequence[Shape],
-    aligner: Aligner,
+    changes: Sequence[ParagraphChange], found: Sequence[bool]
 ) -> tuple[ParagraphChange, ...]:
-    """``changes`` with ``counterpart`` set on each removed or edited body paragraph."""
-    wanted = [c for c in changes if c.kind in ("removed", "edited") and c.old_paragraph]
-    if not wanted:
-        return tuple(changes)
-    found = aligner(old_shapes, translation_shapes)
+    """``changes`` with ``counterpart`` set on each removed or edited body paragraph, from
+    ``found`` (an :data:`Aligner`'s answer: per old source paragraph)."""
     return tuple(
         ParagraphChange(c.kind, c.paragraph, c.old_paragraph, c.field, found[c.old_paragraph - 1])
-        if c in wanted and c.old_paragraph is not None and c.old_paragraph <= len(found)
+        if c.kind in ALIGNED and c.old_paragraph is not None and c.old_paragraph <= len(found)
         else c
         for c in changes
     )

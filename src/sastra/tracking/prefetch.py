@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 from sastra.cache import BlobCache
 from sastra.model import Article, Pair
 from sastra.parallel import THRESHOLD, SharedPool
-from sastra.tracking import CHANGES
+from sastra.tracking import CHANGES, COUNTERPARTS
 from sastra.tracking.baseline import find_baseline
-from sastra.tracking.changes import Change, summary_of
+from sastra.tracking.changes import ALIGNED, Aligner, Change, Shape, shapes, summary_of
 from sastra.tracking.fingerprint import (
     article_fingerprint,
     article_text,
@@ -46,6 +46,9 @@ CompareJob = tuple[bytes, str, int, Fields, bool]
 """A committed version, the index of the version on disk it is compared with, and
 whether to summarise what changed (for a source; a translation needs the fingerprints)."""
 CompareResult = tuple[str | None, str, "Change | None"]
+AlignJob = tuple[int, tuple[Shape, ...], Fields, Aligner]
+"""A stale translation's index, its old source's paragraph shapes, the translatable
+fields, and the aligner."""
 Wanted = dict[tuple[str, str], tuple[str, Fields]]
 """``(namespace, blob) -> (path, fields)`` of committed versions to fingerprint."""
 
@@ -64,6 +67,10 @@ class _Walk:
     """Index of the source in the articles the workers inherit."""
     namespace: str
     fields: Fields
+    index: int = 0
+    """Index of the translation in the articles the workers inherit."""
+    then: str | None = None
+    """Blob of the source at the baseline, when it differs from the source now."""
     compare: tuple[str, str] | None = None
     """``(name, blob)`` of the source at the baseline, to compare with the source now."""
 
@@ -98,6 +105,7 @@ class _Walk:
             return True
         then = history.blob_at(self.source.path, found.position)
         if then is not None and then[1] != self.source.blob:
+            self.then = then[1]
             old = cache.get(namespace, then[1])
             new = cache.get(namespace, self.source.blob)
             if old is None or (old != new and cache.get(CHANGES, f"{old}>{new}") is None):
@@ -127,7 +135,7 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
             articles.append(article)
             if article is source or article.l10n.source_hash or history is None:
                 continue
-            walks.append(_Walk(article, source, source_index, namespace, fields))
+            walks.append(_Walk(article, source, source_index, namespace, fields, len(articles) - 1))
     total = len(disk) + len(walks)
     threshold = 0 if total >= THRESHOLD else total + 1  # one decision for every batch
     # The workers inherit ``articles`` and fingerprint the versions on disk by index.
@@ -147,7 +155,39 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
                 break
             done += _fingerprint(history, cache, pool, wanted, unreadable, threshold)
         done += _compare(tracker, history, pool, walks, threshold)
+        done += _align(tracker, pool, walks, threshold)
     return done
+
+
+def _align(
+    tracker: Tracker, pool: SharedPool[list[Article]], walks: list[_Walk], threshold: int
+) -> int:
+    """Align each stale translation with its old source (which paragraphs it has a
+    counterpart for), on every core; :meth:`Tracker.counterparts` finds them cached."""
+    cache, aligner = tracker.cache, tracker.aligner
+    if cache is None or aligner is None:
+        return 0
+    keys: list[str] = []
+    jobs: list[AlignJob] = []
+    for walk in walks:
+        old = cache.get(walk.namespace, walk.then) if walk.then else None
+        new = cache.get(walk.namespace, walk.source.blob)
+        summary = cache.get(CHANGES, f"{old}>{new}") if old and old != new else None
+        if not isinstance(summary, tuple) or not any(c.kind in ALIGNED for c in summary[3]):
+            continue
+        key = f"{old}>{cache.get(walk.namespace, walk.article.blob)}"
+        if cache.get(COUNTERPARTS, key) is None and key not in keys:
+            keys.append(key)
+            jobs.append((walk.index, summary[4], walk.fields, aligner))
+    for key, found in zip(keys, pool.map(_align_job, jobs, threshold), strict=True):
+        cache.put(COUNTERPARTS, key, found)
+    return len(jobs)
+
+
+def _align_job(articles: list[Article], job: AlignJob) -> tuple[bool, ...]:
+    """Which old source paragraphs a translation (inherited, by index) has a counterpart for."""
+    index, old_shapes, translatable, aligner = job
+    return aligner(old_shapes, shapes(article_text(articles[index], translatable)))
 
 
 def _fingerprint(

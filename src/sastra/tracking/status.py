@@ -33,9 +33,17 @@ from sastra.model import (
     State,
     VersionStatus,
 )
-from sastra.tracking import CHANGES, FINGERPRINT_VERSION
+from sastra.tracking import CHANGES, COUNTERPARTS, FINGERPRINT_VERSION
 from sastra.tracking.baseline import find_baseline
-from sastra.tracking.changes import Aligner, Change, shapes, summary_of, with_counterparts
+from sastra.tracking.changes import (
+    ALIGNED,
+    Aligner,
+    Change,
+    Shape,
+    shapes,
+    summary_of,
+    with_counterparts,
+)
 from sastra.tracking.edit import in_progress
 from sastra.tracking.fingerprint import (
     VisibleText,
@@ -45,8 +53,6 @@ from sastra.tracking.fingerprint import (
 )
 from sastra.tracking.history import GitHistory
 from sastra.tracking.synced import SyncedStore
-
-_ALIGNED = ("removed", "edited")
 
 
 class Tracker:
@@ -245,6 +251,22 @@ class Tracker:
             diff,
         )
 
+    def counterparts(
+        self, article: Article, old_fingerprint: str | None, old_shapes: tuple[Shape, ...]
+    ) -> tuple[bool, ...] | None:
+        """Which paragraphs of the old source the translation has a counterpart for
+        (cached by the old source's and the translation's fingerprints)."""
+        if self.aligner is None:
+            return None
+        key = f"{old_fingerprint}>{self.fingerprint(article)}" if old_fingerprint else ""
+        cached = self.cache.get(COUNTERPARTS, key) if self.cache and key else None
+        if isinstance(cached, tuple):
+            return cached
+        found = self.aligner(old_shapes, shapes(self.text(article)))
+        if self.cache is not None and key:
+            self.cache.put(COUNTERPARTS, key, found)
+        return found
+
     def _old_source_text(
         self, source: Article, recorded: str, commit: str | None
     ) -> VisibleText | None:
@@ -298,11 +320,10 @@ class Tracker:
             if old_fingerprint:
                 self.remember_change(old_fingerprint, self.fingerprint(source), summary)
         fields, changed, removed, kinds, old_shapes = summary
-        if self.aligner is not None:
-            translation = (
-                shapes(self.text(article)) if any(c.kind in _ALIGNED for c in kinds) else ()
-            )
-            kinds = with_counterparts(kinds, old_shapes, translation, self.aligner)
+        if any(c.kind in ALIGNED for c in kinds):
+            found = self.counterparts(article, old_fingerprint, old_shapes)
+            if found is not None:
+                kinds = with_counterparts(kinds, found)
         return VersionStatus(
             article.lang,
             State.STALE,
