@@ -72,18 +72,25 @@ def translation_updated_after_such_merge(r: Repo) -> None:
     r.commit("translation follows", "written")
 
 
-def both_renamed_after_source_edit(r: Repo) -> None:
+def _source_edited_then_both_moved(r: Repo, *, follow: bool, **where: str) -> None:
+    """The source is edited, then both files move (``where``: a new slug or collection);
+    with ``follow``, the translation then follows the source at its new place."""
     r.put("source", "v2")
     r.commit("source: 15,000 households")
     for role in ("source", "translation"):
-        r.move(role, slug="kampot-clean-water")
-    r.commit("clearer slug")
+        r.move(role, **where)
+    r.commit(f"move to {where}")
+    if follow:
+        r.put("translation", "v2", path=r.path("translation", **where))
+        r.commit("translation follows", "written")
+
+
+def both_renamed_after_source_edit(r: Repo) -> None:
+    _source_edited_then_both_moved(r, follow=False, slug="kampot-clean-water")
 
 
 def both_renamed_then_translation_updated(r: Repo) -> None:
-    both_renamed_after_source_edit(r)
-    r.put("translation", "v2", path=r.path("translation", slug="kampot-clean-water"))
-    r.commit("translation follows", "written")
+    _source_edited_then_both_moved(r, follow=True, slug="kampot-clean-water")
 
 
 def source_edit_reverted(r: Repo) -> None:
@@ -199,17 +206,11 @@ def squash_source_only(r: Repo) -> None:
 
 
 def moved_to_another_collection(r: Repo) -> None:
-    r.put("source", "v2")
-    r.commit("source: 15,000 households")
-    for role in ("source", "translation"):
-        r.move(role, collection="provinces")
-    r.commit("water stories live under provinces/")
+    _source_edited_then_both_moved(r, follow=False, collection="provinces")
 
 
 def moved_then_translation_updated(r: Repo) -> None:
-    moved_to_another_collection(r)
-    r.put("translation", "v2", path=r.path("translation", collection="provinces"))
-    r.commit("translation follows", "written")
+    _source_edited_then_both_moved(r, follow=True, collection="provinces")
 
 
 def source_edited_twice_translation_after_first(r: Repo) -> None:
@@ -335,3 +336,23 @@ def test_missing_baseline_blob_is_unknown_not_up_to_date(tmp_path: Path) -> None
     assert result.exit_code == 0, result.stderr
     assert status(r.root)["content/km/news/kampot-water.md"] == ("unknown", r.labels["start"])
     assert "git history is incomplete (objects are missing)" in result.stderr
+
+
+def test_a_merge_history_is_read_by_three_git_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    r = Repo(tmp_path / "site", "km")
+    r.start()
+    main_merged_into_branch_first(r)
+    both_renamed_after_source_edit(r)
+    spawned: list[list[str]] = []
+    real_popen = subprocess.Popen
+
+    class Popen(real_popen):  # type: ignore[misc,valid-type]  # subprocess.run uses it too
+        def __init__(self, args: list[str], *a: object, **kw: object) -> None:
+            spawned.append(list(args))
+            super().__init__(args, *a, **kw)
+
+    monkeypatch.setattr(subprocess, "Popen", Popen)
+    assert status(r.root)["content/en/news/kampot-clean-water.md"][0] == "stale"
+    assert [args[3] for args in spawned if args[0] == "git"] == ["rev-parse", "log", "cat-file"]

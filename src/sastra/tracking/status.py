@@ -218,12 +218,13 @@ class Tracker:
             return current if blob == article.blob else self.blob_fingerprint(blob, path, coll)
 
         found = find_baseline(history, article.path, current, fingerprint)
-        if found is None or found.cut:
-            commit = history.commits[found.position][0] if found is not None else None
+        if found is None:  # no committed version of this text could be read
+            return VersionStatus(article.lang, State.UNTRACKED, article.path)
+        commit = history.commits[found.position][0]
+        if found.cut:  # the history before this commit is not here
             return VersionStatus(
                 article.lang, State.UNKNOWN, article.path, BaselineKind.GIT, commit
             )
-        commit = history.commits[found.position][0]
         then = history.blob_at(source.path, found.position)
         if then is None:  # the source came later than the translation's text
             return self._stale(article, source, BaselineKind.GIT, commit, None, lambda: None, diff)
