@@ -38,6 +38,21 @@ def git(root: Path, *args: str) -> str:
     return out.stdout
 
 
+def commit_at(root: Path, message: str, when: str) -> None:
+    """Commit everything with a fixed author and committer date (ISO 8601)."""
+    old = {k: os.environ.get(k) for k in ("GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE")}
+    os.environ["GIT_AUTHOR_DATE"] = os.environ["GIT_COMMITTER_DATE"] = when
+    try:
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", message)
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 def commit_all(root: Path, message: str) -> None:
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", message, "--allow-empty")

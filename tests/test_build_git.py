@@ -7,7 +7,6 @@ and a site with no configuration at all is built from its history.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections.abc import Callable
@@ -15,24 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, article, git, run_cli
+from conftest import REPO, article, commit_at, git, run_cli
 
 AT_2025_04_14 = "2025-04-14T09:30:00+07:00"
-
-
-def _commit(root: Path, message: str, when: str) -> None:
-    """A commit with a fixed date (the build shows the date of a source's last commit)."""
-    old = {k: os.environ.get(k) for k in ("GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE")}
-    os.environ["GIT_AUTHOR_DATE"] = os.environ["GIT_COMMITTER_DATE"] = when
-    try:
-        git(root, "add", "-A")
-        git(root, "commit", "-q", "-m", message)
-    finally:
-        for key, value in old.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def test_default_config_site_in_git_shows_the_commit_date_of_an_updated_source(
@@ -46,11 +30,11 @@ def test_default_config_site_in_git_shows_the_commit_date_of_an_updated_source(
         },
         git_init=True,
     )
-    _commit(root, "news: rice harvest in both languages", "2025-03-02T08:00:00+07:00")
+    commit_at(root, "news: rice harvest in both languages", "2025-03-02T08:00:00+07:00")
     (root / "content/km/news/rice.md").write_text(
         article("ស្រូវ", "កសិករប្រមូលផលស្រូវលើសឆ្នាំមុន។\n"), "utf-8"
     )
-    _commit(root, "news: the Khmer text gives this year's harvest", AT_2025_04_14)
+    commit_at(root, "news: the Khmer text gives this year's harvest", AT_2025_04_14)
 
     result = run_cli("build", "--root", str(root))
 
@@ -63,10 +47,14 @@ def test_default_config_site_in_git_shows_the_commit_date_of_an_updated_source(
 
 def _fixture_sites() -> dict[str, tuple[Path, tuple[str, ...]]]:
     """Every site the test suite builds: its folder and the folders that make it up."""
-    return {
+    sites = {
         "sample": (REPO, ("sastra.toml", "content", "assets", "i18n")),
         "golden": (REPO / "tests/fixtures/site-golden", ("sastra.toml", "content", "assets")),
     }
+    # sites laid out by other generators, with no sastra.toml (their layout is detected)
+    for folder in sorted((REPO / "tests/fixtures/generators").iterdir()):
+        sites[folder.name] = (folder, tuple(sorted(p.name for p in folder.iterdir())))
+    return sites
 
 
 def _copy_into_repo(tmp: Path, source: Path, parts: tuple[str, ...]) -> Path:
@@ -77,11 +65,12 @@ def _copy_into_repo(tmp: Path, source: Path, parts: tuple[str, ...]) -> Path:
             shutil.copytree(source / part, root / part)
         elif (source / part).is_file():
             shutil.copy(source / part, root / part)
-    config = (root / "sastra.toml").read_text("utf-8")
-    config = re.sub(r"(?m)^git = false$", "git = true", config)
-    (root / "sastra.toml").write_text(config, "utf-8")
+    if (root / "sastra.toml").is_file():
+        config = (root / "sastra.toml").read_text("utf-8")
+        config = re.sub(r"(?m)^git = false$", "git = true", config)
+        (root / "sastra.toml").write_text(config, "utf-8")
     git(root, "init", "-q", "-b", "main")
-    _commit(root, "site as the test suite has it", AT_2025_04_14)
+    commit_at(root, "site as the test suite has it", AT_2025_04_14)
     return root
 
 

@@ -35,11 +35,11 @@ def test_the_dashboard_is_one_offline_page(tmp_path: Path) -> None:
     parser.feed(page)
     assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
     assert parser.refs == []  # nothing to fetch: works offline and from file://
-    assert not re.search(r"url\((?!data:)", page)
+    assert not re.search(r"""url\((?!["']?data:)""", page)
     # the bundled Khmer font, embedded
     found = font_files()
     assert found is not None
-    embedded = re.search(r"url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)", page)
+    embedded = re.search(r'url\("data:font/(?:ttf|woff2);base64,([A-Za-z0-9+/=]+)"\)', page)
     assert embedded is not None
     assert base64.b64decode(embedded.group(1)) == found[0].read_bytes()
     # per-language progress, stale with its change kind and diff, the missing ones

@@ -29,7 +29,7 @@ def test_sample_site_shows_every_state() -> None:
     assert states[("news/postal-service-week", "en")] == "source"
     assert states[("news/cyber-safety-workshop", "en")] == "untracked"
     assert states[("about", "en")] == "up_to_date"
-    assert states[("news/Mobile Signal Survey 2025", "en")] == "up_to_date"
+    assert states[("news/mobile-signal-survey-2025", "en")] == "up_to_date"
 
 
 def test_sample_json_document_shape() -> None:

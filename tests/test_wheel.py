@@ -134,3 +134,27 @@ def test_an_installed_wheel_builds_and_serves_a_site_with_no_theme(
     copied = _run(installed, site, "theme", "copy")
     assert copied.returncode == 0, copied.stderr
     assert (site / "templates/base.html").is_file()
+
+
+def test_an_installed_wheel_inits_an_empty_folder_then_builds_it(
+    installed: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "newsroom"
+    site.mkdir()
+
+    started = _run(installed, site, "init")
+
+    assert started.returncode == 0, started.stderr
+    assert started.stdout.splitlines()[:3] == [
+        "wrote sastra.toml for the default layout; languages km, en, source km",
+        "created content/km/news/welcome.md",
+        "created content/en/news/welcome.md",
+    ]
+    status = _run(installed, site, "status", "--check")
+    assert status.returncode == 0, status.stdout + status.stderr
+    built = _run(installed, site, "build")
+    assert built.returncode == 0, built.stderr
+    km = (site / "_site/km/news/welcome/index.html").read_text("utf-8")
+    assert "សូមស្វាគមន៍មកកាន់គេហទំព័ររបស់យើង" in km
+    en = (site / "_site/en/news/welcome/index.html").read_text("utf-8")
+    assert "Welcome to our website" in en and 'hreflang="km"' in en

@@ -145,17 +145,23 @@ class Article:
 
     @property
     def date(self) -> dt.date | None:
-        """The ``date`` field as a date, when present and valid."""
-        value = self.meta.get("date")
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
+        """The ``date`` field as a date (else ``pubDate``, as Astro's blog template names it,
+        else ``publishDate``), when present and valid."""
+        for name in DATE_FIELDS:
+            value = self.meta.get(name)
+            if isinstance(value, dt.datetime):
+                return value.date()
+            if isinstance(value, dt.date):
+                return value
         return None
 
     def line_of(self, name: str) -> int:
         """Line of a top-level frontmatter key (first line of the file when unknown)."""
         return self.field_lines.get(name.split(".", 1)[0], 1)
+
+
+DATE_FIELDS = ("date", "pubDate", "publishDate")
+"""Frontmatter fields read as an article's date, first found wins."""
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ __all__ = [
 ]
 
 _BOUNDARY = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+_TOML_BOUNDARY = re.compile(r"^\+\+\+[ \t]*\r?$", re.MULTILINE)
+_TOML_STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
 _MASKS = re.compile(
     r"^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[^\n]*$"  # fenced code
     r"|`[^`\n]+`"  # inline code
@@ -53,11 +55,13 @@ def scan_regions(text: str) -> list[tuple[int, int]]:
     """Offsets ``(start, end)`` of the reader-visible text of a Markdown file."""
     regions: list[tuple[int, int]] = []
     body_start = 0
-    if text.startswith("---"):
-        marks = list(_BOUNDARY.finditer(text))
+    if text.startswith(("---", "+++")):
+        yaml_fm = text.startswith("---")
+        marks = list((_BOUNDARY if yaml_fm else _TOML_BOUNDARY).finditer(text))
         if len(marks) >= 2 and marks[0].start() == 0:
             fm_start = marks[0].end() + 1
-            regions += _frontmatter_regions(text[fm_start : marks[1].start()], fm_start)
+            read = _frontmatter_regions if yaml_fm else _toml_regions
+            regions += read(text[fm_start : marks[1].start()], fm_start)
             body_start = marks[1].end()
     last = body_start
     for match in _MASKS.finditer(text, body_start):
@@ -75,6 +79,23 @@ def mask_markup(body: str) -> str:
 
 
 _PATH_LIKE = re.compile(r"^['\"]?(?:[@~.]?/|\w+://)|\.\w{2,4}['\"]?$")
+
+
+def _toml_regions(fm: str, offset: int) -> list[tuple[int, int]]:
+    """The insides of the one-line strings of TOML frontmatter, outside ``[l10n]``."""
+    out: list[tuple[int, int]] = []
+    at = 0
+    in_l10n = False
+    for line in fm.split("\n"):
+        header = line.strip()
+        if header.startswith("["):
+            in_l10n = header.split("#")[0].strip() == "[l10n]"
+        elif not in_l10n and not line.lstrip().startswith("l10n"):
+            for found in _TOML_STRING.finditer(line):
+                if not _PATH_LIKE.search(found.group(0)):
+                    out.append((offset + at + found.start() + 1, offset + at + found.end() - 1))
+        at += len(line) + 1
+    return out
 
 
 def _frontmatter_regions(fm: str, offset: int) -> list[tuple[int, int]]:

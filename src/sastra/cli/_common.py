@@ -35,6 +35,17 @@ def site_options(func: F) -> F:
     return func
 
 
+QUIET = {"on": False}
+"""``-q``: notes and warnings are not printed (set by the option on every command)."""
+
+
+def note(message: str, *, err: bool = True) -> None:
+    """A line about what a command did (not its result): on stderr, or on stdout for the
+    one-line summary of a command that has no other output; silent under ``-q``."""
+    if not QUIET["on"]:
+        click.echo(message, err=err)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """One error line on stderr, then exit."""
     click.echo(f"i18n: error: {message}", err=True)
@@ -42,9 +53,11 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
-    """Each diagnostic on its own line on stderr: ``path:line: message``."""
+    """Each diagnostic on its own line on stderr: ``path:line: message`` (errors only
+    under ``-q``)."""
     for diag in diagnostics:
-        click.echo(str(diag), err=True)
+        if diag.severity is Severity.ERROR or not QUIET["on"]:
+            click.echo(str(diag), err=True)
 
 
 def load_config_or_exit(root: Path | None, strict: bool, *, force: bool = False) -> Config:
@@ -63,9 +76,9 @@ def load_config_or_exit(root: Path | None, strict: bool, *, force: bool = False)
     if strict and config.warnings:
         fail("configuration warnings are errors under --strict")
     if config.layout_detected and config.layout == "astro":
-        click.echo(
-            "i18n: detected an Astro site: src/content/<collection>/<lang>/<slug>.md", err=True
-        )
+        note("i18n: detected an Astro site: src/content/<collection>/<lang>/<slug>.md")
+    elif config.detected:
+        note(f"i18n: detected a {config.detected}")
     return config
 
 

@@ -15,6 +15,7 @@ from sastra.cli._common import (
     content_failed,
     fail,
     load,
+    note,
     print_diagnostics,
     site_options,
 )
@@ -43,7 +44,8 @@ if TYPE_CHECKING:
 @click.option(
     "--drafts",
     is_flag=True,
-    help="Also publish translations still in progress (TRANSLATE: markers from `i18n new`).",
+    help="Publish drafts (draft: true) and translations still in progress "
+    "(TRANSLATE: markers from `i18n new`) too.",
 )
 def build(
     root: Path | None,
@@ -84,12 +86,31 @@ def build(
     finally:
         site.cache.save()
     print_diagnostics(result.warnings)
+    for left in result.withheld:
+        if left.reason == "in progress":
+            click.echo(
+                f"{left.path}: warning: not published: a translation in progress (TRANSLATE:"
+                " markers from `i18n new`); `i18n build --drafts` publishes it",
+                err=True,
+            )
+    drafts_left = sum(1 for w in result.withheld if w.reason == "draft")
+    if drafts_left:
+        note(
+            f"left out {drafts_left} draft{'s' * (drafts_left != 1)} (draft: true); "
+            "--drafts builds them"
+        )
+    if not config.build.base_url:
+        note(
+            "no base_url in [site]: the sitemap and feeds use relative addresses "
+            "(set base_url to the published address to make them absolute)"
+        )
     elapsed = time.perf_counter() - started
     total = result.pages_written + result.pages_reused
-    click.echo(
+    note(
         f"built {total} page{'s' * (total != 1)} "
         f"({result.pages_written} rendered, {result.pages_reused} unchanged) into"
-        f" {config.rel(result.out_dir)}/ in {elapsed:.2f} s"
+        f" {config.rel(result.out_dir)}/ in {elapsed:.2f} s",
+        err=False,
     )
     if strict and result.warnings:
         sys.exit(EXIT_FOUND)

@@ -151,12 +151,9 @@ def status(
             indent = 2 if sys.stdout.isatty() and output is None else None
             _emit(json.dumps(doc, ensure_ascii=False, indent=indent) + "\n", output)
         elif fmt == "html":
-            from sastra.render.assets import font_files
             from sastra.report.status_html import status_html
 
-            found = font_files()
-            font = found[0].read_bytes() if found is not None else None
-            _emit(status_html(result, root=str(config.root), font=font), output)
+            _emit(status_html(result, root=str(config.root)), output)  # the font embedded
         else:
             from rich.console import Console
 

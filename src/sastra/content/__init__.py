@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sastra.cache import BlobCache
 from sastra.config import Config
 from sastra.config_validate import LANG_RE
+from sastra.layouts import key_of
 from sastra.model import Article, Diagnostic, Key, Location, Severity
 
 if TYPE_CHECKING:
@@ -77,6 +78,8 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
     Walks with ``os.scandir`` on plain strings: on a site of 20,000 files the walk
     is a noticeable part of a warm ``i18n status``.
     """
+    if config.patterns:
+        return _discover_patterns(config)
     entries: list[Entry] = []
     diags: list[Diagnostic] = []
     base = config.content_dir
@@ -127,16 +130,72 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
     return entries, diags
 
 
+def _discover_patterns(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
+    """Every content file matched by the configured path patterns (see :mod:`sastra.layouts`).
+
+    The first pattern that matches a file decides its language and key; files no
+    pattern matches are not content. A ``@path.@lang`` suffix that looks like a
+    language code but is not one of the site's is reported.
+    """
+    entries: list[Entry] = []
+    diags: list[Diagnostic] = []
+    root = str(config.root)
+    walk = _Walk(config, diags, _not_content(config))
+    languages = set(config.languages)
+    found_any = False
+    for base in config.content_roots:
+        if not base.is_dir():
+            continue
+        found_any = True
+        prefix = config.rel(base)
+        prefix = "" if prefix == "." else prefix + "/"
+        for rel_file in walk.files(str(base)):
+            rel = prefix + rel_file
+            stem = rel.rsplit(".", 1)[0]
+            for pattern in config.patterns:
+                hit = pattern.match(stem)
+                if hit is None:
+                    continue
+                lang, path = hit
+                if lang not in languages:
+                    suffix = pattern.lang is None and pattern.text.endswith(".@lang")
+                    if suffix and not LANG_RE.match(lang):
+                        continue  # a dot in a file name, not a language suffix
+                    known = ", ".join(config.languages)
+                    message = f"unknown language '{lang}' (languages: {known})"
+                    diags.append(Diagnostic(Location(rel, 1), message))
+                    break
+                key = key_of(pattern.collection, path)
+                entries.append(Entry(lang, key, os.path.join(root, rel), rel))
+                break
+    if not found_any:
+        where = ", ".join(config.rel(b) for b in config.content_roots)
+        diags.append(Diagnostic(Location(where), "content folder not found"))
+    return entries, diags
+
+
+def _not_content(config: Config) -> set[str]:
+    """Folders a pattern walk never enters (a pattern may start at the site root):
+    build outputs (Sastra's, Hugo's ``public``, MkDocs's ``site``), the cache, and
+    ``node_modules``. (Hidden folders are never entered.)"""
+    root = str(config.root)
+    skip = {os.path.join(root, name) for name in ("node_modules", "public", "site")}
+    return skip | {str(config.output_dir), str(config.cache_dir)}
+
+
 class _Walk:
     """What a walk of the content folder needs besides the folder: the site's real path
     (a symlink leading out of it is not followed), the folders seen (a symlink loop is
-    walked once) and the warnings met."""
+    walked once), the folders not to enter (``skip``, absolute) and the warnings met."""
 
-    def __init__(self, config: Config, diags: list[Diagnostic]) -> None:
+    def __init__(
+        self, config: Config, diags: list[Diagnostic], skip: set[str] | None = None
+    ) -> None:
         self.config = config
         self.root = os.path.realpath(config.root)
         self.diags = diags
         self.seen: set[str] = set()
+        self.skip = skip or set()
 
     def allowed(self, item: os.DirEntry[str]) -> bool:
         """False (with one warning) for a symlink that leads outside the site or nowhere."""
@@ -175,7 +234,7 @@ class _Walk:
 
     def files(self, folder: str, prefix: str = "") -> Iterator[str]:
         """Content files below ``folder`` as POSIX paths relative to it, sorted."""
-        if not self.first_visit(folder):
+        if not self.first_visit(folder) or folder in self.skip:
             return
         for item in self.entries(folder):
             if item.name.startswith("."):
@@ -220,6 +279,7 @@ def stat_signature(config: Config) -> tuple[str, int]:
     """
     digest = hashlib.blake2b(digest_size=16)
     newest = 0
+    skip = _not_content(config) if config.patterns else set()
 
     def walk(folder: str) -> None:
         nonlocal newest
@@ -229,7 +289,8 @@ def stat_signature(config: Config) -> tuple[str, int]:
             return
         for item in items:
             if item.is_dir(follow_symlinks=False):
-                walk(item.path)
+                if item.path not in skip and not (skip and item.name.startswith(".")):
+                    walk(item.path)
             else:
                 try:
                     st = item.stat()
@@ -239,7 +300,8 @@ def stat_signature(config: Config) -> tuple[str, int]:
                 digest.update(line.encode("utf-8", "surrogateescape"))
                 newest = max(newest, st.st_mtime_ns)
 
-    walk(str(config.content_dir))
+    for base in config.content_roots:
+        walk(str(base))
     return digest.hexdigest(), newest
 
 

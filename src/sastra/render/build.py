@@ -30,14 +30,14 @@ import os
 import sys
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sastra.cache import load_sealed, save_sealed
 from sastra.config import Config
 from sastra.errors import BuildError
-from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Pair, Severity
+from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Severity
 from sastra.render.assets import static_files
 from sastra.render.output import (
     MARKER,
@@ -49,6 +49,7 @@ from sastra.render.output import (
     write_site,
 )
 from sastra.render.pages import PageSpec, url_for
+from sastra.render.withhold import Withheld, withhold
 from sastra.theme import shipped_catalog, theme_files
 from sastra.tracking.status import site_status
 from sastra.workspace import Site, open_tracker
@@ -79,6 +80,8 @@ class BuildResult:
     """Pages whose inputs had not changed: the previous bytes were kept."""
     warnings: tuple[Diagnostic, ...]
     """Non-fatal problems (UI strings shown in English…)."""
+    withheld: tuple[Withheld, ...] = ()
+    """Versions left out of the site (drafts), see :mod:`sastra.render.withhold`."""
 
 
 def output_path(config: Config, article: Article) -> Path:
@@ -94,73 +97,39 @@ def build(
     jobs: int | None = None,
     drafts: bool = False,
 ) -> BuildResult:
-    """Build the site into ``out_dir`` (default: ``config.output_dir``). A translation
-    still in progress (``TRANSLATE:`` markers from ``i18n new``) is left out, with a
-    warning, unless ``drafts``.
+    """Build the site into ``out_dir`` (default: ``config.output_dir``); drafts are left
+    out unless ``drafts`` (:mod:`sastra.render.withhold`).
 
     Raises :class:`BuildError` with every problem found; the previous output is then untouched.
     """
-    site, withheld = (site, []) if drafts else _withhold_unfinished(site)
-    result = _build(site, out_dir, force, jobs)
-    if not withheld:
-        return result
-    return replace(result, warnings=(*withheld, *result.warnings))
-
-
-def _withhold_unfinished(site: Site) -> tuple[Site, list[Diagnostic]]:
-    """The site without the translations still in progress, and a warning for each."""
-    from sastra.tracking.edit import in_progress
-
-    gone = {
-        id(article)
-        for pair in site.pairs
-        if len(pair.versions) > 1
-        for article in pair.versions.values()
-        if in_progress(article)
-    }
-    if not gone:
-        return site, []
-    pairs = tuple(
-        Pair(pair.key, {lang: a for lang, a in pair.versions.items() if id(a) not in gone})
-        for pair in site.pairs
-    )
-    warnings = [
-        Diagnostic(
-            Location(article.path),
-            "not published: a translation in progress (TRANSLATE: markers from `i18n new`);"
-            " `i18n build --drafts` publishes it",
-            Severity.WARNING,
-        )
-        for article in site.articles
-        if id(article) in gone
-    ]
-    articles = tuple(a for a in site.articles if id(a) not in gone)
-    return replace(site, articles=articles, pairs=pairs), warnings
-
-
-def _build(site: Site, out_dir: Path | None, force: bool, jobs: int | None) -> BuildResult:
     config = site.config
     out = (out_dir if out_dir is not None else config.output_dir).absolute()
     problems: list[Diagnostic] = list(site.errors)
     refused = check_output(config, out, force)
     if refused:
         raise BuildError([*problems, *refused])
-    salt = f"{RENDER_VERSION}:{_theme_hash(config)}:{config!r}"
+    salt = f"{RENDER_VERSION}:{_theme_hash(config)}:{config!r}:drafts={drafts}"
     cache_file = config.cache_dir / "build.pickle"
     cache = _load_cache(cache_file, out)
     old: dict[str, Any] = cache.get("pages", {})
     statuses, updated = _statuses(site)
+    pairs, withheld = withhold(site.pairs, statuses, drafts=drafts)
+    log.info(
+        "%d articles in %d pairs; %d withheld (drafts); translation states of %d pairs",
+        len(site.articles), len(site.pairs), len(withheld), len(statuses),
+    )  # fmt: skip
     site_key = _site_key(site, statuses, updated, salt, cache)
     if not problems and cache.get("site_key") == site_key and all_exist(out, cache["outputs"]):
         # Nothing that goes into any page changed, and the output is all there.
-        return BuildResult(out, 0, len(old), tuple(cache["warnings"]))
+        log.info("nothing changed since the last build into %s", out)
+        return BuildResult(out, 0, len(old), tuple(cache["warnings"]), withheld)
     from sastra.render.plan import plan_site
     from sastra.render.worker import Renderer
 
     renderer = Renderer(config)
     problems += renderer.catalog_problems
     problems += renderer.theme.check()
-    plan = plan_site(config, site.pairs, statuses, updated)
+    plan = plan_site(config, pairs, statuses, updated)
     problems += plan.problems
     fresh: dict[str, tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]]
     fresh = {}
@@ -177,6 +146,9 @@ def _build(site: Site, out_dir: Path | None, force: bool, jobs: int | None) -> B
             reused.append(spec.out)
         else:
             todo.append(spec)
+    log.info(
+        "planned %d pages: %d to render, %d unchanged", len(plan.pages), len(todo), len(reused)
+    )
     previous = set(cache.get("outputs", ()))
     in_place = bool(previous) and all_exist(out, previous)
     # A first build writes each page into the new tree as soon as it is rendered (forked
@@ -206,13 +178,14 @@ def _build(site: Site, out_dir: Path | None, force: bool, jobs: int | None) -> B
         if staging is not None:
             staging.discard()
         raise
-    warnings = _fallback_warnings(renderer, (v[2] for v in fresh.values()))
+    warnings = [*plan.warnings, *_fallback_warnings(renderer, (v[2] for v in fresh.values()))]
     assets = dict(static_files(config))
     assets.update({k: Path(v) for k, v in plan.images.items()})
     for _, page_assets, _ in fresh.values():
         assets.update({k: Path(v) for k, v in page_assets})
     files = {**plan.files, MARKER: MARKER_TEXT}
     outputs = {*pages, *written, *reused, *files, *assets}
+    log.info("writing %s (%s)", out, "changed files only" if in_place else "a new tree")
     if in_place:
         update_site(out, pages, assets, files, previous - outputs)
     elif staging is not None:
@@ -234,7 +207,7 @@ def _build(site: Site, out_dir: Path | None, force: bool, jobs: int | None) -> B
         save_sealed(cache_file, state)
     except OSError as exc:
         log.warning("could not write the build cache %s: %s", cache_file, exc)
-    return BuildResult(out, len(pages) + len(written), len(reused), tuple(warnings))
+    return BuildResult(out, len(pages) + len(written), len(reused), tuple(warnings), withheld)
 
 
 def _theme_hash(config: Config) -> str:
@@ -307,10 +280,10 @@ def _updated_on(source: Article, history: GitHistory | None) -> dt.date | None:
             return value
     if history is None:
         return None
-    version = history.at_head(source.path)
-    if version is None:
+    versions = history.versions(source.path)
+    if not versions:
         return None
-    stamp = history.commit_time(version.position)
+    stamp = history.commit_time(versions[0].position)
     return dt.datetime.fromtimestamp(stamp, dt.UTC).date()
 
 

@@ -14,6 +14,7 @@ import contextlib
 import os
 import shutil
 import subprocess
+import threading
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -67,8 +68,10 @@ def check_output(config: Config, out: Path, force: bool) -> list[Diagnostic]:
 def _sources(config: Config) -> list[tuple[str, Path]]:
     """The folders a build reads or that hold a user's data, by name."""
     root = config.root
+    # a pattern may start at the site root, which the caller checks on its own
+    content = [("content", d) for d in config.content_roots if d != root]
     return [
-        ("content", config.content_dir),
+        *content,
         ("templates", config.templates_dir),
         ("i18n", config.i18n_dir),
         ("assets", root / "assets"),
@@ -253,14 +256,20 @@ def _swap(tmp: Path, out: Path) -> None:
 
 
 def _remove_later(path: Path) -> None:
-    """Delete a replaced tree without making the build wait (thousands of folders are slow)."""
+    """Delete a replaced tree without making the build wait (thousands of folders are slow).
+
+    An ``rm -rf`` of its own, so the deletion finishes even after ``i18n build`` has
+    exited (the CLI leaves with ``os._exit``, which would cut a deleting thread short); a
+    daemon thread waits for it, so a long-running ``i18n serve`` leaves no defunct child.
+    """
     if os.name == "posix" and shutil.which("rm"):
-        subprocess.Popen(
+        child = subprocess.Popen(
             ["rm", "-rf", "--", str(path)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
+        threading.Thread(target=child.wait, name="sastra-reap-rm", daemon=True).start()
     else:
         shutil.rmtree(path, ignore_errors=True)

@@ -9,12 +9,11 @@ from the site (paths, keys, diffs) is escaped.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable, Iterable
 from html import escape
 
 from sastra.model import ArticleStatus, Key, SiteStatus, State, VersionStatus
-from sastra.report.html import DIFF_STYLE, diff_html, page_start
+from sastra.report.html import DIFF_STYLE, diff_html, font_face, page_start
 from sastra.report.status import STATE_ORDER, STATE_TITLES, describe_changes, progress_line
 
 _STYLE = """
@@ -49,24 +48,18 @@ def status_html(
     root: str,
     review_href: Callable[[Key], str] | None = None,
     title: str = "Translation status",
-    font: bytes | None = None,
+    font_url: str | None = None,
 ) -> str:
     """The whole status page as a string.
 
     ``review_href`` maps an article key to the URL of its review page; when given,
-    every key links there. ``font`` (a TrueType font's bytes) is embedded, so Khmer
-    shows the same on a machine without a Khmer font.
+    every key links there. The bundled Khmer font is loaded from ``font_url``, or
+    embedded in the page when ``None`` (:func:`sastra.report.html.font_face`), so the
+    page shows Khmer the same offline and on a machine without a Khmer font.
     """
     summary = status.summary()
-    style = _STYLE + DIFF_STYLE
-    if font is not None:
-        data = base64.b64encode(font).decode("ascii")
-        style = (
-            '@font-face { font-family: "Noto Sans Khmer"; font-display: swap;'
-            f' src: url(data:font/ttf;base64,{data}) format("truetype"); }}' + style
-        )
     parts = [
-        *page_start(title, style),
+        *page_start(title, font_face(font_url) + _STYLE + DIFF_STYLE),
         f"<h1>{escape(title)}</h1>",
         f'<p class="root">{escape(root)}</p>',
         '<ul class="progress">',

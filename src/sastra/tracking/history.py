@@ -13,7 +13,7 @@ nearest commit that changed the file. Blob contents come from one long-lived
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -75,7 +75,7 @@ class GitHistory:
     def load(
         cls,
         root: Path,
-        content_dir: Path,
+        content_dirs: Sequence[Path],
         cache: BlobCache | None = None,
         where: tuple[Path, str] | None = None,
     ) -> GitHistory | None:
@@ -85,13 +85,13 @@ class GitHistory:
         forward reads only the new commits. ``where`` is :func:`locate`'s answer, when
         the caller asked already.
         """
-        return cls.start(root, content_dir, cache, where).result()
+        return cls.start(root, content_dirs, cache, where).result()
 
     @classmethod
     def start(
         cls,
         root: Path,
-        content_dir: Path,
+        content_dirs: Sequence[Path],
         cache: BlobCache | None = None,
         where: tuple[Path, str] | None = None,
     ) -> PendingHistory:
@@ -105,7 +105,8 @@ class GitHistory:
         toplevel, head = found
         prefix = root.resolve().relative_to(toplevel).as_posix()
         prefix = "" if prefix == "." else prefix + "/"
-        content = content_dir.resolve().relative_to(toplevel).as_posix()
+        # The content folders as git pathspecs, one a line (one folder on most sites).
+        content = "\n".join(d.resolve().relative_to(toplevel).as_posix() for d in content_dirs)
         history = cls(toplevel, prefix, head=head, content=content)
         if not head:
             return PendingHistory(history)
@@ -371,7 +372,7 @@ def _log_args(content: str, revisions: str) -> list[str]:
     return [
         "log", "-z", "--raw", "--no-abbrev", "-M", "--diff-merges=first-parent",
         "--topo-order", "--full-history", "--sparse", "--format=%x01%H %P %ct",
-        revisions, "--", content,
+        revisions, "--", *content.split("\n"),
     ]  # fmt: skip
 
 
