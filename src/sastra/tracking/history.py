@@ -390,10 +390,3 @@ class PendingHistory:
         if self._finish is not None:
             self._done, self._finish = self._finish(), None
         return self._done
-
-
-def head_commit(history: GitHistory | None) -> str | None:
-    """HEAD's commit id (what ``mark`` records), when there is one."""
-    if history is None or not history.commits:
-        return None
-    return history.commits[0][0]
