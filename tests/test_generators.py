@@ -259,3 +259,34 @@ def test_every_command_names_the_detected_layout_in_one_line(tmp_path: Path, nam
     result = run_cli("status", "--root", str(root))
 
     assert result.stderr.splitlines()[0] == f"i18n: detected {DETECTED[name]}"
+
+
+def test_new_and_mark_follow_the_generator_layout(tmp_path: Path) -> None:
+    """``new`` places the translation where the generator looks for it; ``mark`` records
+    the baseline in the file's own frontmatter format (TOML for Hugo's ``+++``)."""
+    root = _site_in_git(tmp_path, "hugo-suffix")
+
+    created = run_cli("new", "--root", str(root), "en", "posts/dengue-warning")
+    marked = run_cli("mark", "--root", str(root), "en", "posts/clean-water")
+
+    assert created.exit_code == 0, created.stderr
+    assert created.stdout == (
+        "created content/posts/dengue-warning.en.md from content/posts/dengue-warning.md"
+        " (km → en)\n"
+    )
+    assert marked.exit_code == 0, marked.stderr
+    toml = (root / "content/posts/clean-water.en.md").read_text("utf-8")
+    assert toml.startswith(
+        "+++\ntitle = 'Five new clean-water wells'\ndate = 2025-01-20\n\n[l10n]\n"
+    )
+    states = _states(root)
+    assert states["posts/dengue-warning"]["en"] == (
+        "up_to_date",
+        "content/posts/dengue-warning.en.md",
+    )
+    assert states["posts/clean-water"]["en"] == ("up_to_date", "content/posts/clean-water.en.md")
+
+    docs = _site_in_git(tmp_path, "docusaurus")
+    created = run_cli("new", "--root", str(docs), "en", "blog/2025-04-10-open-day")
+    assert created.exit_code == 0, created.stderr
+    assert (docs / "i18n/en/docusaurus-plugin-content-blog/2025-04-10-open-day/index.md").is_file()

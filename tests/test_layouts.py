@@ -81,17 +81,23 @@ def test_a_counterpart_is_placed_by_the_pattern_of_its_language() -> None:
         compile_pattern("i18n/@lang/docusaurus-plugin-content-docs/current/@path", None, "docs", 0),
         compile_pattern("docs/@path", "km", "docs", 0),
     )
+    langs = ("km", "en")
     assert (
-        counterpart_path(docs, "docs/guides/permit.md", "en")
+        counterpart_path(docs, langs, "docs/guides/permit.md", "en")
         == "i18n/en/docusaurus-plugin-content-docs/current/guides/permit.md"
     )
     assert (
-        counterpart_path(docs, "i18n/en/docusaurus-plugin-content-docs/current/a/index.mdx", "km")
+        counterpart_path(
+            docs, langs, "i18n/en/docusaurus-plugin-content-docs/current/a/index.mdx", "km"
+        )
         == "docs/a/index.mdx"
     )
     suffix = (compile_pattern("content/@path.@lang", None), compile_pattern("content/@path", "km"))
-    assert counterpart_path(suffix, "content/news/_index.md", "en") == "content/news/_index.en.md"
-    assert counterpart_path(suffix, "content/news/a.en.md", "km") == "content/news/a.md"
+    assert counterpart_path(suffix, langs, "content/news/_index.md", "en") == (
+        "content/news/_index.en.md"
+    )
+    assert counterpart_path(suffix, langs, "content/news/a.en.md", "km") == "content/news/a.md"
+    assert counterpart_path(suffix, langs, "content/v1.2.md", "en") == "content/v1.2.en.md"
 
 
 # -- config -----------------------------------------------------------------------------------
@@ -430,3 +436,70 @@ def test_an_unreadable_generator_config_is_a_warning_at_its_line(make_site: Make
     config = load_config(root)
     assert config.layout == "default"
     assert [str(w) for w in config.warnings] == ["hugo.toml:2: warning: cannot read: Invalid value"]
+
+
+def test_init_that_cannot_write_leaves_no_file_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sastra.cache
+
+    real = sastra.cache.atomic_write
+
+    def fail_on_config(path: Path, data: str | bytes) -> None:
+        if path.name == "sastra.toml":
+            raise OSError(28, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(sastra.cache, "atomic_write", fail_on_config)
+    root = tmp_path / "site"
+
+    from sastra.cli import main
+
+    monkeypatch.setattr("sys.argv", ["i18n", "init", str(root)])
+    with pytest.raises(SystemExit) as done:
+        main()
+    assert done.value.code == 1
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == []
+
+
+def test_hugo_content_mounted_per_language_is_a_folder_layout(make_site: MakeSite) -> None:
+    root = make_site(
+        {
+            "hugo.toml": "defaultContentLanguage = 'km'\n"
+            "[languages.km]\nweight = 1\n[languages.en]\nweight = 2\n"
+            "[[module.mounts]]\nsource = 'content/km'\ntarget = 'content'\nlang = 'km'\n"
+            "[[module.mounts]]\nsource = 'content/en'\ntarget = 'content'\nlang = 'en'\n"
+            "[[module.mounts]]\nsource = 'assets'\ntarget = 'assets'\n",
+        }
+    )
+    config = load_config(root)
+    assert [p.text for p in config.patterns] == ["content/@lang/@path"]
+
+
+def test_a_pattern_walk_skips_build_outputs_but_reads_a_configured_folder(
+    make_site: MakeSite,
+) -> None:
+    root = make_site(
+        {
+            "site/km/a.md": "---\ntitle: ក\n---\n",
+            "site/en/a.md": "---\ntitle: A\n---\n",
+            "node_modules/pkg/README.km.md": "---\ntitle: x\n---\n",
+            "public/b.km.md": "---\ntitle: x\n---\n",
+            "_site/c.km.md": "---\ntitle: x\n---\n",
+            "notes.km.md": "---\ntitle: កំណត់ចំណាំ\n---\n",
+            "notes.md": "---\ntitle: Notes\n---\n",
+        },
+        config='languages = ["en", "km"]\n'
+        '[[content]]\npattern = "site/@lang/@path"\ncollection = "site"\n'
+        '[[content]]\nsource = "@path"\ntranslation = "@path.@lang"\n',
+    )
+    from sastra.content import discover
+
+    entries, diags = discover(load_config(root))
+    assert [(e.lang, str(e.key), e.rel) for e in entries] == [
+        ("km", "notes", "notes.km.md"),
+        ("en", "notes", "notes.md"),
+        ("en", "site/a", "site/en/a.md"),
+        ("km", "site/a", "site/km/a.md"),
+    ]
+    assert diags == []

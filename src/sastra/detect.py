@@ -136,13 +136,12 @@ def _hugo(root: Path) -> Detected | None:
             languages[str(code).lower()] = (
                 _lower_keys(settings) if isinstance(settings, dict) else {}
             )
-    order = sorted(
-        languages,
-        key=lambda c: (c != default, int(languages[c].get("weight") or 0), c),
-    )
+    order = sorted(languages, key=lambda c: (c != default, _weight(languages[c]), c))
     if default not in order:
         order.insert(0, default)
     dirs = {c: str(s["contentdir"]).strip("/") for c, s in languages.items() if s.get("contentdir")}
+    if not dirs:  # Hugo ≥ 0.56 can mount a folder per language instead
+        dirs = _mounted_dirs(config)
     content: tuple[dict[str, str], ...]
     if dirs and len(dirs) == len(languages):
         bases = {
@@ -156,6 +155,26 @@ def _hugo(root: Path) -> Detected | None:
         content = ({"source": f"{content_dir}/@path", "translation": f"{content_dir}/@path.@lang"},)
     langs = tuple(c for c in order if LANG_RE.match(c))
     return Detected("hugo", source, langs, content, {"i18n_dir": OWN_I18N_DIR})
+
+
+def _weight(settings: dict[str, Any]) -> int:
+    try:
+        return int(settings.get("weight") or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _mounted_dirs(config: dict[str, Any]) -> dict[str, str]:
+    """``[[module.mounts]]`` with a ``lang`` and the ``content`` target: language → folder."""
+    module = config.get("module")
+    mounts = module.get("mounts") if isinstance(module, dict) else None
+    dirs: dict[str, str] = {}
+    for mount in mounts if isinstance(mounts, list) else ():
+        if not isinstance(mount, dict) or not mount.get("lang") or not mount.get("source"):
+            continue
+        if str(mount.get("target", "")).strip("/") == "content":
+            dirs[str(mount["lang"]).lower()] = str(mount["source"]).strip("/")
+    return dirs
 
 
 # -- Docusaurus -------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ page, keyed ``index``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from sastra.model import Key
@@ -33,7 +33,6 @@ PATH_TOKEN = "@path"
 INDEX_NAMES = ("index", "_index")
 HOME_SLUG = "index"
 _EXTENSIONS = (".mdx", ".md")
-_SEGMENT = re.compile(r"[^/]+")
 
 
 @dataclass(frozen=True)
@@ -128,15 +127,18 @@ def key_of(collection: str, path: str) -> Key:
     return Key(folder, name)
 
 
-def counterpart_path(patterns: Iterable[ContentPattern], rel: str, lang: str) -> str | None:
+def counterpart_path(
+    patterns: Iterable[ContentPattern], languages: Collection[str], rel: str, lang: str
+) -> str | None:
     """Where the ``lang`` version of the file at ``rel`` (site-relative) belongs: the
-    pattern that matched it gives ``@path``, a pattern of ``lang`` from the same entry
+    pattern that matched it (as discovery matched it: an ``@lang`` that is not one of
+    ``languages`` is no match) gives ``@path``, a pattern of ``lang`` from the same entry
     (else any entry of the same collection) places it. ``None`` when none fits."""
     ordered = list(patterns)
     stem, ext = strip_extension(rel), rel[len(strip_extension(rel)) :]
     for pattern in ordered:
         hit = pattern.match(stem)
-        if hit is None:
+        if hit is None or hit[0] not in languages:
             continue
         path = hit[1]
         fits = [p for p in ordered if p.lang in (lang, None) and p.collection == pattern.collection]

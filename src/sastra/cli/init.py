@@ -80,8 +80,15 @@ def init(
     for rel in files:
         if (root / rel).exists():
             fail(f"{root / rel} already exists; not overwritten", EXIT_FOUND)
-    for rel, text in files.items():
-        atomic_write(root / rel, text)
+    written: list[Path] = []
+    try:  # each file whole (temp file + rename); the config last, and all or none
+        for rel in sorted(files, key=lambda name: name == CONFIG_FILE):
+            atomic_write(root / rel, files[rel])
+            written.append(root / rel)
+    except OSError:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     what = f"a {detected.describe()}" if detected else f"the {layout} layout"
     click.echo(f"wrote {CONFIG_FILE} for {what}; languages {', '.join(codes)}, source {source}")
     for rel in files:

@@ -40,7 +40,7 @@ def target_path(site: Site, source: Article, lang: str) -> Path:
     if config.patterns:
         from sastra.layouts import counterpart_path
 
-        rel = counterpart_path(config.patterns, source.path, lang)
+        rel = counterpart_path(config.patterns, config.languages, source.path, lang)
         if rel is None:
             fail(f"no [[content]] pattern places a '{lang}' version of {source.path}")
         return config.root / rel

@@ -180,7 +180,8 @@ def _not_content(config: Config) -> set[str]:
     ``node_modules``. (Hidden folders are never entered.)"""
     root = str(config.root)
     skip = {os.path.join(root, name) for name in ("node_modules", "public", "site")}
-    return skip | {str(config.output_dir), str(config.cache_dir)}
+    skip |= {str(config.output_dir), str(config.cache_dir)}
+    return skip - {os.path.join(root, p.root) for p in config.patterns}  # a pattern's is read
 
 
 class _Walk:
