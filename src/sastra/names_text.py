@@ -5,7 +5,8 @@
   targets or HTML tags), as offsets into the file's text, so a fix touches nothing else.
 * :func:`latin_pattern`: one word-bounded regex for a set of Latin names.
 * :func:`khmer_mentions` and :func:`latin_mentions` (from
-  :mod:`sastra.khmer.honorifics`, the one honorific/title parser): the names written
+  :mod:`sastra.khmer.honorifics` and :mod:`sastra.khmer.honorifics_latin`, the one
+  honorific/title parser): the names written
   after an honorific (ឯកឧត្តម ម៉ៅ សិលា, H.E. Mao Sela), with the honorifics and offsets.
 """
 
@@ -16,14 +17,8 @@ from collections.abc import Iterable
 
 import yaml
 
-from sastra.khmer.honorifics import (
-    KM_HONORIFICS,
-    LATIN_HONORIFICS,
-    Mention,
-    khmer_mentions,
-    latin_mentions,
-    name_words,
-)
+from sastra.khmer.honorifics import KM_HONORIFICS, Mention, khmer_mentions
+from sastra.khmer.honorifics_latin import LATIN_HONORIFICS, latin_mentions
 
 __all__ = [
     "KM_HONORIFICS",
@@ -33,7 +28,6 @@ __all__ = [
     "latin_mentions",
     "latin_pattern",
     "mask_markup",
-    "name_words",
     "scan_regions",
 ]
 

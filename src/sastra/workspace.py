@@ -172,4 +172,8 @@ def _tracker(config: Config, history: GitHistory | None, cache: BlobCache) -> Tr
     from sastra.tracking.synced import SyncedStore
 
     synced = SyncedStore(config.root / config.tracking.synced_dir)
+    if history is None:
+        log.info("no git history used (%s)", "off" if not config.tracking.git else "not in git")
+    else:
+        log.info("git history: %d commits reachable from HEAD", len(history.commits))
     return Tracker(config, history, cache, synced, counterparts)

@@ -129,7 +129,7 @@ def build(
     renderer = Renderer(config)
     problems += renderer.catalog_problems
     problems += renderer.theme.check()
-    plan = plan_site(config, pairs, statuses, updated)
+    plan = plan_site(config, pairs, statuses, updated, renderer.theme.translated)
     problems += plan.problems
     fresh: dict[str, tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]]
     fresh = {}

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from sastra.catalogs import UI_LANGUAGE
 from sastra.config import Config
 from sastra.content import slugify
 from sastra.layouts import HOME_SLUG
@@ -68,8 +69,11 @@ def plan_site(
     pairs: tuple[Pair, ...],
     statuses: Mapping[Key, ArticleStatus],
     updated: Mapping[str, dt.date],
+    ui: Callable[[str, str], str | None] | None = None,
 ) -> Plan:
-    """Plan every page. ``updated`` maps a source file's path to the date it last changed."""
+    """Plan every page. ``updated`` maps a source file's path to the date it last changed;
+    ``ui(lang, text)`` is a UI string's translation in the catalogs, if any (collection
+    titles the config does not give: "News" is "ព័ត៌មាន" in the shipped Khmer catalog)."""
     problems: list[Diagnostic] = []
     warnings: list[Diagnostic] = []
     field_images, image_urls = _field_images(config, pairs, problems)
@@ -130,8 +134,12 @@ def plan_site(
         for collection in sorted(by_collection):
             base = collection_url(config, lang, collection)
             title, configured = collection_title(config, collection, lang)
-            if not configured and lang != "en":
-                warnings.append(_untitled(config, collection, lang, title))
+            if not configured:
+                found = ui(lang, title) if ui is not None else None
+                if found:
+                    title = found
+                elif lang != UI_LANGUAGE:
+                    warnings.append(_untitled(config, collection, lang, title))
             pages += list_pages(
                 config, lang, base, "collection", by_collection[collection], image_urls,
                 name=title, collection=collection, intro=intros.get((lang, collection)),
