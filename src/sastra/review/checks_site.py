@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sastra.khmer.honorifics import LATIN_HONORIFICS, LATIN_TITLES, is_title
+from sastra.khmer.honorifics import is_title
+from sastra.khmer.honorifics_latin import LATIN_HONORIFICS, LATIN_TITLES
 from sastra.model import Location, Severity, State
 from sastra.review.facts import Spot, VersionFacts
 from sastra.review.model import Finding, PairContext
