@@ -74,3 +74,20 @@ def test_zero_width_spaces_separate_words() -> None:
     (mention,) = khmer_mentions(text)
     assert mention.words == ("ហ៊ុន", "ម៉ាណែត")
     assert text[mention.offset :].startswith("ហ៊ុន")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("សម្តេចមហាបវរធិបតី ហ៊ុន ម៉ាណែត", (("សម្តេច",), ("មហាបវរធិបតី",), "ហ៊ុន ម៉ាណែត")),
+        ("ឯកឧត្តមម៉ៅ សិលា", (("ឯកឧត្តម",), (), "ម៉ៅ សិលា")),
+        ("លោកគ្រូ សុខ ដារា", (("លោកគ្រូ",), (), "សុខ ដារា")),
+        ("សុខ ដារា", ((), (), "សុខ ដារា")),
+        ("ពិភពលោក", ((), (), "ពិភពលោក")),
+        ("ឯកឧត្តមរដ្ឋមន្ត្រីក្រសួងអប់រំ", ((), (), "ឯកឧត្តមរដ្ឋមន្ត្រីក្រសួងអប់រំ")),
+    ],
+)
+def test_split_chain(text: str, expected: tuple[tuple[str, ...], tuple[str, ...], str]) -> None:
+    from sastra.khmer.honorifics import split_chain
+
+    assert split_chain(text) == expected

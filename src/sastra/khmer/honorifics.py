@@ -46,6 +46,7 @@ __all__ = [
     "is_not_name",
     "is_title",
     "khmer_mentions",
+    "split_chain",
 ]
 
 KM_HONORIFICS: tuple[str, ...] = (
@@ -255,6 +256,33 @@ def _chain(words: _Words, index: int, at: int) -> tuple[str, str, int, int, bool
         if at == len(words[index]):
             index, at = index + 1, 0
     return honorific, title, index, at, False
+
+
+def split_chain(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """``(honorifics, titles, rest)`` of a text that starts with a chain, pieces normalized:
+    ``ឯកឧត្តមរដ្ឋមន្ត្រី ជា វ៉ាន់ដេត`` → ``(("ឯកឧត្តម",), ("រដ្ឋមន្ត្រី",), "ជា វ៉ាន់ដេត")``.
+
+    A text that does not start with a lead, or whose chain ends on a title that runs
+    on into other text (ឯកឧត្តមរដ្ឋមន្ត្រីក្រសួងអប់រំ), is ``((), (), text)``, normalized.
+    """
+    words = normalize(text).split(" ")
+    honorifics: list[str] = []
+    titles: list[str] = []
+    index, at, role = 0, 0, ""
+    pieces, pattern = _pieces(), _piece_re()
+    while _lead_re().match(words[0]) and index < len(words):
+        match = pattern.match(words[index], at)
+        if match is None:
+            break
+        role = pieces[match.group(0)]
+        (titles if role == "title" else honorifics).append(match.group(0))
+        at = match.end()
+        if at == len(words[index]):
+            index, at = index + 1, 0
+    if not honorifics or (at and role == "title"):
+        return (), (), " ".join(words)
+    rest = [words[index][at:], *words[index + 1 :]] if at else words[index:]
+    return tuple(honorifics), tuple(titles), " ".join(rest)
 
 
 def khmer_mentions(text: str) -> list[Mention]:
