@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from sastra.content.yamlsafe import compose as compose_safe
 from sastra.khmer.unicode import normalize
 from sastra.model import Diagnostic, Location, Severity
 from sastra.names_check import VariantFinding, find_variants, fix_text
@@ -156,7 +157,7 @@ def parse_glossary(text: str, path: str) -> tuple[Glossary, tuple[Diagnostic, ..
         diags.append(Diagnostic(Location(path, line), message, severity))
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose_safe(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         error(mark.line + 1 if mark else 1, f"invalid YAML: {exc.problem or exc.context}")

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 import yaml
 
+from sastra.content.yamlsafe import compose as compose_safe
 from sastra.khmer.honorifics import KM_HONORIFICS, Mention, khmer_mentions
 from sastra.khmer.honorifics_latin import LATIN_HONORIFICS, latin_mentions
 
@@ -37,9 +38,9 @@ _TOML_STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
 _MASKS = re.compile(
     r"^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[^\n]*$"  # fenced code
     r"|`[^`\n]+`"  # inline code
-    r"|\]\([^)\n]*\)"  # link and image targets
+    r"|\]\((?:[^)\n\]]|\](?!\())*\)"  # link and image targets (up to the next one)
     r"|^[ \t]*\[[^\]\n]+\]:[^\n]*$"  # reference definitions
-    r"|<[^>\n]+>",  # HTML tags and autolinks
+    r"|<[^<>\n]+>",  # HTML tags and autolinks (up to the next "<": linear time)
     re.MULTILINE | re.DOTALL,
 )
 _GAP = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+)"
@@ -94,7 +95,7 @@ def _toml_regions(fm: str, offset: int) -> list[tuple[int, int]]:
 
 def _frontmatter_regions(fm: str, offset: int) -> list[tuple[int, int]]:
     try:
-        root = yaml.compose(fm, Loader=yaml.SafeLoader)
+        root = compose_safe(fm)
     except yaml.YAMLError:
         return []  # the content loader reports bad frontmatter
     out: list[tuple[int, int]] = []

@@ -126,11 +126,10 @@ def plan_site(
         for entry in mine:
             if entry.article.key.collection:
                 by_collection[entry.article.key.collection].append(entry)
-            for tag in entry.article.meta.get("tags") or ():
-                if isinstance(tag, str) and tag.strip():
-                    slug = _tag_slug(tag)
-                    tag_names.setdefault(slug, tag.strip())
-                    by_tag[slug].append(entry)
+            for tag in entry.article.tags:
+                slug = _tag_slug(tag)
+                tag_names.setdefault(slug, tag)
+                by_tag[slug].append(entry)
         for collection in sorted(by_collection):
             base = collection_url(config, lang, collection)
             title, configured = collection_title(config, collection, lang)
@@ -160,6 +159,7 @@ def plan_site(
     versions = {p.key: [c for c in config.languages if c in p.versions] for p in pairs}
     files["sitemap.xml"] = sitemap(config, sitemap_pages, versions)
     files["robots.txt"] = robots(config)
+    pages = _without_clashes(pages, problems)
     return Plan(tuple(pages), files, field_images, tuple(problems), tuple(warnings))
 
 
@@ -170,6 +170,26 @@ def _untitled(config: Config, collection: str, lang: str, shown: str) -> Diagnos
         f"'{shown}' (set title.{lang} in [collections.{collection}])"
     )
     return Diagnostic(where, message, Severity.WARNING)
+
+
+def _without_clashes(pages: list[PageSpec], problems: list[Diagnostic]) -> list[PageSpec]:
+    """An article whose page lands where the build writes an index, tag or list page
+    (``content/km/tags/telecom.md``, ``content/km/page/2.md``) is an error, not one page
+    silently written over the other."""
+    generated = {spec.out: spec for spec in pages if spec.article is None}
+    kept = []
+    for spec in pages:
+        other = generated.get(spec.out) if spec.article is not None else None
+        if other is None or spec.article is None:
+            kept.append(spec)
+            continue
+        kind = other.templates[-1].rsplit("/", 1)[-1].removesuffix(".html")
+        url = spec.out.removesuffix("index.html")
+        message = (
+            f"same URL /{url} as the generated {kind} page there; rename the file or its folder"
+        )
+        problems.append(Diagnostic(Location(spec.article.path, 1), message))
+    return kept
 
 
 # A site has a few dozen tags, each on hundreds of articles.
