@@ -19,6 +19,8 @@ __all__ = ["KM_TO_EN_HONORIFICS", "KM_TO_EN_TITLES", "render_name"]
 
 KM_TO_EN_HONORIFICS: Mapping[str, str] = {
     "ឯកឧត្តម": "H.E.",
+    "ឯ.ឧ": "H.E.",
+    "ឯ.ឧ.": "H.E.",
     "លោកជំទាវ": "Lok Chumteav",
     "លោកស្រី": "Mrs.",
     "អ្នកស្រី": "Ms.",
