@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import EXIT_FOUND, content_failed, fail, no_articles, site_options
+from sastra.cli._common import EXIT_FOUND, content_failed, fail, no_articles, note, site_options
 
 if TYPE_CHECKING:
     from sastra.config import Config
@@ -186,7 +186,7 @@ def _emit(text: str, output: Path | None) -> None:
     from sastra.cache import atomic_write
 
     atomic_write(output, text)
-    click.echo(f"i18n: wrote {output}", err=True)
+    note(f"i18n: wrote {output}")
 
 
 def _ui_strings(config: Config, lang: str | None) -> dict[str, tuple[int, int, int]]:
