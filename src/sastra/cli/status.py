@@ -155,13 +155,12 @@ def status(
 
             _emit(status_html(result, root=str(config.root)), output)  # the font embedded
         else:
-            from rich.console import Console
-
             from sastra.report.status import render_table
+            from sastra.report.terminal import SafeConsole
 
             render_table(
                 result,
-                Console(highlight=False),
+                SafeConsole(highlight=False),
                 root=str(config.root),
                 show_diff=show_diff,
                 words=word_counts,
