@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 log = logging.getLogger(__name__)
-FORMAT = 7  # bump when a cached value's shape (or what parsing reports) changes
+FORMAT = 8  # bump when a cached value's shape (or what parsing reports) changes
 MAGIC = b"sastra-sealed-1\n"
 """The first bytes of a sealed cache file; the HMAC of the rest follows."""
 _MAC_SIZE = hashlib.sha256().digest_size
