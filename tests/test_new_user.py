@@ -190,7 +190,7 @@ title: Rice harvest
 date: 2026-01-08
 ---
 
-<!-- TRANSLATE: translate the km text below into en,
+<!-- editor: check the figures with the ministry,
 then delete this note -->
 
 Farmers harvest rice.<!-- check the figure --> Prices rose.
@@ -219,7 +219,7 @@ def test_html_comments_never_reach_a_page_and_other_html_is_escaped_with_a_warni
 
     assert built.exit_code == 0, built.stderr
     page = (root / "_site/en/news/rice/index.html").read_text("utf-8")
-    assert "TRANSLATE" not in page and "check the figure" not in page and "a note" not in page
+    assert "editor" not in page and "check the figure" not in page and "a note" not in page
     assert "<p>Farmers harvest rice. Prices rose.</p>" in page
     warning = "content/en/news/rice.md:11: warning: raw HTML shown as text " + (
         "(set build.allow_html = true to pass it through)"

@@ -95,6 +95,14 @@ def test_every_file_of_the_package_that_is_not_python_is_in_the_wheel(wheel: Pat
     assert sorted(data - shipped) == []
 
 
+def _site(folder: Path, files: dict[str, str]) -> Path:
+    """A site outside the source tree: a ``sastra.toml`` and content."""
+    folder.mkdir()
+    (folder / "sastra.toml").write_text(CONFIG, "utf-8")
+    write_files(folder, files)
+    return folder
+
+
 def _run(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     return subprocess.run(
@@ -117,10 +125,7 @@ def test_the_installed_package_is_the_wheel_not_the_source_tree(installed: Path)
 def test_an_installed_wheel_builds_and_serves_a_site_with_no_theme(
     installed: Path, tmp_path: Path
 ) -> None:
-    site = tmp_path / "my-site"
-    site.mkdir()
-    (site / "sastra.toml").write_text(CONFIG, "utf-8")
-    write_files(site, FILES)
+    site = _site(tmp_path / "my-site", FILES)
 
     result = _run(installed, site, "build")
 
@@ -200,10 +205,7 @@ NAMES_FILES = {
 def test_an_installed_wheel_reviews_and_finds_names_with_its_own_name_lists(
     installed: Path, tmp_path: Path
 ) -> None:
-    site = tmp_path / "ministry"
-    site.mkdir()
-    (site / "sastra.toml").write_text(CONFIG, "utf-8")
-    write_files(site, NAMES_FILES)
+    site = _site(tmp_path / "ministry", NAMES_FILES)
 
     reviewed = _run(installed, site, "review", "--all")
     discovered = _run(installed, site, "names", "discover")

@@ -21,7 +21,7 @@ from sastra import __version__
 from sastra.cache import BlobCache
 from sastra.config import Config, find_root, load_config
 from sastra.content import stat_signature
-from sastra.model import Article, Diagnostic, Pair, Severity
+from sastra.model import Article, Diagnostic, Key, Pair, Severity
 from sastra.tracking import FINGERPRINT_VERSION
 
 log = logging.getLogger(__name__)
@@ -76,11 +76,31 @@ def _load(config: Config, cache: BlobCache) -> Site:
     )  # fmt: skip
     content = load_site(config, cache)
     pairs, pair_diags = pair_articles(content.articles)
-    if content.unreadable:  # the error names the file; its other versions alone would mislead
-        pairs = tuple(p for p in pairs if p.key not in content.unreadable)
-        log.info("left out %d articles with an unreadable file", len(content.unreadable))
+    if content.unreadable:
+        pairs = tuple(p for p in pairs if not _source_unreadable(config, p, content.unreadable))
     log.info("read %d files into %d pairs", len(content.articles), len(pairs))
     return Site(config, content.articles, pairs, content.diagnostics + pair_diags, cache)
+
+
+def _source_unreadable(config: Config, pair: Pair, unreadable: frozenset[tuple[Key, str]]) -> bool:
+    """True when a file of ``pair`` that could not be read may be its source: the error
+    names the file, and the other versions alone would make a translation pose as the
+    source. The direction is a readable version's ``l10n.source``, else the configured
+    source language (``auto``: any), else the first language, as the tracker decides it."""
+    broken = {lang for key, lang in unreadable if key == pair.key}
+    if not broken:
+        return False
+    for article in pair.versions.values():
+        declared = article.l10n.source
+        if declared and declared != article.lang:
+            return declared in broken
+    source = config.source_language_of(pair.key.collection)
+    if source == "auto":  # decided by the history, which may name the unreadable file
+        return True
+    if source is not None:
+        return source in broken
+    present = broken | set(pair.versions)
+    return next((lang for lang in config.languages if lang in present), None) in broken
 
 
 def status_signature(config: Config, where: tuple[Path, str] | None) -> tuple[str, int]:

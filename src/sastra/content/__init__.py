@@ -35,9 +35,8 @@ class SiteContent:
 
     articles: tuple[Article, ...]
     diagnostics: tuple[Diagnostic, ...]
-    unreadable: frozenset[Key] = frozenset()
-    """Keys with a file that exists but could not be read or parsed: their other
-    versions must not be taken for the whole article."""
+    unreadable: frozenset[tuple[Key, str]] = frozenset()
+    """``(key, language)`` of each file that exists but could not be read or parsed."""
 
 
 @dataclass(frozen=True)
@@ -331,20 +330,20 @@ def load_site(
     waiting: list[tuple[int, Entry, str, str]] = []
     slow: dict[str, int] = {}
     known: dict[str, ParsedFile] = {}
-    unreadable: set[Key] = set()
+    unreadable: set[tuple[Key, str]] = set()
     read: list[Entry] = []  # the entries of ``done``, in its order
     for entry in entries:
         try:
             data = read_bytes(entry.path)
         except OSError as exc:
             diags.append(Diagnostic(Location(entry.rel), f"cannot read file: {exc.strerror}"))
-            unreadable.add(entry.key)
+            unreadable.add((entry.key, entry.lang))
             continue
         text, problem = decode(data, entry.rel)
         if text is None:
             assert problem is not None
             diags.append(problem)
-            unreadable.add(entry.key)
+            unreadable.add((entry.key, entry.lang))
             continue
         if not text.strip():
             diags.append(
@@ -387,7 +386,7 @@ def load_site(
         if article is not None:
             articles.append(article)
         else:
-            unreadable.add(entry.key)
+            unreadable.add((entry.key, entry.lang))
     return SiteContent(tuple(articles), tuple(diags), frozenset(unreadable))
 
 
