@@ -79,6 +79,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sastra.khmer.name_words import usage_spelling
 from sastra.khmer.unicode import normalize
 
 __all__ = ["romanize_name"]
@@ -339,6 +340,9 @@ def _spell(syls: list[_Syllable]) -> str:
                 and previous_nucleus not in ("", "ea")
             ):
                 nucleus = "a"  # សិលា "Sela", តារា "Tara"; មាលា stays "Mealea"
+        if syl.final == "ង" and syl.geminate and not syl.vowel and k + 2 == len(syls):
+            if syl.series == 2 and _inherent(syls[k + 1]):
+                nucleus = "o"  # វង្ស "Vong": ង before a silent word-final subscript
         if _inherent(syl) and not last and syl.series == 2 and _inherent(syls[k + 1]):
             nucleus = "a"  # មករា "Makara", រតនា "Ratana"
         if syl.vowel == "ោ" and syl.series == 1 and syl.signs in ("", REAHMUK):
@@ -391,7 +395,8 @@ _USAGE: dict[str, str] = {
     normalize("ស៊ីសុវត្ថិ"): "Sisowath",
 }
 """Words whose Latin spelling is fixed by long usage, not by the rules: the two royal
-houses, printed in their French-era spelling since the 19th century."""
+houses, printed in their French-era spelling since the 19th century. Other name words fixed
+by usage are in the shipped table (:mod:`sastra.khmer.name_words`)."""
 
 
 def romanize_name(khmer: str) -> str:
@@ -401,7 +406,9 @@ def romanize_name(khmer: str) -> str:
     are not Khmer letters are kept as they are. Never raises.
     """
     words = normalize(khmer).split(" ")
-    return " ".join(_USAGE.get(w) or _capitalise(_romanize_word(w)) for w in words if w)
+    return " ".join(
+        _USAGE.get(w) or usage_spelling(w) or _capitalise(_romanize_word(w)) for w in words if w
+    )
 
 
 def _capitalise(word: str) -> str:
