@@ -340,9 +340,8 @@ def _spell(syls: list[_Syllable]) -> str:
                 and previous_nucleus not in ("", "ea")
             ):
                 nucleus = "a"  # សិលា "Sela", តារា "Tara"; មាលា stays "Mealea"
-        if syl.final == "ង" and syl.geminate and not syl.vowel and k + 2 == len(syls):
-            if syl.series == 2 and _inherent(syls[k + 1]):
-                nucleus = "o"  # វង្ស "Vong": ង before a silent word-final subscript
+        if _silent_ng(syl, syls[k + 1 :]):
+            nucleus = "o"  # វង្ស "Vong": ង before a silent word-final subscript
         if _inherent(syl) and not last and syl.series == 2 and _inherent(syls[k + 1]):
             nucleus = "a"  # មករា "Makara", រតនា "Ratana"
         if syl.vowel == "ោ" and syl.series == 1 and syl.signs in ("", REAHMUK):
@@ -356,6 +355,13 @@ def _spell(syls: list[_Syllable]) -> str:
         text = _join(text, previous_final, onset + nucleus + final)
         previous_final, previous_nucleus = final, nucleus
     return text
+
+
+def _silent_ng(syl: _Syllable, rest: list[_Syllable]) -> bool:
+    """An o-series inherent vowel closed by ង whose subscript is the silent end of the word
+    (វង្ស): ``o`` as in វង "Vong", not the ``a`` of a spoken geminate (រង្សី "Rangsey")."""
+    plain = syl.series == 2 and not syl.vowel and not syl.signs and syl.final == "ង"
+    return plain and syl.geminate and len(rest) == 1 and _inherent(rest[0])
 
 
 def _romanize_word(word: str) -> str:
