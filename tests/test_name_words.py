@@ -21,7 +21,10 @@ def test_every_entry_has_a_spelling_and_where_it_comes_from() -> None:
     assert all(len(row) == 3 and row[1] == row[1].strip() and row[2] for row in rows), rows
     keys = [normalize(row[0]) for row in rows]
     assert len(keys) == len(set(keys)), "a word is listed twice"
-    assert all(row[2].split(" ")[0].rstrip(",") in {"tune", "well-known", "common", "romanize.tsv"} for row in rows)
+    assert all(
+        row[2].split(" ")[0].rstrip(",") in {"tune", "well-known", "common", "romanize.tsv"}
+        for row in rows
+    )
 
 
 @pytest.mark.parametrize(
