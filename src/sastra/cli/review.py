@@ -14,6 +14,8 @@ from sastra.cli._common import (
     content_failed,
     fail,
     load,
+    no_articles,
+    note,
     print_diagnostics,
     site_options,
 )
@@ -73,7 +75,7 @@ def review(
     codes = tuple(c.strip() for item in ignore for c in item.split(",") if c.strip())
     for code in codes:
         if not any(fnmatch.fnmatchcase(known, code) for known in CODES):
-            click.echo(f"i18n: warning: --ignore {code}: no finding has this code", err=True)
+            note(f"i18n: warning: --ignore {code}: no finding has this code")
     site = load(root, strict, quiet_warnings=fmt == "json")
     config = site.config
     only = None
@@ -93,11 +95,10 @@ def review(
         doc = to_json(reviews, str(config.root))
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
-        from rich.console import Console
-
         from sastra.report.review import render_all, render_pair
+        from sastra.report.terminal import SafeConsole
 
-        console = Console(highlight=False)
+        console = SafeConsole(highlight=False)
         if key is not None:
             render_pair(reviews[0], console)
         else:
@@ -107,7 +108,7 @@ def review(
         from sastra.report.review_html import review_html
 
         atomic_write(html_file, review_html(reviews[0]))
-        click.echo(f"i18n: wrote {html_file}", err=True)
+        note(f"i18n: wrote {html_file}")
     from sastra.model import Severity
 
     failing = any(
@@ -115,5 +116,7 @@ def review(
         for r in reviews
         for f in r.findings
     )
-    if content_failed(site.diagnostics, strict) or (check and failing):
+    if not site.pairs:
+        click.echo(f"i18n: {no_articles(config)}", err=True)
+    if content_failed(site.diagnostics, strict) or (check and (failing or not site.pairs)):
         sys.exit(EXIT_FOUND)
