@@ -26,15 +26,20 @@ class Severity(StrEnum):
 
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+_UNPRINTABLE_IN_LINES = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\udc80-\udcff]"
+)
 
 
-def printable(text: str) -> str:
+def printable(text: str, *, lines: bool = False) -> str:
     """``text`` safe to print on a terminal, on one line: control characters (an escape
     sequence in a file name), bidi overrides and undecodable bytes of a file name are
-    written as ``\\x1b``, ``\\u202e``, ``\\xff``."""
-    if not _UNPRINTABLE.search(text):
+    written as ``\\x1b``, ``\\u202e``, ``\\xff``. With ``lines``, line breaks and tabs
+    are kept (the text of a report)."""
+    pattern = _UNPRINTABLE_IN_LINES if lines else _UNPRINTABLE
+    if not pattern.search(text):
         return text
-    return _UNPRINTABLE.sub(_escape, text)
+    return pattern.sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:

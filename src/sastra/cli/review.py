@@ -94,11 +94,10 @@ def review(
         doc = to_json(reviews, str(config.root))
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
-        from rich.console import Console
-
         from sastra.report.review import render_all, render_pair
+        from sastra.report.terminal import SafeConsole
 
-        console = Console(highlight=False)
+        console = SafeConsole(highlight=False)
         if key is not None:
             render_pair(reviews[0], console)
         else:

@@ -119,13 +119,12 @@ def status(
             indent = 2 if sys.stdout.isatty() else None
             click.echo(json.dumps(doc, ensure_ascii=False, indent=indent))
         else:
-            from rich.console import Console
-
             from sastra.report.status import render_table
+            from sastra.report.terminal import SafeConsole
 
             render_table(
                 result,
-                Console(highlight=False),
+                SafeConsole(highlight=False),
                 root=str(config.root),
                 show_diff=show_diff,
                 words=word_counts,
