@@ -14,6 +14,7 @@ from sastra.cli._common import (
     content_failed,
     fail,
     load,
+    no_articles,
     note,
     print_diagnostics,
     site_options,
@@ -115,5 +116,7 @@ def review(
         for r in reviews
         for f in r.findings
     )
-    if content_failed(site.diagnostics, strict) or (check and failing):
+    if not site.pairs:
+        click.echo(f"i18n: {no_articles(config)}", err=True)
+    if content_failed(site.diagnostics, strict) or (check and (failing or not site.pairs)):
         sys.exit(EXIT_FOUND)
