@@ -14,6 +14,7 @@ BENCHMARKS = {
     "status": "i18n status on 10,000 pairs and 3,000 commits: cold, warm, one edit",
     "build": "i18n build of 1,000 pairs, cold and unchanged, against Pelican",
     "review_all": "i18n review --all over 1,000 pairs, cold and warm",
+    "review_precision": "i18n review precision and recall per check, corpus and held-out set",
     "names_discover": "i18n names discover over 1,000 pairs",
     "khmer_lunar": "lunar (Chhankitek) dates per second",
     "khmer_segment": "Khmer word segmentation throughput: cold, warm, cached",

@@ -20,9 +20,9 @@ import statistics
 import time
 
 from sastra.khmer import similarity
+from sastra.khmer.honorifics import _normal_word
 from sastra.names import Glossary
 from sastra.names_discover import _count_re, discover, romanized
-from sastra.names_text import _normal_word
 
 FAMILY = [
     ("ម៉ៅ", "Mao"), ("សុខ", "Sok"), ("ជា", "Chea"), ("ចាន់", "Chan"), ("ហេង", "Heng"),

@@ -38,6 +38,21 @@ def git(root: Path, *args: str) -> str:
     return out.stdout
 
 
+def commit_at(root: Path, message: str, when: str) -> None:
+    """Commit everything with a fixed author and committer date (ISO 8601)."""
+    old = {k: os.environ.get(k) for k in ("GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE")}
+    os.environ["GIT_AUTHOR_DATE"] = os.environ["GIT_COMMITTER_DATE"] = when
+    try:
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", message)
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 def commit_all(root: Path, message: str) -> None:
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", message, "--allow-empty")
@@ -88,3 +103,13 @@ def article(title: str, body: str, **fields: str) -> str:
     lines += [f"{k}: {v}" for k, v in fields.items()]
     lines += ["---", "", body.strip("\n"), ""]
     return "\n".join(lines)
+
+
+@pytest.fixture(autouse=True)
+def _cache_key_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Caches are sealed with a key under ``$XDG_CACHE_HOME``: tests keep theirs apart
+    from the user's (one key for the whole run, as on a real machine)."""
+    home = tmp_path_factory.getbasetemp() / "xdg-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))

@@ -95,18 +95,18 @@ def test_default_is_today_in_cambodia() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["2026-13-01"], "i18n date: error: '2026-13-01' is not a date (expected YYYY-MM-DD)\n"),
-        (["2026-02-30"], "i18n date: error: '2026-02-30' is not a date (expected YYYY-MM-DD)\n"),
-        (["8/1/2026"], "i18n date: error: '8/1/2026' is not a date (expected YYYY-MM-DD)\n"),
-        (["20260108"], "i18n date: error: '20260108' is not a date (expected YYYY-MM-DD)\n"),
-        (["--from", "2026-01-01"], "i18n date: error: --from and --to go together\n"),
+        (["2026-13-01"], "i18n: error: '2026-13-01' is not a date (expected YYYY-MM-DD)\n"),
+        (["2026-02-30"], "i18n: error: '2026-02-30' is not a date (expected YYYY-MM-DD)\n"),
+        (["8/1/2026"], "i18n: error: '8/1/2026' is not a date (expected YYYY-MM-DD)\n"),
+        (["20260108"], "i18n: error: '20260108' is not a date (expected YYYY-MM-DD)\n"),
+        (["--from", "2026-01-01"], "i18n: error: --from and --to go together\n"),
         (
             ["--from", "2026-02-01", "--to", "2026-01-01"],
-            "i18n date: error: --from 2026-02-01 is after --to 2026-01-01\n",
+            "i18n: error: --from 2026-02-01 is after --to 2026-01-01\n",
         ),
         (
             ["1899-12-31"],
-            "i18n date: error: 1899-12-31 is outside 1900–2100, the range of the lunar calendar\n",
+            "i18n: error: 1899-12-31 is outside 1900–2100, the range of the lunar calendar\n",
         ),
     ],
 )
@@ -118,8 +118,8 @@ def test_each_bad_date_gets_its_line() -> None:
     code, out, err = _run("2026-01-08", "nope", "2026-00-10")
     assert (code, out) == (2, "")
     assert err.splitlines() == [
-        "i18n date: error: 'nope' is not a date (expected YYYY-MM-DD)",
-        "i18n date: error: '2026-00-10' is not a date (expected YYYY-MM-DD)",
+        "i18n: error: 'nope' is not a date (expected YYYY-MM-DD)",
+        "i18n: error: '2026-00-10' is not a date (expected YYYY-MM-DD)",
     ]
 
 

@@ -9,7 +9,6 @@ recorded too.
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from conftest import REPO, article, write_files
+from conftest import article, write_files
 from sastra.serve import DevServer
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -77,13 +76,10 @@ FILES = {
 
 
 def make_site(root: Path) -> Path:
-    """A small bilingual site with the repository's theme and catalogs."""
+    """A small bilingual site with the shipped theme and catalogs."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "sastra.toml").write_text(CONFIG, "utf-8")
     write_files(root, FILES)
-    shutil.copytree(REPO / "templates", root / "templates")
-    for catalog in (REPO / "i18n").glob("*/LC_MESSAGES"):
-        shutil.copytree(catalog, root / "i18n" / catalog.relative_to(REPO / "i18n"))
     return root
 
 

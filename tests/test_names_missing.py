@@ -65,3 +65,25 @@ def test_names_only_in_the_english_version() -> None:
 
 def test_a_single_version_has_nothing_missing() -> None:
     assert names_missing({"km": article("km", KM)}, GLOSSARY) == []
+
+
+def test_titles_teachers_and_royal_names_are_parsed_as_people() -> None:
+    """The review check reads people with the shared honorific/title parser: no title,
+    teacher's honorific or function word comes back as a missing name."""
+    km = article(
+        "km",
+        "---\ntitle: សម្តេចមហាបវរធិបតី ហ៊ុន ម៉ាណែត ជួបលោកគ្រូអ្នកគ្រូ\n---\n\n"
+        "ឯកឧត្តមរដ្ឋមន្ត្រី ជា វ៉ាន់ដេត និងឯកឧត្តមបណ្ឌិតសភាចារ្យ ហង់ ជួន ណារ៉ុន "
+        "បានលើកឡើងពីគតិបណ្ឌិតរបស់ព្រះករុណា ព្រះបាទសម្តេចព្រះបរមនាថ នរោត្តម សីហមុនី។\n\n"
+        "លោកគ្រូ សុខ ដារា បានបង្រៀន។\n",
+    )
+    en = article(
+        "en",
+        "---\ntitle: Samdech Moha Borvor Thipadei Hun Manet meets teachers\n---\n\n"
+        "H.E. Minister Chea Vandeth and H.E. Academician Dr. Hang Chuon Naron recalled "
+        "the teachings of His Majesty King Norodom Sihamoni.\n",
+    )
+    found = names_missing({"km": km, "en": en}, Glossary())
+    assert [(m.name, m.lang, m.missing_from, m.line) for m in found] == [
+        ("សុខ ដារា", "km", "en", 7),
+    ]

@@ -87,8 +87,10 @@ def test_dict_keys_and_dict_methods_as_jinja_gives_them(renderer: Renderer) -> N
 
 
 def test_a_theme_builds_in_a_plain_jinja_environment_alike(renderer: Renderer) -> None:
-    """The quick lookup gives what Jinja's own ``getattr`` gives, key by key."""
-    plain = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    """The quick lookup gives what Jinja's own (sandboxed) ``getattr`` gives, key by key."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    plain = SandboxedEnvironment(undefined=jinja2.StrictUndefined)
     env = renderer.theme.env
     for obj in ({"a": 1}, {"keys": 2}, {"__class__": 3}, [1], "text"):
         for name in ("a", "keys", "__class__", "values", "upper", "nothing"):

@@ -297,6 +297,22 @@ def test_review_page_of_one_pair(served: tuple[DevServer, PageBuilder]) -> None:
     assert status == 200 and 'data-code="numbers-mismatch"' not in body.decode()
 
 
+def test_review_pages_load_the_bundled_khmer_font_from_the_server(
+    served: tuple[DevServer, PageBuilder],
+) -> None:
+    from sastra.render.assets import font_files
+
+    server, _ = served
+    page = get(server, "/__sastra/review/news/water")[2].decode()
+    assert '@font-face { font-family: "Noto Sans Khmer"; src: url("/__sastra/fonts/' in page
+    assert "data:font" not in page  # served once, not embedded in every page
+    status, headers, body = get(server, "/__sastra/fonts/NotoSansKhmer.ttf")
+    found = font_files()
+    assert found is not None  # the package is a dependency
+    assert status == 200 and headers["Content-Type"] == "font/ttf"
+    assert body == found[0].read_bytes()
+
+
 def test_review_of_an_unknown_key_is_404(served: tuple[DevServer, PageBuilder]) -> None:
     server, _ = served
     status, _, body = get(server, "/__sastra/review/news/nothing")

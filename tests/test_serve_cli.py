@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, article, run_cli, write_files
+from conftest import article, run_cli, write_files
 
 CONFIG = 'languages = ["km", "en"]\nsource_language = "km"\n'
 FILES = {
@@ -29,9 +28,6 @@ def site(tmp_path: Path) -> Path:
     root.mkdir()
     (root / "sastra.toml").write_text(CONFIG, "utf-8")
     write_files(root, FILES)
-    shutil.copytree(REPO / "templates", root / "templates")
-    for catalog in (REPO / "i18n").glob("*/LC_MESSAGES"):
-        shutil.copytree(catalog, root / "i18n" / catalog.relative_to(REPO / "i18n"))
     return root
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from conftest import REPO, run_cli
+from conftest import REPO, copy_sample_site, run_cli
 
 
 def _states() -> dict[tuple[str, str], str]:
@@ -28,7 +29,7 @@ def test_sample_site_shows_every_state() -> None:
     assert states[("news/postal-service-week", "en")] == "source"
     assert states[("news/cyber-safety-workshop", "en")] == "untracked"
     assert states[("about", "en")] == "up_to_date"
-    assert states[("news/Mobile Signal Survey 2025", "en")] == "up_to_date"
+    assert states[("news/mobile-signal-survey-2025", "en")] == "up_to_date"
 
 
 def test_sample_json_document_shape() -> None:
@@ -105,10 +106,16 @@ def test_words_counts_source_words_with_the_segmenter() -> None:
     assert 60 <= words["digital-skills-training-takeo"] <= 80  # Khmer, counted by the segmenter
 
 
-def test_status_reports_ui_strings_per_language() -> None:
-    doc = json.loads(run_cli("status", "--root", str(REPO), "--format", "json").stdout)
+def test_status_reports_ui_strings_per_language(tmp_path: Path) -> None:
+    """Shown for a site with catalogs of its own (the sample uses the shipped ones)."""
+    assert "ui_strings" not in json.loads(
+        run_cli("status", "--root", str(REPO), "--format", "json").stdout
+    )
+    site = copy_sample_site(tmp_path)
+    assert run_cli("theme", "copy", "--root", str(site)).exit_code == 0
+    doc = json.loads(run_cli("status", "--root", str(site), "--format", "json").stdout)
     for lang in ("km", "en"):
         counts = doc["ui_strings"][lang]
         assert counts["untranslated"] == 0 and counts["fuzzy"] == 0 and counts["translated"] > 10
-    table = run_cli("status", "--root", str(REPO)).stdout
+    table = run_cli("status", "--root", str(site)).stdout
     assert f"km UI strings: {doc['ui_strings']['km']['translated']} translated · 0 fuzzy" in table

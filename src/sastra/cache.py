@@ -5,13 +5,24 @@ the few settings folded into the namespace), so they are cached by blob id:
 a warm ``i18n status`` re-parses nothing that did not change. The file is a
 pickle written through a temp file and ``os.replace``; a corrupt or foreign
 cache is ignored, never fatal.
+
+A pickle runs code when it is loaded, and the cache folder lies inside the site
+(anyone who can commit to it, or unpack an archive of it, can plant a file). So
+every cache file is *sealed*: an HMAC-SHA256 of its bytes, keyed by a secret kept
+outside the site (``$XDG_CACHE_HOME/sastra/key``, made ``0600`` on first use), is
+checked before a byte is unpickled. A file with a wrong seal or of the wrong shape
+is discarded with one log line. Where the key cannot be kept (a read-only home),
+a key for this process only is used: caches then work within one run, never across.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import os
 import pickle
+import secrets
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +30,10 @@ from typing import IO, Any
 
 log = logging.getLogger(__name__)
 FORMAT = 6  # bump when a cached value's shape changes
+MAGIC = b"sastra-sealed-1\n"
+"""The first bytes of a sealed cache file; the HMAC of the rest follows."""
+_MAC_SIZE = hashlib.sha256().digest_size
+_KEYS: dict[str, bytes] = {}
 
 
 class BlobCache:
@@ -29,13 +44,16 @@ class BlobCache:
         self._data: dict[str, dict[str, Any]] = {}
         self._dirty = False
         if path is not None and path.is_file():
-            try:
-                with path.open("rb") as fh:
-                    loaded = pickle.load(fh)
-                if isinstance(loaded, dict) and loaded.get("format") == FORMAT:
-                    self._data = loaded["data"]
-            except Exception as exc:  # a broken cache is rebuilt, not reported as an error
-                log.info("ignoring unreadable cache %s: %s", path, exc)
+            loaded = load_sealed(path)
+            if (
+                isinstance(loaded, dict)
+                and loaded.get("format") == FORMAT
+                and isinstance(loaded.get("data"), dict)
+                and all(isinstance(v, dict) for v in loaded["data"].values())
+            ):
+                self._data = loaded["data"]
+            elif loaded is not None:
+                log.info("ignoring cache %s: not this version's shape", path)
 
     def get(self, namespace: str, key: str) -> Any:
         return self._data.get(namespace, {}).get(key)
@@ -55,7 +73,7 @@ class BlobCache:
             return
         state = {"format": FORMAT, "data": self._data}
         try:  # pickled straight into the file: the cache can be tens of megabytes
-            _replace(self.path, lambda fh: pickle.dump(state, fh, pickle.HIGHEST_PROTOCOL))
+            save_sealed(self.path, state)
             self._dirty = False
         except OSError as exc:
             log.warning("could not write cache %s: %s", self.path, exc)
@@ -73,41 +91,167 @@ class Memo:
 
     def get(self, key: object) -> Any:
         """The value remembered for ``key``, else ``None`` (also for a missing or broken file)."""
+        payload = read_sealed(self.path)
+        if payload is None:
+            return None
         try:
-            with self.path.open("rb") as fh:
-                if pickle.load(fh) != (FORMAT, key):
-                    return None
-                return pickle.load(fh)
-        except Exception as exc:  # no memo yet, or an unreadable one: compute afresh
-            log.debug("no usable memo %s: %s", self.path, exc)
+            view = memoryview(payload)
+            size = int.from_bytes(view[:8], "little")
+            if pickle.loads(view[8 : 8 + size]) != (FORMAT, key):
+                return None
+            return pickle.loads(view[8 + size :])
+        except Exception as exc:  # a sealed file of another version: compute afresh
+            log.info("ignoring memo %s: %s", self.path, exc)
             return None
 
     def put(self, key: object, value: object) -> None:
         """Remember ``value`` for ``key`` (atomically); a write failure is only logged."""
+        head = pickle.dumps((FORMAT, key), pickle.HIGHEST_PROTOCOL)
+        body = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         try:
-            atomic_write(
+            _replace(
                 self.path,
-                pickle.dumps((FORMAT, key), pickle.HIGHEST_PROTOCOL)
-                + pickle.dumps(value, pickle.HIGHEST_PROTOCOL),
+                _sealing(lambda fh: fh.write(len(head).to_bytes(8, "little") + head + body)),
             )
         except OSError as exc:
             log.warning("could not write %s: %s", self.path, exc)
 
 
+def load_sealed(path: Path) -> Any:
+    """The object pickled in the sealed file ``path``; ``None`` when it is absent, its seal
+    is wrong (one log line) or it does not unpickle."""
+    payload = read_sealed(path)
+    if payload is None:
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception as exc:  # sealed by us, yet unreadable (another Python, a bug)
+        log.info("ignoring cache %s: %s", path, exc)
+        return None
+
+
+def save_sealed(path: Path, value: object) -> None:
+    """Pickle ``value`` into ``path`` (temp file + rename), sealed."""
+    _replace(path, _sealing(lambda fh: pickle.dump(value, fh, pickle.HIGHEST_PROTOCOL)))
+
+
+def write_sealed(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` (temp file + rename), sealed."""
+    _replace(path, _sealing(lambda fh: fh.write(payload)))
+
+
+def read_sealed(path: Path) -> bytes | None:
+    """The payload of the sealed file ``path`` once its HMAC is checked; ``None`` when the
+    file is absent or unreadable, or (logged) not sealed with this machine's key."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(MAGIC)
+    if data[:head] != MAGIC or len(data) < head + _MAC_SIZE:
+        log.info("ignoring cache %s: not a sealed cache file", path)
+        return None
+    mac, payload = data[head : head + _MAC_SIZE], memoryview(data)[head + _MAC_SIZE :]
+    if not hmac.compare_digest(mac, hmac.digest(secret_key(), payload, "sha256")):
+        log.info("ignoring cache %s: its seal does not match (written elsewhere, or altered)", path)
+        return None
+    return bytes(payload)
+
+
+class _MacWriter:
+    """A file object that feeds what is written to an HMAC too."""
+
+    def __init__(self, fh: IO[bytes]) -> None:
+        self.fh = fh
+        self.mac = hmac.new(secret_key(), digestmod="sha256")
+
+    def write(self, data: bytes) -> int:
+        self.mac.update(data)
+        return self.fh.write(data)
+
+
+def _sealing(write: Callable[[Any], object]) -> Callable[[IO[bytes]], object]:
+    """A writer for :func:`_replace` that puts the seal before what ``write`` writes."""
+
+    def sealed(fh: IO[bytes]) -> None:
+        fh.write(MAGIC + bytes(_MAC_SIZE))
+        writer = _MacWriter(fh)
+        write(writer)
+        fh.seek(len(MAGIC))
+        fh.write(writer.mac.digest())
+
+    return sealed
+
+
+def secret_key() -> bytes:
+    """This user's key for sealing caches: ``$XDG_CACHE_HOME/sastra/key`` (else
+    ``~/.cache/sastra/key``), created ``0600`` on first use; a key for this process
+    only when it cannot be read or made (logged once)."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sastra"
+    path = folder / "key"
+    found = _KEYS.get(str(path))
+    if found is None:
+        found = _KEYS[str(path)] = _read_or_make_key(path)
+    return found
+
+
+def _read_or_make_key(path: Path) -> bytes:
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    key = secrets.token_bytes(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+        return key
+    except FileExistsError:  # another process made it first (or it was short): use theirs
+        try:
+            existing = path.read_bytes()
+            if len(existing) >= 32:
+                return existing
+        except OSError:
+            pass
+    except OSError as exc:
+        log.warning(
+            "cannot keep the cache key %s (%s): caches last for this run only", path, exc.strerror
+        )
+    return key
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` through a temp file in the same folder and a rename;
-    the file keeps its mode (a new one is readable by all, ``0o644``)."""
+    the file keeps its mode (a new one is readable by all, ``0o644``). A symlink is
+    written through: its target gets the new text and the link stays. An error names
+    ``path`` (never the temp file)."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
-    _replace(path, lambda fh: fh.write(payload), mode)
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
+        _replace(target, lambda fh: fh.write(payload), mode)
+    except OSError as exc:
+        raise _naming(exc, path) from None
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """``exc`` as the same error about ``path`` (the user's file, not a temp file)."""
+    if exc.filename == str(path):
+        return exc
+    return OSError(exc.errno, exc.strerror or str(exc), str(path))
 
 
 def _replace(path: Path, write: Callable[[IO[bytes]], object], mode: int | None = None) -> None:
     """Write ``path`` anew through ``write`` on a temp file in the same folder and a
     rename (with ``mode``, else the temp file's own ``0o600``). Whatever happens, no
-    temp file is left behind and the old file stays whole until the rename."""
+    temp file is left behind and the old file stays whole until the rename. The temp
+    name is short: a file name near the 255-byte limit (Khmer takes 3 bytes a letter)
+    still gets one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path.name), suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
@@ -117,3 +261,16 @@ def _replace(path: Path, write: Callable[[IO[bytes]], object], mode: int | None 
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+TEMP_MARK = ".tmp"
+"""Every temp file of :func:`_replace` ends with this, and starts with ``.``."""
+
+
+def _temp_prefix(name: str) -> str:
+    """``.<name>.`` cut to leave room for mkstemp's 8 letters and ``.tmp`` in 255 bytes."""
+    room = 255 - 8 - len(TEMP_MARK) - 2
+    raw = name.encode("utf-8", "surrogateescape")
+    if len(raw) > room:
+        name = raw[:room].decode("utf-8", "ignore")
+    return f".{name}."

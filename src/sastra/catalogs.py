@@ -17,13 +17,14 @@ Every write goes through a temp file and a rename.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
-from babel.messages.catalog import Catalog
-from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from babel.support import Translations
@@ -31,14 +32,17 @@ from babel.support import Translations
 from sastra.cache import atomic_write
 from sastra.config import Config
 from sastra.model import Diagnostic, Location, Severity
+from sastra.theme import CATALOGS, shipped_catalog, theme_files
 
 DOMAIN = "messages"
 UI_LANGUAGE = "en"
 """The language the templates' message ids are written in."""
-_METHOD_MAP = [("**.html", "jinja2.ext:babel_extract"), ("**.xml", "jinja2.ext:babel_extract")]
+SAFE_FLAG = "safe-html"
+"""The flag (``#, safe-html``) that lets a catalog entry's translation carry HTML."""
+_EXTRACTOR = "jinja2.ext:babel_extract"
 _KEYWORDS = {**DEFAULT_KEYWORDS, "_in": (2,)}
 """Gettext keywords, plus the theme's ``_in(lang, message)``."""
-_OPTIONS = {"**": {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true", "silent": "false"}}
+_OPTIONS = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true", "silent": "false"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,9 @@ class UiCatalog:
     """Message ids with a non-empty, non-fuzzy translation."""
     lines: dict[str, int] = field(default_factory=dict)
     """Line of each message id's entry in the ``.po`` file."""
+    safe: frozenset[str] = frozenset()
+    """Message ids whose entry is flagged ``#, safe-html``: their translation is HTML.
+    Every other translation is text (escaped): a catalog cannot put markup in a page."""
 
 
 def po_path(config: Config, lang: str) -> Path:
@@ -68,11 +75,16 @@ def pot_path(config: Config) -> Path:
 
 
 def load_ui_catalog(config: Config, lang: str) -> tuple[UiCatalog, list[Diagnostic]]:
-    """Read and compile one language's catalog; a missing or broken file gives an empty one."""
+    """Read and compile one language's catalog: the site's own ``.po`` over the shipped one.
+
+    A string the site's catalog translates wins; any other string comes from the catalog
+    shipped with the default theme (:mod:`sastra.theme`). A missing or broken site catalog
+    leaves the shipped one (a broken one is also reported).
+    """
     path = po_path(config, lang)
     rel = config.rel(path)
     diags: list[Diagnostic] = []
-    catalog = Catalog(locale=None)
+    catalog: Catalog | None = None
     if path.is_file():
         try:
             with path.open("rb") as fh:
@@ -80,40 +92,73 @@ def load_ui_catalog(config: Config, lang: str) -> tuple[UiCatalog, list[Diagnost
         except Exception as exc:  # babel raises PoFileError and friends
             line = getattr(exc, "lineno", 0) or 0
             diags.append(Diagnostic(Location(rel, line), f"cannot read catalog: {exc}"))
-            catalog = Catalog(locale=None)
+    own_lines = _lines(catalog) if catalog is not None else {}
+    shipped = _read_shipped(lang)
+    if catalog is None:
+        catalog = shipped if shipped is not None else Catalog(locale=None)
+    elif shipped is not None:
+        _fill_from(catalog, shipped)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
     translations = Translations(fp=buffer, domain=DOMAIN)
-    translated: set[str] = set()
-    lines: dict[str, int] = {}
-    for message in catalog:
-        if not message.id:
-            continue
-        msgid = message.id if isinstance(message.id, str) else message.id[0]
-        lines[msgid] = int(getattr(message, "lineno", 0) or 0)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if all(strings) and not message.fuzzy:
-            translated.add(msgid)
-    ui = UiCatalog(lang, rel, translations, frozenset(translated), lines)
+    translated = {_msgid(m) for m in catalog if m.id and _is_translated(m)}
+    safe = {_msgid(m) for m in catalog if m.id and SAFE_FLAG in m.flags}
+    ui = UiCatalog(lang, rel, translations, frozenset(translated), own_lines, frozenset(safe))
     return ui, diags
 
 
+def _msgid(message: Message) -> str:
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def _is_translated(message: Message) -> bool:
+    strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+    return all(strings) and not message.fuzzy
+
+
+def _lines(catalog: Catalog) -> dict[str, int]:
+    return {_msgid(m): int(getattr(m, "lineno", 0) or 0) for m in catalog if m.id}
+
+
+def _read_shipped(lang: str, locale: str | None = None) -> Catalog | None:
+    path = shipped_catalog(lang)
+    if not path.is_file():
+        return None
+    with path.open("rb") as fh:
+        return read_po(fh, locale=locale)
+
+
+def _fill_from(catalog: Catalog, shipped: Catalog) -> None:
+    """Give ``catalog`` every string ``shipped`` translates and it does not (string by string)."""
+    for message in shipped:
+        if not message.id or not _is_translated(message):
+            continue
+        own = catalog.get(message.id, message.context)
+        if own is not None and _is_translated(own):
+            continue
+        if own is not None:
+            del catalog[message.id]
+        catalog.add(message.id, message.string, context=message.context)
+
+
 def extract(config: Config) -> tuple[Path, int]:
-    """Extract the UI strings of every template into ``i18n/messages.pot``; (path, count)."""
+    """Extract the UI strings of every template (the site's and the shipped theme's) into
+    ``i18n/messages.pot``; (path, count)."""
     template = Catalog(project="sastra-theme", charset="utf-8", fuzzy=False)
-    if config.templates_dir.is_dir():
-        found = extract_from_dir(
-            config.templates_dir,
-            method_map=_METHOD_MAP,
-            options_map=_OPTIONS,
+    for name, path in theme_files(config.templates_dir).items():
+        if name.startswith("static/") or path.suffix not in (".html", ".xml"):
+            continue
+        found = extract_from_file(
+            _EXTRACTOR,
+            path,
             keywords=_KEYWORDS,
             comment_tags=("TRANSLATORS:",),
+            options=_OPTIONS,
             strip_comment_tags=True,
         )
-        for filename, lineno, message, comments, context in found:
-            where = [(Path(filename).as_posix(), lineno)]
-            template.add(message, None, where, auto_comments=comments, context=context)
+        for lineno, message, comments, context in found:
+            template.add(message, None, [(name, lineno)], auto_comments=comments, context=context)
     out = pot_path(config)
     _write_catalog(out, template)
     return out, len(template)
@@ -135,7 +180,10 @@ def update(config: Config) -> list[tuple[str, Path, bool]]:
         path = po_path(config, lang)
         created = not path.is_file()
         if created:
-            catalog = Catalog(locale=lang, domain=DOMAIN, project="sastra-theme", fuzzy=False)
+            # a new catalog starts from the shipped translations of the default theme
+            catalog = _read_shipped(lang, locale=lang) or Catalog(
+                locale=lang, domain=DOMAIN, project="sastra-theme", fuzzy=False
+            )
         else:
             with path.open("rb") as fh:
                 catalog = read_po(fh, locale=lang)
@@ -183,30 +231,29 @@ def compile_catalogs(config: Config) -> tuple[list[Path], list[Diagnostic]]:
 
 
 def catalog_stats(config: Config) -> dict[str, tuple[int, int, int]]:
-    """``{lang: (translated, fuzzy, untranslated)}`` UI strings per language (polib).
+    """``{lang: (translated, fuzzy, untranslated)}`` UI strings of the theme per language.
 
-    A language without a catalog counts every id of ``messages.pot`` as untranslated
-    (``(0, 0, 0)`` when there is no template either). Obsolete entries are not counted.
+    The strings are those of ``i18n/messages.pot`` (else of the shipped theme's template);
+    a string counts as translated when the site's catalog or the shipped one translates it,
+    as fuzzy when only the site's catalog has a fuzzy entry for it (polib).
     """
-    template_count = 0
-    if pot_path(config).is_file():
-        template_count = len([e for e in polib.pofile(str(pot_path(config))) if not e.obsolete])
+    template_file = pot_path(config)
+    if not template_file.is_file():
+        template_file = CATALOGS / f"{DOMAIN}.pot"
+    ids: set[str] = set()
+    if template_file.is_file():
+        ids = {e.msgid for e in polib.pofile(str(template_file)) if not e.obsolete}
     stats: dict[str, tuple[int, int, int]] = {}
     for lang in config.languages:
+        ui, _ = load_ui_catalog(config, lang)
+        fuzzy: set[str] = set()
         path = po_path(config, lang)
-        if not path.is_file():
-            stats[lang] = (0, 0, template_count)
-            continue
-        try:
-            po = polib.pofile(str(path))
-        except (OSError, ValueError):
-            stats[lang] = (0, 0, template_count)
-            continue
-        stats[lang] = (
-            len(po.translated_entries()),
-            len(po.fuzzy_entries()),
-            len(po.untranslated_entries()),
-        )
+        if path.is_file():
+            with contextlib.suppress(OSError, ValueError):
+                fuzzy = {e.msgid for e in polib.pofile(str(path)).fuzzy_entries()}
+        translated = ids & ui.translated
+        fuzzy = (ids & fuzzy) - translated
+        stats[lang] = (len(translated), len(fuzzy), len(ids - translated - fuzzy))
     return stats
 
 

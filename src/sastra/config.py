@@ -17,20 +17,31 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sastra.config_content import content_patterns, generator_layout
+from sastra.config_site import (
+    COLLECTION_DISPLAY_KEYS,
+    CollectionDisplay,
+    SiteConfig,
+    read_display,
+    read_site,
+)
 from sastra.config_validate import (
     LANG_RE,
     Validator,
+    extensions,
     field_list,
     languages_check,
     one_of,
     positive,
     source_check,
 )
+from sastra.detect import FRAMEWORKS
 from sastra.errors import ConfigError
+from sastra.layouts import ContentPattern, roots
 from sastra.model import Diagnostic, Location, Severity
 
 CONFIG_FILE = "sastra.toml"
-LAYOUTS = ("default", "astro")
+LAYOUTS = ("default", "astro", *FRAMEWORKS)
 UNTRANSLATED_MODES = ("link-index", "render-source")
 DEFAULT_TRANSLATABLE = ("title", "description")
 DEFAULT_SHARED = ("date", "image", "tags")
@@ -50,6 +61,17 @@ class CollectionConfig:
     """Fields whose text is translated and fingerprinted (dotted paths, ``[]`` for lists)."""
     shared: tuple[str, ...] = DEFAULT_SHARED
     """Frontmatter fields that must be equal in every language (compared by review)."""
+    display: CollectionDisplay = field(default_factory=CollectionDisplay)
+    """Index title per language, data fields shown on entry pages (``title``, ``fields``)."""
+
+
+DEFAULT_ASSET_TYPES = (
+    *("jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff"),
+    *("pdf", "txt", "csv", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"),
+    *("mp3", "m4a", "ogg", "oga", "wav", "mp4", "m4v", "webm", "ogv", "vtt"),
+    *("woff", "woff2", "ttf", "otf"),
+)
+"""File types the build copies into the site unless ``build.asset_types`` says otherwise."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +92,8 @@ class BuildConfig:
     """Show "the original was updated on …" on stale translations."""
     base_url: str = ""
     """Absolute URL of the site (for sitemap, feeds, canonical links); relative when empty."""
+    asset_types: tuple[str, ...] = DEFAULT_ASSET_TYPES
+    """File extensions (lower case, no dot) an article may link or show and the build copies."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +115,8 @@ class Config:
     config_path: Path | None
     """The file the configuration came from, ``None`` for defaults."""
     layout: str
-    """``default`` or ``astro``."""
+    """``default``, ``astro``, ``hugo``, ``docusaurus``, ``mkdocs``, or ``custom``
+    (``[[content]]`` patterns without a named layout)."""
     layout_detected: bool
     """True when the layout was detected rather than configured."""
     languages: tuple[str, ...]
@@ -108,6 +133,13 @@ class Config:
     """Where ``i18n build`` writes."""
     cache_dir: Path
     """Fingerprint, segmentation and build caches."""
+    patterns: tuple[ContentPattern, ...] = ()
+    """Content path patterns, tried in order (empty for the ``default`` and ``astro``
+    layouts, which have their own walk)."""
+    content_roots: tuple[Path, ...] = ()
+    """Folders holding content: ``(content_dir,)``, or the fixed folders of the patterns."""
+    detected: str = ""
+    """One line naming the generator the layout was detected from (empty otherwise)."""
     defaults: CollectionConfig = CollectionConfig("")
     """Settings for collections that have no section of their own."""
     collections: Mapping[str, CollectionConfig] = field(default_factory=dict)
@@ -116,11 +148,17 @@ class Config:
     """Build settings."""
     tracking: TrackingConfig = TrackingConfig()
     """Tracking settings."""
+    site: SiteConfig = field(default_factory=SiteConfig)
+    """``[site]``: title per language, base URL (also in ``build.base_url``)."""
     warnings: tuple[Diagnostic, ...] = ()
     """Unknown keys and other non-fatal problems (fatal under ``--strict``)."""
     _collections_seen: dict[str, CollectionConfig] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+
+    def __post_init__(self) -> None:
+        if not self.content_roots:  # a Config made in code: its content folder
+            object.__setattr__(self, "content_roots", (self.content_dir,))
 
     @property
     def default_language(self) -> str:
@@ -147,6 +185,7 @@ class Config:
             self.defaults.required,
             self.defaults.translatable,
             self.defaults.shared,
+            self.defaults.display,
         )
 
     def source_language_of(self, collection: str) -> str | None:
@@ -228,12 +267,15 @@ _TOP_KEYS = {
     "i18n_dir",
     "output_dir",
     "cache_dir",
+    "content",
     "defaults",
     "collections",
     "build",
     "tracking",
+    "site",
 }
 _COLLECTION_KEYS = {"source_language", "required", "translatable", "shared"}
+_COLLECTION_KEYS |= COLLECTION_DISPLAY_KEYS
 _BUILD_KEYS = set(BuildConfig.__dataclass_fields__)
 _TRACKING_KEYS = set(TrackingConfig.__dataclass_fields__)
 
@@ -241,14 +283,23 @@ _TRACKING_KEYS = set(TrackingConfig.__dataclass_fields__)
 def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Validator) -> Config:
     v.unknown("", data, _TOP_KEYS)
     layout = v.take("", data, "layout", str, "", one_of(LAYOUTS))
-    detected = not layout
-    if detected:
-        layout = "astro" if _looks_astro(root) and not (root / "content").is_dir() else "default"
+    raw_content = v.take("", data, "content", list, [])
+    found = generator_layout(root, layout, bool(raw_content), v)
+    detected = not layout and not raw_content
+    if found is not None:
+        layout = layout or found.layout
+        raw_content = raw_content or list(found.content)
+    elif raw_content:
+        layout = layout or "custom"
+    elif detected:
+        layout = "astro" if looks_astro(root) and not (root / "content").is_dir() else "default"
     content_default = "src/content" if layout == "astro" else "content"
     content_dir = root / v.take("", data, "content_dir", str, content_default)
     languages = v.take("", data, "languages", list, [], languages_check)
+    if not languages and found is not None and found.languages:
+        languages = list(found.languages)
     if not languages:
-        languages = _detect_languages(content_dir, layout)
+        languages = detect_languages(content_dir, layout)
     default_language = v.take("", data, "default_language", str, "")
     if default_language:
         if default_language not in languages:
@@ -261,7 +312,8 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
             languages = [default_language, *(x for x in languages if x != default_language)]
     lang_check = source_check(languages)
     source_language = v.take("", data, "source_language", str, None, lang_check)
-    defaults = _collection(v, "defaults", data.get("defaults", {}), "", lang_check)
+    site = read_site(v, data, languages)
+    defaults = _collection(v, "defaults", data.get("defaults", {}), "", lang_check, languages)
     collections: dict[str, CollectionConfig] = {}
     raw_collections = v.take("", data, "collections", dict, {})
     for name, section in raw_collections.items():
@@ -270,7 +322,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
             v.error("collections", name, f"[{table}] must be a table")
             continue
         merged = {**data.get("defaults", {}), **section}
-        collections[name] = _collection(v, table, merged, name, lang_check, own=section)
+        collections[name] = _collection(v, table, merged, name, lang_check, languages, section)
     build_data = v.take("", data, "build", dict, {})
     v.unknown("build", build_data, _BUILD_KEYS)
     build = BuildConfig(
@@ -282,8 +334,18 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
             "build", build_data, "untranslated", str, "link-index", one_of(UNTRANSLATED_MODES)
         ),
         stale_notice=v.take("build", build_data, "stale_notice", bool, True),
-        base_url=v.take("build", build_data, "base_url", str, ""),
+        base_url=site.base_url or v.take("build", build_data, "base_url", str, ""),
+        asset_types=tuple(
+            v.take("build", build_data, "asset_types", list, list(DEFAULT_ASSET_TYPES), extensions)
+        ),
     )
+    patterns = content_patterns(v, raw_content, languages) if raw_content else ()
+    if patterns:
+        content_roots = tuple(root / r if r else root for r in roots(patterns))
+        content_dir = content_roots[0]
+    else:
+        content_roots = (content_dir,)
+    own = found.settings if found is not None else {}
     tracking_data = v.take("", data, "tracking", dict, {})
     v.unknown("tracking", tracking_data, _TRACKING_KEYS)
     tracking = TrackingConfig(
@@ -302,13 +364,17 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
         source_language=source_language,
         content_dir=content_dir,
         templates_dir=root / v.take("", data, "templates_dir", str, "templates"),
-        i18n_dir=root / v.take("", data, "i18n_dir", str, "i18n"),
+        i18n_dir=root / v.take("", data, "i18n_dir", str, own.get("i18n_dir", "i18n")),
         output_dir=root / v.take("", data, "output_dir", str, "_site"),
         cache_dir=root / v.take("", data, "cache_dir", str, ".sastra-cache"),
+        patterns=patterns,
+        content_roots=content_roots,
+        detected=found.describe() if found is not None and not data.get("content") else "",
         defaults=defaults,
         collections=collections,
         build=build,
         tracking=tracking,
+        site=site,
         warnings=warnings,
     )
 
@@ -319,6 +385,7 @@ def _collection(
     data: Any,
     name: str,
     lang_check: Callable[[Any], str | None],
+    languages: list[str],
     own: Mapping[str, Any] | None = None,
 ) -> CollectionConfig:
     if not isinstance(data, dict):
@@ -333,10 +400,11 @@ def _collection(
             v.take(table, data, "translatable", list, list(DEFAULT_TRANSLATABLE), field_list)
         ),
         shared=tuple(v.take(table, data, "shared", list, list(DEFAULT_SHARED), field_list)),
+        display=read_display(v, table, data, languages),
     )
 
 
-def _looks_astro(root: Path) -> bool:
+def looks_astro(root: Path) -> bool:
     base = root / "src" / "content"
     if not base.is_dir():
         return False
@@ -349,7 +417,7 @@ def _looks_astro(root: Path) -> bool:
     )
 
 
-def _detect_languages(content_dir: Path, layout: str) -> list[str]:
+def detect_languages(content_dir: Path, layout: str) -> list[str]:
     """Khmer and English, plus any other language folder found on disk; Khmer first."""
     found: set[str] = {"km", "en"}
     if content_dir.is_dir():

@@ -101,6 +101,12 @@ def field_list(value: Any) -> str | None:
     return None
 
 
+def extensions(value: Any) -> str | None:
+    if not all(isinstance(item, str) and re.fullmatch(r"[a-z0-9]{1,16}", item) for item in value):
+        return 'expected a list of file extensions in lower case, without the dot: ["jpg", "pdf"]'
+    return None
+
+
 def one_of(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
     return lambda value: None if value in choices else f"expected one of {', '.join(choices)}"
 

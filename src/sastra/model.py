@@ -10,6 +10,7 @@ filling in an old one. This module imports nothing of Sastra's.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -22,6 +23,25 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal, on one line: control characters (an escape
+    sequence in a file name), bidi overrides and undecodable bytes of a file name are
+    written as ``\\x1b``, ``\\u202e``, ``\\xff``."""
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -54,7 +74,7 @@ class Diagnostic:
 
     def __str__(self) -> str:
         prefix = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
-        return f"{self.location}: {prefix}{self.message}"
+        return printable(f"{self.location}: {prefix}{self.message}")
 
 
 @dataclass(frozen=True, order=True)
@@ -125,17 +145,23 @@ class Article:
 
     @property
     def date(self) -> dt.date | None:
-        """The ``date`` field as a date, when present and valid."""
-        value = self.meta.get("date")
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
+        """The ``date`` field as a date (else ``pubDate``, as Astro's blog template names it,
+        else ``publishDate``), when present and valid."""
+        for name in DATE_FIELDS:
+            value = self.meta.get(name)
+            if isinstance(value, dt.datetime):
+                return value.date()
+            if isinstance(value, dt.date):
+                return value
         return None
 
     def line_of(self, name: str) -> int:
         """Line of a top-level frontmatter key (first line of the file when unknown)."""
         return self.field_lines.get(name.split(".", 1)[0], 1)
+
+
+DATE_FIELDS = ("date", "pubDate", "publishDate")
+"""Frontmatter fields read as an article's date, first found wins."""
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,7 @@ class DevServer:
         root: Path | None = None,
         *,
         port: int = 8000,
+        host: str = HOST,
         watch: bool = True,
         builder: Builder | None = None,
         on_build: Callable[[BuildOutcome], None] | None = None,
@@ -108,6 +109,7 @@ class DevServer:
         self.config: Config = load_config(find_root(Path.cwd()) if root is None else root)
         self.root = self.config.root
         self.port = port
+        self.host = host
         self.watch = watch
         self._builder = builder or _default_builder
         self._on_build = on_build
@@ -121,9 +123,10 @@ class DevServer:
     # -- lifecycle ---------------------------------------------------------------------------
     @property
     def url(self) -> str:
-        """``http://127.0.0.1:<port>/`` once bound."""
+        """``http://<address>:<port>/`` once bound (``127.0.0.1`` unless ``--bind``)."""
         port = self._httpd.server_address[1] if self._httpd else self.port
-        return f"http://{HOST}:{port}/"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{port}/"
 
     @property
     def out_dir(self) -> Path:
@@ -140,7 +143,7 @@ class DevServer:
         if self._httpd is None:
             from sastra.serve_http import LocalHTTPServer
 
-            self._httpd = LocalHTTPServer((HOST, self.port), self)
+            self._httpd = LocalHTTPServer((self.host, self.port), self)
 
     def start(self) -> BuildOutcome:
         """Bind, build once, then serve (and watch) in background threads."""
@@ -249,7 +252,7 @@ class DevServer:
     def watched_paths(self) -> list[Path]:
         """Existing folders whose changes trigger a rebuild (the config file is polled)."""
         config = self.config
-        candidates = [config.content_dir, config.templates_dir, config.i18n_dir]
+        candidates = [*config.content_roots, config.templates_dir, config.i18n_dir]
         candidates += [self.root / name for name in ASSET_DIRS]
         paths: list[Path] = []
         for path in candidates:

@@ -9,17 +9,21 @@ page answers 404 with the language's own 404 page when the build made one.
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import json
 import logging
 import mimetypes
 import posixpath
 import re
+import socket
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
 
+from sastra.render.assets import font_files
+from sastra.report.html import FONT_PATH
 from sastra.serve_views import PageNotFound, review_index_page, review_page, status_page
 
 if TYPE_CHECKING:
@@ -92,6 +96,8 @@ class LocalHTTPServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], dev: DevServer) -> None:
         self.dev = dev
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
 
 
@@ -156,7 +162,7 @@ class Handler(BaseHTTPRequestHandler):
     # -- dispatch ------------------------------------------------------------------------------
     def _handle(self, *, head: bool) -> None:
         host = self.headers.get("Host")
-        if host is not None and _host_name(host) not in _ALLOWED_HOSTS:
+        if host is not None and not _allowed_host(_host_name(host)):
             self._send(HTTPStatus.FORBIDDEN, b"unknown host\n", "text/plain; charset=utf-8", head)
             return
         url = urlsplit(self.path)
@@ -216,6 +222,9 @@ class Handler(BaseHTTPRequestHandler):
         if path == REVIEW_PATH.rstrip("/"):
             self._redirect(REVIEW_PATH)
             return
+        if path == FONT_PATH:
+            self._font(head)
+            return
         try:
             if path == STATUS_PATH:
                 page = status_page(dev, review_prefix=REVIEW_PATH)
@@ -230,6 +239,15 @@ class Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.NOT_FOUND, body, "text/plain; charset=utf-8", head)
             return
         self._send(HTTPStatus(page.status), page.html.encode(), _TYPES[".html"], head)
+
+    def _font(self, head: bool) -> None:
+        """The bundled Noto Sans Khmer, for the tool pages (offline, no external URL)."""
+        found = font_files()
+        if found is None:
+            self._send(HTTPStatus.NOT_FOUND, b"no Khmer font installed\n", "text/plain", head)
+            return
+        ctype = "font/woff2" if found[0].suffix == ".woff2" else "font/ttf"
+        self._send(HTTPStatus.OK, found[0].read_bytes(), ctype, head)
 
     def _redirect(self, location: str) -> None:
         self.send_response(HTTPStatus.FOUND)
@@ -273,6 +291,18 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
             return
+
+
+def _allowed_host(name: str) -> bool:
+    """``localhost`` or an IP address: a page can reach the server through DNS rebinding
+    only under a domain name, so only names other than ``localhost`` are refused."""
+    if name in _ALLOWED_HOSTS:
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _host_name(host: str) -> str:

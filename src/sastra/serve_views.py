@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from sastra.errors import ConfigError
 from sastra.model import Diagnostic, Key
+from sastra.report.html import FONT_PATH
 
 if TYPE_CHECKING:
     from sastra.model import Pair
@@ -68,7 +69,9 @@ def review_index_page(dev: DevServer, *, review_prefix: str) -> Page:
             return _error_page("Review", exc.diagnostics)
         reviews = _reviews(site, None)
     href = partial(review_href, review_prefix)
-    return Page(review_index_html(reviews, href=href, root=str(site.config.root)))
+    return Page(
+        review_index_html(reviews, href=href, root=str(site.config.root), font_url=FONT_PATH)
+    )
 
 
 def review_page(dev: DevServer, key_text: str, *, review_prefix: str) -> Page:
@@ -85,7 +88,7 @@ def review_page(dev: DevServer, key_text: str, *, review_prefix: str) -> Page:
         if pair is None:
             raise PageNotFound(f"no article with the key '{key_text}'")
         reviews = _reviews(site, pair)
-    return Page(review_html(reviews[0], index_href=review_prefix))
+    return Page(review_html(reviews[0], index_href=review_prefix, font_url=FONT_PATH))
 
 
 def open_site_for(dev: DevServer) -> Site:

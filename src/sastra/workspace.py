@@ -8,6 +8,7 @@ in content files are collected in ``Site.diagnostics``.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +22,8 @@ from sastra.config import Config, find_root, load_config
 from sastra.content import stat_signature
 from sastra.model import Article, Diagnostic, Pair, Severity
 from sastra.tracking import FINGERPRINT_VERSION
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from sastra.tracking.history import GitHistory
@@ -63,8 +66,13 @@ def _load(config: Config, cache: BlobCache) -> Site:
     from sastra.content import load_site
     from sastra.pairing import pair_articles
 
+    log.info(
+        "site %s: %s layout, languages %s, content in %s",
+        config.root, config.layout, ", ".join(config.languages), config.rel(config.content_dir),
+    )  # fmt: skip
     content = load_site(config, cache)
     pairs, pair_diags = pair_articles(content.articles)
+    log.info("read %d files into %d pairs", len(content.articles), len(pairs))
     return Site(config, content.articles, pairs, content.diagnostics + pair_diags, cache)
 
 
@@ -115,7 +123,7 @@ def open_tracked_site(
 
     cache = BlobCache(config.cache_dir / "blobs.pickle")
     pending = (
-        GitHistory.start(config.root, config.content_dir, cache, where)
+        GitHistory.start(config.root, config.content_roots, cache, where)
         if config.tracking.git
         else None
     )
@@ -154,7 +162,7 @@ def tracker_for(site: Site, where: tuple[Path, str] | None = None) -> Tracker:
     config = site.config
     history = None
     if config.tracking.git:
-        history = GitHistory.load(config.root, config.content_dir, site.cache, where)
+        history = GitHistory.load(config.root, config.content_roots, site.cache, where)
     return _tracker(config, history, site.cache)
 
 

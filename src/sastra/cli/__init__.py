@@ -26,9 +26,73 @@ COMMANDS: dict[str, str] = {
     "mark": "sastra.cli.translate:mark",
     "names": "sastra.cli.names:names",
     "date": "sastra.cli.date:date",
+    "init": "sastra.cli.init:init",
     "review": "sastra.cli.review:review",
     "serve": "sastra.cli.serve:serve",
+    "theme": "sastra.cli.theme:theme",
 }
+
+
+def _set_quiet(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    from sastra.cli._common import QUIET
+
+    # the group's option resets it for this run; a command's option can only turn it on
+    QUIET["on"] = bool(value) or (ctx.parent is not None and QUIET["on"])
+    _configure_logging(ctx)
+
+
+def _add_verbose(ctx: click.Context, param: click.Parameter, value: int) -> None:
+    root = ctx.find_root()
+    root.meta["sastra.verbose"] = root.meta.get("sastra.verbose", 0) + value
+    _configure_logging(ctx)
+
+
+def _configure_logging(ctx: click.Context) -> None:
+    """Sastra's own loggers at INFO (``-v``) or DEBUG (``-vv``); other libraries' stay at
+    WARNING whatever the verbosity, so ``-vv`` shows Sastra's steps, not their internals.
+    Under ``-q`` only errors are logged."""
+    from sastra.cli._common import QUIET
+
+    verbose = ctx.find_root().meta.get("sastra.verbose", 0)
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(format="i18n: %(levelname)s: %(name)s: %(message)s")
+    root.setLevel(logging.ERROR if QUIET["on"] else logging.WARNING)
+    own = (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.getLogger("sastra").setLevel(logging.ERROR if QUIET["on"] else own)
+
+
+QUIET_HELP = "Print only results and errors (no notes, warnings or summaries)."
+VERBOSE_HELP = "Show Sastra's steps (-vv: and its debug lines)."
+
+
+def with_common_options(command: click.Command) -> click.Command:
+    """Give a command (and every sub-command of a group) ``-q/--quiet`` and ``-v``."""
+    names = {name for param in command.params for name in param.opts}
+    if "--quiet" not in names:
+        command.params.append(
+            click.Option(
+                ["-q", "--quiet"],
+                is_flag=True,
+                expose_value=False,
+                callback=_set_quiet,
+                help=QUIET_HELP,
+            )
+        )
+    if "--verbose" not in names:
+        command.params.append(
+            click.Option(
+                ["-v", "--verbose"],
+                count=True,
+                expose_value=False,
+                callback=_add_verbose,
+                help=VERBOSE_HELP,
+            )
+        )
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            with_common_options(sub)
+    return command
 
 
 class LazyGroup(click.Group):
@@ -44,16 +108,23 @@ class LazyGroup(click.Group):
         module_name, attr = target.split(":")
         command = getattr(importlib.import_module(module_name), attr)
         assert isinstance(command, click.Command)
-        return command
+        return with_common_options(command)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="i18n")
-@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
-def cli(verbose: int) -> None:
-    """Sastra: Khmer/English publishing toolkit."""
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+@click.option(
+    "-v", "--verbose", count=True, expose_value=False, callback=_add_verbose, help=VERBOSE_HELP
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, expose_value=False, callback=_set_quiet, help=QUIET_HELP
+)
+def cli() -> None:
+    """Sastra: Khmer/English publishing toolkit.
+
+    Every command takes -q/--quiet and -v/--verbose; errors are printed as
+    "i18n: error: …" or "path:line: …".
+    """
 
 
 def main() -> None:
@@ -64,13 +135,22 @@ def main() -> None:
     # same memory here (no cycles to free) and none of that time.
     gc.set_threshold(10_000, 10, 10)
     try:
-        cli(prog_name="i18n")
+        code = cli.main(prog_name="i18n", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("i18n: error: aborted", err=True)
+        _exit(1)
+    except click.ClickException as exc:  # a usage error: the same prefix as every other
+        click.echo(f"i18n: error: {exc.format_message()}", err=True)
+        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+            click.echo(f"Try '{exc.ctx.command_path} --help' for help.", err=True)
+        _exit(exc.exit_code)
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         click.echo(f"i18n: error: {where}{exc.strerror or exc}", err=True)
         raise SystemExit(1) from None
     except SystemExit as done:
         _exit(done.code)
+    _exit(code if isinstance(code, int) else 0)
 
 
 def _exit(code: object) -> None:

@@ -11,7 +11,7 @@ import click
 
 from sastra.config import Config
 from sastra.errors import ConfigError
-from sastra.model import Diagnostic, Severity
+from sastra.model import Diagnostic, Location, Severity
 from sastra.workspace import Site, open_config, open_site
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -35,6 +35,17 @@ def site_options(func: F) -> F:
     return func
 
 
+QUIET = {"on": False}
+"""``-q``: notes and warnings are not printed (set by the option on every command)."""
+
+
+def note(message: str, *, err: bool = True) -> None:
+    """A line about what a command did (not its result): on stderr, or on stdout for the
+    one-line summary of a command that has no other output; silent under ``-q``."""
+    if not QUIET["on"]:
+        click.echo(message, err=err)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """One error line on stderr, then exit."""
     click.echo(f"i18n: error: {message}", err=True)
@@ -42,26 +53,50 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
-    """Each diagnostic on its own line on stderr: ``path:line: message``."""
+    """Each diagnostic on its own line on stderr: ``path:line: message`` (errors only
+    under ``-q``)."""
     for diag in diagnostics:
-        click.echo(str(diag), err=True)
+        if diag.severity is Severity.ERROR or not QUIET["on"]:
+            click.echo(str(diag), err=True)
 
 
-def load_config_or_exit(root: Path | None, strict: bool) -> Config:
-    """The site's config, its warnings printed; exit 2 on any configuration problem."""
+def load_config_or_exit(root: Path | None, strict: bool, *, force: bool = False) -> Config:
+    """The site's config, its warnings printed; exit 2 on any configuration problem
+    (a cache or synced folder outside the site is one, unless ``force``)."""
     try:
         config = open_config(root)
     except ConfigError as exc:
         print_diagnostics(exc.diagnostics)
         sys.exit(EXIT_USAGE)
+    outside = [] if force else outside_folders(config)
+    if outside:
+        print_diagnostics(outside)
+        sys.exit(EXIT_USAGE)
     print_diagnostics(config.warnings)
     if strict and config.warnings:
         fail("configuration warnings are errors under --strict")
     if config.layout_detected and config.layout == "astro":
-        click.echo(
-            "i18n: detected an Astro site: src/content/<collection>/<lang>/<slug>.md", err=True
-        )
+        note("i18n: detected an Astro site: src/content/<collection>/<lang>/<slug>.md")
+    elif config.detected:
+        note(f"i18n: detected a {config.detected}")
     return config
+
+
+def outside_folders(config: Config) -> list[Diagnostic]:
+    """The cache and synced folders must lie inside the site (a cache is written and its
+    files trusted; a config from elsewhere must not point them at another folder)."""
+    root = config.root.resolve()
+    where = Location(config.rel(config.config_path) if config.config_path else ".")
+    found = []
+    for key, folder in (
+        ("cache_dir", config.cache_dir),
+        ("tracking.synced_dir", config.root / config.tracking.synced_dir),
+    ):
+        real = folder.resolve()
+        if real != root and root not in real.parents:
+            message = f"{key} '{folder}' lies outside the site; refusing (--force allows it)"
+            found.append(Diagnostic(where, message))
+    return found
 
 
 def print_content_diagnostics(
@@ -77,10 +112,15 @@ def print_content_diagnostics(
 
 
 def load(
-    root: Path | None, strict: bool, *, quiet_warnings: bool = False, show_errors: bool = True
+    root: Path | None,
+    strict: bool,
+    *,
+    quiet_warnings: bool = False,
+    show_errors: bool = True,
+    force: bool = False,
 ) -> Site:
     """Open the site (config, content, pairs) or exit 2 on a configuration problem."""
-    config = load_config_or_exit(root, strict)
+    config = load_config_or_exit(root, strict, force=force)
     site = open_site(config=config)
     print_content_diagnostics(
         site.diagnostics, quiet_warnings=quiet_warnings, show_errors=show_errors

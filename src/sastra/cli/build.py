@@ -15,6 +15,7 @@ from sastra.cli._common import (
     content_failed,
     fail,
     load,
+    note,
     print_diagnostics,
     site_options,
 )
@@ -33,10 +34,21 @@ if TYPE_CHECKING:
     default=None,
     help="Output folder (default: output_dir of the config, _site).",
 )
-@click.option("--force", is_flag=True, help="Allow an output folder outside the site.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Allow an output folder outside the site or holding files no build wrote, "
+    "and a cache folder outside the site.",
+)
 @click.option("--jobs", type=int, default=None, help="Worker processes (default: every core).")
+@click.option("--drafts", is_flag=True, help="Publish drafts (draft: true) too.")
 def build(
-    root: Path | None, strict: bool, out_dir: Path | None, force: bool, jobs: int | None
+    root: Path | None,
+    strict: bool,
+    out_dir: Path | None,
+    force: bool,
+    jobs: int | None,
+    drafts: bool,
 ) -> None:
     """Build the bilingual static site; the previous site stays when anything fails."""
     from sastra.errors import BuildError
@@ -44,12 +56,12 @@ def build(
 
     started = time.perf_counter()
     # Content errors are reported once, by the build (which collects them with its own).
-    site = load(root, strict, show_errors=False)
+    site = load(root, strict, show_errors=False, force=force)
     config = site.config
     if strict and any(d.severity is not Severity.ERROR for d in site.diagnostics):
         fail("warnings are errors under --strict", EXIT_FOUND)
     try:
-        result = run_build(site, out_dir=out_dir, force=force, jobs=jobs)
+        result = run_build(site, out_dir=out_dir, force=force, jobs=jobs, drafts=drafts)
     except BuildError as exc:
         print_diagnostics(exc.diagnostics)
         count = len(exc.diagnostics)
@@ -69,12 +81,24 @@ def build(
     finally:
         site.cache.save()
     print_diagnostics(result.warnings)
+    drafts_left = sum(1 for w in result.withheld if w.reason == "draft")
+    if drafts_left:
+        note(
+            f"left out {drafts_left} draft{'s' * (drafts_left != 1)} (draft: true); "
+            "--drafts builds them"
+        )
+    if not config.build.base_url:
+        note(
+            "no base_url in [site]: the sitemap and feeds use relative addresses "
+            "(set base_url to the published address to make them absolute)"
+        )
     elapsed = time.perf_counter() - started
     total = result.pages_written + result.pages_reused
-    click.echo(
+    note(
         f"built {total} page{'s' * (total != 1)} "
         f"({result.pages_written} rendered, {result.pages_reused} unchanged) into"
-        f" {config.rel(result.out_dir)}/ in {elapsed:.2f} s"
+        f" {config.rel(result.out_dir)}/ in {elapsed:.2f} s",
+        err=False,
     )
     if strict and result.warnings:
         sys.exit(EXIT_FOUND)

@@ -16,7 +16,7 @@ EXIT_USAGE = 2
 
 
 def _error(message: str) -> None:
-    click.echo(f"i18n date: error: {message}", err=True)
+    click.echo(f"i18n: error: {message}", err=True)
 
 
 def _parse(value: str) -> dt.date | None:

@@ -26,7 +26,11 @@ from sastra.cli._common import (
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-@click.option("--check", is_flag=True, help="Exit 1 when an error-level finding remains.")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Exit 1 when an error-level finding remains (with --strict: any warning too).",
+)
 @click.option(
     "--ignore",
     "ignore",
@@ -104,6 +108,12 @@ def review(
 
         atomic_write(html_file, review_html(reviews[0]))
         click.echo(f"i18n: wrote {html_file}", err=True)
-    has_errors = any(r.errors for r in reviews)
-    if content_failed(site.diagnostics, strict) or (check and has_errors):
+    from sastra.model import Severity
+
+    failing = any(
+        f.severity is Severity.ERROR or (strict and f.severity is Severity.WARNING)
+        for r in reviews
+        for f in r.findings
+    )
+    if content_failed(site.diagnostics, strict) or (check and failing):
         sys.exit(EXIT_FOUND)

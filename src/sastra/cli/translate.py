@@ -37,6 +37,13 @@ def target_path(site: Site, source: Article, lang: str) -> Path:
     config = site.config
     ext = Path(source.path).suffix
     key = source.key
+    if config.patterns:
+        from sastra.layouts import counterpart_path
+
+        rel = counterpart_path(config.patterns, config.languages, source.path, lang)
+        if rel is None:
+            fail(f"no [[content]] pattern places a '{lang}' version of {source.path}")
+        return config.root / rel
     if config.layout == "astro":
         return config.content_dir / key.collection / lang / f"{key.slug}{ext}"
     return config.content_dir / lang / key.collection / f"{key.slug}{ext}"

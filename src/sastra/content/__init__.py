@@ -13,11 +13,13 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sastra.cache import BlobCache
 from sastra.config import Config
 from sastra.config_validate import LANG_RE
+from sastra.layouts import key_of
 from sastra.model import Article, Diagnostic, Key, Location, Severity
 
 if TYPE_CHECKING:
@@ -61,12 +63,23 @@ def slugify(name: str) -> str:
     return slug or "index"
 
 
+def _utf8(name: str) -> bool:
+    """Was this file name valid UTF-8 (``os`` decodes other bytes as lone surrogates)?"""
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
     """Every content file of the site with its language and key, in a stable order.
 
     Walks with ``os.scandir`` on plain strings: on a site of 20,000 files the walk
     is a noticeable part of a warm ``i18n status``.
     """
+    if config.patterns:
+        return _discover_patterns(config)
     entries: list[Entry] = []
     diags: list[Diagnostic] = []
     base = config.content_dir
@@ -75,12 +88,13 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
         return entries, diags
     languages = set(config.languages)
     base_rel = config.rel(base)
-    for top in _subdirs(str(base)):
+    walk = _Walk(config, diags)
+    for top in walk.subdirs(str(base)):
         top_name = os.path.basename(top)
         if config.layout == "astro":
-            for lang_dir in _subdirs(top):
+            for lang_dir in walk.subdirs(top):
                 lang = os.path.basename(lang_dir)
-                for rel_file in _files(lang_dir):
+                for rel_file in walk.files(lang_dir):
                     slug = rel_file.rsplit(".", 1)[0]
                     rel = f"{base_rel}/{top_name}/{lang}/{rel_file}"
                     entry = _entry(config, lang, top_name, slug, lang_dir, rel_file, rel, diags)
@@ -96,7 +110,7 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
                 )
             )
             continue
-        for rel_file in _files(top):
+        for rel_file in walk.files(top):
             collection, _, name = rel_file.rpartition("/")
             slug = name.rsplit(".", 1)[0]
             rel = f"{base_rel}/{top_name}/{rel_file}"
@@ -116,20 +130,126 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
     return entries, diags
 
 
-def _subdirs(folder: str) -> list[str]:
-    return sorted(e.path for e in os.scandir(folder) if e.is_dir() and not e.name.startswith("."))
+def _discover_patterns(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
+    """Every content file matched by the configured path patterns (see :mod:`sastra.layouts`).
 
-
-def _files(folder: str, prefix: str = "") -> Iterator[str]:
-    """Content files below ``folder`` as POSIX paths relative to it, sorted."""
-    items = sorted(os.scandir(folder), key=lambda e: e.name)
-    for item in items:
-        if item.name.startswith("."):
+    The first pattern that matches a file decides its language and key; files no
+    pattern matches are not content. A ``@path.@lang`` suffix that looks like a
+    language code but is not one of the site's is reported.
+    """
+    entries: list[Entry] = []
+    diags: list[Diagnostic] = []
+    root = str(config.root)
+    walk = _Walk(config, diags, _not_content(config))
+    languages = set(config.languages)
+    found_any = False
+    for base in config.content_roots:
+        if not base.is_dir():
             continue
-        if item.is_dir():
-            yield from _files(item.path, f"{prefix}{item.name}/")
-        elif item.name.endswith(EXTENSIONS) and item.is_file():
-            yield prefix + item.name
+        found_any = True
+        prefix = config.rel(base)
+        prefix = "" if prefix == "." else prefix + "/"
+        for rel_file in walk.files(str(base)):
+            rel = prefix + rel_file
+            stem = rel.rsplit(".", 1)[0]
+            for pattern in config.patterns:
+                hit = pattern.match(stem)
+                if hit is None:
+                    continue
+                lang, path = hit
+                if lang not in languages:
+                    suffix = pattern.lang is None and pattern.text.endswith(".@lang")
+                    if suffix and not LANG_RE.match(lang):
+                        continue  # a dot in a file name, not a language suffix
+                    known = ", ".join(config.languages)
+                    message = f"unknown language '{lang}' (languages: {known})"
+                    diags.append(Diagnostic(Location(rel, 1), message))
+                    break
+                key = key_of(pattern.collection, path)
+                entries.append(Entry(lang, key, os.path.join(root, rel), rel))
+                break
+    if not found_any:
+        where = ", ".join(config.rel(b) for b in config.content_roots)
+        diags.append(Diagnostic(Location(where), "content folder not found"))
+    return entries, diags
+
+
+def _not_content(config: Config) -> set[str]:
+    """Folders a pattern walk never enters (a pattern may start at the site root):
+    build outputs (Sastra's, Hugo's ``public``, MkDocs's ``site``), the cache, and
+    ``node_modules``. (Hidden folders are never entered.)"""
+    root = str(config.root)
+    skip = {os.path.join(root, name) for name in ("node_modules", "public", "site")}
+    skip |= {str(config.output_dir), str(config.cache_dir)}
+    return skip - {os.path.join(root, p.root) for p in config.patterns}  # a pattern's is read
+
+
+class _Walk:
+    """What a walk of the content folder needs besides the folder: the site's real path
+    (a symlink leading out of it is not followed), the folders seen (a symlink loop is
+    walked once), the folders not to enter (``skip``, absolute) and the warnings met."""
+
+    def __init__(
+        self, config: Config, diags: list[Diagnostic], skip: set[str] | None = None
+    ) -> None:
+        self.config = config
+        self.root = os.path.realpath(config.root)
+        self.diags = diags
+        self.seen: set[str] = set()
+        self.skip = skip or set()
+
+    def allowed(self, item: os.DirEntry[str]) -> bool:
+        """False (with one warning) for a symlink that leads outside the site or nowhere."""
+        if not item.is_symlink():
+            return True
+        real = os.path.realpath(item.path)
+        if os.path.commonpath((real, self.root)) == self.root and os.path.exists(real):
+            return True
+        rel = self.config.rel(Path(item.path))
+        message = "symlink to a file outside the site (or to nothing); not read"
+        self.diags.append(Diagnostic(Location(rel), message, Severity.WARNING))
+        return False
+
+    def first_visit(self, folder: str) -> bool:
+        real = os.path.realpath(folder)
+        if real in self.seen:
+            return False
+        self.seen.add(real)
+        return True
+
+    def entries(self, folder: str) -> list[os.DirEntry[str]]:
+        try:
+            return sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            rel = self.config.rel(Path(folder))
+            message = f"cannot read folder: {exc.strerror}"
+            self.diags.append(Diagnostic(Location(rel), message, Severity.WARNING))
+            return []
+
+    def subdirs(self, folder: str) -> list[str]:
+        return [
+            e.path
+            for e in self.entries(folder)
+            if not e.name.startswith(".") and e.is_dir() and self.allowed(e)
+        ]
+
+    def files(self, folder: str, prefix: str = "") -> Iterator[str]:
+        """Content files below ``folder`` as POSIX paths relative to it, sorted."""
+        if not self.first_visit(folder) or folder in self.skip:
+            return
+        for item in self.entries(folder):
+            if item.name.startswith("."):
+                continue
+            if item.is_dir():
+                if self.allowed(item):
+                    yield from self.files(item.path, f"{prefix}{item.name}/")
+            elif item.name.endswith(EXTENSIONS) and item.is_file() and self.allowed(item):
+                if not _utf8(prefix + item.name):
+                    rel = self.config.rel(Path(item.path))
+                    message = "file name is not UTF-8; rename the file (ignored)"
+                    self.diags.append(Diagnostic(Location(rel), message, Severity.WARNING))
+                    continue
+                yield prefix + item.name
 
 
 def _entry(
@@ -160,6 +280,7 @@ def stat_signature(config: Config) -> tuple[str, int]:
     """
     digest = hashlib.blake2b(digest_size=16)
     newest = 0
+    skip = _not_content(config) if config.patterns else set()
 
     def walk(folder: str) -> None:
         nonlocal newest
@@ -169,16 +290,19 @@ def stat_signature(config: Config) -> tuple[str, int]:
             return
         for item in items:
             if item.is_dir(follow_symlinks=False):
-                walk(item.path)
+                if item.path not in skip and not (skip and item.name.startswith(".")):
+                    walk(item.path)
             else:
                 try:
                     st = item.stat()
                 except OSError:
                     continue
-                digest.update(f"{item.path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+                line = f"{item.path}\0{st.st_size}\0{st.st_mtime_ns}\n"
+                digest.update(line.encode("utf-8", "surrogateescape"))
                 newest = max(newest, st.st_mtime_ns)
 
-    walk(str(config.content_dir))
+    for base in config.content_roots:
+        walk(str(base))
     return digest.hexdigest(), newest
 
 

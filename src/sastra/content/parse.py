@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import itertools
 import re
+import tomllib
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -24,6 +25,9 @@ from sastra.content.fastyaml import load_simple
 from sastra.model import Article, Diagnostic, Key, L10n, Location, Severity
 
 _BOUNDARY = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_TOML_BOUNDARY = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
+# A top-level ``key =`` (bare or quoted) or a ``[table]`` / ``[[array]]`` header.
+_TOML_KEY = re.compile(r"(?:([A-Za-z0-9_-]+)|\[\[?[ \t]*([A-Za-z0-9_.-]+))[ \t]*[=\]]")
 _TOP_KEY = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:")  # matched at the start of a line
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -96,15 +100,15 @@ def parse_simple(text: str, path: str) -> ParsedFile | None:
 
 
 def _parse(text: str, path: str, *, shared: bool, simple_only: bool) -> ParsedFile | None:
-    if not text.startswith("---"):
+    if text.startswith("---"):
+        split = _split(text, path, _BOUNDARY, "---")
+    elif text.startswith("+++"):
+        return _parse_toml(_split(text, path, _TOML_BOUNDARY, "+++"), path)
+    else:
         return ParsedFile({}, 0, 1, {}, (), True)
-    bounds = _frontmatter_bounds(text)
-    if bounds is None:
-        diag = Diagnostic(Location(path, 1), "frontmatter starts with '---' but is never closed")
-        return ParsedFile({}, 0, 1, {}, (diag,), False)
-    fm_start, fm_end, body_start = bounds
-    fm = text[fm_start:fm_end]
-    body_line = text.count("\n", 0, body_start) + 1
+    if isinstance(split, ParsedFile):
+        return split
+    fm, body_start, body_line = split
     field_lines = {}
     for number, row in enumerate(fm.split("\n"), 2):
         if (key := _TOP_KEY.match(row)) is not None:
@@ -142,18 +146,64 @@ def _yaml_failure(
     return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
 
 
-def _frontmatter_bounds(text: str) -> tuple[int, int, int] | None:
-    """Where the frontmatter of a text starting with ``---`` begins and ends, and where
-    the body begins; ``None`` when it is never closed. Both ``---`` lines may carry
-    trailing spaces or tabs."""
-    if text.startswith("---\n"):  # the usual case, without the regex
-        close = text.find("\n---", 3)
+def _split(
+    text: str, path: str, boundary: re.Pattern[str], mark: str
+) -> ParsedFile | tuple[str, int, int]:
+    """The frontmatter text, the body's offset and first line; or the failure of a
+    frontmatter that is never closed."""
+    bounds = _frontmatter_bounds(text, boundary, mark)
+    if bounds is None:
+        diag = Diagnostic(
+            Location(path, 1), f"frontmatter starts with '{mark}' but is never closed"
+        )
+        return ParsedFile({}, 0, 1, {}, (diag,), False)
+    fm_start, fm_end, body_start = bounds
+    return text[fm_start:fm_end], body_start, text.count("\n", 0, body_start) + 1
+
+
+def _parse_toml(split: ParsedFile | tuple[str, int, int], path: str) -> ParsedFile:
+    """TOML frontmatter between ``+++`` lines (Hugo's), read with the standard ``tomllib``.
+
+    (python-frontmatter's ``TOMLHandler`` needs the unmaintained ``toml`` package; the
+    boundaries are the same.) Both fast and full paths come here, so they agree.
+    """
+    if isinstance(split, ParsedFile):
+        return split
+    fm, body_start, body_line = split
+    field_lines: dict[str, int] = {}
+    in_table = False  # keys below a [table] header are not top-level fields
+    for number, row in enumerate(fm.split("\n"), 2):
+        if (key := _TOML_KEY.match(row)) is not None:
+            if key.group(2):
+                in_table = True
+                field_lines.setdefault(key.group(2).split(".")[0], number)
+            elif not in_table:
+                field_lines.setdefault(key.group(1), number)
+    try:
+        meta = tomllib.loads(fm)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+)", str(exc))
+        line = int(found.group(1)) + 1 if found else 1
+        problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        diag = Diagnostic(Location(path, line), f"invalid TOML in frontmatter: {problem}")
+        return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
+    return ParsedFile(meta, body_start, body_line, field_lines, (), True)
+
+
+def _frontmatter_bounds(
+    text: str, boundary: re.Pattern[str] = _BOUNDARY, mark: str = "---"
+) -> tuple[int, int, int] | None:
+    """Where the frontmatter of a text starting with ``---`` (or ``mark``) begins and
+    ends, and where the body begins; ``None`` when it is never closed. Both boundary
+    lines may carry trailing spaces or tabs."""
+    if text.startswith(mark + "\n"):  # the usual case, without the regex
+        close = text.find("\n" + mark, 3)
         if close >= 0:
             end = text.find("\n", close + 4)
             rest = text[close + 4 : end if end >= 0 else len(text)]
             if not rest.strip(" \t"):
                 return 4, close + 1, end + 1 if end >= 0 else len(text)
-    marks = list(itertools.islice(_BOUNDARY.finditer(text, 0), 2))
+    marks = list(itertools.islice(boundary.finditer(text, 0), 2))
     if len(marks) < 2 or marks[0].start() != 0:
         return None
     opening, closing = marks

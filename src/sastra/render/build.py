@@ -27,7 +27,6 @@ import json
 import logging
 import multiprocessing
 import os
-import pickle
 import sys
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -35,18 +34,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sastra.cache import atomic_write
+from sastra.cache import load_sealed, save_sealed
 from sastra.config import Config
 from sastra.errors import BuildError
 from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Severity
 from sastra.render.assets import static_files
-from sastra.render.output import Staging, all_exist, check_output, update_site, write_site
+from sastra.render.output import (
+    MARKER,
+    MARKER_TEXT,
+    Staging,
+    all_exist,
+    check_output,
+    update_site,
+    write_site,
+)
 from sastra.render.pages import PageSpec, url_for
+from sastra.render.withhold import Withheld, withhold
+from sastra.theme import shipped_catalog, theme_files
 from sastra.tracking.status import site_status
 from sastra.workspace import Site, open_tracker
 
 if TYPE_CHECKING:  # Jinja2, markdown-it and the catalogs load only when a page is rendered
     from sastra.render.worker import Rendered, Renderer
+    from sastra.tracking.history import GitHistory
 
 log = logging.getLogger(__name__)
 RENDER_VERSION = "1"
@@ -70,6 +80,8 @@ class BuildResult:
     """Pages whose inputs had not changed: the previous bytes were kept."""
     warnings: tuple[Diagnostic, ...]
     """Non-fatal problems (UI strings shown in English…)."""
+    withheld: tuple[Withheld, ...] = ()
+    """Versions left out of the site (drafts), see :mod:`sastra.render.withhold`."""
 
 
 def output_path(config: Config, article: Article) -> Path:
@@ -78,9 +90,15 @@ def output_path(config: Config, article: Article) -> Path:
 
 
 def build(
-    site: Site, *, out_dir: Path | None = None, force: bool = False, jobs: int | None = None
+    site: Site,
+    *,
+    out_dir: Path | None = None,
+    force: bool = False,
+    jobs: int | None = None,
+    drafts: bool = False,
 ) -> BuildResult:
-    """Build the site into ``out_dir`` (default: ``config.output_dir``).
+    """Build the site into ``out_dir`` (default: ``config.output_dir``); drafts are left
+    out unless ``drafts`` (:mod:`sastra.render.withhold`).
 
     Raises :class:`BuildError` with every problem found; the previous output is then untouched.
     """
@@ -90,22 +108,28 @@ def build(
     refused = check_output(config, out, force)
     if refused:
         raise BuildError([*problems, *refused])
-    salt = f"{RENDER_VERSION}:{_theme_hash(config)}:{config!r}"
+    salt = f"{RENDER_VERSION}:{_theme_hash(config)}:{config!r}:drafts={drafts}"
     cache_file = config.cache_dir / "build.pickle"
     cache = _load_cache(cache_file, out)
     old: dict[str, Any] = cache.get("pages", {})
     statuses, updated = _statuses(site)
+    pairs, withheld = withhold(site.pairs, statuses, drafts=drafts)
+    log.info(
+        "%d articles in %d pairs; %d withheld (drafts); translation states of %d pairs",
+        len(site.articles), len(site.pairs), len(withheld), len(statuses),
+    )  # fmt: skip
     site_key = _site_key(site, statuses, updated, salt, cache)
     if not problems and cache.get("site_key") == site_key and all_exist(out, cache["outputs"]):
         # Nothing that goes into any page changed, and the output is all there.
-        return BuildResult(out, 0, len(old), tuple(cache["warnings"]))
+        log.info("nothing changed since the last build into %s", out)
+        return BuildResult(out, 0, len(old), tuple(cache["warnings"]), withheld)
     from sastra.render.plan import plan_site
     from sastra.render.worker import Renderer
 
     renderer = Renderer(config)
     problems += renderer.catalog_problems
     problems += renderer.theme.check()
-    plan = plan_site(config, site.pairs, statuses, updated)
+    plan = plan_site(config, pairs, statuses, updated)
     problems += plan.problems
     fresh: dict[str, tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]]
     fresh = {}
@@ -122,6 +146,9 @@ def build(
             reused.append(spec.out)
         else:
             todo.append(spec)
+    log.info(
+        "planned %d pages: %d to render, %d unchanged", len(plan.pages), len(todo), len(reused)
+    )
     previous = set(cache.get("outputs", ()))
     in_place = bool(previous) and all_exist(out, previous)
     # A first build writes each page into the new tree as soon as it is rendered (forked
@@ -151,18 +178,20 @@ def build(
         if staging is not None:
             staging.discard()
         raise
-    warnings = _fallback_warnings(renderer, (v[2] for v in fresh.values()))
+    warnings = [*plan.warnings, *_fallback_warnings(renderer, (v[2] for v in fresh.values()))]
     assets = dict(static_files(config))
     assets.update({k: Path(v) for k, v in plan.images.items()})
     for _, page_assets, _ in fresh.values():
         assets.update({k: Path(v) for k, v in page_assets})
-    outputs = {*pages, *written, *reused, *plan.files, *assets}
+    files = {**plan.files, MARKER: MARKER_TEXT}
+    outputs = {*pages, *written, *reused, *files, *assets}
+    log.info("writing %s (%s)", out, "changed files only" if in_place else "a new tree")
     if in_place:
-        update_site(out, pages, assets, plan.files, previous - outputs)
+        update_site(out, pages, assets, files, previous - outputs)
     elif staging is not None:
-        staging.finish(reused, assets, plan.files)
+        staging.finish(reused, assets, files)
     else:
-        write_site(out, pages, reused, assets, plan.files)
+        write_site(out, pages, reused, assets, files)
     state = {
         "format": _CACHE_FORMAT,
         "out": str(out),
@@ -175,17 +204,19 @@ def build(
         "warnings": warnings,
     }
     try:
-        atomic_write(cache_file, pickle.dumps(state, pickle.HIGHEST_PROTOCOL))
+        save_sealed(cache_file, state)
     except OSError as exc:
         log.warning("could not write the build cache %s: %s", cache_file, exc)
-    return BuildResult(out, len(pages) + len(written), len(reused), tuple(warnings))
+    return BuildResult(out, len(pages) + len(written), len(reused), tuple(warnings), withheld)
 
 
 def _theme_hash(config: Config) -> str:
-    """A hash of the theme's files and of every language's UI catalog."""
+    """A hash of the theme's files (the site's and the shipped ones) and of every language's
+    UI catalogs (the site's and the shipped ones)."""
     digest = hashlib.blake2b(digest_size=16)
-    files = sorted(config.templates_dir.rglob("*")) if config.templates_dir.is_dir() else []
-    files += [config.i18n_dir / lang / "LC_MESSAGES" / "messages.po" for lang in config.languages]
+    files = sorted(theme_files(config.templates_dir).values())
+    for lang in config.languages:
+        files += [config.i18n_dir / lang / "LC_MESSAGES" / "messages.po", shipped_catalog(lang)]
     for path in files:
         if path.is_file():
             digest.update(f"{path}\0".encode())
@@ -239,7 +270,7 @@ def _statuses(site: Site) -> tuple[dict[Key, ArticleStatus], dict[str, dt.date]]
     return statuses, updated
 
 
-def _updated_on(source: Article, history: Any) -> dt.date | None:
+def _updated_on(source: Article, history: GitHistory | None) -> dt.date | None:
     """The ``updated``/``lastmod`` field, else the date of the source's last commit."""
     for name in ("updated", "lastmod", "modified"):
         value = source.meta.get(name)
@@ -252,7 +283,7 @@ def _updated_on(source: Article, history: Any) -> dt.date | None:
     versions = history.versions(source.path)
     if not versions:
         return None
-    stamp = history.commits[versions[0].index][1]
+    stamp = history.commit_time(versions[0].position)
     return dt.datetime.fromtimestamp(stamp, dt.UTC).date()
 
 
@@ -340,15 +371,15 @@ def _fallback_warnings(
 
 def _load_cache(path: Path, out: Path) -> dict[str, Any]:
     """The previous build's state for this output folder; empty when absent or foreign."""
-    try:
-        with path.open("rb") as fh:
-            data = pickle.load(fh)
-    except Exception:  # a broken cache means a full build, never an error
-        return {}
+    data = load_sealed(path)  # a broken or planted cache means a full build, never an error
     if (
         not isinstance(data, dict)
         or data.get("format") != _CACHE_FORMAT
         or data.get("out") != str(out)
+        or not all(isinstance(data.get(k), t) for k, t in _CACHE_SHAPE)
     ):
         return {}
     return data
+
+
+_CACHE_SHAPE = (("pages", dict), ("images", dict), ("outputs", list), ("warnings", list))

@@ -14,6 +14,7 @@ import contextlib
 import os
 import shutil
 import subprocess
+import threading
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -22,23 +23,32 @@ from sastra.cache import atomic_write
 from sastra.config import Config
 from sastra.model import Diagnostic, Location
 
+MARKER = ".sastra-build"
+"""The file every build leaves at the top of its output: a folder holding it was written
+by a build, and may be replaced wholesale by the next one."""
+MARKER_TEXT = "Written by `i18n build` (Sastra); the whole folder is replaced on every build.\n"
+_EARLIER_BUILD = ("index.html", "sitemap.xml", "robots.txt")
+"""The top of an output written before builds left :data:`MARKER`."""
+
 
 def check_output(config: Config, out: Path, force: bool) -> list[Diagnostic]:
     """Why ``out`` must not be written (replaced wholesale), as diagnostics; empty when fine.
 
-    The site root, a folder containing it, a content/theme/catalog folder (or one
-    inside them) are always refused; a folder outside the site only without ``force``.
+    Always refused: the site root or a folder containing it; a git repository or a folder
+    inside one's ``.git``; a folder that is, holds or lies inside a source folder (content,
+    templates, i18n, assets), the cache or the synced texts. Without ``force``: a folder
+    outside the site, and a folder holding files no build wrote (no :data:`MARKER`).
     """
     where = Location(config.rel(out))
     target = out.resolve()
     root = config.root.resolve()
     if target == root or target in root.parents:
         return [Diagnostic(where, "output folder is the site root or contains it; refusing")]
-    for name, folder in (
-        ("content", config.content_dir),
-        ("templates", config.templates_dir),
-        ("i18n", config.i18n_dir),
-    ):
+    if ".git" in target.parts or (target / ".git").exists():
+        return [
+            Diagnostic(where, "output folder is a git repository or inside one's .git; refusing")
+        ]
+    for name, folder in _sources(config):
         folder = folder.resolve()
         if target == folder or folder in target.parents or target in folder.parents:
             return [Diagnostic(where, f"output folder overlaps the {name} folder; refusing")]
@@ -46,7 +56,42 @@ def check_output(config: Config, out: Path, force: bool) -> list[Diagnostic]:
         return [Diagnostic(where, "output folder is outside the site; use --force to write it")]
     if out.exists() and not out.is_dir():
         return [Diagnostic(where, "output folder exists and is not a folder")]
+    if not force and not _written_by_a_build(out):
+        message = (
+            "output folder holds files no build wrote (no .sastra-build marker); "
+            "refusing to replace them (use --force if the folder may be replaced)"
+        )
+        return [Diagnostic(where, message)]
     return []
+
+
+def _sources(config: Config) -> list[tuple[str, Path]]:
+    """The folders a build reads or that hold a user's data, by name."""
+    root = config.root
+    # a pattern may start at the site root, which the caller checks on its own
+    content = [("content", d) for d in config.content_roots if d != root]
+    return [
+        *content,
+        ("templates", config.templates_dir),
+        ("i18n", config.i18n_dir),
+        ("assets", root / "assets"),
+        ("assets", root / "src" / "assets"),
+        ("static", root / "static"),
+        ("public", root / "public"),
+        ("cache", config.cache_dir),
+        ("synced texts", root / config.tracking.synced_dir),
+    ]
+
+
+def _written_by_a_build(out: Path) -> bool:
+    """Is ``out`` absent, empty, or a folder an earlier build wrote?"""
+    try:
+        names = set(os.listdir(out))
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return not names or MARKER in names or all(n in names for n in _EARLIER_BUILD)
 
 
 def all_exist(out: Path, outputs: Iterable[str]) -> bool:
@@ -211,14 +256,20 @@ def _swap(tmp: Path, out: Path) -> None:
 
 
 def _remove_later(path: Path) -> None:
-    """Delete a replaced tree without making the build wait (thousands of folders are slow)."""
+    """Delete a replaced tree without making the build wait (thousands of folders are slow).
+
+    An ``rm -rf`` of its own, so the deletion finishes even after ``i18n build`` has
+    exited (the CLI leaves with ``os._exit``, which would cut a deleting thread short); a
+    daemon thread waits for it, so a long-running ``i18n serve`` leaves no defunct child.
+    """
     if os.name == "posix" and shutil.which("rm"):
-        subprocess.Popen(
+        child = subprocess.Popen(
             ["rm", "-rf", "--", str(path)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
+        threading.Thread(target=child.wait, name="sastra-reap-rm", daemon=True).start()
     else:
         shutil.rmtree(path, ignore_errors=True)

@@ -24,7 +24,9 @@ from babel import Locale, UnknownLocaleError
 
 from sastra.config import Config
 from sastra.content import slugify
+from sastra.layouts import HOME_SLUG
 from sastra.model import Article, Key, Pair
+from sastra.render.fields import data_fields, humanize
 
 _OG_LOCALES = {"km": "km_KH", "en": "en_US"}
 
@@ -63,7 +65,12 @@ class Entry:
 
 
 def url_for(config: Config, lang: str, key: Key) -> str:
-    """Site-relative URL of an article's page in ``lang``: ``km/news/my-post/``."""
+    """Site-relative URL of an article's page in ``lang``: ``km/news/my-post/``.
+
+    In a pattern layout the home page (a top ``index.md``/``_index.md``, keyed ``index``)
+    is the language's index, ``km/``; a section page already has its collection's URL."""
+    if config.patterns and key.slug == HOME_SLUG and not key.collection:
+        return f"{lang}/"
     return f"{lang}/{_key_path(key.collection, key.slug)}/"
 
 
@@ -183,6 +190,7 @@ def site_context(config: Config, lang: str, link: Linker) -> dict[str, Any]:
             for code in config.languages
         ],
         "default_language": config.default_language,
+        "title": config.site.title_in(lang, config.default_language),
         "home": link.href(f"{lang}/"),
         "feed": link.href(f"{lang}/feed.xml"),
         "assets": link.href("assets/"),
@@ -213,8 +221,13 @@ def article_page(
     article: Article,
     notice: dict[str, Any] | None,
     images: Mapping[str, str],
+    data_images: Mapping[tuple[str, str], str] | None = None,
 ) -> PageSpec:
-    """The page of one version (``article.lang == lang``) or of the source shown in ``lang``."""
+    """The page of one version (``article.lang == lang``) or of the source shown in ``lang``.
+
+    ``images`` maps an article's path to its ``image`` field's URL, ``data_images`` (article
+    path, value) to the URL of an image named in a data field."""
+
     url = url_for(config, lang, pair.key)
     out = url + "index.html"
     link = Linker(config, out)
@@ -250,6 +263,13 @@ def article_page(
     for item in switcher:
         item["name"] = language_name(str(item["lang"]), str(item["lang"]))
     meta = {k: v for k, v in article.meta.items() if k != "l10n"}
+    display = config.collection(pair.key.collection).display
+    found = data_images or {}
+
+    def image_href(value: str) -> str | None:
+        url = found.get((article.path, value))
+        return link.href(url) if url else None
+
     tags = [t for t in meta.get("tags") or () if isinstance(t, str) and t.strip()]
     image = images.get(article.path)
     description = meta.get("description")
@@ -285,6 +305,7 @@ def article_page(
             "image": link.href(image) if image else None,
             "tags": [{"name": t, "href": link.href(tag_url(lang, t))} for t in tags],
             "body": article.body,
+            "fields": data_fields(article, lang, display.fields, display.labels, image_href),
         },
     }
     templates = _templates_for(pair.key.collection, "article.html")
@@ -301,8 +322,12 @@ def list_pages(
     *,
     name: str = "",
     collection: str = "",
+    intro: Article | None = None,
 ) -> list[PageSpec]:
-    """An index (``kind`` ``index``/``collection``) or a tag page, paginated."""
+    """An index (``kind`` ``index``/``collection``) or a tag page, paginated.
+
+    ``intro``: the section (or home) page whose title heads the index and whose body
+    is rendered above the list on its first page (``article.content``)."""
     size = config.build.page_size
     ordered = sort_entries(entries)
     chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [[]]
@@ -341,7 +366,17 @@ def list_pages(
             },
         }
         templates = _templates_for(collection, template) if kind == "collection" else (template,)
-        pages.append(PageSpec(out, lang, templates, context))
+        shown = intro if number == 1 else None
+        if intro is not None and intro.title != intro.key.slug:  # it has a title field
+            description = intro.meta.get("description")
+            context["page"] = {
+                **context["page"],  # type: ignore[dict-item]
+                "title": intro.title,
+                "description": description if isinstance(description, str) else "",
+            }
+        if shown is not None:
+            context["article"] = {"title": shown.title, "path": shown.path, "body": shown.body}
+        pages.append(PageSpec(out, lang, templates, context, shown))
     return pages
 
 
@@ -367,6 +402,16 @@ def special_page(config: Config, lang: str, out: str, template: str, kind: str) 
         "notice": None,
     }
     return PageSpec(out, lang, (template,), context)
+
+
+def collection_title(config: Config, collection: str, lang: str) -> tuple[str, bool]:
+    """The index title of a collection in ``lang`` and whether the config gave it: its
+    ``title.<lang>`` (or ``title``), else the folder's name in words (``national-board-member``
+    → ``National board member``)."""
+    own = config.collections.get(collection)
+    if own is not None and lang in own.display.title:
+        return own.display.title[lang], True
+    return humanize(collection.rsplit("/", 1)[-1]), False
 
 
 def _index_switcher(config: Config, lang: str, link: Linker) -> list[dict[str, Any]]:

@@ -17,14 +17,26 @@ from typing import Any
 
 from sastra.config import Config
 from sastra.content import slugify
-from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Pair, State
-from sastra.render.assets import image_output, image_source, is_external, url_path
+from sastra.layouts import HOME_SLUG
+from sastra.model import (
+    Article,
+    ArticleStatus,
+    Diagnostic,
+    Key,
+    Location,
+    Pair,
+    Severity,
+    State,
+)
+from sastra.render.assets import asset_refusal, image_output, image_source, is_external, url_path
 from sastra.render.feeds import atom_feed, robots, sitemap
+from sastra.render.fields import image_values
 from sastra.render.pages import (
     Entry,
     Linker,
     PageSpec,
     article_page,
+    collection_title,
     collection_url,
     language_name,
     list_pages,
@@ -47,6 +59,8 @@ class Plan:
     """Output path → source path of the images named by ``image`` fields."""
     problems: tuple[Diagnostic, ...]
     """Errors found while planning."""
+    warnings: tuple[Diagnostic, ...] = ()
+    """Non-fatal problems (a collection with no title in a language)."""
 
 
 def plan_site(
@@ -57,17 +71,27 @@ def plan_site(
 ) -> Plan:
     """Plan every page. ``updated`` maps a source file's path to the date it last changed."""
     problems: list[Diagnostic] = []
+    warnings: list[Diagnostic] = []
     field_images, image_urls = _field_images(config, pairs, problems)
-    _check_clashes(config, pairs, problems)
+    data_images = _data_images(config, pairs, field_images, problems)
+    sections = _section_pages(config, pairs)
+    _check_clashes(config, [p for p in pairs if p.key not in sections], problems)
     pages: list[PageSpec] = []
     entries: dict[str, list[Entry]] = defaultdict(list)
+    intros: dict[tuple[str, str], Article] = {}
     for pair in pairs:
+        if pair.key in sections:
+            for lang, version in pair.versions.items():
+                intros[lang, sections[pair.key]] = version
+            continue
         status = statuses.get(pair.key)
         for lang in config.languages:
             article = pair.versions.get(lang)
             if article is not None:
                 notice = _stale_notice(config, lang, pair, status, updated)
-                pages.append(article_page(config, lang, pair, article, notice, image_urls))
+                pages.append(
+                    article_page(config, lang, pair, article, notice, image_urls, data_images)
+                )
                 entries[lang].append(Entry(article, url_for(config, lang, pair.key)))
             elif config.build.untranslated == "render-source":
                 source = _source_of(config, pair, status)
@@ -79,13 +103,20 @@ def plan_site(
                     "href": link.href(url_for(config, source.lang, pair.key)),
                     "date": None,
                 }
-                pages.append(article_page(config, lang, pair, source, notice, image_urls))
+                pages.append(
+                    article_page(config, lang, pair, source, notice, image_urls, data_images)
+                )
     sitemap_pages: list[tuple[str, dt.date | None]] = []
     files: dict[str, str] = {}
     for lang in config.languages:
         mine = entries[lang]
-        pages += list_pages(config, lang, f"{lang}/", "index", mine, image_urls)
+        pages += list_pages(
+            config, lang, f"{lang}/", "index", mine, image_urls, intro=intros.get((lang, ""))
+        )
         by_collection: dict[str, list[Entry]] = defaultdict(list)
+        for held_lang, collection in intros:
+            if held_lang == lang and collection:
+                by_collection[collection] = []  # a section page with no articles yet
         by_tag: dict[str, list[Entry]] = defaultdict(list)
         tag_names: dict[str, str] = {}
         for entry in mine:
@@ -98,9 +129,12 @@ def plan_site(
                     by_tag[slug].append(entry)
         for collection in sorted(by_collection):
             base = collection_url(config, lang, collection)
+            title, configured = collection_title(config, collection, lang)
+            if not configured and lang != "en":
+                warnings.append(_untitled(config, collection, lang, title))
             pages += list_pages(
                 config, lang, base, "collection", by_collection[collection], image_urls,
-                name=collection, collection=collection,
+                name=title, collection=collection, intro=intros.get((lang, collection)),
             )  # fmt: skip
         for slug in sorted(by_tag):
             name = tag_names[slug]
@@ -118,7 +152,16 @@ def plan_site(
     versions = {p.key: [c for c in config.languages if c in p.versions] for p in pairs}
     files["sitemap.xml"] = sitemap(config, sitemap_pages, versions)
     files["robots.txt"] = robots(config)
-    return Plan(tuple(pages), files, field_images, tuple(problems))
+    return Plan(tuple(pages), files, field_images, tuple(problems), tuple(warnings))
+
+
+def _untitled(config: Config, collection: str, lang: str, shown: str) -> Diagnostic:
+    where = Location(config.rel(config.config_path) if config.config_path else "sastra.toml")
+    message = (
+        f"collection '{collection}' has no {lang} title; its {lang} index is titled "
+        f"'{shown}' (set title.{lang} in [collections.{collection}])"
+    )
+    return Diagnostic(where, message, Severity.WARNING)
 
 
 # A site has a few dozen tags, each on hundreds of articles.
@@ -165,19 +208,78 @@ def _field_images(
             value = article.meta.get("image")
             if not isinstance(value, str) or not value.strip() or is_external(value.strip()):
                 continue
-            source = image_source(config, article.path, value.strip())
-            out = image_output(config, source) if source.is_file() else None
-            if out is None:
-                what = "image not found" if not source.is_file() else "image outside the site"
-                where = Location(article.path, article.line_of("image"))
-                problems.append(Diagnostic(where, f"{what}: {value.strip()}"))
-                continue
-            files[out] = str(source)
-            urls[article.path] = url_path(out)
+            out = _publish_image(config, article, "image", value.strip(), files, problems)
+            if out is not None:
+                urls[article.path] = url_path(out)
     return files, urls
 
 
-def _check_clashes(config: Config, pairs: tuple[Pair, ...], problems: list[Diagnostic]) -> None:
+def _data_images(
+    config: Config, pairs: tuple[Pair, ...], files: dict[str, str], problems: list[Diagnostic]
+) -> dict[tuple[str, str], str]:
+    """Resolve the images named in data fields (a photo, a staff member's portrait):
+    (article path, value) → URL; each file published is added to ``files``."""
+    urls: dict[tuple[str, str], str] = {}
+    for pair in pairs:
+        paths = config.collection(pair.key.collection).display.fields
+        if not paths:
+            continue
+        for article in pair.versions.values():
+            for path, value in image_values(article, paths):
+                if is_external(value):
+                    continue
+                out = _publish_image(config, article, path, value, files, problems)
+                if out is not None:
+                    urls[(article.path, value)] = url_path(out)
+    return urls
+
+
+def _publish_image(
+    config: Config,
+    article: Article,
+    field: str,
+    value: str,
+    files: dict[str, str],
+    problems: list[Diagnostic],
+) -> str | None:
+    """The output path of an image a field of ``article`` names (recorded in ``files``),
+    or ``None`` with the problem recorded (not found, or not to be published)."""
+    source = image_source(config, article.path, value)
+    refused = asset_refusal(config, source) if source.is_file() else None
+    out = image_output(config, source) if source.is_file() and not refused else None
+    if out is None:
+        where = Location(article.path, article.line_of(field))
+        if not source.is_file():
+            message = f"image not found: {value}"
+        else:
+            message = f"image not published: {value}: {refused or 'outside the site'}"
+        problems.append(Diagnostic(where, message))
+        return None
+    files[out] = str(source)
+    return out
+
+
+def _section_pages(config: Config, pairs: tuple[Pair, ...]) -> dict[Key, str]:
+    """Section and home pages (``news/_index.md``, a top ``index.md``) of a pattern
+    layout, and the collection whose index page each introduces (``""``: the home).
+
+    :mod:`sastra.layouts` keys such a file by its folder (``news``), which is where the
+    collection's index lives: rendered as its own page it would overwrite that index.
+    """
+    if not config.patterns:
+        return {}
+    collections = {p.key.collection for p in pairs if p.key.collection}
+    found: dict[Key, str] = {}
+    for pair in pairs:
+        key = pair.key
+        if key == Key("", HOME_SLUG):
+            found[key] = ""
+        elif str(key) in collections:
+            found[key] = str(key)
+    return found
+
+
+def _check_clashes(config: Config, pairs: list[Pair], problems: list[Diagnostic]) -> None:
     """Two files whose names slugify alike would overwrite each other's page."""
     seen: dict[str, Article] = {}
     for pair in pairs:

@@ -16,6 +16,7 @@ page's language (``lang`` in the context):
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import traceback
 from collections.abc import Callable
@@ -25,15 +26,19 @@ from typing import Any
 
 import jinja2
 from jinja2 import pass_context
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from sastra.cache import read_sealed, write_sealed
 from sastra.catalogs import UI_LANGUAGE, UiCatalog
 from sastra.config import Config
 from sastra.khmer.dates import format_date
 from sastra.khmer.digits import localize_digits
 from sastra.model import Diagnostic, Location
 from sastra.names import Glossary, render_name
+from sastra.theme import template_dirs
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -87,8 +92,28 @@ def _digits_filter(ctx: Context, value: Any) -> str:
 _DICT_ATTRS = frozenset(dir(dict))
 
 
-class _ThemeEnvironment(jinja2.Environment):
-    """Jinja2's environment with a quicker ``x.y`` on the plain dicts of a page's context.
+class _SealedBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates in ``folder``, sealed like every cache (:mod:`sastra.cache`):
+    a compiled template is code, so one planted in the cache folder is never loaded."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        payload = read_sealed(self.folder / f"{bucket.key}.cache")
+        if payload is not None:
+            bucket.bytecode_from_string(payload)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        # A read-only cache folder: templates compile again next time.
+        with contextlib.suppress(OSError):
+            write_sealed(self.folder / f"{bucket.key}.cache", bucket.bytecode_to_string())
+
+
+class _ThemeEnvironment(SandboxedEnvironment):
+    """Jinja2's sandbox (a theme from anywhere cannot reach Python's internals: no
+    ``cycler.__init__.__globals__``, no ``__class__``), with a quicker ``x.y`` on the
+    plain dicts of a page's context.
 
     Jinja tries ``getattr(x, "y")`` first, which on a dict raises (and catches) an
     AttributeError for every key; a page looks up a few hundred. The result is the same:
@@ -132,7 +157,7 @@ class Theme:
         cache_dir = config.cache_dir / "jinja"
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)
-            bytecode: jinja2.BytecodeCache | None = jinja2.FileSystemBytecodeCache(str(cache_dir))
+            bytecode: jinja2.BytecodeCache | None = _SealedBytecodeCache(cache_dir)
         except OSError:
             bytecode = None
         # One environment for every language: templates compile once; gettext and the
@@ -140,7 +165,8 @@ class Theme:
         # so templates are not checked for changes on every page (auto_reload), and kept
         # in a plain dict (cache_size=-1; Jinja's default LRU cache takes a lock per use).
         self.env = _ThemeEnvironment(
-            loader=jinja2.FileSystemLoader(str(config.templates_dir)),
+            # the site's own templates first, then the shipped theme: overridden file by file
+            loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(config.templates_dir)]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             extensions=["jinja2.ext.i18n"],
@@ -194,11 +220,11 @@ class Theme:
         """``(text, fell back?)``: the catalog's translation, else English's, else ``None``."""
         catalog = self.catalogs.get(lang)
         if catalog is not None and msgid in catalog.translated:
-            return str(catalog.translations.gettext(msgid)), False
+            return _as_html(catalog, msgid, catalog.translations.gettext(msgid)), False
         fell_back = lang != UI_LANGUAGE
         english = self.catalogs.get(UI_LANGUAGE)
         if english is not None and msgid in english.translated:
-            return str(english.translations.gettext(msgid)), fell_back
+            return _as_html(english, msgid, english.translations.gettext(msgid)), fell_back
         return None, fell_back
 
     def _lookup(self, lang: str, msgid: str) -> str | None:
@@ -236,10 +262,10 @@ class Theme:
             return singular if n == 1 else plural
         catalog = self.catalogs.get(lang)
         if self._lookup(lang, singular) is not None and catalog is not None:
-            return str(catalog.translations.ngettext(singular, plural, n))
+            return _as_html(catalog, singular, catalog.translations.ngettext(singular, plural, n))
         english = self.catalogs.get(UI_LANGUAGE)
         if english is not None and singular in english.translated:
-            return str(english.translations.ngettext(singular, plural, n))
+            return _as_html(english, singular, english.translations.ngettext(singular, plural, n))
         return singular if n == 1 else plural
 
     def gettext_in(self, lang: str, message: str) -> str:
@@ -271,16 +297,22 @@ class Theme:
         return template_diagnostic(self.config, exc)
 
 
+def _as_html(catalog: UiCatalog, msgid: str, text: str) -> Markup:
+    """A catalog's translation as HTML: escaped, unless its entry is flagged ``safe-html``
+    (a ``.po`` file from a translator is text, not markup)."""
+    return Markup(text) if msgid in catalog.safe else Markup.escape(text)
+
+
 def template_diagnostic(config: Config, exc: Exception) -> Diagnostic:
     """Locate a Jinja2 error in the theme: syntax errors carry it, others are in the traceback."""
-    base = config.templates_dir.resolve()
+    bases = [d.resolve() for d in template_dirs(config.templates_dir)]
     path, line = "", 0
     if isinstance(exc, jinja2.TemplateSyntaxError):
         name = exc.filename or exc.name or ""
         path, line = name, exc.lineno
     else:
         for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-            if _inside(Path(frame.filename), base):
+            if any(_inside(Path(frame.filename), base) for base in bases):
                 path, line = frame.filename, frame.lineno or 0
                 break
     if isinstance(exc, jinja2.TemplateNotFound):

@@ -21,7 +21,7 @@ from sastra.catalogs import UiCatalog, load_ui_catalog
 from sastra.config import Config
 from sastra.model import Diagnostic, Location, Severity
 from sastra.names import read_glossary
-from sastra.render.assets import image_output, image_source, is_external, url_path
+from sastra.render.assets import asset_refusal, image_output, image_source, is_external, url_path
 from sastra.render.markdown import RenderEnv, render_markdown
 from sastra.render.output import write_new
 from sastra.render.pages import PageSpec
@@ -79,9 +79,10 @@ class Renderer:
                 source = image_source(self.config, article.path, src)
                 if not source.is_file():
                     return None, f"image not found: {src}"
-                out = image_output(self.config, source)
+                refused = asset_refusal(self.config, source)
+                out = image_output(self.config, source) if refused is None else None
                 if out is None:
-                    return None, f"image outside the site: {src}"
+                    return None, f"image not published: {src}: {refused or 'outside the site'}"
                 assets.append((out, str(source)))
                 return root + url_path(out), None
 

@@ -1,6 +1,7 @@
 """The HTML views of ``i18n review``: one standalone page per pair, and an index.
 
-Each page carries its own style sheet, no script and no external URL, so it works
+Each page carries its own style sheet and the bundled Noto Sans Khmer (embedded, or
+from ``i18n serve``), no script and no external URL, so it shows Khmer and works
 offline, from a file (``i18n review KEY --html FILE``) or under ``i18n serve``, and
 under any content security policy. Every string from the site is escaped. Elements
 carry ``data-`` attributes (``data-code``, ``data-severity``, ``data-lang``,
@@ -14,7 +15,7 @@ from html import escape
 from urllib.parse import quote
 
 from sastra.model import Key, Severity
-from sastra.report.html import diff_html, page_start
+from sastra.report.html import diff_html, font_face, page_start
 from sastra.report.review import counts
 from sastra.review.layout import Cell, Layout, layout
 from sastra.review.model import Finding, PairReview
@@ -51,8 +52,8 @@ pre.diff .add { color: #1b5e20; } pre.diff .del { color: #b71c1c; }
 _WORD = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
 
 
-def _head(title: str) -> list[str]:
-    return page_start(title, _STYLE)
+def _head(title: str, font_url: str | None) -> list[str]:
+    return page_start(title, font_face(font_url) + _STYLE)
 
 
 def _counted(severity: Severity, count: int) -> str:
@@ -129,15 +130,19 @@ def _cells(cells: Sequence[Cell], cell_ids: set[str]) -> str:
     return "".join(out)
 
 
-def review_html(review: PairReview, *, index_href: str | None = None) -> str:
+def review_html(
+    review: PairReview, *, index_href: str | None = None, font_url: str | None = None
+) -> str:
     """The standalone side-by-side page of one pair.
 
     ``index_href`` is the URL of the review index (a link back to it is shown when given).
+    The bundled Khmer font is loaded from ``font_url``, or embedded in the page when
+    ``None`` (:func:`sastra.report.html.font_face`).
     """
     view: Layout = layout(review)
     key = str(review.pair.key)
     cell_ids = {c.anchor for row in view.rows for c in (*row.left, *row.right)}
-    parts = _head(f"Review · {key}")
+    parts = _head(f"Review · {key}", font_url)
     if index_href is not None:
         parts.append(f'<nav><a href="{escape(index_href)}">All reviews</a></nav>')
     parts.append(f"<h1>{escape(key)}</h1>")
@@ -186,13 +191,14 @@ def review_index_html(
     *,
     href: Callable[[Key], str] | None = None,
     root: str = "",
+    font_url: str | None = None,
 ) -> str:
     """The index of every pair with its finding counts, each key linking to its page.
 
     ``href`` maps a key to its page's URL (default: the key, percent-encoded, relative).
     """
     link = href or _default_href
-    parts = _head("Review")
+    parts = _head("Review", font_url)
     parts.append("<h1>Review</h1>")
     if root:
         parts.append(f'<p class="muted"><code>{escape(root)}</code></p>')

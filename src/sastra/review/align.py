@@ -10,9 +10,10 @@ A step costs
   :data:`LENGTH_WEIGHT`), where ``ratio`` is the site's usual length ratio of the two
   languages, and
 * the anchor mismatch ``1 - |A ∩ B| / |A ∪ B|`` (weighted :data:`ANCHOR_WEIGHT`) of
-  the anchors of both sides: numbers (``18`` = ``១៨``), dates, image paths and,
-  when given, names. Paragraphs with no anchor on either side cost
-  :data:`NO_ANCHOR` instead.
+  the anchors of both sides: numbers (``18`` = ``១៨``; number words two to twelve),
+  dates, image paths, words of a small news lexicon (``workshop`` = ``សិក្ខាសាលា``,
+  :mod:`sastra.review.lexicon`) and, when given, names. Paragraphs with no anchor on
+  either side cost :data:`NO_ANCHOR` instead.
 
 Leaving a paragraph unaligned costs :data:`SKIP`; a two-to-one step adds
 :data:`MERGE`. Unequal paragraph counts come out as skips or merges.
@@ -35,11 +36,13 @@ LENGTH_WEIGHT = 2.0
 """Weight of the length mismatch."""
 SKIP = 2.0
 """Cost of leaving one paragraph without a counterpart."""
-MERGE = 1.5
+MERGE = 2.0
 """Extra cost of aligning two paragraphs with one."""
 SMOOTH = 20
 """Characters added to both lengths so that short paragraphs do not dominate."""
 _STEPS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+_WEAK = frozenset(f"n:{n}" for n in range(2, 13))
+"""Number words that anchor a paragraph (two to twelve)."""
 
 
 @dataclass(frozen=True)
@@ -51,18 +54,22 @@ class Block:
     length: int
     """Visible characters, spaces excluded."""
     anchors: frozenset[str]
-    """Script-independent tokens: ``n:18``, ``d:2025-08-13``, ``i:photo.jpg``, ``p:<name>``."""
+    """Script-independent tokens: ``n:18``, ``r:2021-2035``, ``t:8:00``, ``d:8-13`` (month and
+    day), ``i:photo.jpg``, ``p:<name>``."""
 
 
 def blocks(facts: VersionFacts, names: Mapping[int, frozenset[str]] | None = None) -> list[Block]:
     """One :class:`Block` per body paragraph of a version."""
     anchors: dict[int, set[str]] = {p.index: set() for p in facts.text.body}
-    for number in facts.numbers:
-        if number.spot.paragraph is not None:
-            anchors[number.spot.paragraph].add(f"n:{number.value.normalize()}")
+    for item in facts.quantities:
+        if item.spot.paragraph is not None:
+            # a number word (two-week = ពីរសប្តាហ៍) anchors too; "one" is too common to
+            anchors[item.spot.paragraph].update(item.quantity.keys or _WEAK & item.quantity.covers)
     for date in facts.dates:
         if date.spot.paragraph is not None:
-            anchors[date.spot.paragraph].add(f"d:{date.date.isoformat()}")
+            anchors[date.spot.paragraph].add(f"d:{date.date.month}-{date.date.day}")
+    for index, words in enumerate(facts.lexemes, 1):
+        anchors[index].update(words)
     for image in facts.images:
         if image.paragraph is not None:
             anchors[image.paragraph].add(f"i:{image.target}")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sastra.content.parse import get_path
 from sastra.model import Location, Severity
-from sastra.review.facts import is_khmer
+from sastra.review.facts import Spot, is_khmer
 from sastra.review.model import Finding, PairContext
-from sastra.review.script import KHMER_SHARE, english_prose, has_words, khmer_share, snippet
+from sastra.review.script import KHMER_SHARE, english_prose, is_text, khmer_share, snippet
 from sastra.tracking.fingerprint import normalize_visible
 
 
@@ -37,6 +38,44 @@ def check_wrong_language(ctx: PairContext) -> Iterator[Finding]:
             yield ctx.finding("wrong-language", Severity.ERROR, message, lang, spot, other)
 
 
+def _leaves(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """``(dotted path, text)`` of every string in a frontmatter value (``team[1].role``)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _leaves(item, f"{path}[{i}]")
+
+
+def check_field_language(ctx: PairContext) -> Iterator[Finding]:
+    """``wrong-language`` (warning): Khmer left in a frontmatter field of a non-Khmer version
+    that is neither translatable (those are read like the body) nor shared (those hold one
+    value for every language): an address, a role, a school's name in a data collection."""
+    collection = ctx.config.collection(ctx.pair.key.collection)
+    for lang in ctx.facts:
+        if is_khmer(lang):
+            continue
+        article = ctx.article(lang)
+        known = {p.label for p in ctx.facts[lang].text.fields}
+        known |= {path for name in collection.shared for path, _ in get_path(article.meta, name)}
+        for path, text in _leaves(dict(article.meta)):
+            top = path.split(".", 1)[0].split("[", 1)[0]
+            if path in known or top in ("l10n", "slug") or khmer_share(text) < KHMER_SHARE:
+                continue
+            if any(path.startswith(f"{k}.") or path.startswith(f"{k}[") for k in known):
+                continue
+            yield ctx.finding(
+                "wrong-language",
+                Severity.WARNING,
+                f"Khmer text in the {lang} field '{path}': «{snippet(text)}»",
+                lang,
+                Spot(article.line_of(top), path),
+            )
+
+
 def check_untranslated(ctx: PairContext) -> Iterator[Finding]:
     """``untranslated``: a translation's title, description or paragraph identical to a block
     of its source (blocks too short to be prose, such as alt texts and names, excepted)."""
@@ -47,7 +86,7 @@ def check_untranslated(ctx: PairContext) -> Iterator[Finding]:
         for spot, paragraph in ctx.facts[lang].prose():
             key = normalize_visible(paragraph.text).casefold()
             origin = source_blocks.get(key)
-            if origin is None or not has_words(paragraph.text):
+            if origin is None or not is_text(paragraph.text):
                 continue
             yield ctx.finding(
                 "untranslated",

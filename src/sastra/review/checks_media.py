@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from sastra.content.parse import get_path
+from sastra.khmer.digits import to_latin_digits
 from sastra.model import Location, Severity
 from sastra.review.facts import Media, Spot
 from sastra.review.model import Finding, PairContext
@@ -103,10 +104,27 @@ def check_links(ctx: PairContext) -> Iterator[Finding]:
                 )
 
 
+_PHONE_LIKE = re.compile(r"[+()\d\s./\-]+")
+
+
 def _plain(value: Any) -> Any:
-    """A value as compared: dates and datetimes as ISO text, containers recursively."""
+    """A value as compared: dates and datetimes as ISO text, digits of either script as
+    Latin (``០៧៨`` = ``078``), a phone number as its digits whatever the grouping
+    (``០១២ ៣៤៥ ៦៧៨`` = ``012-345-678`` = ``+855 12 345 678``), containers recursively."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)  # ``students: ១២០០`` (a string to YAML) is ``students: 1200``
+    if isinstance(value, str):
+        text = " ".join(to_latin_digits(value).split())
+        if (
+            text.startswith(("0", "+", "("))
+            and _PHONE_LIKE.fullmatch(text)
+            and sum(c.isdigit() for c in text) >= 6
+        ):
+            digits = re.sub(r"\D", "", text)
+            return "0" + (digits[3:] if digits.startswith("855") else digits).lstrip("0")
+        return text
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

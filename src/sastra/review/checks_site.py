@@ -3,34 +3,72 @@ pair against the site's usual ratio, and staleness from the tracker."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from sastra.model import Location, Severity, State
+from sastra.names_text import KM_HONORIFICS, LATIN_HONORIFICS
 from sastra.review.facts import Spot, VersionFacts
 from sastra.review.model import Finding, PairContext
+from sastra.review.script import is_text
 from sastra.review.site import MIN_LENGTH_FOR_RATIO, title_key
+from sastra.tracking.fingerprint import normalize_visible
 
 LENGTH_FACTOR = 2.0
 """A pair whose length ratio is this many times above (or below 1/this) the site's usual
 ratio gets a ``shape-length`` finding."""
 
 
+_HONORIFIC_WORDS = frozenset(
+    w.casefold().rstrip(".") for h in (*KM_HONORIFICS, *LATIN_HONORIFICS) for w in h.split()
+)
+_TITLE_WORD = re.compile(r"[\w.'’]+")
+
+
+def only_honorifics(text: str) -> bool:
+    """True when ``text`` is nothing but honorifics (``ឯកឧត្តម``, ``H.E.``, ``Lok Chumteav``)."""
+    words = [w.casefold().rstrip(".") for w in _TITLE_WORD.findall(text)]
+    folded = normalize_visible(text).replace(" ", "")
+    khmer = folded
+    for honorific in sorted(KM_HONORIFICS, key=len, reverse=True):
+        khmer = khmer.replace(honorific, "")
+    return bool(words) and (all(w in _HONORIFIC_WORDS for w in words) or not khmer.strip())
+
+
+def _is_entry(facts: VersionFacts) -> bool:
+    """An entry of a data collection (a board member, a school): no prose in its body."""
+    return not any(is_text(p.text) for p in facts.text.body)
+
+
 def check_duplicates(ctx: PairContext) -> Iterator[Finding]:
     """``duplicate-title`` / ``duplicate-description``: another article of the same language
-    has the same title or description (a copy-paste from another article)."""
+    has the same title or description (a copy-paste from another article).
+
+    Titles that are only an honorific, and entries of data collections (no body text:
+    a board whose entries are people, a directory of schools), are not compared."""
     for lang, article in ctx.pair.versions.items():
+        if lang not in ctx.facts or _is_entry(ctx.facts[lang]):
+            continue
         for name in ("title", "description"):
             value = article.meta.get(name)
-            if not isinstance(value, str):
+            if not isinstance(value, str) or only_honorifics(value):
                 continue
             owners = ctx.site.fields.get((lang, name, title_key(value)), ())
-            others = [o for o in owners if o.key != ctx.pair.key]
+            others = [
+                o
+                for o in owners
+                if o.key != ctx.pair.key
+                and not (
+                    o.location.path in ctx.site.versions
+                    and _is_entry(ctx.site.versions[o.location.path])
+                )
+            ]
             if not others:
                 continue
             listed = ", ".join(str(o.location) for o in others)
             yield ctx.finding(
                 f"duplicate-{name}",
-                Severity.ERROR,
+                Severity.ERROR if name == "title" else Severity.WARNING,
                 f"the same {name} as {others[0].key} ({lang})"
                 + (f" and {len(others) - 1} more" if len(others) > 1 else ""),
                 lang,
@@ -40,34 +78,16 @@ def check_duplicates(ctx: PairContext) -> Iterator[Finding]:
             )
 
 
-def _text_paragraphs(facts: VersionFacts) -> int:
-    """Body paragraphs that are not only images (images are the images check's business)."""
-    return len(facts.text.body) - len(facts.image_only)
-
-
-def _paragraphs(count: int) -> str:
-    return f"{count} body paragraph" + ("" if count == 1 else "s")
-
-
 def check_shape(ctx: PairContext) -> Iterator[Finding]:
-    """``shape-paragraphs``: the versions have different numbers of body paragraphs;
-    ``shape-length``: the translation's length is far from the site's usual ratio."""
+    """``shape-length``: the translation's length is far from the site's usual ratio.
+
+    (A paragraph one version lacks is ``paragraph-missing``'s, with the paragraph quoted.)"""
     source = ctx.facts[ctx.source]
     for lang in ctx.translations:
         facts = ctx.facts[lang]
         article = ctx.article(lang)
         start = Spot(article.body_line, None, None)
         here = ctx.where(ctx.source, Spot(ctx.article(ctx.source).body_line))
-        n_source, n_lang = _text_paragraphs(source), _text_paragraphs(facts)
-        if n_source != n_lang:
-            yield ctx.finding(
-                "shape-paragraphs",
-                Severity.WARNING,
-                f"the {ctx.source} version has {_paragraphs(n_source)}, the {lang} one {n_lang}",
-                lang,
-                start,
-                other_location=here,
-            )
         if max(source.length, facts.length) < 2 * MIN_LENGTH_FOR_RATIO:
             continue  # two short texts: their ratio means little
         usual = ctx.site.ratio(ctx.source, lang)

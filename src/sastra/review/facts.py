@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -21,13 +22,14 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from sastra.khmer.dates import find_dates
-from sastra.khmer.numbers import find_numbers
+from sastra.khmer.date_phrases import find_date_phrases
+from sastra.khmer.quantities import Quantity, find_quantities, number_key
 from sastra.khmer.unicode import check_text
 from sastra.model import Article, Paragraph
+from sastra.review.lexicon import lexemes
 from sastra.tracking.fingerprint import VisibleText, normalize_visible
 
-FACTS_VERSION = "2"
+FACTS_VERSION = "3"
 _KHMER_LETTER = re.compile("[\u1780-\u17b3]")
 _NON_SPACE = re.compile(r"\S")
 _Add = Callable[[str, str, str, int], None]
@@ -50,29 +52,53 @@ class Spot:
 
 
 @dataclass(frozen=True)
-class NumberAt:
-    """A number written in the text (dates excluded: the dates check reads those)."""
+class QuantityAt:
+    """A quantity written in the text (:mod:`sastra.khmer.quantities`; dates apart)."""
 
-    value: Decimal
-    """Its value, script-independent (``១៨`` and ``18`` are both 18)."""
-    text: str
-    """As written."""
+    quantity: Quantity
+    """What it is: a number, a range, a clock time, a phone number, or a soft item."""
     spot: Spot
     """Where."""
 
 
 @dataclass(frozen=True)
 class DateAt:
-    """A Gregorian date written in the text."""
+    """A Gregorian date, or a range of days, written in the text."""
 
     date: dt.date
-    """The date named."""
+    """The (first) day named; in the article's year when the text gives none."""
     text: str
     """As written."""
     weekday: int | None
     """The weekday the text states (0 = Monday), if any."""
     spot: Spot
     """Where."""
+    last: dt.date | None = None
+    """The last day of a range, ``None`` for a single day."""
+    year_known: bool = True
+    """Whether the text states the year."""
+    start: int = 0
+    """Offset of the phrase in its paragraph's text."""
+
+    def same(self, other: DateAt) -> bool:
+        """The same day (or range), the year compared only when both state it."""
+        if self.year_known and other.year_known:
+            return (self.date, self.last) == (other.date, other.last)
+        mine = (self.date.month, self.date.day, self.last and (self.last.month, self.last.day))
+        theirs = (
+            other.date.month,
+            other.date.day,
+            other.last and (other.last.month, other.last.day),
+        )
+        return mine == theirs
+
+    def shown(self) -> str:
+        """``2026-01-19``, ``2026-01-19..2026-01-27``; ``--01-19`` without a year."""
+
+        def one(day: dt.date) -> str:
+            return day.isoformat() if self.year_known else f"--{day.month:02d}-{day.day:02d}"
+
+        return one(self.date) + (f"..{one(self.last)}" if self.last else "")
 
 
 @dataclass(frozen=True)
@@ -121,8 +147,9 @@ class VersionFacts:
     """Visible text (fields, body paragraphs), from ``tracker.text``."""
     field_spots: tuple[Spot, ...]
     """One spot per entry of ``text.fields``, in the same order."""
-    numbers: tuple[NumberAt, ...]
-    """Numbers outside dates."""
+    quantities: tuple[QuantityAt, ...]
+    """Numbers, ranges, clock times, phone numbers (dates apart) and the soft items (number
+    words, list markers, the digits of dates and of names) that may excuse one."""
     dates: tuple[DateAt, ...]
     """Dates."""
     images: tuple[Media, ...]
@@ -135,6 +162,12 @@ class VersionFacts:
     """Visible characters of the body, spaces excluded: the length compared across versions."""
     image_only: frozenset[int] = frozenset()
     """Body paragraphs whose only visible text is the alt text of their images."""
+    lexemes: tuple[frozenset[str], ...] = ()
+    """The news-lexicon concepts each body paragraph names (:mod:`sastra.review.lexicon`):
+    alignment anchors for paragraphs with no number."""
+    sketches: tuple[tuple[int, ...], ...] = ()
+    """One :func:`sketch` per body paragraph (empty for short ones): to find a paragraph
+    copied from another article."""
 
     def spots(self) -> Iterator[tuple[Spot, Paragraph]]:
         """Every text block with its spot: fields first, then body paragraphs."""
@@ -168,16 +201,42 @@ def version_facts(article: Article, text: VisibleText) -> VersionFacts:
     field_spots = tuple(
         Spot(article.line_of(_top_field(p.label)), p.label, None) for p in text.fields
     )
-    numbers: list[NumberAt] = []
+    quantities: list[QuantityAt] = []
     dates: list[DateAt] = []
     lang = "km" if is_khmer(article.lang) else "en"
+    year = article.date.year if article.date is not None else 2000
     for spot, paragraph in _spots(field_spots, text):
-        found_dates = find_dates(paragraph.text, lang)
-        spans = [(d.start, d.end) for d in found_dates]
-        dates.extend(DateAt(d.date, d.matched, d.weekday, spot) for d in found_dates)
-        for number in find_numbers(paragraph.text, lang):
-            if not any(start <= number.start < end for start, end in spans):
-                numbers.append(NumberAt(number.value, number.text, spot))
+        phrases = find_date_phrases(paragraph.text, lang)
+        for phrase in phrases:
+            covers = {number_key(Decimal(d)) for s in phrase.spans for d in (s.first[1], s.last[1])}
+            if phrase.year is not None:
+                covers.add(number_key(Decimal(phrase.year)))
+            soft = Quantity(
+                "word",
+                phrase.text,
+                phrase.text,
+                phrase.start,
+                phrase.end,
+                frozenset(),
+                frozenset(covers),
+            )
+            quantities.append(QuantityAt(soft, spot))
+            if phrase.in_name:
+                continue
+            for k, (first, last) in enumerate(phrase.dates(year)):
+                dates.append(
+                    DateAt(
+                        first,
+                        phrase.text,
+                        phrase.weekday if k == 0 else None,
+                        spot,
+                        last if last != first else None,
+                        phrase.year is not None,
+                        phrase.start,
+                    )
+                )
+        skip = [(p.start, p.end) for p in phrases]
+        quantities.extend(QuantityAt(q, spot) for q in find_quantities(paragraph.text, lang, skip))
     images, links = _media(article, text)
     hygiene = _hygiene(article, text, field_spots) if is_khmer(article.lang) else ()
     body = normalize_visible(" ".join(p.text for p in text.body))
@@ -186,14 +245,46 @@ def version_facts(article: Article, text: VisibleText) -> VersionFacts:
         path=article.path,
         text=text,
         field_spots=field_spots,
-        numbers=tuple(numbers),
+        quantities=tuple(quantities),
         dates=tuple(dates),
         images=images,
         links=links,
         hygiene=hygiene,
         length=len(_NON_SPACE.findall(body)),
         image_only=_image_only(text, images),
+        lexemes=tuple(lexemes(p.text, lang == "km") for p in text.body),
+        sketches=tuple(sketch(p.text) for p in text.body),
     )
+
+
+SKETCH_SIZE = 16
+"""Hashes kept per paragraph: the smallest of its shingles' (a bottom-k sketch)."""
+SKETCH_MIN_LENGTH = 60
+"""Visible characters a paragraph needs to be sketched (shorter ones repeat innocently)."""
+_SHINGLE = 8
+_MARKUP_NOISE = re.compile(r"(?:https?://|www\.)\S+|(?<!\w)[#@][^\s#@]+|[\s\u200b]+")
+
+
+def sketch(text: str) -> tuple[int, ...]:
+    """The bottom-k sketch of a paragraph's 8-character shingles (spaces, URLs and hashtags
+    aside, case folded): two near-identical paragraphs share most of it."""
+    folded = _MARKUP_NOISE.sub("", text).casefold()
+    if len(folded) < SKETCH_MIN_LENGTH:
+        return ()
+    hashes = {
+        zlib.crc32(folded[i : i + _SHINGLE].encode("utf-8"))
+        for i in range(len(folded) - _SHINGLE + 1)
+    }
+    return tuple(sorted(hashes)[:SKETCH_SIZE])
+
+
+def resemblance(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    """Estimated share of shingles two sketched paragraphs have in common (0..1)."""
+    if not a or not b:
+        return 0.0
+    union = sorted(set(a) | set(b))[:SKETCH_SIZE]
+    both = set(a) & set(b)
+    return sum(1 for h in union if h in both) / len(union)
 
 
 def _image_only(text: VisibleText, images: tuple[Media, ...]) -> frozenset[int]:

@@ -36,7 +36,7 @@ def build_context(
     alignments: dict[str, tuple[Row, ...]] = {}
     for lang in config.languages:
         if lang in facts and lang != source:
-            ratio = site.ratio(source, lang)
+            ratio = site.pair_ratio(facts[source], facts[lang])
             alignments[lang] = align(left, blocks(facts[lang]), ratio)
     return PairContext(
         pair=pair,

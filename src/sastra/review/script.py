@@ -2,7 +2,7 @@
 
 Khmer writing legitimately carries Latin text: names (``Sastra``, ``Mao Sela``),
 acronyms (``CTC``, ``4G``, ``MPTC``), quoted terms (“Digital Government”), short
-glosses in parentheses ((Community Tech Center)), URLs and e-mail addresses. English
+glosses in parentheses ((Community Tech Center)), URLs, e-mail addresses and hashtags. English
 writing may quote a Khmer name. None of that is "the wrong language"; a run of
 English *prose* in a Khmer paragraph, or a paragraph that is mostly Khmer in an
 English file, is.
@@ -32,6 +32,7 @@ _QUOTED = re.compile(
 )
 _PAREN = re.compile(r"\(([^()]*)\)")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_TAG = re.compile(r"(?<!\w)[#@][^\s#@,;។]+")
 _KHMER_LETTER = re.compile("[\u1780-\u17b3]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _KHMER_BLOCK = re.compile("[\u1780-\u17ff\u19e0-\u19ff\u200b]+")
@@ -42,6 +43,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*(?:[\s,;:.!?/&]+[A-Za-z0-9][
 def strip_allowed(text: str) -> str:
     """``text`` without quoted terms, short parenthesised glosses, URLs and e-mail addresses."""
     text = _URL.sub(" ", text)
+    text = _TAG.sub(" ", text)
     text = _QUOTED.sub(" ", text)
     return _PAREN.sub(
         lambda m: " " if len(m.group(1).split()) <= GLOSS_MAX_WORDS else f" {m.group(1)} ", text
@@ -79,6 +81,12 @@ def has_words(text: str) -> bool:
     """
     latin = sum(1 for w in _WORD.findall(text) if len(w) > 1)
     return latin >= 3 or len(_KHMER_LETTER.findall(text)) >= 10
+
+
+def is_text(text: str) -> bool:
+    """True when ``text`` is prose to translate: :func:`has_words` once hashtags, @mentions,
+    URLs and e-mail addresses are taken out (a line of hashtags is not)."""
+    return has_words(_TAG.sub(" ", _URL.sub(" ", text)))
 
 
 def snippet(text: str, width: int = 60) -> str:

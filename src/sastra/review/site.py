@@ -7,6 +7,7 @@ language, and the median length ratio of each language pair.
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -44,6 +45,15 @@ class SiteFacts:
     """``(lang, field, normalised text) -> articles`` for ``title`` and ``description``."""
     ratios: Mapping[tuple[str, str], float] = field(default_factory=dict)
     """Median length ratio ``len(b) / len(a)`` per language pair ``(a, b)``, config order."""
+    sketches: Mapping[tuple[str, int], tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    """``(lang, sketch hash) -> ((path, paragraph), …)``: where each paragraph sketch hash
+    occurs (to find a paragraph copied from another article)."""
+    versions_of: Mapping[Key, Mapping[str, str]] = field(default_factory=dict)
+    """The file of each language version of each pair."""
+    key_of: Mapping[str, Key] = field(default_factory=dict)
+    """The pair each file belongs to."""
+    dated: Mapping[Key, dt.date] = field(default_factory=dict)
+    """The frontmatter date of each pair (of its first version that has one)."""
 
     def ratio(self, a: str, b: str) -> float:
         """Usual length ratio of language ``b`` to language ``a`` on this site."""
@@ -51,6 +61,15 @@ class SiteFacts:
             return self.ratios[(a, b)]
         if (b, a) in self.ratios:
             return 1.0 / self.ratios[(b, a)]
+        return DEFAULT_RATIO
+
+    def pair_ratio(self, a: VersionFacts, b: VersionFacts) -> float:
+        """The length ratio to align two versions with: the site's usual one once measured,
+        else the pair's own (whole text), else :data:`DEFAULT_RATIO`."""
+        if (a.lang, b.lang) in self.ratios or (b.lang, a.lang) in self.ratios:
+            return self.ratio(a.lang, b.lang)
+        if min(a.length, b.length) >= MIN_LENGTH_FOR_RATIO:
+            return b.length / a.length
         return DEFAULT_RATIO
 
 
@@ -80,12 +99,23 @@ def collect(tracker: Tracker, pairs: Iterable[Pair]) -> SiteFacts:
     versions: dict[str, VersionFacts] = {}
     index: dict[tuple[str, str, str], list[Owner]] = {}
     lengths: dict[tuple[str, str], list[float]] = {}
+    sketches: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    versions_of: dict[Key, dict[str, str]] = {}
+    key_of: dict[str, Key] = {}
+    dated: dict[Key, dt.date] = {}
     for pair in pairs:
         present = [lang for lang in languages if lang in pair.versions]
         for lang in present:
             article = pair.versions[lang]
             facts = facts_for(tracker, article)
             versions[article.path] = facts
+            versions_of.setdefault(pair.key, {})[lang] = article.path
+            if article.date is not None:
+                dated.setdefault(pair.key, article.date)
+            key_of[article.path] = pair.key
+            for number, hashes in enumerate(facts.sketches, 1):
+                for h in hashes:
+                    sketches.setdefault((lang, h), []).append((article.path, number))
             for name in ("title", "description"):
                 value = article.meta.get(name)
                 if isinstance(value, str) and (text := title_key(value)):
@@ -103,4 +133,5 @@ def collect(tracker: Tracker, pairs: Iterable[Pair]) -> SiteFacts:
         if len(values) >= MIN_PAIRS_FOR_RATIO
     }
     fields = {k: tuple(v) for k, v in index.items() if len({o.key for o in v}) > 1}
-    return SiteFacts(versions, fields, ratios)
+    shared = {k: tuple(v) for k, v in sketches.items() if len({p for p, _ in v}) > 1}
+    return SiteFacts(versions, fields, ratios, shared, versions_of, key_of, dated)

@@ -7,8 +7,10 @@ file (YAML formatting, comments, body, line endings, BOM) stays as it was.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Mapping
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import yaml
@@ -24,6 +26,8 @@ def set_l10n(text: str, values: Mapping[str, str | None]) -> str:
     text = text[len(bom) :]
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.split(newline)
+    if lines and lines[0].rstrip() == "+++":
+        return bom + newline.join(_set_l10n_toml(lines, values))
     if not lines or lines[0].rstrip() != "---":
         block = _block(values, newline)
         return bom + newline.join(["---", *block, "---", ""]) + text
@@ -49,19 +53,76 @@ def set_l10n(text: str, values: Mapping[str, str | None]) -> str:
         return bom + newline.join(lines[:start] + _block(merged, newline) + lines[end:])
     body = lines[start + 1 : end]
     indent = re.match(r"[ \t]*", body[0]).group(0) if body else "  "  # type: ignore[union-attr]
+    _set_keys(
+        body,
+        values,
+        f"{re.escape(indent)}{{key}}[ \t]*:",
+        lambda k, v: f"{indent}{k}: {_scalar(v)}",
+    )
+    return bom + newline.join(lines[: start + 1] + body + lines[end:])
+
+
+def _set_l10n_toml(lines: list[str], values: Mapping[str, str | None]) -> list[str]:
+    """:func:`set_l10n` in TOML frontmatter (``+++``): the ``[l10n]`` table's keys are set
+    in place, or the table is added at the end of the frontmatter (a TOML table must
+    follow the top-level keys). An inline ``l10n = {…}`` is rewritten as a table."""
+    try:
+        close = next(i for i in range(1, len(lines)) if re.fullmatch(r"\+\+\+[ \t]*", lines[i]))
+    except StopIteration:
+        raise ValueError("frontmatter is never closed") from None
+    head = next(
+        (i for i in range(1, close) if re.fullmatch(r"\[l10n\][ \t]*(#.*)?", lines[i])), None
+    )
+    inline = next((i for i in range(1, close) if re.match(r"l10n[ \t]*=", lines[i])), None)
+    current: dict[str, str] = {}
+    if inline is not None:
+        parsed = tomllib.loads(lines[inline]).get("l10n", {})
+        current = {str(k): str(v) for k, v in parsed.items()}
+        del lines[inline]
+        close -= 1
+        if head is not None and head > inline:
+            head -= 1
+    if head is None:
+        merged = {**current, **values}
+        table = ["[l10n]"] + [
+            f"{k} = {_toml_string(v)}" for k, v in merged.items() if v is not None
+        ]
+        end = close
+        while end > 1 and not lines[end - 1].strip():
+            end -= 1
+        return lines[:end] + ([""] if end > 1 else []) + table + lines[close:]
+    end = head + 1
+    while end < close and not lines[end].lstrip().startswith("["):
+        end += 1
+    body = lines[head + 1 : end]
+    _set_keys(body, values, "[ \t]*{key}[ \t]*=", lambda k, v: f"{k} = {_toml_string(v)}")
+    return lines[: head + 1] + body + lines[end:]
+
+
+def _set_keys(
+    body: list[str],
+    values: Mapping[str, str | None],
+    key_line: str,
+    line_of: Callable[[str, str], str],
+) -> None:
+    """Set, add (after the last non-blank line) or remove (``None``) the keys of a
+    block's lines in place; ``key_line`` is the regex of a key's line with ``{key}``."""
     for key, value in values.items():
-        pattern = re.compile(rf"{re.escape(indent)}{re.escape(key)}[ \t]*:")
+        pattern = re.compile(key_line.replace("{key}", re.escape(key)))
         at = next((i for i, line in enumerate(body) if pattern.match(line)), None)
         if value is None:
             if at is not None:
                 del body[at]
-            continue
-        line = f"{indent}{key}: {_scalar(value)}"
-        if at is None:
-            body.append(line)
+        elif at is not None:
+            body[at] = line_of(key, value)
         else:
-            body[at] = line
-    return bom + newline.join(lines[: start + 1] + body + lines[end:])
+            last = max((i for i, row in enumerate(body) if row.strip()), default=-1)
+            body.insert(last + 1, line_of(key, value))
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _block(values: Mapping[str, str | None], newline: str) -> list[str]:

@@ -12,7 +12,7 @@ import logging
 import subprocess
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -55,7 +55,7 @@ class GitHistory:
     def load(
         cls,
         root: Path,
-        content_dir: Path,
+        content_dirs: Sequence[Path],
         cache: BlobCache | None = None,
         where: tuple[Path, str] | None = None,
     ) -> GitHistory | None:
@@ -65,13 +65,13 @@ class GitHistory:
         forward reads only the new commits. ``where`` is :func:`locate`'s answer, when
         the caller asked already.
         """
-        return cls.start(root, content_dir, cache, where).result()
+        return cls.start(root, content_dirs, cache, where).result()
 
     @classmethod
     def start(
         cls,
         root: Path,
-        content_dir: Path,
+        content_dirs: Sequence[Path],
         cache: BlobCache | None = None,
         where: tuple[Path, str] | None = None,
     ) -> PendingHistory:
@@ -85,7 +85,8 @@ class GitHistory:
         toplevel, head = found
         prefix = root.resolve().relative_to(toplevel).as_posix()
         prefix = "" if prefix == "." else prefix + "/"
-        content = content_dir.resolve().relative_to(toplevel).as_posix()
+        # The content folders as git pathspecs, one a line (one folder on most sites).
+        content = "\n".join(d.resolve().relative_to(toplevel).as_posix() for d in content_dirs)
         history = cls(toplevel, prefix, head=head, content=content)
         if not head:
             return PendingHistory(history)
@@ -270,7 +271,7 @@ def locate(root: Path) -> tuple[Path, str] | None:
 def _log_args(content: str, revisions: str) -> list[str]:
     return [
         "log", "-z", "--raw", "--no-abbrev", "--no-renames", "--first-parent", "-m",
-        "--format=%x01%H %ct", revisions, "--", content,
+        "--format=%x01%H %ct", revisions, "--", *content.split("\n"),
     ]  # fmt: skip
 
 
