@@ -20,7 +20,7 @@ import statistics
 import time
 
 from sastra.khmer import similarity
-from sastra.khmer.honorifics import _normal_word
+from sastra.khmer.honorifics import _normal_word, is_not_name, is_title
 from sastra.names import Glossary
 from sastra.names_discover import _count_re, discover, romanized
 
@@ -76,6 +76,8 @@ def make_pairs(count: int, seed: int) -> list[dict[str, str]]:
 def _clear() -> None:
     romanized.cache_clear()
     _normal_word.cache_clear()
+    is_not_name.cache_clear()
+    is_title.cache_clear()
     _count_re.cache_clear()
     similarity._word_distance.cache_clear()
 

@@ -42,8 +42,8 @@ def test_romanize(khmer: str, output: str, printed: str, variants: list[str]) ->
 
 
 HIT_RATE_FLOOR = 0.85
-"""65 of 75 names come out exactly as most often printed (49 of 75 before the name
-conventions for ា, ែ, ី, ប៉, ន្ត and final subscript clusters)."""
+"""66 of 75 names come out exactly as most often printed (49 of 75 before the name
+conventions for ា, ែ, ី, ប៉, ន្ត and final subscript clusters; 65 before ៅ "ov")."""
 
 
 def test_printed_spelling_hit_rate() -> None:

@@ -328,6 +328,8 @@ def test_init_in_an_empty_folder_starts_a_site_with_one_synced_pair(tmp_path: Pa
         "  i18n build     # the bilingual site, into _site/",
         "  i18n serve     # preview it at http://127.0.0.1:8000/",
     ]
+    quiet = run_cli("init", "-q", str(tmp_path / "other"))  # what it wrote, no advice
+    assert quiet.stdout.splitlines() == result.stdout.splitlines()[:4]
     assert (root / "sastra.toml").read_text("utf-8") == (
         "# Sastra configuration, written by `i18n init` (every key: docs/config.md).\n"
         'languages = ["km", "en"]  # the first is the site\'s default language\n'

@@ -99,3 +99,31 @@ def test_fix_removes_every_variant_and_touches_nothing_else(pieces: list[str]) -
     assert [i for i, (a, b) in enumerate(zip(text, fixed, strict=True)) if a != b] == [
         f.end - len("ila") for f in findings
     ]
+
+
+def test_no_glossary_says_so_and_checks_the_well_known_names(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    (root / "content" / "en").mkdir(parents=True)
+    (root / "content" / "en" / "a.md").write_text(
+        "---\ntitle: Deputy Prime Minister Aun Ponmoniroth opens a forum\n---\n\nText.\n",
+        encoding="utf-8",
+    )
+    result = run("names", "check", "--root", str(root))
+    assert result.stdout == (
+        "content/en/a.md:2:30: 'Aun Ponmoniroth' → 'Aun Pornmoniroth' (អូន ព័ន្ធមុនីរ័ត្ន)\n"
+    )
+    assert result.stderr.splitlines()[0] == (
+        "i18n: no glossary (i18n/names.yaml does not exist): checked only the 25 well-known "
+        "names shipped with Sastra. Start one with: i18n names discover --update"
+    )
+    assert result.exit_code == 1
+
+
+def test_no_glossary_and_nothing_found_exits_0_unless_strict(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    (root / "content" / "en").mkdir(parents=True)
+    (root / "content" / "en" / "a.md").write_text("---\ntitle: A\n---\n\nText.\n", "utf-8")
+    result = run("names", "check", "--root", str(root))
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert "Start one with: i18n names discover --update" in result.stderr
+    assert run("names", "check", "--strict", "--root", str(root)).exit_code == 1

@@ -67,6 +67,10 @@ def test_sample_site_without_glossary_suggests_an_entry(tmp_path: Path) -> None:
         "    variants: [Mao Sela]\n"
         "    kind: person\n"
         "    honorific: {km: ឯកឧត្តម, en: H.E.}\n"
+        "\n"
+        "  - km: តាកែវ\n"
+        "    en: Takeo\n"
+        "    kind: place\n"
     )
     glossary, diags = parse_glossary(result.stdout, "out.yaml")
     assert diags == () and glossary.lookup("ម៉ៅ សិលា") is not None

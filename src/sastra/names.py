@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,6 +102,12 @@ class NameEntry:
         return normalize(self.km)
 
 
+@lru_cache(maxsize=65536)
+def _key(khmer: str) -> str:
+    """:func:`normalize`, memoised: names are looked up again and again."""
+    return normalize(khmer)
+
+
 @dataclass(frozen=True)
 class Glossary:
     """All entries of a glossary, indexed by Khmer key and by Latin spelling."""
@@ -122,7 +129,7 @@ class Glossary:
 
     def lookup(self, khmer: str) -> NameEntry | None:
         """The entry of a Khmer name (compared through :func:`normalize`), or ``None``."""
-        return self._by_key.get(normalize(khmer))
+        return self._by_key.get(_key(khmer))
 
     def by_latin(self, latin: str) -> NameEntry | None:
         """The entry whose preferred spelling or a variant is exactly ``latin``."""
@@ -352,8 +359,12 @@ def render_name(khmer: str, lang: str, glossary: Glossary) -> tuple[str, bool]:
     """The form of a name for a page in ``lang``: ``(text, used_fallback)``.
 
     Khmer pages get the glossary's Khmer form (or the input). Other languages get the
-    glossary's preferred spelling, else :func:`~sastra.khmer.romanize.romanize_name`
-    with ``used_fallback=True`` (the build warns about those). Leading Khmer honorifics
+    glossary's preferred spelling, else the shipped well-known spelling
+    (:mod:`sastra.names_known`), else a place's official spelling from the gazetteer
+    (:mod:`sastra.khmer.places`: a name with its prefix, ស្រុកត្រាំកក់ "Tram Kak
+    District", or a province or district alone), else
+    :func:`~sastra.khmer.romanize.romanize_name` with ``used_fallback=True`` (the build
+    warns about those). Leading Khmer honorifics
     are rendered too (ឯកឧត្តម → H.E.). A Latin input is mapped through the glossary
     (a variant becomes the preferred form; on Khmer pages, the Khmer form).
     """
@@ -365,9 +376,12 @@ def render_name(khmer: str, lang: str, glossary: Glossary) -> tuple[str, bool]:
         if entry is None:
             return text, False
         return (entry.km if lang == "km" else entry.en), False
+    from sastra.names_known import well_known
+
     entry = glossary.lookup(text)
     if lang == "km":
         return (entry.km if entry else text), False
+    entry = entry or well_known().lookup(text)
     if entry is not None:
         return entry.en, False
     honorifics, rest = _split_honorifics(text)
@@ -375,9 +389,27 @@ def render_name(khmer: str, lang: str, glossary: Glossary) -> tuple[str, bool]:
         names = {normalize(k): v for k, v in KM_TO_EN_HONORIFICS.items()}
         inner, fallback = render_name(rest, lang, glossary)
         return " ".join([*(names[h] for h in honorifics), inner]), fallback
+    place = _gazetteer_spelling(text)
+    if place is not None:
+        return place, False
     from sastra.khmer.romanize import romanize_name
 
     return romanize_name(text), True
+
+
+def _gazetteer_spelling(text: str) -> str | None:
+    """A place's official spelling: a name with its prefix (ស្រុកត្រាំកក់), or the bare
+    name of a province or district (villages share names with people; not those)."""
+    from sastra.khmer.places import Level, find_place, romanize_place, split_prefix
+
+    prefix, _ = split_prefix(text)
+    place = find_place(text)
+    if place is None or (not prefix and place.level > Level.DISTRICT):
+        return None
+    from sastra.names_known import well_known
+
+    known = well_known().lookup(split_prefix(text)[1])
+    return romanize_place(text).replace(place.en, known.en) if known else romanize_place(text)
 
 
 def names_missing(pair_versions: Mapping[str, Article], glossary: Glossary) -> list[MissingName]:

@@ -21,10 +21,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from sastra.khmer.honorifics import is_not_name
+from sastra.khmer.places import PREFIXES
 from sastra.khmer.romanize import romanize_name
-from sastra.khmer.similarity import name_distance, same_name
+from sastra.khmer.similarity import name_distance, same_name, same_place
 from sastra.khmer.unicode import normalize
-from sastra.names import Glossary, NameEntry
+from sastra.names import Glossary, Kind, NameEntry
+from sastra.names_align import PairText, unmarked_names
+from sastra.names_known import well_known, with_well_known
+from sastra.names_places import KhmerPlace, khmer_places, latin_places
 from sastra.names_text import Mention, khmer_mentions, latin_mentions, latin_pattern
 
 __all__ = [
@@ -32,6 +37,7 @@ __all__ = [
     "DiscoveredName",
     "Discovery",
     "LatinCluster",
+    "PairText",
     "discover",
 ]
 
@@ -70,6 +76,10 @@ class DiscoveredName:
     """The English honorific seen most often before its spellings."""
     entry: NameEntry | None = None
     """Its glossary entry, when listed."""
+    kind: Kind = Kind.PERSON
+    """A person, or a place found after its prefix (ខេត្ត, ស្រុក…) in the gazetteer."""
+    known: NameEntry | None = None
+    """Its entry in the shipped list of well-known names, when the glossary lacks it."""
 
     @property
     def unlisted(self) -> tuple[str, ...]:
@@ -86,6 +96,8 @@ class LatinCluster:
 
     spellings: tuple[tuple[str, int], ...]
     """``(spelling, count)``, most frequent first."""
+    kind: Kind = Kind.PERSON
+    """People, or a place or an organisation named before "District", "School"…"""
 
 
 @dataclass(frozen=True)
@@ -104,12 +116,16 @@ class _Tally:
     km_count: int = 0
     hon_km: Counter[str] = field(default_factory=Counter)
     hon_en: Counter[str] = field(default_factory=Counter)
+    kind: Kind = Kind.PERSON
+    expected: str = ""
 
 
 @lru_cache(maxsize=65536)
 def romanized(khmer: str) -> str:
-    """:func:`romanize_name`, memoised (names repeat across a site)."""
-    return romanize_name(khmer)
+    """The expected Latin spelling of a Khmer name: the well-known spelling
+    (:mod:`sastra.names_known`) or :func:`romanize_name`; memoised (names repeat)."""
+    known = well_known().lookup(khmer)
+    return known.en if known is not None else romanize_name(khmer)
 
 
 @lru_cache(maxsize=4096)
@@ -169,37 +185,58 @@ def glossary_khmer(words: tuple[str, ...], glossary: Glossary) -> str | None:
     return None
 
 
-def discover(pairs: Iterable[Mapping[str, str]], glossary: Glossary) -> Discovery:
+def discover(pairs: Iterable[PairText | Mapping[str, str]], glossary: Glossary) -> Discovery:
     """Names after honorifics in every pair, aligned across languages.
 
-    Each item of ``pairs`` maps a language code to the reader-visible text of that
-    version (``"km"`` is Khmer; every other language is searched for Latin names).
+    Each item of ``pairs`` is a :class:`PairText`, or a mapping from a language code to
+    the reader-visible text of that version (``"km"`` is Khmer; every other language is
+    searched for Latin names). Names without an honorific are taken from the aligned
+    units of a :class:`PairText`; places after their Khmer prefix are anchored by the
+    gazetteer; the shipped well-known names anchor like glossary entries.
     """
+    anchors = with_well_known(glossary)
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     pending: list[tuple[tuple[str, ...], str]] = []  # Khmer mentions nothing resolved
-    latin_pool: Counter[str] = Counter()
-    for versions in pairs:
-        km_mentions = khmer_mentions(versions.get("km", ""))
+    people: Counter[str] = Counter()
+    places: Counter[tuple[str, Kind]] = Counter()
+    for item in pairs:
+        pair = item if isinstance(item, PairText) else PairText(item)
+        km_text = pair.texts.get("km", "")
+        km_mentions = khmer_mentions(km_text)
+        unmarked = unmarked_names(pair.units)
+        km_mentions += [Mention(k, "", 0) for _, k, _ in unmarked]
         resolved: dict[tuple[str, ...], str] = {}
-        for lang, text in versions.items():
-            if lang != "km":
-                _align_pair(km_mentions, text, glossary, tallies, resolved, latin_pool)
+        km_places = khmer_places(km_text, anchors)
+        for lang, text in pair.texts.items():
+            if lang == "km":
+                continue
+            latin = latin_mentions(text) + [Mention(w, "", 0) for g, _, w in unmarked if g == lang]
+            _align_pair(km_mentions, latin, text, anchors, tallies, resolved, people)
+            _place_pair(km_places, text, tallies, places)
         for mention in km_mentions:
-            key = resolved.get(mention.words) or glossary_khmer(mention.words, glossary)
+            key = resolved.get(mention.words) or glossary_khmer(mention.words, anchors)
             if key is None:
                 pending.append((mention.words, mention.honorific))
             else:
-                tallies[key].km_count += 1
-                tallies[key].hon_km[mention.honorific] += 1
+                _seen_km(tallies[key], mention.honorific)
     known = sorted(tallies, key=lambda k: -len(k.split()))
     for words, honorific in pending:
         key = next((k for k in known if _starts_with(words, k)), None)
         key = key or normalize(" ".join(words[:DEFAULT_WORDS]))
-        tallies[key].km_count += 1
-        tallies[key].hon_km[honorific] += 1
-    names = [_named(key, tally, glossary) for key, tally in tallies.items()]
-    names.sort(key=lambda n: (-(sum(c for _, c in n.spellings) + n.km_count), n.km))
-    return Discovery(tuple(names), _clusters(latin_pool))
+        _seen_km(tallies[key], honorific)
+    names = [
+        _named(key, tally, glossary)
+        for key, tally in tallies.items()
+        if tally.kind is Kind.PLACE or not is_not_name(key.split(" ")[0])
+    ]
+    names.sort(key=lambda n: (n.kind, -(sum(c for _, c in n.spellings) + n.km_count), n.km))
+    return Discovery(tuple(names), _clusters(people) + _place_clusters(places))
+
+
+def _seen_km(tally: _Tally, honorific: str) -> None:
+    tally.km_count += 1
+    if honorific:
+        tally.hon_km[honorific] += 1
 
 
 def _starts_with(words: tuple[str, ...], key: str) -> bool:
@@ -235,7 +272,7 @@ def _links(
         for km in khmer:
             found = align(km, words)
             if found is not None:
-                link = _Link(normalize(" ".join(km[: found[0]])), found[1], km)
+                link = _Link(" ".join(km[: found[0]]), found[1], km)  # words are normalized
                 candidates.append((found[2], -found[1], words, link))
     taken: set[tuple[str, ...]] = set()
     for distance, _, words, link in sorted(candidates, key=lambda c: c[:2]):
@@ -248,19 +285,20 @@ def _links(
 
 def _align_pair(
     km_mentions: Sequence[Mention],
+    latin: Sequence[Mention],
     text: str,
     glossary: Glossary,
     tallies: dict[str, _Tally],
     resolved: dict[tuple[str, ...], str],
     latin_pool: Counter[str],
 ) -> None:
-    latin = latin_mentions(text)
     links = _links(list(dict.fromkeys(m.words for m in km_mentions)), latin, glossary)
     seen: set[str] = set()
     for mention, link in zip(latin, links, strict=True):
         spelling = " ".join(mention.words[: link.words] if link else mention.words)
         if link is not None:
-            tallies[link.key].hon_en[mention.honorific] += 1
+            if mention.honorific:
+                tallies[link.key].hon_en[mention.honorific] += 1
             if link.khmer:
                 resolved.setdefault(link.khmer, link.key)
         if spelling in seen:
@@ -273,16 +311,46 @@ def _align_pair(
             tallies[link.key].spellings[spelling] += count
 
 
+def _place_pair(
+    km_places: Sequence[KhmerPlace],
+    text: str,
+    tallies: dict[str, _Tally],
+    pool: Counter[tuple[str, Kind]],
+) -> None:
+    """Spellings of the pair's Khmer places in ``text``; other Latin places to ``pool``."""
+    latin = latin_places(text)
+    taken: set[str] = set()
+    for place in dict.fromkeys(km_places):
+        tally = tallies[place.km]
+        tally.kind, tally.expected = Kind.PLACE, place.expected
+        tally.km_count += 1
+        spellings = {p.name for p in latin if same_place(p.name, place.expected)}
+        if count_spelling(text, place.expected):
+            spellings.add(place.expected)
+        for spelling in spellings - taken:
+            tally.spellings[spelling] += max(count_spelling(text, spelling), 1)
+        taken |= spellings
+    for found in dict.fromkeys(latin):
+        if found.name not in taken:
+            pool[(found.name, found.kind)] += 1
+
+
 def _named(key: str, tally: _Tally, glossary: Glossary) -> DiscoveredName:
     spellings = tuple(sorted(tally.spellings.items(), key=lambda kv: (-kv[1], kv[0])))
+    entry = glossary.lookup(key)
+    if entry is None and tally.kind is Kind.PLACE:  # listed with its prefix: ខេត្តតាកែវ
+        entry = next(filter(None, (glossary.lookup(p + key) for p in PREFIXES)), None)
+    known = None if entry is not None else well_known().lookup(key)
     return DiscoveredName(
         km=key,
         spellings=spellings,
         km_count=tally.km_count,
-        romanized=romanized(key),
+        romanized=tally.expected or romanized(key),
         honorific_km=_most_common(tally.hon_km),
         honorific_en=_most_common(tally.hon_en),
-        entry=glossary.lookup(key),
+        entry=entry,
+        kind=tally.kind,
+        known=known,
     )
 
 
@@ -291,11 +359,36 @@ def _most_common(counter: Counter[str]) -> str:
 
 
 def _clusters(pool: Counter[str]) -> tuple[LatinCluster, ...]:
+    """People's spellings no Khmer name anchors, grouped; a spelling that is only the
+    first words of another ("David" beside "David L. Almirol Jr.") is a cut name, not
+    a name."""
+    whole = [s.split() for s in pool]
+    kept = Counter({s: n for s, n in pool.items() if not any(_cut(s.split(), w) for w in whole)})
     groups: list[list[tuple[str, int]]] = []
-    for spelling, count in sorted(pool.items(), key=lambda kv: (-kv[1], kv[0])):
+    for spelling, count in sorted(kept.items(), key=lambda kv: (-kv[1], kv[0])):
         home = next((g for g in groups if same_name(g[0][0], spelling)), None)
         if home is None:
             groups.append([(spelling, count)])
         else:
             home.append((spelling, count))
     return tuple(LatinCluster(tuple(g)) for g in groups)
+
+
+def _cut(words: list[str], other: list[str]) -> bool:
+    return len(words) < len(other) and other[: len(words)] == words
+
+
+def _place_clusters(pool: Counter[tuple[str, Kind]]) -> tuple[LatinCluster, ...]:
+    """Place and organisation spellings without a Khmer anchor, grouped by
+    :func:`~sastra.khmer.similarity.same_place`; only groups of two spellings or more
+    (one spelling of a school is nothing to fix)."""
+    groups: list[list[tuple[str, int, Kind]]] = []
+    for (spelling, kind), count in sorted(pool.items(), key=lambda kv: (-kv[1], kv[0])):
+        home = next((g for g in groups if g[0][2] is kind and same_place(g[0][0], spelling)), None)
+        if home is None:
+            groups.append([(spelling, count, kind)])
+        else:
+            home.append((spelling, count, kind))
+    return tuple(
+        LatinCluster(tuple((s, n) for s, n, _ in g), g[0][2]) for g in groups if len(g) > 1
+    )

@@ -21,8 +21,9 @@ __all__ = ["append_entries", "entries_yaml", "suggested_entries"]
 def suggested_entries(discovery: Discovery) -> list[NameEntry]:
     """New glossary entries for the discovered names the glossary lacks.
 
-    Only names seen with at least one Latin spelling are suggested; the most
-    frequent spelling is preferred, the others become variants.
+    Only names seen with at least one Latin spelling are suggested. The preferred
+    spelling is the well-known one for a name on the shipped list, the gazetteer's for a
+    place when it was seen, else the most frequent; the others become variants.
     """
     out: list[NameEntry] = []
     for name in discovery.names:
@@ -31,8 +32,15 @@ def suggested_entries(discovery: Discovery) -> list[NameEntry]:
         honorific = None
         if name.honorific_km and name.honorific_en:
             honorific = Honorific(name.honorific_km, name.honorific_en)
-        preferred, *others = (s for s, _ in name.spellings)
-        out.append(NameEntry(name.km, preferred, tuple(others), Kind.PERSON, honorific))
+        seen = [s for s, _ in name.spellings]
+        if name.known is not None:
+            preferred = name.known.en
+        elif name.kind is Kind.PLACE and name.romanized in seen:
+            preferred = name.romanized
+        else:
+            preferred = seen[0]
+        others = tuple(s for s in seen if s != preferred)
+        out.append(NameEntry(name.km, preferred, others, name.kind, honorific))
     return out
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from sastra.cli._common import EXIT_FOUND, fail
+from sastra.cli._common import EXIT_FOUND, fail, note
 from sastra.config import LAYOUTS
 
 
@@ -94,9 +94,12 @@ def init(
     for rel in files:
         if rel != CONFIG_FILE:
             click.echo(f"created {rel}")
-    click.echo("Next steps:")
+    steps = ["Next steps:"]  # advice, not a result: silent under -q
     if folder is not None and root != Path.cwd().absolute():
-        click.echo(f"  cd {folder}")
-    click.echo("  i18n status    # which translations are missing or stale")
-    click.echo("  i18n build     # the bilingual site, into _site/")
-    click.echo("  i18n serve     # preview it at http://127.0.0.1:8000/")
+        steps.append(f"  cd {folder}")
+    steps += [
+        "  i18n status    # which translations are missing or stale",
+        "  i18n build     # the bilingual site, into _site/",
+        "  i18n serve     # preview it at http://127.0.0.1:8000/",
+    ]
+    note("\n".join(steps), err=False)

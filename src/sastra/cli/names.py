@@ -11,6 +11,7 @@ import click
 
 from sastra.cli._common import EXIT_FOUND, EXIT_USAGE, content_failed, fail, load, site_options
 from sastra.model import Severity
+from sastra.names import Kind
 
 if TYPE_CHECKING:
     from sastra.names import Glossary
@@ -44,15 +45,27 @@ def _glossary(site: Site) -> tuple[Glossary, Path]:
 def check(root: Path | None, strict: bool, fix: bool, check: bool) -> None:
     """Find listed variant spellings in non-Khmer articles (frontmatter and body).
 
-    Each finding is ``path:line:col: 'Mao Sila' → 'Mao Sela' (ម៉ៅ សិលា)``. Exits 1 when
+    Each finding is ``path:line:col: 'Mao Sila' → 'Mao Sela' (ម៉ៅ សិលា)``. The site's
+    glossary and the well-known names shipped with Sastra are checked. Exits 1 when
     anything is found; with --fix the files are rewritten in place (atomically, nothing
     else changed), the diff is printed, and the exit code is 0 unless --check is given.
+    Without a glossary it says so (exit 0, or 1 with --strict).
     """
     from sastra.cache import atomic_write
     from sastra.names import find_variants, fix_text
+    from sastra.names_known import well_known, with_well_known
 
     site = load(root, strict, quiet_warnings=True)
-    glossary, _ = _glossary(site)
+    own, path = _glossary(site)
+    missing = not path.is_file()
+    if missing:
+        click.echo(
+            f"i18n: no glossary ({site.config.rel(path)} does not exist): checked only the "
+            f"{len(well_known())} well-known names shipped with Sastra. Start one with: "
+            "i18n names discover --update",
+            err=True,
+        )
+    glossary = with_well_known(own)
     total, files = 0, 0
     for article in sorted(site.articles, key=lambda a: a.path):
         if article.lang == KHMER:
@@ -81,7 +94,11 @@ def check(root: Path | None, strict: bool, fix: bool, check: bool) -> None:
     if total:
         verb = "fixed" if fix else "found"
         click.echo(f"i18n: {verb} {total} variant spelling(s) in {files} file(s)", err=True)
-    if content_failed(site.diagnostics, strict) or (total and (check or not fix)):
+    if (
+        content_failed(site.diagnostics, strict)
+        or (total and (check or not fix))
+        or (missing and strict)
+    ):
         sys.exit(EXIT_FOUND)
 
 
@@ -96,15 +113,26 @@ def check(root: Path | None, strict: bool, fix: bool, check: bool) -> None:
 def discover(root: Path | None, strict: bool, fmt: str, update: bool) -> None:
     """Names after honorifics (ឯកឧត្តម, លោកជំទាវ, H.E., Dr. …), aligned across each pair.
 
-    Shows each Khmer name with every Latin spelling seen and its count, then the Latin
-    spellings no Khmer name anchors, grouped when they are spellings of one name.
+    Shows each Khmer name with every Latin spelling seen and its count (people, then
+    places found after ខេត្ត, ស្រុក… with the gazetteer's spelling), then the Latin
+    spellings no Khmer name anchors, grouped when they are spellings of one name
+    (places and schools tagged with their kind). Names without an honorific count where
+    both versions have them at the same place (a translatable field, a paragraph).
     """
+    from sastra.names_align import pair_text
     from sastra.names_discover import discover as run
     from sastra.names_review import article_text
 
     site = load(root, strict, quiet_warnings=fmt == "yaml")
     glossary, path = _glossary(site)
-    texts = ({lang: article_text(a) for lang, a in p.versions.items()} for p in site.pairs)
+    texts = (
+        pair_text(
+            p.versions,
+            site.config.collection(p.key.collection).translatable,
+            {lang: article_text(a) for lang, a in p.versions.items()},
+        )
+        for p in site.pairs
+    )
     found = run(texts, glossary)
     click.echo(_yaml(found) if fmt == "yaml" else _table(found), nl=False)
     if update:
@@ -120,19 +148,27 @@ def _spellings(items: tuple[tuple[str, int], ...]) -> str:
 def _table(found: Discovery) -> str:
     lines: list[str] = []
     for name in found.names:
-        seen = _spellings(name.spellings) or f"— (romanized: {name.romanized})"
-        if name.entry is None:
-            note = "new"
-        elif name.unlisted:
+        how = "gazetteer" if name.kind is Kind.PLACE else "romanized"
+        seen = _spellings(name.spellings) or f"— ({how}: {name.romanized})"
+        if name.entry is not None and name.unlisted:
             note = f"listed as {name.entry.en}; not listed: {', '.join(name.unlisted)}"
-        else:
+        elif name.entry is not None:
             note = f"listed as {name.entry.en}"
-        lines.append(f"{name.km}  {seen}  [{note}]")
+        elif name.known is not None:
+            note = f"new; well-known as {name.known.en}"
+        else:
+            note = "new"
+        kind = "" if name.kind is Kind.PERSON else f"{name.kind.value}; "
+        lines.append(f"{name.km}  {seen}  [{kind}{note}]")
     if not found.names:
         lines.append("No names after honorifics found.")
     if found.clusters:
         lines += ["", "Without a Khmer anchor:"]
-        lines += [f"  {_spellings(c.spellings)}" for c in found.clusters]
+        lines += [
+            f"  {_spellings(c.spellings)}"
+            + ("" if c.kind is Kind.PERSON else f"  [{c.kind.value}]")
+            for c in found.clusters
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -176,12 +176,14 @@ _MONTH = normalize("ខែ")
 _KANHA = normalize("កញ្ញា")
 
 
+@lru_cache(maxsize=16384)
 def is_title(word: str) -> bool:
     """True when ``word`` is made only of honorifics, degrees and titles (ឯកឧត្តមរដ្ឋមន្ត្រី)."""
     word = normalize(word).replace(" ", "")
     return bool(word) and _piece_re().sub("", word) == ""
 
 
+@lru_cache(maxsize=16384)
 def is_not_name(word: str) -> bool:
     """True when a Khmer word can never be (the start of) a person's name."""
     word = normalize(word)
@@ -208,7 +210,29 @@ def _lead_ok(word: str, start: int, lead: str, previous: str) -> bool:
     return word[:start].endswith(_JOINERS)
 
 
-def _chain(words: list[str], index: int, at: int) -> tuple[str, str, int, int, bool]:
+class _Words:
+    """The words of a text, normalized when first read (most never are)."""
+
+    def __init__(self, raw: list[tuple[int, str]]) -> None:
+        self._raw = raw
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __getitem__(self, index: int) -> str:
+        word = self._raw[index][1]
+        return _normal_word(word) if len(word) <= 40 else word
+
+
+@lru_cache(maxsize=1)
+def _quick_re() -> re.Pattern[str]:
+    """The first two letters of every lead: a word without one holds no lead (the first
+    letters of a word are the same before and after normalization)."""
+    leads = {p[:2] for p, role in _pieces().items() if role in ("lead", "royal", "degree")}
+    return re.compile("|".join(map(re.escape, sorted(leads))))
+
+
+def _chain(words: _Words, index: int, at: int) -> tuple[str, str, int, int, bool]:
     """Consume a chain from ``words[index][at:]``.
 
     Returns ``(honorific, title, index, at, open_title)``: where the rest begins (word
@@ -241,10 +265,13 @@ def khmer_mentions(text: str) -> list[Mention]:
     """
     out: list[Mention] = []
     raw = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
-    words = [_normal_word(w) if len(w) <= 40 else w for _, w in raw]
-    leads = _lead_re()
+    words = _Words(raw)
+    leads, quick = _lead_re(), _quick_re()
     index = 0
     while index < len(words):
+        if not quick.search(raw[index][1]):
+            index += 1
+            continue  # no lead can start in this word: do not normalize it
         word = words[index]
         found = None
         for match in leads.finditer(word):
@@ -259,7 +286,10 @@ def khmer_mentions(text: str) -> list[Mention]:
         if open_title or not honorific:
             index = max(after, index + 1)
             continue
-        following = ([words[after][at:]] if at else []) + words[after + (1 if at else 0) :][:3]
+        nxt = after + (1 if at else 0)
+        following = ([words[after][at:]] if at else []) + [
+            words[i] for i in range(nxt, min(nxt + 3, len(words)))
+        ]
         names = _name_words(following)
         if names:
             out.append(Mention(tuple(names), honorific, _raw_offset(raw, after, at), title))

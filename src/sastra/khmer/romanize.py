@@ -2,9 +2,13 @@
 
 System followed: the common Cambodian practice for spelling names in Latin letters
 (the spellings on ID cards, passports and in the press: "Sok", "Sophea", "Chea",
-"Preah", "Srey", "Mao"), which is the UNGEGN (1972 Geographic Department) system
-with its diacritics dropped and a few of its vowel spellings replaced by the ones
-names use:
+"Preah", "Srey", "Mao"), which is the UNGEGN system of 1972 (BGN/PCGN 1972, a
+modified version of the Cambodian Geographic Department's, the Service Géographique
+Khmère's 1959 system) with its diacritics dropped and a few of its vowel spellings
+replaced by the ones names use; where that system and print disagree for persons,
+the Documentation Center of Cambodia's transliteration table for names of persons
+and places (1998) decides. Place names are spelled by the gazetteer first
+(:mod:`sastra.khmer.places`):
 
 * consonants: ក/គ ``k``, ខ/ឃ ``kh``, ច/ជ ``ch``, ឆ/ឈ ``chh``, ញ ``nh``, ង ``ng``,
   ដ/ឌ ``d``, ត/ទ ``t``, ថ/ធ/ឋ/ឍ ``th``, ប ``b`` (``p`` before a subscript, ប្រាក់
@@ -24,7 +28,8 @@ names use:
 
 Departures from UNGEGN, each the spelling names are most often printed with (the
 fixture tests/fixtures/khmer/romanize.tsv counts how often the output is exactly the
-commonest printed spelling: 65 of 75 names, 49 before these rules):
+commonest printed spelling: 66 of 75 names, 49 before these rules; on printed pairs
+collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
 
 * no diacritics; ិ a-series ``e`` (សិលា "Sela", UNGEGN ``ĕ``); ី a-series ``ey``
   ("Srey", "Pisey"); ៅ a-series ``ao`` ("Mao", UNGEGN ``au``);
@@ -44,7 +49,23 @@ commonest printed spelling: 65 of 75 names, 49 before these rules):
   consonant between an inherent-vowel syllable and the word's last, open, syllable
   opens a syllable of its own, as Pali names are read (រតនា "Ratana", not "Rotnea");
 * a consonant closing a syllable and starting the next through a subscript is
-  written twice only for ``n`` ("Vanna", "Sovann"), once otherwise (បុប្ផា "Bopha").
+  written twice only for ``n`` and ``l`` ("Vanna", "Sovann", ផល្លា "Phalla"), once
+  otherwise (បុប្ផា "Bopha");
+* ាំ before a final ង is ``ang``/``eang`` (ទ្រាំង "Treang", UNGEGN too; not "Troamng");
+  ំ closes its syllable, so a following subscript cluster is an onset (ត្រាំខ្នារ
+  "Tram Khnar");
+* ៀ closing a word is ``ea`` (ទៀ "Tea"), ៀវ is ``ieu`` (ខៀវ "Khieu"); ឹម/ឺម are
+  ``em`` a-series, ``im`` o-series (កឹម "Kem", ហ៊ឺម "Him");
+* ើ a-series is ``oeu`` (កើត "Koeut"); ូ a-series is ``au`` (DC-Cam: អូន "Aun",
+  តូច "Tauch"); ោ a-series is ``o`` (សោភា "Sophea", កោះ "Koh") and ``or`` closing a
+  word (ហោ "Hor"); o-series ៅ closing a word is ``ov`` (ពៅ "Pov");
+* a word of one bare a-series consonant takes ``r`` (ស "Sar");
+* ង and យ after a written vowel close the syllable even before a bare consonant
+  (សំរោងទង "Samrongtong", ជ្រោយចង្វារ "Chroychangvear"); ន្ទ between syllables is
+  silent (ចន្ទម៉ុល "Chanmol");
+* the Pali three-open-syllable reading does not start after a subscript onset
+  (អង្គរកា "Angkorka", like អង្គរបុរី "Angkorbory");
+* the royal houses are spelled by usage: នរោត្តម "Norodom", ស៊ីសុវត្ថិ "Sisowath".
 
 Limits: Khmer script does not say where a syllable's final ends and the next
 syllable begins, nor whether a written vowel is pronounced, so some names come out
@@ -90,8 +111,8 @@ _CONSONANTS: dict[str, tuple[str, str, int]] = {
 # dependent vowel: (a-series, o-series)
 _VOWELS: dict[str, tuple[str, str]] = {
     "": ("a", "o"), "ា": ("a", "ea"), "ិ": ("e", "i"), "ី": ("ey", "i"),
-    "ឹ": ("oe", "eu"), "ឺ": ("eu", "eu"), "ុ": ("o", "u"), "ូ": ("ou", "ou"),
-    "ួ": ("uo", "uo"), "ើ": ("aeu", "eu"), "ឿ": ("oeu", "oeu"), "ៀ": ("ie", "ie"),
+    "ឹ": ("oe", "eu"), "ឺ": ("eu", "eu"), "ុ": ("o", "u"), "ូ": ("au", "ou"),
+    "ួ": ("uo", "uo"), "ើ": ("oeu", "eu"), "ឿ": ("oeu", "oeu"), "ៀ": ("ie", "ie"),
     "េ": ("e", "e"), "ែ": ("e", "e"), "ៃ": ("ai", "ey"), "ោ": ("ao", "o"),
     "ៅ": ("ao", "ou"),
 }  # fmt: skip
@@ -124,7 +145,7 @@ class _Cluster:
     @property
     def bare(self) -> bool:
         """No vowel and no sign that makes it a syllable nucleus."""
-        return not self.vowel and not ({NIKAHIT, REAHMUK, YUUKALEAPINTU} & set(self.signs))
+        return not self.vowel and not ({NIKAHIT, REAHMUK, YUUKALEAPINTU, SAMYOK} & set(self.signs))
 
 
 @dataclass
@@ -139,6 +160,8 @@ class _Syllable:
     """The final is the base of a cluster whose subscript opens the next syllable."""
     independent: str = ""
     shifter: str = ""
+    from_subscript: bool = False
+    """The onset is the subscript of a cluster whose base closed the syllable before."""
 
 
 def _clusters(word: str) -> list[_Cluster | str]:
@@ -184,6 +207,10 @@ def _series(consonants: list[str], shifter: str) -> int:
     return 1 if any(_CONSONANTS[c][2] == 1 for c in consonants) else 2
 
 
+_SILENT_SUB = {"ន": ["ទ"], "ណ": ["ឌ"]}
+"""A nasal whose subscript stop is not pronounced before another syllable (ចន្ទម៉ុល)."""
+
+
 def _syllables(clusters: list[_Cluster]) -> list[_Syllable]:
     """Group clusters into spoken syllables: onset, vowel, final."""
     syls: list[_Syllable] = []
@@ -192,7 +219,12 @@ def _syllables(clusters: list[_Cluster]) -> list[_Syllable]:
             continue  # a silenced letter
         nxt = clusters[k + 1] if k + 1 < len(clusters) else None
         prev = syls[-1] if syls else None
-        open_prev = prev is not None and not prev.final and REAHMUK not in prev.signs
+        open_prev = (
+            prev is not None
+            and not prev.final
+            and REAHMUK not in prev.signs
+            and NIKAHIT not in prev.signs  # ំ closes its syllable: ត្រាំខ្នារ "Tram Khnar"
+        )
         if c.base in _INDEPENDENT:
             syls.append(_Syllable([], 1, c.vowel, c.signs, independent=c.base))
             continue
@@ -200,10 +232,13 @@ def _syllables(clusters: list[_Cluster]) -> list[_Syllable]:
             # the base closes the previous syllable, the subscripts open the next one
             prev.final, prev.geminate = c.base, True
             onset = c.subs
+            if c.bare and _SILENT_SUB.get(c.base) == c.subs and nxt is not None and not nxt.bare:
+                continue  # ន្ទ/ន្ធ between syllables is silent: ចន្ទម៉ុល "Chanmol"
         elif prev is not None and open_prev and c.bare and not c.subs:
             closes = nxt is None or (not nxt.bare and not nxt.subs) or TOANDAKHIAT in nxt.signs
+            closes = closes or (c.base in "ងយ" and bool(prev.vowel))  # សំរោងទង, ជ្រោយចង្វារ
             last_open = nxt is not None and k + 2 == len(clusters) and not (nxt.bare or nxt.subs)
-            if last_open and _inherent(prev):
+            if last_open and _inherent(prev) and not prev.from_subscript:
                 closes = False  # three open syllables, Pali-like: រតនា "Ratana", មករា "Makara"
             if closes or BANTOC in c.signs or SAMYOK in prev.signs:
                 prev.final = c.base
@@ -215,7 +250,14 @@ def _syllables(clusters: list[_Cluster]) -> list[_Syllable]:
         else:
             onset = [c.base, *c.subs]
         syls.append(
-            _Syllable(onset, _series(onset, c.shifter), c.vowel, c.signs, shifter=c.shifter)
+            _Syllable(
+                onset,
+                _series(onset, c.shifter),
+                c.vowel,
+                c.signs,
+                shifter=c.shifter,
+                from_subscript=onset is c.subs,
+            )
         )
     return syls
 
@@ -238,6 +280,8 @@ def _nucleus(syl: _Syllable) -> str:
     pick = 0 if a_series else 1
     if syl.independent:
         return _INDEPENDENT[syl.independent]
+    if syl.vowel == "ា" and NIKAHIT in syl.signs and syl.final == "ង":
+        return "a" if a_series else "ea"  # ទ្រាំង "Treang", កាំង "Kang": ំ before ង is silent
     if NIKAHIT in syl.signs and syl.vowel in _NASAL:
         return _NASAL[syl.vowel][pick]
     if SAMYOK in syl.signs and not syl.vowel:
@@ -246,8 +290,12 @@ def _nucleus(syl: _Syllable) -> str:
         return "a" if a_series else "ea"
     if not syl.vowel and REAHMUK in syl.signs:
         return "a" if a_series else "ea"
-    if syl.vowel == "ឹ" and syl.final == "ម":
-        return "i"  # គឹម "Kim", យឹម "Yim"
+    if syl.vowel in ("ឹ", "ឺ") and syl.final == "ម":
+        return "e" if a_series else "i"  # កឹម "Kem"; គឹម "Kim", ហ៊ឺម "Him"
+    if syl.vowel == "ៀ" and not syl.final:
+        return "ea"  # ទៀ "Tea"
+    if syl.vowel == "ៀ" and syl.final == "វ":
+        return "ie"  # ខៀវ "Khieu" (the final is written u)
     if not syl.vowel:
         if YUUKALEAPINTU in syl.signs:
             return "ak" if a_series else "eak"
@@ -272,7 +320,7 @@ def _spell(syls: list[_Syllable]) -> str:
             onset = "p" + onset[1:]  # ប្រាក់ "Prak", ប៉ាង "Pang"
         if syl.onset[:1] == ["ត"] and prev is not None and prev.final in ("ន", "ណ"):
             onset = "d" + onset[1:]  # ន្ត is ន្ដ, one glyph: ចិន្តា "Chenda"
-        if last and prev is not None and _inherent(syl) and prev.final:
+        if last and prev is not None and _inherent(syl) and prev.geminate:
             if syl.onset == [prev.final] and prev.final in ("ណ", "ន"):
                 text += "n"  # a geminate n is written twice: សុវណ្ណ "Sovann"
             continue  # a silent subscript at the end of the word: ចន្ទ, ភក្ត្រ
@@ -281,6 +329,8 @@ def _spell(syls: list[_Syllable]) -> str:
         if syl.series == 2 and not syl.signs and not final and syl.vowel:
             if last and syl.vowel == "ី":
                 nucleus = "y"  # លី "Ly", ទេវី "Tevy"
+            elif last and syl.vowel == "ៅ":
+                nucleus = "ov"  # ពៅ "Pov", ស្រីពៅ "Sreypov"
             elif (
                 last
                 and syl.vowel == "ា"
@@ -291,8 +341,12 @@ def _spell(syls: list[_Syllable]) -> str:
                 nucleus = "a"  # សិលា "Sela", តារា "Tara"; មាលា stays "Mealea"
         if _inherent(syl) and not last and syl.series == 2 and _inherent(syls[k + 1]):
             nucleus = "a"  # មករា "Makara", រតនា "Ratana"
+        if syl.vowel == "ោ" and syl.series == 1 and syl.signs in ("", REAHMUK):
+            nucleus = "or" if last and not final and not syl.signs else "o"  # ហោ "Hor", កោះ "Koh"
         if syl.vowel == "ែ" and syl.final == "វ":
             final = "o"  # កែវ "Keo"
+        elif syl.vowel == "ៀ" and syl.final == "វ":
+            final = "u"  # ខៀវ "Khieu"
         if REAHMUK in syl.signs and not final:
             final = "h"
         text = _join(text, previous_final, onset + nucleus + final)
@@ -308,18 +362,36 @@ def _romanize_word(word: str) -> str:
             run.append(part)
             continue
         if run:
-            out.append(_spell(_syllables(run)))
+            out.append(_spell(_syllables(run)) + _lone_r(run))
             run.clear()
         out.append(part)
     return "".join(out)
 
 
+def _lone_r(run: list[_Cluster]) -> str:
+    """A word of one bare a-series consonant is printed with ``r`` after its vowel, the way
+    print marks a long open vowel: ស "Sar" (ហោ "Hor" likewise, see :func:`_spell`)."""
+    one = run[0] if len(run) == 1 else None
+    if one is None or not one.bare or one.subs or one.signs or one.shifter:
+        return ""
+    return "r" if _CONSONANTS.get(one.base, ("", "", 2))[2] == 1 else ""
+
+
 def _join(text: str, final: str, piece: str) -> str:
     """Append a syllable after a final written as ``final``; a consonant closing one
-    syllable and opening the next is written once (បុប្ផា "Bopha"), except ``n``."""
-    if final and final != "n" and piece.startswith(final) and text.endswith(final):
+    syllable and opening the next is written once (បុប្ផា "Bopha"), except ``n`` and ``l``
+    (វណ្ណា "Vanna", ផល្លា "Phalla")."""
+    if final and final not in ("n", "l") and piece.startswith(final) and text.endswith(final):
         return text[: -len(final)] + piece
     return text + piece
+
+
+_USAGE: dict[str, str] = {
+    normalize("នរោត្តម"): "Norodom",
+    normalize("ស៊ីសុវត្ថិ"): "Sisowath",
+}
+"""Words whose Latin spelling is fixed by long usage, not by the rules: the two royal
+houses, printed in their French-era spelling since the 19th century."""
 
 
 def romanize_name(khmer: str) -> str:
@@ -329,7 +401,7 @@ def romanize_name(khmer: str) -> str:
     are not Khmer letters are kept as they are. Never raises.
     """
     words = normalize(khmer).split(" ")
-    return " ".join(_capitalise(_romanize_word(w)) for w in words if w)
+    return " ".join(_USAGE.get(w) or _capitalise(_romanize_word(w)) for w in words if w)
 
 
 def _capitalise(word: str) -> str:

@@ -8,7 +8,9 @@ Khmer reader does:
 1. :func:`name_key` folds spellings that stand for the same Khmer letters:
    aspirate digraphs (``chh``/``ch`` → ``c``, ``kh`` → ``k``, ``ph`` → ``p``,
    ``th`` → ``t``, ``nh`` → ``n``), ``w`` → ``v``, ``y`` as a vowel → ``i``,
-   ``ea`` → ``a`` (o-series /iə/ after a consonant, "Sophea"), doubled letters to one,
+   ``ea`` → ``a`` (o-series /iə/ after a consonant, "Sophea"), ``ae`` → ``e`` and a
+   final ``aev`` → ``eo`` (the gazetteer's ែ: "Preaek Ta Kaev" is printed "Prek Ta
+   Keo"), a final ``ov`` → ``ou`` (ៅ: "Pov"/"Pou"), doubled letters to one,
    a silent word-final ``h`` or ``r`` after a vowel ("Sokhar", "Preah"), and an ``r``
    between a vowel and a consonant, which marks a long vowel ("Thoeurn", "Sorn").
    It never folds one consonant into another: ``d``/``t`` (ដ/ត) and ``l``/``n``
@@ -43,6 +45,7 @@ __all__ = [
     "name_distance",
     "name_key",
     "same_name",
+    "same_place",
 ]
 
 THRESHOLD = 0.6
@@ -82,6 +85,9 @@ def _fold_word(word: str) -> str:
     # y is a consonant only at the start of a word before a vowel ("Yem", "Yuth").
     head = "Y" if len(word) > 1 and word[0] == "y" and word[1] in _VOWELS else word[:1]
     word = (head + word[1:]).replace("y", "i").replace("Y", "y")
+    word = re.sub(r"aev$", "eo", word)  # ែវ: the gazetteer's "Kaev" is printed "Keo"
+    word = word.replace("ae", "e")  # ែ: the gazetteer's "Preaek" is printed "Prek"
+    word = re.sub(r"ov$", "ou", word)  # ៅ closing a word: "Pov" and "Pou" are one name
     word = re.sub(r"(?<=[^aeiou])ea", "a", word)
     if len(word) > 2 and word[-1] in "hr" and word[-2] in _VOWELS:
         word = word[:-1]
@@ -178,6 +184,31 @@ def same_name(a: str, b: str) -> bool:
     if not name_key(a) or not name_key(b):
         return False
     return name_distance(a, b) <= THRESHOLD
+
+
+PLACE_WORD_MIN = 6
+"""Shortest word (in letters of its key) in which :func:`same_place` forgives one stray
+consonant."""
+
+
+def same_place(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` spell one place or school name.
+
+    :func:`same_name`, or one word apart by a single consonant when that word is long
+    (≥ :data:`PLACE_WORD_MIN` letters) and every other word is the same name: a typo
+    in a long Pali word ("Muy Misthona" for "Muy Mithona") does not make another place,
+    where "Sophea"/"Sopheap" are two people.
+    """
+    if same_name(a, b):
+        return True
+    wa, wb = name_key(a).split(), name_key(b).split()
+    if len(wa) != len(wb) or not wa:
+        return False
+    apart = [(x, y) for x, y in zip(wa, wb, strict=True) if _word_distance(x, y) > THRESHOLD]
+    if len(apart) != 1:
+        return False
+    x, y = apart[0]
+    return min(len(x), len(y)) >= PLACE_WORD_MIN and _word_distance(x, y) <= CONSONANT
 
 
 def match_romanization(khmer: str, latin: str) -> bool:

@@ -1,0 +1,61 @@
+"""Names as they are printed: (Khmer, printed spelling) pairs collected from public pages
+(tests/fixtures/names/printed.tsv, each side with its source).
+
+``tune`` pairs were used while writing the romanizer's rules; ``heldout`` pairs were
+collected afterwards and never tuned on. The floors below are the measured figures (a
+change that lowers one fails); docs/names.md reports them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sastra.khmer.places import romanize_place
+from sastra.khmer.romanize import romanize_name
+from sastra.khmer.similarity import same_name
+from sastra.names import Glossary, render_name
+
+FIXTURE = Path(__file__).parent / "fixtures" / "names" / "printed.tsv"
+
+
+def _rows(kind: str, subset: str) -> list[tuple[str, str]]:
+    out = []
+    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            khmer, printed, k, s, source_km, source_en = line.split("\t")
+            assert source_km.startswith("http") and (source_en.startswith("http")), line
+            if (k, s) == (kind, subset):
+                out.append((khmer, printed))
+    return out
+
+
+def _rates(rows: list[tuple[str, str]], spell: object) -> tuple[float, float]:
+    outputs = [spell(k) for k, _ in rows]  # type: ignore[operator]
+    exact = sum(o == p for o, (_, p) in zip(outputs, rows, strict=True)) / len(rows)
+    same = sum(same_name(o, p) for o, (_, p) in zip(outputs, rows, strict=True)) / len(rows)
+    return exact, same
+
+
+def test_collection_size() -> None:
+    people = _rows("person", "tune") + _rows("person", "heldout")
+    assert len(people) >= 60 and len(_rows("person", "heldout")) >= 15
+    assert len({k for k, _ in people}) == len(people)
+
+
+@pytest.mark.parametrize(
+    ("kind", "subset", "spell", "floor_exact", "floor_same"),
+    [
+        ("person", "tune", romanize_name, 0.62, 0.84),
+        ("person", "heldout", romanize_name, 0.41, 0.94),
+        ("place", "heldout", romanize_place, 0.68, 0.90),
+        ("place", "heldout", lambda k: render_name(k, "en", Glossary())[0], 0.81, 0.90),
+    ],
+    ids=["people-tune", "people-heldout", "places-gazetteer", "places-name-filter"],
+)
+def test_printed_spelling_rates(
+    kind: str, subset: str, spell: object, floor_exact: float, floor_same: float
+) -> None:
+    exact, same = _rates(_rows(kind, subset), spell)
+    assert (exact >= floor_exact, same >= floor_same) == (True, True), (exact, same)
