@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sastra.model import Article, Pair
 from sastra.parallel import THRESHOLD, SharedPool
+from sastra.progress import Progress, ticker
 from sastra.tracking.fingerprint import (
     article_fingerprint,
     article_text,
@@ -36,9 +37,14 @@ whether to summarise what changed (for a source; a translation needs the fingerp
 CompareResult = tuple[str | None, str, "Change | None"]
 
 
-def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -> int:
+def prefetch(
+    tracker: Tracker,
+    pairs: Iterable[Pair],
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> int:
     """Compute, in bulk, what ``tracker.status`` will likely ask for; returns how many
-    versions it read."""
+    versions it read (``progress`` hears of each as it is done)."""
     if tracker.cache is None:
         return 0
     cache = tracker.cache
@@ -141,14 +147,20 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
                 _, path, _, fields, summarise = compared[key]
                 compare_jobs.append((data[key[0]], path, index_of[key], fields, summarise))
             compare_results.append(pool.map(_compare_job, compare_jobs, threshold))
+        tick = ticker(
+            len(disk_jobs) + len(git_keys) + len(compare_keys), "fingerprinting", progress
+        )
         for (namespace, blob), fingerprint in zip(from_disk, disk_results, strict=True):
             cache.put(namespace, blob, fingerprint)
+            tick()
         for (namespace, blob), maybe in zip(git_keys, chain(*git_results), strict=True):
             if maybe is not None:
                 cache.put(namespace, blob, maybe)
+            tick()
         for (old, new), (old_fp, new_fp, change) in zip(
             compare_keys, chain(*compare_results), strict=True
         ):
+            tick()
             namespace = compared[(old, new)][0]
             cache.put(namespace, new, new_fp)
             if old_fp is not None:

@@ -31,6 +31,7 @@ from sastra.model import (
     State,
     VersionStatus,
 )
+from sastra.progress import Progress, counted
 from sastra.tracking import FINGERPRINT_VERSION
 from sastra.tracking.fingerprint import (
     VisibleText,
@@ -115,12 +116,14 @@ class Tracker:
         self._remember(collection, blob, text)
         return text
 
-    def prefetch(self, pairs: Iterable[Pair], jobs: int | None = None) -> int:
+    def prefetch(
+        self, pairs: Iterable[Pair], jobs: int | None = None, progress: Progress | None = None
+    ) -> int:
         """Compute in bulk the fingerprints :meth:`status` will ask for (see
         :func:`sastra.tracking.prefetch.prefetch`); returns how many it computed."""
         from sastra.tracking.prefetch import prefetch
 
-        return prefetch(self, pairs, jobs)
+        return prefetch(self, pairs, jobs, progress)
 
     def remember_change(self, old_fingerprint: str, new_fingerprint: str, change: Change) -> None:
         """Cache what changed between two fingerprints of a source (see :meth:`_stale`)."""
@@ -307,9 +310,16 @@ class Tracker:
         )
 
 
-def site_status(tracker: Tracker, pairs: Iterable[Pair], *, diff: bool = False) -> SiteStatus:
-    """Status of every pair, in key order."""
+def site_status(
+    tracker: Tracker,
+    pairs: Iterable[Pair],
+    *,
+    diff: bool = False,
+    progress: Progress | None = None,
+) -> SiteStatus:
+    """Status of every pair, in key order (``progress``: see :mod:`sastra.progress`)."""
     pairs = tuple(pairs)
-    tracker.prefetch(pairs)
-    articles = tuple(tracker.status(pair, diff=diff) for pair in pairs)
+    tracker.prefetch(pairs, progress=progress)
+    checked = counted(pairs, len(pairs), "checking translations", progress)
+    articles = tuple(tracker.status(pair, diff=diff) for pair in checked)
     return SiteStatus(articles, tracker.config.languages)
