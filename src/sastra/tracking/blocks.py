@@ -32,19 +32,24 @@ from sastra.tracking.prose import prose_text
 Blocks = list[tuple[int, str]]
 """``(line offset, raw text)`` of each block with text, as ``fingerprint.body_blocks``."""
 
-_NOT_CUT = re.compile(r"\]:|[\t\r\x00]|<(?:!|\?|(?i:script|pre|style|textarea)(?:[\s>]|$))")
+_NOT_CUT = ("]:", "\t", "\r", "\x00", "<!", "<?")
+_RAW_HTML = re.compile(r"<(?i:script|pre|style|textarea)(?:[\s>]|$)")
+_INDENTED_FENCE = re.compile(r"\n {1,3}(?:```|~~~)")
+_FENCE_CHARS = frozenset("`~")
 _FENCE = re.compile(r"( {0,3})(`{3,}|~{3,})(.*)")
 _LIST_ITEM = re.compile(r"( {0,3})([-*+]|[0-9]{1,9}[.)])( {1,4})(?=\S)")
 _HEADING = re.compile(r" {0,3}#{1,6}(?:[ ]|$)")
 _RULE = re.compile(r" {0,3}([-*_])(?:[ ]*\1){2,}[ ]*")
-_HTML_START = re.compile(r" {0,3}<")
 
 
 def segments(body: str) -> Blocks | None:
     """``(first line, text)`` of the parts of ``body`` that markdown-it reads alone as
     it reads them together; ``None`` when the body is not to be cut."""
-    if _NOT_CUT.search(body):
+    # (Substring tests and patterns that start with a literal are the fast ones.)
+    if any(mark in body for mark in _NOT_CUT) or _RAW_HTML.search(body):
         return None
+    # Only an indented fence line needs to know whether it is inside a list item.
+    items = _INDENTED_FENCE.search("\n" + body) is not None
     lines = body.split("\n")
     cuts = [0]
     fence: tuple[str, int] | None = None  # an open column-0 fence: its character, length
@@ -54,16 +59,18 @@ def segments(body: str) -> Blocks | None:
     # would take a fence line that follows as its own text.
     absorbing = False
     for i, line in enumerate(lines):
+        start = line[:4].lstrip(" ")[:1]  # (a fence or HTML line has at most 3 spaces)
         if fence is not None:
-            found = _FENCE.fullmatch(line)
-            if found and _closes(found, fence):
-                fence = None
+            if start in _FENCE_CHARS:
+                found = _FENCE.fullmatch(line)
+                if found and _closes(found, fence):
+                    fence = None
             blank = False
             continue
         if not line.strip(" "):
             blank, absorbing = True, False
             continue
-        found = _FENCE.fullmatch(line) if line.lstrip(" ")[:1] in "`~" else None
+        found = _FENCE.fullmatch(line) if start in _FENCE_CHARS else None
         opens = found is not None and _opens(found)
         if opens and (absorbing or "|" in line):
             return None  # a fence, or text of the HTML block or table above; or a table
@@ -73,20 +80,20 @@ def segments(body: str) -> Blocks | None:
             # The content offset of a list item this line starts: not a thematic break,
             # and an ordered item after text only when it starts at 1 (else the line
             # continues the paragraph).
-            item = None if _RULE.fullmatch(line) else _LIST_ITEM.match(line)
+            item = None if not items or _RULE.fullmatch(line) else _LIST_ITEM.match(line)
             if item is not None and not blank and item.group(2)[:-1] not in ("", "1"):
                 item = None
             item_offset = item.end() if item else -1
             if found is not None and opens:
                 fence = (found.group(2)[0], len(found.group(2)))
                 item_offset = -1
-        else:
+        elif items:
             indent = len(line) - len(line.lstrip(" "))
             if indent < item_offset:
                 item_offset = -1  # the item has ended (or this line is lazy: unsure)
             if opens and indent < 4 and item_offset < 0:
                 return None  # a fence that may be at the top level, indented
-        absorbing = absorbing or "|" in line or line.lstrip(" ")[:1] == "<"
+        absorbing = absorbing or "|" in line or start == "<"
         blank = False
     cuts.append(len(lines))
     return [(a, "\n".join(lines[a:b])) for a, b in itertools.pairwise(cuts) if a < b]

@@ -36,6 +36,7 @@ from sastra.tracking import FINGERPRINT_VERSION
 from sastra.tracking.fingerprint import (
     VisibleText,
     article_text,
+    bytes_fingerprint,
     bytes_text,
     compare,
 )
@@ -100,8 +101,14 @@ class Tracker:
         cached = self.cache.get(self.fp_namespace(collection), blob) if self.cache else None
         if isinstance(cached, str):
             return cached
-        text = self.blob_text(blob, path, collection)
-        return text.fingerprint if text is not None else None
+        # Only the fingerprint: no paragraph objects (a history walk asks for many).
+        data = self.history.read_blob(blob) if self.history is not None else None
+        if data is None:
+            return None
+        found = bytes_fingerprint(data, path, self.config.collection(collection).translatable)
+        if found is not None and self.cache is not None:
+            self.cache.put(self.fp_namespace(collection), blob, found)
+        return found
 
     def blob_text(self, blob: str, path: str, collection: str) -> VisibleText | None:
         """Visible text of a committed blob; ``None`` if unreadable."""
