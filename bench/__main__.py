@@ -18,6 +18,7 @@ BENCHMARKS = {
     "names_discover": "i18n names discover over 1,000 pairs",
     "khmer_lunar": "lunar (Chhankitek) dates per second",
     "khmer_segment": "Khmer word segmentation throughput: cold, warm, cached",
+    "serve_soak": "i18n serve: <= 500 requests in <= 20 s with rebuilds; errors, latency",
 }
 
 

@@ -9,13 +9,12 @@ collection (the national board) and a draft are in it too.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import git, run_cli, write_files
+from conftest import commit_at, git, run_cli, write_files
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
 KM_FLOOD = """\
@@ -85,21 +84,6 @@ phone: "012 345 678"
 CONFIG = 'source_language = "km"\n'
 
 
-def _commit(root: Path, message: str, when: str) -> None:
-    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        git(root, "add", "-A")
-        git(root, "commit", "-q", "-m", message)
-    finally:
-        for key, value in old.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
 @pytest.fixture
 def astro(tmp_path: Path) -> Path:
     root = tmp_path / "moeys-web"
@@ -120,7 +104,7 @@ def astro(tmp_path: Path) -> Path:
             "src/assets/board/chan-sopheak.jpg": JPEG,
         },
     )
-    _commit(root, "news: flood relief in Kampong Thom (km)", "2025-10-14T17:00:00+07:00")
+    commit_at(root, "news: flood relief in Kampong Thom (km)", "2025-10-14T17:00:00+07:00")
     git(root, "checkout", "-q", "-b", "translate/flood-relief")
     write_files(
         root,
@@ -129,10 +113,12 @@ def astro(tmp_path: Path) -> Path:
             "src/content/national-board-member/en/chan-sopheak.md": EN_BOARD,
         },
     )
-    _commit(root, "translate flood relief and the board into English", "2025-10-16T10:00:00+07:00")
+    commit_at(
+        root, "translate flood relief and the board into English", "2025-10-16T10:00:00+07:00"
+    )
     git(root, "checkout", "-q", "main")
     write_files(root, {"src/content/news/km/scholarship-2026.md": KM_SCHOLARSHIP})
-    _commit(root, "news: scholarships 2026 (km)", "2026-01-05T09:00:00+07:00")
+    commit_at(root, "news: scholarships 2026 (km)", "2026-01-05T09:00:00+07:00")
     git(
         root,
         "merge",
@@ -149,7 +135,7 @@ def astro(tmp_path: Path) -> Path:
             "src/content/news/km/notice-draft.md": KM_DRAFT,
         },
     )
-    _commit(root, "news: corrected number of families (km)", "2026-01-21T08:30:00+07:00")
+    commit_at(root, "news: corrected number of families (km)", "2026-01-21T08:30:00+07:00")
     (root / "sastra.toml").write_text(CONFIG, "utf-8")
     return root
 

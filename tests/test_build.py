@@ -408,15 +408,17 @@ def test_a_write_failure_is_one_line_and_keeps_the_previous_site(
     root = _basic(themed)
     before = _first_build(root)
     (root / "content/en/news/hello.md").write_text(EN.replace("English", "New"), "utf-8")
-    import sastra.render.build as build_module
+    import sastra.render.output as output_module
 
-    def disk_full(*args: object, **kwargs: object) -> None:
-        raise OSError(28, "No space left on device", "_site/en/news/hello/index.html")
+    def disk_full(root: str, rel: str, data: bytes, made: set[str]) -> None:
+        raise OSError(28, "No space left on device", f"{root}/{rel}")
 
-    monkeypatch.setattr(build_module, "update_site", disk_full)  # a rebuild updates in place
+    monkeypatch.setattr(output_module, "write_new", disk_full)  # the page into the new tree
     result = run_cli("build", "--root", str(root))
     assert result.exit_code == 1
-    [line] = result.stderr.splitlines()[-1:]
-    assert line.startswith("i18n: error: could not write the site")
-    assert "No space left on device" in line
+    assert result.stderr.splitlines() == [
+        "i18n: error: could not write the site _site/en/news/hello/index.html: "
+        "No space left on device; the previous site was left as it was"
+    ]
     assert (root / "_site/km/news/hello/index.html").read_bytes() == before
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith("._site")) == []

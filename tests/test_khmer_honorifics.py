@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from sastra.khmer.honorifics import is_not_name, is_title, khmer_mentions, latin_mentions
+from sastra.khmer.honorifics import is_not_name, is_title, khmer_mentions
+from sastra.khmer.honorifics_latin import latin_mentions
 
 
 @pytest.mark.parametrize(
@@ -66,3 +67,27 @@ def test_latin_title_is_kept_apart_from_the_name() -> None:
         "Moha Borvor Thipadei",
         ("Hun", "Manet"),
     )
+
+
+def test_zero_width_spaces_separate_words() -> None:
+    text = "សម្តេច\u200bមហាបវរធិបតី\u200bហ៊ុន\u200bម៉ាណែត\u200bបាន\u200bអញ្ជើញ"
+    (mention,) = khmer_mentions(text)
+    assert mention.words == ("ហ៊ុន", "ម៉ាណែត")
+    assert text[mention.offset :].startswith("ហ៊ុន")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("សម្តេចមហាបវរធិបតី ហ៊ុន ម៉ាណែត", (("សម្តេច",), ("មហាបវរធិបតី",), "ហ៊ុន ម៉ាណែត")),
+        ("ឯកឧត្តមម៉ៅ សិលា", (("ឯកឧត្តម",), (), "ម៉ៅ សិលា")),
+        ("លោកគ្រូ សុខ ដារា", (("លោកគ្រូ",), (), "សុខ ដារា")),
+        ("សុខ ដារា", ((), (), "សុខ ដារា")),
+        ("ពិភពលោក", ((), (), "ពិភពលោក")),
+        ("ឯកឧត្តមរដ្ឋមន្ត្រីក្រសួងអប់រំ", ((), (), "ឯកឧត្តមរដ្ឋមន្ត្រីក្រសួងអប់រំ")),
+    ],
+)
+def test_split_chain(text: str, expected: tuple[tuple[str, ...], tuple[str, ...], str]) -> None:
+    from sastra.khmer.honorifics import split_chain
+
+    assert split_chain(text) == expected

@@ -4,6 +4,7 @@ and properties (never raises, offsets hold) over arbitrary text."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 from hypothesis import given
@@ -108,6 +109,8 @@ DATES: list[tuple[str, str, tuple[str, list[tuple[dt.date, dt.date]], bool, int 
     ("Thursday, 8 January 2026", "en",
      ("Thursday, 8 January 2026", [(D(2026, 1, 8), D(2026, 1, 8))], False, 3)),
     ("Hun Sen 1 June High School", "en", ("1 June", [(D(2026, 6, 1), D(2026, 6, 1))], True, None)),
+    ("ចុះថ្ងៃ ០៨/០១/២០២៦", "km", ("០៨/០១/២០២៦", [(D(2026, 1, 8), D(2026, 1, 8))], False, None)),
+    ("dated 2026-01-08", "en", ("2026-01-08", [(D(2026, 1, 8), D(2026, 1, 8))], False, None)),
 ]  # fmt: skip
 
 
@@ -129,3 +132,18 @@ def test_readers_never_raise_and_offsets_hold(text: str, lang: str) -> None:
         assert text[q.start : q.end] == q.text
     for p in find_date_phrases(text, lang):
         assert isinstance(p, DatePhrase) and text[p.start : p.end].strip() == p.text
+
+
+HOSTILE = ["1-", "1 ", "១ និង ", "one-", "មួយ", "\u200b", "#a", "a@", "0 12 ", "ថ្ងៃទី១ ", "1st and "]
+LIMIT = 5.0
+"""Seconds 20,000 characters of hostile text may take (an unbounded repeat took a minute)."""
+
+
+@pytest.mark.parametrize("unit", HOSTILE)
+def test_hostile_text_is_read_in_linear_time(unit: str) -> None:
+    text = unit * (20_000 // len(unit))
+    started = time.perf_counter()
+    for lang in ("km", "en"):
+        find_quantities(text, lang)
+        find_date_phrases(text, lang)
+    assert time.perf_counter() - started < LIMIT

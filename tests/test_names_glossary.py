@@ -92,6 +92,15 @@ GLOSSARY = Glossary(
         ("Mao Sila", "km", ("ម៉ៅ សិលា", False)),
         ("Jane Doe", "en", ("Jane Doe", False)),
         ("ខេត្តតាកែវ", "en", ("Takeo Province", False)),
+        ("សម្តេចមហាបវរធិបតី ហ៊ុន ម៉ាណែត", "en", ("Samdech Moha Borvor Thipadei Hun Manet", False)),
+        ("ឯកឧត្តមរដ្ឋមន្ត្រី ម៉ៅ សិលា", "en", ("H.E. Mao Sela", False)),
+        ("ឯកឧត្តមបណ្ឌិតសភាចារ្យ ហង់ ជួន ណារ៉ុន", "en", ("H.E. Academician Hang Chuon Naron", False)),
+        ("លោកគ្រូ សុខ ដារា", "en", ("Lok Kru Sok Dara", True)),
+        (
+            "ព្រះករុណា ព្រះបាទសម្តេចព្រះបរមនាថ នរោត្តម សីហមុនី",
+            "en",
+            ("His Majesty King Norodom Sihamoni", False),
+        ),
         ("", "en", ("", False)),
     ],
 )

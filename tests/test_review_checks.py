@@ -98,3 +98,23 @@ def test_every_check_has_a_trigger_and_a_clean_fixture() -> None:
     assert wanted - triggered == set()
     assert wanted - cleared == set()
     assert hygiene & triggered
+
+
+@pytest.mark.parametrize(
+    ("title", "only"),
+    [
+        ("ឯកឧត្តម", True),
+        ("ឯកឧត្តមរដ្ឋមន្ត្រី", True),
+        ("លោកជំទាវ", True),
+        ("H.E.", True),
+        ("Lok Chumteav", True),
+        ("His Excellency the Minister", True),
+        ("ឯកឧត្តម ម៉ៅ សិលា", False),
+        ("H.E. Mao Sela", False),
+        ("Minister chairs the review meeting", False),
+    ],
+)
+def test_a_title_that_is_only_an_honorific_is_no_duplicate(title: str, only: bool) -> None:
+    from sastra.review.checks_site import only_honorifics
+
+    assert only_honorifics(title) is only

@@ -87,3 +87,87 @@ def test_a_bad_config_is_reported_before_serving(site: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("sastra.toml:2: ")
     assert "'fr' is not one of the languages" in result.stderr
+
+
+def _serve(site: Path, *args: str, **env: str) -> tuple[subprocess.Popen[str], str]:
+    """Start ``i18n serve``; the process and its URL (read from the "Serving" line)."""
+    import os
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sastra", "serve", "--root", str(site), "--port", "0", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **env},
+    )
+    assert proc.stdout is not None
+    for _ in range(5):
+        line = proc.stdout.readline()
+        if line.startswith("Serving "):
+            return proc, line.split(" at ", 1)[1].strip()
+    proc.kill()
+    raise AssertionError(proc.communicate()[1])
+
+
+def _stop(proc: subprocess.Popen[str]) -> str:
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=15)
+    return err
+
+
+def test_bind_to_every_address_warns_and_answers_by_ip(site: Path) -> None:
+    proc, url = _serve(site, "--bind", "0.0.0.0", "--no-watch")
+    try:
+        assert url.startswith("http://0.0.0.0:")
+        port = url.rsplit(":", 1)[1].strip("/")
+        status, page = _fetch(f"http://127.0.0.1:{port}/en/news/water/")
+        assert status == 200 and "Clean water" in page
+    finally:
+        err = _stop(proc)
+    assert (
+        "i18n: warning: listening on 0.0.0.0: any machine that can reach this one can read "
+        "the site and its /__sastra/ status and review pages"
+    ) in err.splitlines()
+
+
+def test_open_hands_the_url_to_the_browser(site: Path, tmp_path: Path) -> None:
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n', "utf-8")
+    browser.chmod(0o755)
+    proc, url = _serve(site, "--open", "--no-watch", BROWSER=f"{browser} %s")
+    try:
+        deadline = time.monotonic() + 10
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        _stop(proc)
+    assert opened.read_text("utf-8").strip() == url
+
+
+def _zombies(pid: int) -> list[str]:
+    """Defunct children of ``pid`` (from /proc)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            stat = Path(f"/proc/{child}/stat").read_text()
+            if stat.rsplit(")", 1)[1].split()[0] == "Z":
+                found.append(stat.split(" ", 2)[1])
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
+def test_serve_reaps_the_process_that_deletes_a_replaced_tree(site: Path) -> None:
+    assert run_cli("build", "--root", str(site)).exit_code == 0
+    (site / "_site/robots.txt").unlink()  # an incomplete output: the build writes a new tree
+    proc, _ = _serve(site)
+    try:
+        deadline = time.monotonic() + 10
+        while any(p.name.startswith("._site") for p in site.iterdir()):
+            assert time.monotonic() < deadline, "the replaced tree was not deleted"
+            time.sleep(0.05)
+        time.sleep(0.3)
+        assert _zombies(proc.pid) == []
+        assert (site / "_site/robots.txt").is_file()
+    finally:
+        _stop(proc)

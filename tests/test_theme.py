@@ -34,8 +34,6 @@ def test_a_site_without_templates_or_catalogs_builds_with_the_shipped_theme(
 
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
-        "sastra.toml: warning: collection 'news' has no km title; its km index is titled "
-        "'News' (set title.km in [collections.news])",
         "no base_url in [site]: the sitemap and feeds use relative addresses (set base_url "
         "to the published address to make them absolute)",
     ]

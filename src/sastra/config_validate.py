@@ -56,10 +56,9 @@ class Validator:
             return default
         value = data[key]
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            names = (
-                kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-            )
-            self.error(table, key, f"'{key}' must be {_TYPE_WORDS.get(names, names)}")
+            kinds = (kind,) if isinstance(kind, type) else kind
+            words = " or ".join(_TYPE_WORDS.get(k.__name__, k.__name__) for k in kinds)
+            self.error(table, key, f"'{key}' must be {words}")
             return default
         problem = check(value) if check else None
         if problem:
@@ -85,6 +84,7 @@ _TYPE_WORDS = {
     "bool": "true or false",
     "int": "a whole number",
     "list": "a list",
+    "dict": "a table",
 }
 
 

@@ -155,6 +155,21 @@ class Article:
                 return value
         return None
 
+    @property
+    def tags(self) -> list[str]:
+        """The ``tags`` field as tags: a list of words, or one word (``tags: policy`` is
+        one tag, not six letters); numbers in a list are written as text. Any other value
+        gives no tags (the content stage reports it)."""
+        value = self.meta.get("tags")
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        tags = []
+        for item in items:
+            if isinstance(item, int | float) and not isinstance(item, bool):
+                item = str(item)
+            if isinstance(item, str) and item.strip():
+                tags.append(item.strip())
+        return tags
+
     def line_of(self, name: str) -> int:
         """Line of a top-level frontmatter key (first line of the file when unknown)."""
         return self.field_lines.get(name.split(".", 1)[0], 1)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from sastra.content.yamlsafe import compose as compose_safe
 from sastra.khmer.unicode import normalize
 from sastra.model import Diagnostic, Location, Severity
 from sastra.names_check import VariantFinding, find_variants, fix_text
@@ -156,7 +157,7 @@ def parse_glossary(text: str, path: str) -> tuple[Glossary, tuple[Diagnostic, ..
         diags.append(Diagnostic(Location(path, line), message, severity))
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose_safe(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         error(mark.line + 1 if mark else 1, f"invalid YAML: {exc.problem or exc.context}")
@@ -326,33 +327,44 @@ KM_TO_EN_HONORIFICS: Mapping[str, str] = {
     "លោកជំទាវ": "Lok Chumteav",
     "លោកស្រី": "Mrs.",
     "អ្នកស្រី": "Ms.",
+    "អ្នកនាង": "Ms.",
+    "កញ្ញា": "Miss",
     "លោក": "Mr.",
-    "អ្នកឧកញ៉ា": "Oknha",
+    "លោកគ្រូ": "Lok Kru",
+    "អ្នកគ្រូ": "Neak Kru",
+    "អ្នកឧកញ៉ា": "Neak Oknha",
     "ឧកញ៉ា": "Oknha",
     "បណ្ឌិត": "Dr.",
+    "វេជ្ជបណ្ឌិត": "Dr.",
+    "សាស្ត្រាចារ្យ": "Prof.",
+    "បណ្ឌិតសភាចារ្យ": "Academician",
     "សម្តេច": "Samdech",
+    "ព្រះករុណា": "His Majesty",
+    "ព្រះបាទសម្តេចព្រះបរមនាថ": "King",
 }
 """Khmer honorifics and the English form :func:`render_name` writes for them."""
+
+KM_TO_EN_TITLES: Mapping[str, str] = {
+    "មហាបវរធិបតី": "Moha Borvor Thipadei",
+    "ធិបតី": "Thipadei",
+    "អគ្គមហាសេនាបតីតេជោ": "Akka Moha Sena Padei Techo",
+    "តេជោ": "Techo",
+    "ក្រឡាហោម": "Kralahom",
+    "ពិជ័យសេនា": "Pichey Sena",
+    "កិត្តិព្រឹទ្ធបណ្ឌិត": "Kittiprittbandit",
+}
+"""Honorary titles :func:`render_name` writes in English (Samdech *Moha Borvor Thipadei*
+Hun Manet); functions (រដ្ឋមន្ត្រី, អភិបាល…) are left out: a name is not a byline."""
+
+
+@lru_cache(maxsize=1)
+def _english_pieces() -> dict[str, str]:
+    pieces = (*KM_TO_EN_HONORIFICS.items(), *KM_TO_EN_TITLES.items())
+    return {normalize(k): v for k, v in pieces}
 
 
 def _is_khmer(text: str) -> bool:
     return any("\u1780" <= ch <= "\u17ff" for ch in text)
-
-
-def _split_honorifics(khmer: str) -> tuple[list[str], str]:
-    rest = normalize(khmer)
-    found: list[str] = []
-    keys = sorted((normalize(k) for k in KM_TO_EN_HONORIFICS), key=len, reverse=True)
-    progress = True
-    while progress:
-        progress = False
-        for key in keys:
-            if rest.startswith(key) and len(rest) > len(key):
-                found.append(key)
-                rest = rest[len(key) :].lstrip()
-                progress = True
-                break
-    return found, rest
 
 
 def render_name(khmer: str, lang: str, glossary: Glossary) -> tuple[str, bool]:
@@ -364,9 +376,11 @@ def render_name(khmer: str, lang: str, glossary: Glossary) -> tuple[str, bool]:
     (:mod:`sastra.khmer.places`: a name with its prefix, ស្រុកត្រាំកក់ "Tram Kak
     District", or a province or district alone), else
     :func:`~sastra.khmer.romanize.romanize_name` with ``used_fallback=True`` (the build
-    warns about those). Leading Khmer honorifics
-    are rendered too (ឯកឧត្តម → H.E.). A Latin input is mapped through the glossary
-    (a variant becomes the preferred form; on Khmer pages, the Khmer form).
+    warns about those). Leading Khmer honorifics and honorary titles are rendered too
+    (ឯកឧត្តម → H.E., សម្តេចមហាបវរធិបតី → Samdech Moha Borvor Thipadei; functions such as
+    រដ្ឋមន្ត្រី are left out), read with the shared honorific parser
+    (:func:`sastra.khmer.honorifics.split_chain`). A Latin input is mapped through the
+    glossary (a variant becomes the preferred form; on Khmer pages, the Khmer form).
     """
     text = " ".join(khmer.split())
     if not text:
@@ -376,6 +390,7 @@ def render_name(khmer: str, lang: str, glossary: Glossary) -> tuple[str, bool]:
         if entry is None:
             return text, False
         return (entry.km if lang == "km" else entry.en), False
+    from sastra.khmer.honorifics import split_chain
     from sastra.names_known import well_known
 
     entry = glossary.lookup(text)
@@ -384,11 +399,12 @@ def render_name(khmer: str, lang: str, glossary: Glossary) -> tuple[str, bool]:
     entry = entry or well_known().lookup(text)
     if entry is not None:
         return entry.en, False
-    honorifics, rest = _split_honorifics(text)
+    honorifics, titles, rest = split_chain(text)
     if honorifics and rest:
-        names = {normalize(k): v for k, v in KM_TO_EN_HONORIFICS.items()}
         inner, fallback = render_name(rest, lang, glossary)
-        return " ".join([*(names[h] for h in honorifics), inner]), fallback
+        english = _english_pieces()
+        words = [english[p] for p in (*honorifics, *titles) if p in english]
+        return " ".join([*words, inner]), fallback
     place = _gazetteer_spelling(text)
     if place is not None:
         return place, False

@@ -5,7 +5,7 @@ A board of a data collection lists its people by name only (``name: សុខ �
 introduced. Such a name is found when the same person is at the same place in both
 versions: the same translatable frontmatter field (``managementTeam.member[2].name``),
 or the same paragraph when both bodies have as many paragraphs. There, a Latin run
-of two or three name words (:func:`~sastra.khmer.honorifics.name_words`) and a run of
+of two or three name words (:func:`~sastra.khmer.honorifics_latin.name_words`) and a run of
 as many Khmer words (none a title or a common word) are one name when the romanization
 of the Khmer run is within :data:`~sastra.names_discover.ALIGN_LIMIT` of the Latin run,
 word by word.
@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sastra.content.parse import get_path
-from sastra.khmer.honorifics import is_not_name, name_words
+from sastra.khmer.honorifics import is_not_name
+from sastra.khmer.honorifics_latin import name_words
 from sastra.khmer.romanize import romanize_name
 from sastra.khmer.similarity import name_distance
 from sastra.khmer.unicode import normalize
@@ -120,7 +121,8 @@ def unmarked_names(units: Iterable[Unit]) -> list[tuple[str, tuple[str, ...], tu
         runs = _latin_runs(unit.other)
         if not runs:
             continue
-        words = [w.strip("។៕៖,.:;!?()«»\"'") for w in normalize(unit.km).split(" ")]
+        spaced = unit.km.replace("\u200b", " ")  # a zero-width space separates words
+        words = [w.strip("។៕៖,.:;!?()«»\"'") for w in normalize(spaced).split(" ")]
         for latin in runs:
             n = len(latin)
             for start in range(len(words) - n + 1):

@@ -224,6 +224,7 @@ def discover(pairs: Iterable[PairText | Mapping[str, str]], glossary: Glossary) 
         key = next((k for k in known if _starts_with(words, k)), None)
         key = key or normalize(" ".join(words[:DEFAULT_WORDS]))
         _seen_km(tallies[key], honorific)
+    _merge_glued(tallies)
     names = [
         _named(key, tally, glossary)
         for key, tally in tallies.items()
@@ -231,6 +232,19 @@ def discover(pairs: Iterable[PairText | Mapping[str, str]], glossary: Glossary) 
     ]
     names.sort(key=lambda n: (n.kind, -(sum(c for _, c in n.spellings) + n.km_count), n.km))
     return Discovery(tuple(names), _clusters(people) + _place_clusters(places))
+
+
+def _merge_glued(tallies: dict[str, _Tally]) -> None:
+    """A name written without its space (ហ៊ុនម៉ាណែត) counts for the spaced form seen
+    elsewhere on the site or in the well-known list (ហ៊ុន ម៉ាណែត)."""
+    spaced = {k.replace(" ", ""): k for k in tallies if " " in k}
+    spaced.update({e.key.replace(" ", ""): e.key for e in well_known().entries if " " in e.key})
+    for key in [k for k in tallies if " " not in k and k in spaced]:
+        glued, home = tallies.pop(key), tallies[spaced[key]]
+        home.spellings.update(glued.spellings)
+        home.km_count += glued.km_count
+        home.hon_km.update(glued.hon_km)
+        home.hon_en.update(glued.hon_en)
 
 
 def _seen_km(tally: _Tally, honorific: str) -> None:

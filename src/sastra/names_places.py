@@ -45,6 +45,7 @@ _PREFIX_RE = re.compile(
 )
 _LEADS = re.compile("ខេត|រាជធានី|ស្រុក|ខណ|ក្រុង|ឃុ|សង្កាត|ភូម")
 """Letters every spelling of a prefix starts with, before normalization."""
+_WORDS = re.compile("[^\\s\u200b\u200c\u200d\ufeff]+")
 _KM_NAME_MAX = 16
 """Longest place name (code points) looked for after a prefix."""
 
@@ -57,7 +58,7 @@ def khmer_places(text: str, glossary: Glossary) -> list[KhmerPlace]:
     follows it.
     """
     out: list[KhmerPlace] = []
-    words = text.split()
+    words = _WORDS.findall(text)
     for index, raw in enumerate(words):
         if not _LEADS.search(raw):
             continue  # no prefix can be in this word: skip normalizing it

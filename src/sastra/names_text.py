@@ -5,7 +5,8 @@
   targets or HTML tags), as offsets into the file's text, so a fix touches nothing else.
 * :func:`latin_pattern`: one word-bounded regex for a set of Latin names.
 * :func:`khmer_mentions` and :func:`latin_mentions` (from
-  :mod:`sastra.khmer.honorifics`, the one honorific/title parser): the names written
+  :mod:`sastra.khmer.honorifics` and :mod:`sastra.khmer.honorifics_latin`, the one
+  honorific/title parser): the names written
   after an honorific (ឯកឧត្តម ម៉ៅ សិលា, H.E. Mao Sela), with the honorifics and offsets.
 """
 
@@ -16,14 +17,9 @@ from collections.abc import Iterable
 
 import yaml
 
-from sastra.khmer.honorifics import (
-    KM_HONORIFICS,
-    LATIN_HONORIFICS,
-    Mention,
-    khmer_mentions,
-    latin_mentions,
-    name_words,
-)
+from sastra.content.yamlsafe import compose as compose_safe
+from sastra.khmer.honorifics import KM_HONORIFICS, Mention, khmer_mentions
+from sastra.khmer.honorifics_latin import LATIN_HONORIFICS, latin_mentions
 
 __all__ = [
     "KM_HONORIFICS",
@@ -33,7 +29,6 @@ __all__ = [
     "latin_mentions",
     "latin_pattern",
     "mask_markup",
-    "name_words",
     "scan_regions",
 ]
 
@@ -43,9 +38,9 @@ _TOML_STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
 _MASKS = re.compile(
     r"^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[^\n]*$"  # fenced code
     r"|`[^`\n]+`"  # inline code
-    r"|\]\([^)\n]*\)"  # link and image targets
+    r"|\]\((?:[^)\n\]]|\](?!\())*\)"  # link and image targets (up to the next one)
     r"|^[ \t]*\[[^\]\n]+\]:[^\n]*$"  # reference definitions
-    r"|<[^>\n]+>",  # HTML tags and autolinks
+    r"|<[^<>\n]+>",  # HTML tags and autolinks (up to the next "<": linear time)
     re.MULTILINE | re.DOTALL,
 )
 _GAP = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+)"
@@ -100,7 +95,7 @@ def _toml_regions(fm: str, offset: int) -> list[tuple[int, int]]:
 
 def _frontmatter_regions(fm: str, offset: int) -> list[tuple[int, int]]:
     try:
-        root = yaml.compose(fm, Loader=yaml.SafeLoader)
+        root = compose_safe(fm)
     except yaml.YAMLError:
         return []  # the content loader reports bad frontmatter
     out: list[tuple[int, int]] = []

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import yaml
 
+from sastra.content.yamlsafe import compose as compose_safe
 from sastra.names import Honorific, Kind, NameEntry
 from sastra.names_discover import Discovery
 
@@ -82,7 +83,7 @@ def append_entries(text: str, entries: Sequence[NameEntry]) -> str:
         return text
     if not text.strip():
         return "names:\n" + entries_yaml(entries)
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = compose_safe(text)
     if root is None:
         return text.rstrip("\n") + "\nnames:\n" + entries_yaml(entries)
     if not isinstance(root, yaml.MappingNode):

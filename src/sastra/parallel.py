@@ -89,8 +89,33 @@ class SharedPool(Generic[S]):
             # worker would otherwise write to every inherited object and copy each page.
             gc.freeze()
             context = multiprocessing.get_context("fork")
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                self.jobs, mp_context=context, initializer=die_with_parent
+            )
         return self._pool
+
+
+def die_with_parent() -> None:
+    """Make this worker process end when the process that started it dies (a build
+    killed with SIGKILL or SIGTERM left its workers waiting forever on a futex). Linux:
+    ``prctl(PR_SET_PDEATHSIG, SIGKILL)``; elsewhere a no-op. A pool's initializer."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    parent = multiprocessing.parent_process()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError) as exc:  # no prctl here: workers end with the pool
+        log.debug("cannot tie workers to their parent: %s", exc)
+        return
+    if parent is not None and os.getppid() != parent.pid:  # it died before prctl took hold
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _run_chunk(task: tuple[Callable[[Any, Any], Any], Sequence[Any]]) -> list[Any]:

@@ -135,11 +135,14 @@ def resolve(out_dir: Path, url_path: str) -> tuple[str, Path | None]:
         return "missing", None
     if real != base and base not in real.parents:
         return "missing", None
-    if real.is_dir():
-        if not url_path.endswith("/"):
-            return "redirect", None
-        real = real / "index.html"
-    return ("file", real) if real.is_file() else ("missing", None)
+    try:  # a name too long for the file system (a 300-byte segment) is not there either
+        if real.is_dir():
+            if not url_path.endswith("/"):
+                return "redirect", None
+            real = real / "index.html"
+        return ("file", real) if real.is_file() else ("missing", None)
+    except OSError:
+        return "missing", None
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sastra import __version__
 from sastra.cache import BlobCache
@@ -28,6 +29,9 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from sastra.tracking.history import GitHistory
     from sastra.tracking.status import Tracker
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # The content, pairing and tracking stages are imported where they are used: a status
 # that nothing changed since is shown again without paying for YAML and Markdown parsers.
@@ -123,14 +127,16 @@ def open_tracked_site(
 
     cache = BlobCache(config.cache_dir / "blobs.pickle")
     pending = (
-        GitHistory.start(config.root, config.content_roots, cache, where)
+        _git(config, lambda: GitHistory.start(config.root, config.content_roots, cache, where))
         if config.tracking.git
         else None
     )
     if before_reading is not None:
         before_reading()
     site = _load(config, cache)
-    history = pending.result() if pending is not None else None
+    history = _git(config, pending.result) if pending is not None else None
+    if history is None and pending is not None:
+        _say_why_git_is_unusable(config.root)
     tracker = _tracker(config, history, cache)
     try:
         yield site, tracker
@@ -162,8 +168,49 @@ def tracker_for(site: Site, where: tuple[Path, str] | None = None) -> Tracker:
     config = site.config
     history = None
     if config.tracking.git:
-        history = GitHistory.load(config.root, config.content_roots, site.cache, where)
+        history = _git(
+            config, lambda: GitHistory.load(config.root, config.content_roots, site.cache, where)
+        )
+        if history is None:
+            _say_why_git_is_unusable(config.root)
     return _tracker(config, history, site.cache)
+
+
+def _git(config: Config, read: Callable[[], T]) -> T | None:
+    """``read()`` (a step of reading the git history); ``None`` with one warning when git
+    fails (a missing commit object, a corrupt pack): tracking goes on without history."""
+    try:
+        return read()
+    except subprocess.CalledProcessError as exc:
+        err = exc.stderr.decode("utf-8", "replace") if isinstance(exc.stderr, bytes) else ""
+        first = err.strip().splitlines()[0] if err.strip() else f"exit status {exc.returncode}"
+        log.warning("git history unreadable (%s); tracking without git history", first)
+    except OSError as exc:
+        log.warning("git history unreadable (%s); tracking without git history", exc)
+    return None
+
+
+def _say_why_git_is_unusable(root: Path) -> None:
+    """The site is in a folder with ``.git`` but git gave no history: say why, once
+    (git missing, a repository git refuses, a broken ``.git``) instead of leaving every
+    translation ``untracked`` without a word."""
+    if not any((folder / ".git").exists() for folder in (root, *root.parents)):
+        return  # not in a repository: nothing to say
+    try:
+        proc = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        log.warning("git is not installed (not on PATH); tracking without git history")
+        return
+    if proc.returncode == 0:
+        return  # a repository without commits: nothing is wrong
+    lines = [line for line in proc.stderr.strip().splitlines() if line.strip()]
+    reason = lines[0].removeprefix("fatal: ") if lines else f"exit status {proc.returncode}"
+    log.warning("git cannot read this repository (%s); tracking without git history", reason)
 
 
 def _tracker(config: Config, history: GitHistory | None, cache: BlobCache) -> Tracker:
@@ -171,4 +218,8 @@ def _tracker(config: Config, history: GitHistory | None, cache: BlobCache) -> Tr
     from sastra.tracking.synced import SyncedStore
 
     synced = SyncedStore(config.root / config.tracking.synced_dir)
+    if history is None:
+        log.info("no git history used (%s)", "off" if not config.tracking.git else "not in git")
+    else:
+        log.info("git history: %d commits touching the content", len(history.commits))
     return Tracker(config, history, cache, synced)

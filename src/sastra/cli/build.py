@@ -72,7 +72,7 @@ def build(
         )
         sys.exit(EXIT_FOUND)
     except OSError as exc:  # a full disk, a read-only folder: one line, old site kept
-        where = f" {exc.filename}" if exc.filename else ""
+        where = f" {config.rel(Path(exc.filename))}" if isinstance(exc.filename, str) else ""
         fail(
             f"could not write the site{where}: {exc.strerror}; "
             "the previous site was left as it was",

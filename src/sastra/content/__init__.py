@@ -415,19 +415,14 @@ def _assemble(
     if not parsed.ok:
         return None, [_relocate(d, rel) for d in parsed.diagnostics]
     collection = config.collection(entry.key.collection)
-    diags = check_fields(parsed.meta, parsed.field_lines, rel, collection.required)
+    diags = [_relocate(d, rel) for d in parsed.diagnostics]  # warnings of a readable file
+    diags += check_fields(parsed.meta, parsed.field_lines, rel, collection.required)
     article, l10n_diags = make_article(
         entry.key, entry.lang, rel, text, parsed, blob, config.languages
     )
     diags.extend(l10n_diags)
     if not _has_display_title(parsed.meta):
-        diags.append(
-            Diagnostic(
-                Location(rel, 1),
-                "no 'title' or 'name' field; the file name is shown instead",
-                Severity.WARNING,
-            )
-        )
+        diags.append(_title_problem(parsed.meta, parsed.field_lines, rel))
     name = entry.key.slug.rsplit("/", 1)[-1]
     url_slug = name if _PLAIN_SLUG.match(name) else slugify(name)
     if url_slug != name:
@@ -439,6 +434,22 @@ def _assemble(
             )
         )
     return article, diags
+
+
+def _title_problem(meta: Mapping[str, Any], lines: Mapping[str, int], rel: str) -> Diagnostic:
+    """Why no title is shown: no field, or a field that is not text (``title: 2026``)."""
+    from sastra.content.parse import kind_of, short_repr
+
+    for name in ("title", "name"):
+        value = meta.get(name)
+        if name in meta and not isinstance(value, str):
+            message = (
+                f"'{name}' is {kind_of(value)}, not text ({short_repr(value)}); "
+                "the file name is shown instead (put the title in quotes)"
+            )
+            return Diagnostic(Location(rel, lines.get(name, 1)), message, Severity.WARNING)
+    message = "no 'title' or 'name' field; the file name is shown instead"
+    return Diagnostic(Location(rel, 1), message, Severity.WARNING)
 
 
 def _has_display_title(meta: Mapping[str, Any]) -> bool:

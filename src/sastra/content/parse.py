@@ -22,6 +22,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from sastra.content.fastyaml import load_simple
+from sastra.content.yamlsafe import NoAliasLoader, nesting_problem
 from sastra.model import Article, Diagnostic, Key, L10n, Location, Severity
 
 _BOUNDARY = re.compile(r"^---[ \t]*$", re.MULTILINE)
@@ -109,11 +110,23 @@ def _parse(text: str, path: str, *, shared: bool, simple_only: bool) -> ParsedFi
     if isinstance(split, ParsedFile):
         return split
     fm, body_start, body_line = split
-    field_lines = {}
+    field_lines: dict[str, int] = {}
+    twice: list[Diagnostic] = []
     for number, row in enumerate(fm.split("\n"), 2):
         if (key := _TOP_KEY.match(row)) is not None:
-            field_lines[key.group(1)] = number
+            name = key.group(1)
+            if name in field_lines:  # YAML keeps the last one, silently
+                message = (
+                    f"'{name}' is given twice (lines {field_lines[name]} and {number}); "
+                    "the last one is used"
+                )
+                twice.append(Diagnostic(Location(path, number), message, Severity.WARNING))
+            field_lines[name] = number
     meta: Any
+    deep = nesting_problem(fm)
+    if deep is not None:
+        diag = Diagnostic(Location(path, deep[0] + 2), f"invalid YAML in frontmatter: {deep[1]}")
+        return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
     if not fm.strip():
         meta = {}
     elif simple_only:
@@ -128,14 +141,19 @@ def _parse(text: str, path: str, *, shared: bool, simple_only: bool) -> ParsedFi
     if not isinstance(meta, dict):
         diag = Diagnostic(Location(path, 2), "frontmatter must be a mapping of 'key: value' lines")
         return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
-    return ParsedFile(meta, body_start, body_line, field_lines, (), True)
+    return ParsedFile(meta, body_start, body_line, field_lines, tuple(twice), True)
 
 
 def _yaml_failure(
     exc: Exception, fm: str, path: str, body_line: int, field_lines: dict[str, int]
 ) -> ParsedFile:
     """The one diagnostic of frontmatter PyYAML could not load."""
-    if isinstance(exc, yaml.MarkedYAMLError):
+    if isinstance(exc, yaml.reader.ReaderError):  # a control character, at its own line
+        line = fm.count("\n", 0, max(0, exc.position)) + 2
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a byte"
+        message = f"invalid YAML in frontmatter: control character {char} is not allowed"
+        diag = Diagnostic(Location(path, line), message)
+    elif isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark is not None else 1
         problem = exc.problem or exc.context or "invalid YAML"
@@ -218,7 +236,11 @@ def _load_yaml_shared(fm: str) -> Any:
 
 def _load_yaml(fm: str) -> Any:
     simple = load_simple(fm)
-    return simple if simple is not None else _HANDLER.load(fm)
+    if simple is not None:
+        return simple
+    if "*" in fm:  # maybe an alias: the pure-Python loader refuses them with their line
+        return _HANDLER.load(fm, Loader=NoAliasLoader)
+    return _HANDLER.load(fm)
 
 
 def _guess_line(fm: str, message: str) -> int:
@@ -277,6 +299,13 @@ def check_fields(
         if not values or all(v in (None, "", [], {}) for _, v in values):
             line = field_lines.get(name.split(".")[0].removesuffix("[]"), 1)
             diags.append(Diagnostic(Location(path, line), f"required field '{name}' is missing"))
+    tags = meta.get("tags")
+    if tags is not None and not _tags_ok(tags):
+        where = Location(path, field_lines.get("tags", 1))
+        message = (
+            f"'tags' must be a list of words (or one word), not {kind_of(tags)}: {short_repr(tags)}"
+        )
+        diags.append(Diagnostic(where, message))
     if "date" in meta and not isinstance(meta["date"], dt.date):
         value = meta["date"]
         ok = False
@@ -294,6 +323,39 @@ def check_fields(
                 )
             )
     return diags
+
+
+def _tags_ok(value: Any) -> bool:
+    if isinstance(value, str):
+        return True
+    return isinstance(value, list) and all(_is_word(item) for item in value)
+
+
+def _is_word(item: Any) -> bool:
+    return isinstance(item, str) or (isinstance(item, int | float) and not isinstance(item, bool))
+
+
+def kind_of(value: Any) -> str:
+    """What a YAML value is, in a user's words: ``a number``, ``a list``, ``a mapping``…"""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if value is None:
+        return "empty"
+    return "text"
+
+
+def short_repr(value: Any, limit: int = 60) -> str:
+    """``repr(value)`` cut to ``limit`` characters (a value can be a whole nested block)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def parse_l10n(

@@ -7,6 +7,8 @@ also writes
   ``from 28 February to 3 March 2026``;
 * lists: ``ថ្ងៃទី១៤ និង ១៧ ខែមីនា``, ``14th and 17th March``;
 * days without the year (``នៅថ្ងៃទី១៤ ខែមីនា``, ``on 14 March``);
+* numeric dates, day first as Cambodia writes them (``០៨/០១/២០២៦``, ``08.01.2026``) and
+  ISO dates (``2026-01-08``);
 * and day-and-month *names*: a school or a road named after a date
   (``វិទ្យាល័យ ហ៊ុន សែន ១ មិថុនា``, romanised "Hun Sen Muy Mithona"). A day and a month
   with no ``ថ្ងៃ``/``ទី``/``ខែ``, no year and no preposition are read as such a name
@@ -85,7 +87,7 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_SP = r"[\s\u200b]*"
+_SP = r"[\s\u200b]{0,8}"
 _KM_WEEKDAY = _alternation(list(_KM_WEEKDAYS))
 _KM_MONTH = rf"(?P<month>{_alternation(list(_KM_MONTH_NUMBERS))})(?!ការ)"  # តុលាការ: a court
 _KM_DAY_PREFIX = rf"(?:ថ្ងៃ{_SP}(?:{_KM_WEEKDAY}){_SP}(?:ទី{_SP})?|ថ្ងៃ{_SP}ទី{_SP}|ទី{_SP})"
@@ -94,22 +96,27 @@ _KM_JOIN = rf"{_SP}(?:-|–|—|ដល់|ទៅ|និង|,){_SP}(?:{_KM_DAY_PR
 _KM_PHRASE = re.compile(
     rf"(?P<pre>(?:ពី|នៅ|នា|ចាប់ពី|ចន្លោះ){_SP})?"
     rf"(?P<first>{_KM_DAY_PREFIX})?"
-    rf"(?P<days>{_DAY}(?:{_KM_JOIN}{_DAY})*){_SP}"
+    rf"(?P<days>{_DAY}(?:{_KM_JOIN}{_DAY}){{0,6}}){_SP}"
     rf"(?P<kh>ខែ{_SP})?{_KM_MONTH}"
     rf"(?:{_SP}(?:ឆ្នាំ{_SP})?(?P<year>\d{{4}})(?!\d))?"
 )
 _EN_MONTH = _alternation([m.capitalize() for m in _EN_MONTH_NUMBERS])
 _EN_DAY = r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?![\d\w])"
-_EN_JOIN = r"\s*(?:-|–|—|to|and|&|,|until|till|through)\s*(?:the\s+)?"
+_EN_JOIN = r"\s{0,3}(?:-|–|—|to|and|&|,|until|till|through)\s{0,3}(?:the\s{1,3})?"
 _EN_WEEKDAY = _alternation(
     [*(w.capitalize() for w in _EN_WEEKDAYS), "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 )
 _EN_PRE = r"(?P<pre>\b(?:[Ff]rom|[Bb]etween|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil)\s+(?:the\s+)?)?"
 _EN_PHRASE = re.compile(
     rf"(?:\b(?P<weekday>{_EN_WEEKDAY})\.?,?\s+)?{_EN_PRE}(?:"
-    rf"(?P<days>{_EN_DAY}(?:{_EN_JOIN}{_EN_DAY})*)(?:\s+of)?\s+(?P<month>{_EN_MONTH})\b\.?"
-    rf"|(?P<month2>{_EN_MONTH})\b\.?\s+(?P<days2>{_EN_DAY}(?:{_EN_JOIN}{_EN_DAY})*)"
+    rf"(?P<days>{_EN_DAY}(?:{_EN_JOIN}{_EN_DAY}){{0,6}})(?:\s{{1,3}}of)?\s{{1,3}}"
+    rf"(?P<month>{_EN_MONTH})\b\.?"
+    rf"|(?P<month2>{_EN_MONTH})\b\.?\s{{1,3}}(?P<days2>{_EN_DAY}(?:{_EN_JOIN}{_EN_DAY}){{0,6}})"
     rf")(?:,?\s+(?P<year>\d{{4}})(?!\d))?"
+)
+_NUMERIC = re.compile(
+    r"(?<![\d/.\-])(?:(?P<d>\d{1,2})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
+    r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?![\d/.\-]\d)"
 )
 _NUMBER = re.compile(r"\d{1,2}")
 _RANGE_WORD = re.compile(r"-|–|—|ដល់|ទៅ|\bto\b|until|till|through")
@@ -190,6 +197,17 @@ def _read(text: str, lang: str) -> list[DatePhrase]:
     return found
 
 
+def _numeric(text: str) -> list[DatePhrase]:
+    """``08/01/2026``, ``08.01.2026`` (day first, as Cambodia writes them) and ``2026-01-08``."""
+    found = []
+    for m in _NUMERIC.finditer(text):
+        day, month, year = (m["d"], m["m"], m["y"]) if m["d"] else (m["id"], m["im"], m["iy"])
+        if 1 <= int(month) <= 12:
+            span = DateSpan((int(month), int(day)), (int(month), int(day)))
+            found.append(DatePhrase(m.start(), m.end(), "", (span,), int(year)))
+    return found
+
+
 def _join(text: str, phrases: list[DatePhrase]) -> list[DatePhrase]:
     """``from 28 February to 3 March 2026``: two phrases joined by a range word are one range,
     the year carried back to the first."""
@@ -218,7 +236,10 @@ def find_date_phrases(text: str, lang: str) -> list[DatePhrase]:
     """
     latin = to_latin_digits(text)  # one character for one: offsets hold
     base = lang.replace("_", "-").split("-")[0].lower()
-    phrases = _join(latin, _read(latin, "km" if base == "km" else "en"))
+    read = _read(latin, "km" if base == "km" else "en")
+    taken = [(p.start, p.end) for p in read]
+    read += [p for p in _numeric(latin) if not any(a < p.end and p.start < b for a, b in taken)]
+    phrases = _join(latin, sorted(read, key=lambda p: p.start))
     return [
         DatePhrase(
             p.start, p.end, text[p.start : p.end].strip(), p.spans, p.year, p.weekday, p.in_name

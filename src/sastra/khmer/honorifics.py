@@ -25,15 +25,12 @@ name, then the name::
   dropped. A name glued to the following verb (សិលាបានដឹកនាំ) is cut with the word
   segmenter.
 
-The Latin side (:func:`latin_mentions`) reads "H.E. Dr. Chea Vandeth", "Samdech Moha
-Borvor Thipadei Hun Manet" (the romanized title is skipped, not taken as a name) and
-keeps a Western name whole ("David L. Almirol Jr.", not "David").
+The Latin side is :mod:`sastra.khmer.honorifics_latin` (the same :class:`Mention`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -45,14 +42,11 @@ __all__ = [
     "KM_HONORIFICS",
     "KM_ROYAL",
     "KM_TITLES",
-    "LATIN_HONORIFICS",
-    "LATIN_TITLES",
     "Mention",
     "is_not_name",
     "is_title",
     "khmer_mentions",
-    "latin_mentions",
-    "name_words",
+    "split_chain",
 ]
 
 KM_HONORIFICS: tuple[str, ...] = (
@@ -79,7 +73,9 @@ KM_TITLES: tuple[str, ...] = (
     "មហាបវរធិបតី", "ធិបតី", "អគ្គមហាសេនាបតីតេជោ", "តេជោ", "អគ្គមហាពញាចក្រី",
     "វិបុលសេនាភក្តី", "កិត្តិព្រឹទ្ធបណ្ឌិត", "កិត្តិសង្គហបណ្ឌិត", "កិត្តិនីតិកោសលបណ្ឌិត",
     "កិត្តិសេដ្ឋាបណ្ឌិត", "កិត្តិបណ្ឌិត", "កិត្តិព្រឹទ្ធមហាបណ្ឌិត", "អគ្គមហាធម្មពោធិសាល",
-    "អគ្គមហាមន្ត្រី", "មហាមន្ត្រី", "ឧត្តមមន្ត្រី",
+    "អគ្គមហាមន្ត្រី", "មហាមន្ត្រី", "ឧត្តមមន្ត្រី", "ពិជ័យសេនា", "វិបុលបញ្ញា", "ក្រឡាហោម",
+    "អភិសន្តិបណ្ឌិត", "កិត្តិទេសាភិបាលបណ្ឌិត", "កិត្តិទេសាភិបាល", "មហារដ្ឋសភាធិការធិបតី",
+    "អគ្គមហាធម្មពោធិសាលបណ្ឌិត",
 )  # fmt: skip
 """Functions and honorary titles: part of the chain, not of the name."""
 
@@ -105,6 +101,8 @@ _KM_NOT_NAME_PREFIX = (
     "បាន", "ដែល", "ក្នុង", "សម្រាប់", "កំពុង", "អញ្ជើញ", "ដឹកនាំ", "ថ្លែង", "ចូលរួម",
     "ពិនិត្យ", "ណែនាំ", "ក្រសួង", "អង្គការ", "ក្រុមហ៊ុន", "សាកលវិទ្យាល័យ", "វិទ្យាល័យ",
     "អធិបតី", "ទទួល", "ផ្ដល់", "បង្ហាញ", "ធ្វើ", "សភា", "ទាំង", "តំណាង", "អ្នក",
+    "មានប្រសាសន៍", "បញ្ជាក់", "លើកឡើង", "ស្នើ", "សង្កត់ធ្ងន់", "អះអាង", "រំលឹក", "ប្រកាស",
+    "មន្ត្រី", "ឱ្យដឹង", "ឲ្យដឹង",
 )  # fmt: skip
 """A word starting with one of these is a verb phrase or an institution, not a name."""
 
@@ -117,6 +115,9 @@ _KM_LETTERS = re.compile(r"^[\u1780-\u17dd]+$")
 _KM_NAME_MAX = 12
 """Longest word (in code points) taken as part of a name: សុវណ្ណារិទ្ធ is 12."""
 _KM_NAME_WORDS = 3
+_WORD_RE = re.compile("[^\\s\u200b\u200c\u200d\ufeff]+")
+"""A word: zero-width spaces separate words like spaces (editors type them between
+Khmer words)."""
 
 
 @dataclass(frozen=True)
@@ -257,6 +258,33 @@ def _chain(words: _Words, index: int, at: int) -> tuple[str, str, int, int, bool
     return honorific, title, index, at, False
 
 
+def split_chain(text: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """``(honorifics, titles, rest)`` of a text that starts with a chain, pieces normalized:
+    ``ឯកឧត្តមរដ្ឋមន្ត្រី ជា វ៉ាន់ដេត`` → ``(("ឯកឧត្តម",), ("រដ្ឋមន្ត្រី",), "ជា វ៉ាន់ដេត")``.
+
+    A text that does not start with a lead, or whose chain ends on a title that runs
+    on into other text (ឯកឧត្តមរដ្ឋមន្ត្រីក្រសួងអប់រំ), is ``((), (), text)``, normalized.
+    """
+    words = normalize(text).split(" ")
+    honorifics: list[str] = []
+    titles: list[str] = []
+    index, at, role = 0, 0, ""
+    pieces, pattern = _pieces(), _piece_re()
+    while _lead_re().match(words[0]) and index < len(words):
+        match = pattern.match(words[index], at)
+        if match is None:
+            break
+        role = pieces[match.group(0)]
+        (titles if role == "title" else honorifics).append(match.group(0))
+        at = match.end()
+        if at == len(words[index]):
+            index, at = index + 1, 0
+    if not honorifics or (at and role == "title"):
+        return (), (), " ".join(words)
+    rest = [words[index][at:], *words[index + 1 :]] if at else words[index:]
+    return tuple(honorifics), tuple(titles), " ".join(rest)
+
+
 def khmer_mentions(text: str) -> list[Mention]:
     """Khmer names after honorific/title chains, up to three space-separated words each.
 
@@ -264,7 +292,7 @@ def khmer_mentions(text: str) -> list[Mention]:
     found); offsets are those of the original text.
     """
     out: list[Mention] = []
-    raw = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
+    raw = [(m.start(), m.group(0)) for m in _WORD_RE.finditer(text)]
     words = _Words(raw)
     leads, quick = _lead_re(), _quick_re()
     index = 0
@@ -353,108 +381,3 @@ def _segment(word: str) -> tuple[str, ...]:
     except ImportError:  # pragma: no cover - the segmenter is a dependency
         return (word,)
     return tuple(t for t in tokens(word) if t.strip())
-
-
-# --- Latin ---------------------------------------------------------------------------
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-LATIN_HONORIFICS: tuple[str, ...] = (
-    "H.E.", "His Excellency", "Her Excellency", "Excellency", "Dr.", "Dr", "Mr.", "Mr",
-    "Mrs.", "Mrs", "Ms.", "Ms", "Lok Chumteav", "Neak Oknha", "Oknha", "Samdech",
-    "Prof.", "Professor", "Madam", "Miss", "Lok", "Lok Kru", "Neak Kru", "Academician",
-    "His Majesty", "Her Majesty", "His Royal Highness", "Her Royal Highness", "Venerable",
-    "Gen.", "General", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Col.", "Colonel",
-)  # fmt: skip
-"""English honorifics a person's name follows; they combine (H.E. Dr.)."""
-
-LATIN_TITLES: tuple[str, ...] = (
-    "Moha Borvor Thipadei", "Maha Borvor Thipadei", "Thipadei", "Akka Moha Sena Padei Techo",
-    "Akka Moha Sena Padei", "Techo", "Akka Moha Ponhea Chakrei", "Vibol Sena Pheakdei",
-    "Kittiprittbandit", "Kitti Prittbandit", "Kittisangha Pandita", "Kralahom", "Bandit",
-    "Preah Bat Samdech Preah Boromneath", "Preah Bat Samdech", "Preah Boromneath",
-    "Samdech Preah Mohaksatreyani", "Preah Karuna", "King", "Queen", "Queen Mother",
-    "Prince", "Princess", "Minister", "Deputy", "Prime", "Senior", "Secretary", "State",
-    "Under", "Director", "General", "Governor", "President", "Vice", "Ambassador",
-    "Chairman", "Chair", "Advisor", "Adviser", "Teacher", "Principal", "Deputy Governor",
-)  # fmt: skip
-"""Titles written between the honorific and the name; skipped, never part of a name."""
-
-_LATIN_NOT_NAME = _wordset(
-    """The A An And Of For In On At To With By From His Her Their Its This That These Those
-    Minister Deputy Secretary State Under Director General Governor President Vice Chairman
-    Chair Head Senior Ambassador Advisor Adviser Member Delegate Representative Prime Dr Mr Mrs
-    Ms Excellency Lok Chumteav Oknha Samdech Professor Madam Miss Invited Led Leads Opens Opened
-    Meets Met Attends Attended Presides Presided Chairs Chaired Receives Received Visits Visited
-    Signs Signed Calls Called Says Said Welcomes Welcomed Launches Launched Joins Joined Holds
-    Held Delivers Delivered Discusses Discussed Workshop Meeting Conference Forum Ceremony
-    Project Training Program Programme Center Centre Ministry Province Department Office School
-    University Phnom Penh Cambodia Kingdom Royal Government Council Committee Working Group
-    Teacher Teachers Principal King Queen Thipadei Techo Moha Borvor"""
-)
-_LATIN_SUFFIXES = ("ed", "ing", "tion", "ment", "ness", "ies", "ers", "ship", "ity")
-_LATIN_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
-_INITIAL = r"[A-Z]\."
-_GENERATION = r"(?:Jr\.|Sr\.|II|III|IV)"
-
-
-@lru_cache(maxsize=1)
-def _latin_re() -> re.Pattern[str]:
-    forms = sorted(LATIN_HONORIFICS, key=len, reverse=True)
-    one = "|".join(re.escape(h) + ("" if h.endswith(".") else r"\b") for h in forms)
-    titles = "|".join(re.escape(t) for t in sorted(LATIN_TITLES, key=len, reverse=True))
-    word = rf"(?:{_GENERATION}(?!\w)|{_INITIAL}|{_LATIN_WORD})"
-    return re.compile(
-        rf"(?<![\w.])(?P<hon>(?:{one})(?:[ \t]+(?:{one}))*)"
-        rf"(?P<title>(?:[ \t]+(?:the[ \t]+)?(?:{titles})\b)*)[ \t]+"
-        rf"(?P<name>{word}(?:[ \t]+{word}|,[ \t]+{_GENERATION}(?!\w)){{0,4}})"
-    )
-
-
-def name_words(words: Iterable[str]) -> list[str]:
-    """The leading words that can be part of a romanized Khmer name."""
-    out: list[str] = []
-    for word in words:
-        if word in _LATIN_NOT_NAME or word.lower().endswith(_LATIN_SUFFIXES):
-            break
-        out.append(word)
-    return out
-
-
-def latin_mentions(text: str) -> list[Mention]:
-    """English names after honorifics (H.E. Mao Sela, His Excellency Dr. Chea Vandeth).
-
-    A name is one to four capitalised words in a row, stopping at punctuation and at
-    words that are titles or English words (Minister, Invited…), so a name inside a
-    Title Case headline is still cut where it ends. Romanized Khmer titles (Moha Borvor
-    Thipadei) are skipped; a name with initials or a generation ("David L. Almirol Jr.")
-    is kept whole.
-    """
-    out: list[Mention] = []
-    for match in _latin_re().finditer(text):
-        found = list(re.finditer(r"[^\s,]+", match.group("name")))
-        while found and found[0].group(0) in _LATIN_NOT_NAME:
-            found.pop(0)  # H.E. Minister Chea Vandeth
-        words = _western(found) or name_words(w.group(0) for w in found)[:4]
-        if words and not re.fullmatch(_INITIAL, words[0]):
-            honorific = " ".join(match.group("hon").split())
-            title = " ".join(match.group("title").split())
-            start = match.start("name") + found[0].start()
-            out.append(Mention(tuple(words), honorific, start, title))
-    return out
-
-
-def _western(found: list[re.Match[str]]) -> list[str]:
-    """A name with an initial or a generation suffix, whole: ``David L. Almirol Jr.``."""
-    words = [w.group(0) for w in found]
-    if not any(re.fullmatch(_INITIAL, w) or re.fullmatch(_GENERATION, w) for w in words[1:]):
-        return []
-    kept: list[str] = []
-    for word in words:
-        if word in _LATIN_NOT_NAME:
-            break
-        kept.append(word)
-    return kept

@@ -84,7 +84,10 @@ def number_key(value: Decimal) -> str:
 
 
 _D = "0-9"
-_URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)[#@][^\s#@,;។]+", re.IGNORECASE)
+_URLISH = re.compile(
+    r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,253}\.\w+|(?<!\w)[#@][^\s#@,;។]+",
+    re.IGNORECASE,
+)
 _KM_PERIOD = {
     "ព្រឹក": "am",
     "ទៀបភ្លឺ": "am",
@@ -93,7 +96,7 @@ _KM_PERIOD = {
     "ល្ងាច": "pm",
     "យប់": "pm",
 }
-_SP = r"[ \u00a0\u200b]*"
+_SP = r"[ \u00a0\u200b]{0,8}"
 _PERIOD = rf"(?P<period>(?i:[ap]\.?\s?m\.?)(?![A-Za-z])|o['’]clock|{'|'.join(_KM_PERIOD)})"
 _TIMES = (
     # ម៉ោង ៨ ព្រឹក · ម៉ោង៨:៣០ · ម៉ោង ៨ និង ៣០ នាទី ព្រឹក
@@ -121,9 +124,9 @@ _PHONE = re.compile(
     r"(?<![\d.,])(?:\(?\+?855\)?[ \-.]?0?|0)\d{1,2}(?:[ \-.\u00a0]?\d{2,4}){2,3}(?![\d])"
 )
 _MARKER = re.compile(r"(?:^|(?<=[\s:៖;។(]))\(?(?P<n>\d{1,2})[.)](?=\s)")
-_RANGE_GAP = re.compile(r"^\s?[-–—]\s?$|^\s*(?:to|ដល់|ទៅ)\s*$")
-_PAIR_GAP = re.compile(r"^\s*(?:and|និង)\s*$")
-_BETWEEN = re.compile(r"(?:between|ចន្លោះ)\s*$")
+_RANGE_GAP = re.compile(r"\s?[-–—]\s?|\s{0,3}(?:to|ដល់|ទៅ)\s{0,3}")
+_PAIR_GAP = re.compile(r"\s{0,3}(?:and|និង)\s{0,3}")
+_BETWEEN = re.compile(r"(?:between|ចន្លោះ)\s{0,3}$")
 _SCALES = {
     "thousand": 1000,
     "million": 10**6,
@@ -197,9 +200,9 @@ _EN_UNITS: dict[str, int | Decimal] = {
 _EN_SCALES: dict[str, int] = {"hundred": 100, "hundredth": 100, "thousand": 1000, "million": 10**6}
 _EN_WORD = re.compile(
     r"\b(?:" + "|".join(sorted([*_EN_UNITS, *_EN_SCALES], key=len, reverse=True)) + r")\b"
-    r"(?:(?:[\s-]+(?:and[\s-]+)?)(?:"
+    r"(?:(?:[\s-]{1,3}(?:and[\s-]{1,3})?)(?:"
     + "|".join(sorted([*_EN_UNITS, *_EN_SCALES], key=len, reverse=True))
-    + r")\b)*",
+    + r")\b){0,6}",
     re.IGNORECASE,
 )
 _KM_UNITS: dict[str, int] = {
@@ -227,7 +230,7 @@ _KM_UNITS: dict[str, int] = {
 }
 _KM_SCALES: dict[str, int] = {"រយ": 100, "ពាន់": 1000, "ម៉ឺន": 10**4, "សែន": 10**5, "លាន": 10**6}
 _KM_ALL = sorted([*_KM_UNITS, *_KM_SCALES], key=len, reverse=True)
-_KM_WORD = re.compile("(?:" + "|".join(_KM_ALL) + ")(?:\u200b?(?:" + "|".join(_KM_ALL) + "))*")
+_KM_WORD = re.compile("(?:" + "|".join(_KM_ALL) + ")(?:\u200b?(?:" + "|".join(_KM_ALL) + ")){0,6}")
 _KM_TOKEN = re.compile("|".join(_KM_ALL))
 _EN_TOKEN = re.compile("|".join(sorted([*_EN_UNITS, *_EN_SCALES], key=len, reverse=True)))
 
@@ -346,8 +349,11 @@ def find_quantities(text: str, lang: str, skip: Sequence[tuple[int, int]] = ()) 
                 hi is None
                 and nxt.value >= 0
                 and (
-                    _RANGE_GAP.match(gap)
-                    or (_PAIR_GAP.match(gap) and _BETWEEN.search(masked[: number.start]))
+                    _RANGE_GAP.fullmatch(gap)
+                    or (
+                        _PAIR_GAP.fullmatch(gap)
+                        and _BETWEEN.search(masked[max(0, number.start - 12) : number.start])
+                    )
                 )
             ):
                 hi = nxt.value

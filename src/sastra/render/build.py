@@ -1,7 +1,7 @@
 """``i18n build``: the whole pipeline, top to bottom.
 
-1. check the output folder (never the site root, a content folder, or outside the
-   site unless forced);
+1. check the output folder (never the site root, a repository, a source or cache
+   folder; outside the site or holding files no build wrote only when forced);
 2. if nothing any page depends on changed since the last build (content blobs,
    translation states, theme, catalogs, image files) and the output is all there,
    stop: nothing to do;
@@ -12,10 +12,9 @@
    previous file's bytes), in a process pool when there are many;
 5. stop with *every* problem if there is any (:class:`BuildError`): the previous
    site is untouched;
-6. write: a first build (or one whose previous output is incomplete) goes into a
-   temp folder next to the output, swapped in with renames; after a complete
-   previous build only the changed files are replaced, each through a temp file
-   and a rename, and files no longer produced are removed.
+6. write: a new tree next to the output (rendered pages as they come, unchanged
+   ones hard-linked from the previous output), swapped in with two renames: an
+   interrupted build leaves the old site or the new one, never a mix.
 """
 
 from __future__ import annotations
@@ -45,8 +44,6 @@ from sastra.render.output import (
     Staging,
     all_exist,
     check_output,
-    update_site,
-    write_site,
 )
 from sastra.render.pages import PageSpec, url_for
 from sastra.render.withhold import Withheld, withhold
@@ -63,7 +60,7 @@ RENDER_VERSION = "1"
 """Bump when the rendering code changes what a page looks like (invalidates the cache)."""
 POOL_THRESHOLD = 200
 """Pages to render before a process pool pays for itself."""
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 
 __all__ = ["BuildResult", "build", "output_path", "url_for"]
 
@@ -119,8 +116,14 @@ def build(
         len(site.articles), len(site.pairs), len(withheld), len(statuses),
     )  # fmt: skip
     site_key = _site_key(site, statuses, updated, salt, cache)
-    if not problems and cache.get("site_key") == site_key and all_exist(out, cache["outputs"]):
-        # Nothing that goes into any page changed, and the output is all there.
+    stamps: dict[str, tuple[int, int]] = cache.get("stamps", {})
+    if (
+        not problems
+        and cache.get("site_key") == site_key
+        and all_exist(out, cache["outputs"])
+        and all(_stamp(out / rel) == stamp for rel, stamp in stamps.items())
+    ):
+        # Nothing that goes into any page changed, and the output is all there as written.
         log.info("nothing changed since the last build into %s", out)
         return BuildResult(out, 0, len(old), tuple(cache["warnings"]), withheld)
     from sastra.render.plan import plan_site
@@ -129,7 +132,7 @@ def build(
     renderer = Renderer(config)
     problems += renderer.catalog_problems
     problems += renderer.theme.check()
-    plan = plan_site(config, pairs, statuses, updated)
+    plan = plan_site(config, pairs, statuses, updated, renderer.theme.translated)
     problems += plan.problems
     fresh: dict[str, tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]]
     fresh = {}
@@ -141,7 +144,11 @@ def build(
         digest = _spec_hash(spec, salted)
         hashes[spec.out] = digest
         hit = old.get(spec.out)
-        if hit is not None and hit[0] == digest and _still_valid(out / spec.out, hit[1]):
+        if (
+            hit is not None
+            and hit[0] == digest
+            and _still_valid(out / spec.out, hit[1], stamps.get(spec.out))
+        ):
             fresh[spec.out] = hit
             reused.append(spec.out)
         else:
@@ -149,49 +156,46 @@ def build(
     log.info(
         "planned %d pages: %d to render, %d unchanged", len(plan.pages), len(todo), len(reused)
     )
-    previous = set(cache.get("outputs", ()))
-    in_place = bool(previous) and all_exist(out, previous)
-    # A first build writes each page into the new tree as soon as it is rendered (forked
-    # workers write their own pages), so writing overlaps rendering; an in-place update
-    # waits until all rendered.
-    staging = None if in_place or problems else Staging(out)
-    pages: dict[str, bytes] = {}
+    # Each page goes into the new tree as soon as it is rendered (forked workers write
+    # their own), so writing overlaps rendering; unchanged pages are linked in at the end.
+    staging = None if problems else Staging(out)
     written: list[str] = []
     results = _render_all(renderer, todo, jobs, str(staging.tmp) if staging else None)
     try:
         for result in results:
             problems += result.problems
-            if result.written:
-                fresh[result.out] = (hashes[result.out], result.assets, result.fallbacks)
-                written.append(result.out)
-            elif result.data is not None and not result.problems:
-                fresh[result.out] = (hashes[result.out], result.assets, result.fallbacks)
-                if staging is not None:
-                    staging.write(result.out, result.data)
-                    written.append(result.out)
-                else:
-                    pages[result.out] = result.data
+            if (result.data is None and not result.written) or result.problems:
+                continue
+            fresh[result.out] = (hashes[result.out], result.assets, result.fallbacks)
+            written.append(result.out)
+            if not result.written and staging is not None and result.data is not None:
+                staging.write(result.out, result.data)
         if problems:
             raise BuildError(_unique(problems))
+    except OSError as exc:
+        results.close()
+        if staging is not None:
+            staging.discard()
+            raise staging.naming(exc) from None
+        raise
     except BaseException:
         results.close()  # the workers stop writing into the new tree before it goes
         if staging is not None:
             staging.discard()
         raise
+    assert staging is not None  # (problems raised above)
     warnings = [*plan.warnings, *_fallback_warnings(renderer, (v[2] for v in fresh.values()))]
     assets = dict(static_files(config))
     assets.update({k: Path(v) for k, v in plan.images.items()})
     for _, page_assets, _ in fresh.values():
         assets.update({k: Path(v) for k, v in page_assets})
     files = {**plan.files, MARKER: MARKER_TEXT}
-    outputs = {*pages, *written, *reused, *files, *assets}
-    log.info("writing %s (%s)", out, "changed files only" if in_place else "a new tree")
-    if in_place:
-        update_site(out, pages, assets, files, previous - outputs)
-    elif staging is not None:
+    outputs = {*written, *reused, *files, *assets}
+    log.info("writing %s (a new tree, unchanged files linked)", out)
+    try:
         staging.finish(reused, assets, files)
-    else:
-        write_site(out, pages, reused, assets, files)
+    except OSError as exc:
+        raise staging.naming(exc) from None
     state = {
         "format": _CACHE_FORMAT,
         "out": str(out),
@@ -201,13 +205,14 @@ def build(
             site, statuses, updated, salt, {"pages": fresh, "images": plan.images}
         ),
         "outputs": sorted(outputs),
+        "stamps": {rel: _stamp(out / rel) for rel in (*written, *reused)},
         "warnings": warnings,
     }
     try:
         save_sealed(cache_file, state)
     except OSError as exc:
         log.warning("could not write the build cache %s: %s", cache_file, exc)
-    return BuildResult(out, len(pages) + len(written), len(reused), tuple(warnings), withheld)
+    return BuildResult(out, len(written), len(reused), tuple(warnings), withheld)
 
 
 def _theme_hash(config: Config) -> str:
@@ -302,8 +307,25 @@ def _spec_hash(spec: PageSpec, salted: hashlib.blake2b) -> str:
     return digest.hexdigest()
 
 
-def _still_valid(old_file: Path, assets: Sequence[tuple[str, str]]) -> bool:
-    return old_file.is_file() and all(os.path.isfile(src) for _, src in assets)
+def _still_valid(
+    old_file: Path, assets: Sequence[tuple[str, str]], stamp: tuple[int, int] | None
+) -> bool:
+    """Can the previous output of a page be kept: is it there as the build wrote it (not
+    edited or emptied by hand since), and are its images still there?"""
+    return (
+        stamp is not None
+        and _stamp(old_file) == stamp
+        and all(os.path.isfile(src) for _, src in assets)
+    )
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """``(size, mtime_ns)`` of a file the build wrote; ``None`` when it is gone."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def _render_all(
@@ -382,4 +404,10 @@ def _load_cache(path: Path, out: Path) -> dict[str, Any]:
     return data
 
 
-_CACHE_SHAPE = (("pages", dict), ("images", dict), ("outputs", list), ("warnings", list))
+_CACHE_SHAPE = (
+    ("pages", dict),
+    ("images", dict),
+    ("outputs", list),
+    ("stamps", dict),
+    ("warnings", list),
+)

@@ -1,11 +1,11 @@
-"""Writing the output folder safely: which folders are refused, swap-in and in-place updates.
+"""Writing the output folder safely: which folders are refused, and stage-then-swap.
 
-A first build writes a whole new tree next to the output (pages as they render)
-and swaps it in with two renames (the replaced tree is deleted in the background:
-thousands of folders take seconds on some file systems); a failed build throws the
-new tree away. After a complete previous build only changed files are replaced,
-each through a temp file and a rename, and only once every page rendered without a
-problem. Either way a failed build leaves the site as it was.
+Every build writes a whole new tree next to the output (pages as they render; pages,
+images and files that did not change are hard links to the previous output's) and
+swaps it in with two renames (the replaced tree is deleted in the background:
+thousands of folders take seconds on some file systems). A failed or interrupted
+build never leaves a mix of old and new pages: the output is the old tree or the new
+one, and a tree left by a killed build is swept by the next.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from sastra.cache import atomic_write
 from sastra.config import Config
 from sastra.model import Diagnostic, Location
 
@@ -109,10 +108,20 @@ class Staging:
     def __init__(self, out: Path) -> None:
         self.out = out
         self.tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
+        sweep(out)
         if self.tmp.exists():
             shutil.rmtree(self.tmp)
         self.tmp.mkdir(parents=True)
         self._made: set[str] = set()
+
+    def naming(self, exc: OSError) -> OSError:
+        """``exc`` about a staged file, as the same error about the output's file (a full
+        disk names ``_site/km/x/index.html``, not the temp tree)."""
+        name = exc.filename if isinstance(exc.filename, str) else ""
+        if not name.startswith(str(self.tmp)):
+            return exc
+        user = str(self.out) + name[len(str(self.tmp)) :]
+        return OSError(exc.errno, exc.strerror or str(exc), user)
 
     def target(self, rel: str) -> str:
         """The staged path of ``rel``, its folder created."""
@@ -171,58 +180,6 @@ def _target(root: str, rel: str, made: set[str]) -> str:
     return path
 
 
-def write_site(
-    out: Path,
-    pages: dict[str, bytes],
-    reused: list[str],
-    assets: dict[str, Path],
-    files: Mapping[str, str],
-) -> None:
-    """Write everything into a temp folder next to ``out`` and swap it in."""
-    staging = Staging(out)
-    try:
-        for rel, data in pages.items():
-            staging.write(rel, data)
-    except BaseException:
-        staging.discard()
-        raise
-    staging.finish(reused, assets, files)
-
-
-def update_site(
-    out: Path,
-    pages: dict[str, bytes],
-    assets: dict[str, Path],
-    files: Mapping[str, str],
-    gone: set[str],
-) -> None:
-    """Replace only what changed in a complete previous build, each file by a rename."""
-    for rel, data in pages.items():
-        atomic_write(out / rel, data)
-    for rel, text in files.items():
-        data = text.encode("utf-8")
-        try:
-            same = (out / rel).read_bytes() == data
-        except OSError:
-            same = False
-        if not same:
-            atomic_write(out / rel, data)
-    for rel, source in assets.items():
-        dest = out / rel
-        if not _same_file(source, dest):
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
-            shutil.copy2(source, tmp)
-            os.replace(tmp, dest)
-    for rel in sorted(gone, reverse=True):
-        path = out / rel
-        path.unlink(missing_ok=True)
-        parent = path.parent
-        while parent != out and parent.is_dir() and not any(parent.iterdir()):
-            parent.rmdir()
-            parent = parent.parent
-
-
 def _same_file(source: Path, previous: Path) -> bool:
     try:
         a, b = source.stat(), previous.stat()
@@ -238,10 +195,36 @@ def _link_or_copy(src: Path, dest: Path) -> None:
         shutil.copy2(src, dest)
 
 
+def sweep(out: Path) -> None:
+    """Remove what interrupted builds left next to ``out``: new trees of builds whose
+    process is gone (``._site.tmp-PID``, after a SIGKILL or a power cut) and replaced
+    trees not yet deleted (``._site.old-…``)."""
+    prefix = f".{out.name}.tmp-"
+    try:
+        names = os.listdir(out.parent)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(prefix) and name[len(prefix) :].isdigit():
+            pid = int(name[len(prefix) :])
+            if pid != os.getpid() and not _alive(pid):
+                _remove_later(out.parent / name)
+        elif name.startswith(f".{out.name}.old-"):
+            _remove_later(out.parent / name)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 def _swap(tmp: Path, out: Path) -> None:
     """Put ``tmp`` in the place of ``out``; the old tree is deleted in the background."""
-    for stale in out.parent.glob(f".{out.name}.old-*"):
-        _remove_later(stale)
     if not out.exists():
         os.rename(tmp, out)
         return

@@ -270,7 +270,7 @@ def article_page(
         url = found.get((article.path, value))
         return link.href(url) if url else None
 
-    tags = [t for t in meta.get("tags") or () if isinstance(t, str) and t.strip()]
+    tags = article.tags
     image = images.get(article.path)
     description = meta.get("description")
     context = {

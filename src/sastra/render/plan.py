@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from sastra.catalogs import UI_LANGUAGE
 from sastra.config import Config
 from sastra.content import slugify
 from sastra.layouts import HOME_SLUG
@@ -68,8 +69,11 @@ def plan_site(
     pairs: tuple[Pair, ...],
     statuses: Mapping[Key, ArticleStatus],
     updated: Mapping[str, dt.date],
+    ui: Callable[[str, str], str | None] | None = None,
 ) -> Plan:
-    """Plan every page. ``updated`` maps a source file's path to the date it last changed."""
+    """Plan every page. ``updated`` maps a source file's path to the date it last changed;
+    ``ui(lang, text)`` is a UI string's translation in the catalogs, if any (collection
+    titles the config does not give: "News" is "ព័ត៌មាន" in the shipped Khmer catalog)."""
     problems: list[Diagnostic] = []
     warnings: list[Diagnostic] = []
     field_images, image_urls = _field_images(config, pairs, problems)
@@ -122,16 +126,19 @@ def plan_site(
         for entry in mine:
             if entry.article.key.collection:
                 by_collection[entry.article.key.collection].append(entry)
-            for tag in entry.article.meta.get("tags") or ():
-                if isinstance(tag, str) and tag.strip():
-                    slug = _tag_slug(tag)
-                    tag_names.setdefault(slug, tag.strip())
-                    by_tag[slug].append(entry)
+            for tag in entry.article.tags:
+                slug = _tag_slug(tag)
+                tag_names.setdefault(slug, tag)
+                by_tag[slug].append(entry)
         for collection in sorted(by_collection):
             base = collection_url(config, lang, collection)
             title, configured = collection_title(config, collection, lang)
-            if not configured and lang != "en":
-                warnings.append(_untitled(config, collection, lang, title))
+            if not configured:
+                found = ui(lang, title) if ui is not None else None
+                if found:
+                    title = found
+                elif lang != UI_LANGUAGE:
+                    warnings.append(_untitled(config, collection, lang, title))
             pages += list_pages(
                 config, lang, base, "collection", by_collection[collection], image_urls,
                 name=title, collection=collection, intro=intros.get((lang, collection)),
@@ -152,6 +159,7 @@ def plan_site(
     versions = {p.key: [c for c in config.languages if c in p.versions] for p in pairs}
     files["sitemap.xml"] = sitemap(config, sitemap_pages, versions)
     files["robots.txt"] = robots(config)
+    pages = _without_clashes(pages, problems)
     return Plan(tuple(pages), files, field_images, tuple(problems), tuple(warnings))
 
 
@@ -162,6 +170,26 @@ def _untitled(config: Config, collection: str, lang: str, shown: str) -> Diagnos
         f"'{shown}' (set title.{lang} in [collections.{collection}])"
     )
     return Diagnostic(where, message, Severity.WARNING)
+
+
+def _without_clashes(pages: list[PageSpec], problems: list[Diagnostic]) -> list[PageSpec]:
+    """An article whose page lands where the build writes an index, tag or list page
+    (``content/km/tags/telecom.md``, ``content/km/page/2.md``) is an error, not one page
+    silently written over the other."""
+    generated = {spec.out: spec for spec in pages if spec.article is None}
+    kept = []
+    for spec in pages:
+        other = generated.get(spec.out) if spec.article is not None else None
+        if other is None or spec.article is None:
+            kept.append(spec)
+            continue
+        kind = other.templates[-1].rsplit("/", 1)[-1].removesuffix(".html")
+        url = spec.out.removesuffix("index.html")
+        message = (
+            f"same URL /{url} as the generated {kind} page there; rename the file or its folder"
+        )
+        problems.append(Diagnostic(Location(spec.article.path, 1), message))
+    return kept
 
 
 # A site has a few dozen tags, each on hundreds of articles.

@@ -216,6 +216,14 @@ class Theme:
             return text
         return self.hints(text)
 
+    def translated(self, lang: str, msgid: str) -> str | None:
+        """``msgid`` as the catalogs of ``lang`` translate it (plain text), else ``None``;
+        no fallback to English, nothing recorded."""
+        catalog = self.catalogs.get(lang)
+        if catalog is not None and msgid in catalog.translated:
+            return str(catalog.translations.gettext(msgid))
+        return None
+
     def _resolve(self, lang: str, msgid: str) -> tuple[str | None, bool]:
         """``(text, fell back?)``: the catalog's translation, else English's, else ``None``."""
         catalog = self.catalogs.get(lang)

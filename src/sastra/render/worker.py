@@ -21,6 +21,7 @@ from sastra.catalogs import UiCatalog, load_ui_catalog
 from sastra.config import Config
 from sastra.model import Diagnostic, Location, Severity
 from sastra.names import read_glossary
+from sastra.parallel import die_with_parent
 from sastra.render.assets import asset_refusal, image_output, image_source, is_external, url_path
 from sastra.render.markdown import RenderEnv, render_markdown
 from sastra.render.output import write_new
@@ -123,8 +124,10 @@ _MADE: set[str] = set()
 
 
 def init_worker(config: Config) -> None:
-    """Pool initializer: build the renderer unless this process already has it."""
+    """Pool initializer: build the renderer unless this process already has it; the
+    worker ends when the build's process dies."""
     global _WORKER
+    die_with_parent()
     if _WORKER is None or _WORKER.config != config:
         _WORKER = Renderer(config)
 

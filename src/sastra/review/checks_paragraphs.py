@@ -60,17 +60,19 @@ def _usual_ratio(ctx: PairContext, lang: str, skip: Row | None = None) -> float:
     return ctx.site.pair_ratio(source, target)
 
 
-def _merged(ctx: PairContext, lang: str, rows: Sequence[Row], k: int) -> bool:
-    """Whether the unaligned paragraph of row ``k`` reads as merged into a neighbouring row."""
+def _merged(ctx: PairContext, lang: str, rows: Sequence[Row], first: int, last: int) -> bool:
+    """Whether the unaligned paragraphs of rows ``first..last`` (one side, consecutive) read
+    as merged into a neighbouring row: a list written as one paragraph on one side and as
+    several short ones on the other, a paragraph split in three."""
     source, target = ctx.facts[ctx.source], ctx.facts[lang]
     ratio = _usual_ratio(ctx, lang)
-    row = rows[k]
-    alone_left = bool(row.left)
+    alone_left = bool(rows[first].left)
     extra = sum(
         _length((source if alone_left else target).text.body[i - 1].text)
+        for row in rows[first : last + 1]
         for i in (row.left or row.right)
     )
-    for j in (k - 1, k + 1):
+    for j in (first - 1, last + 1):
         if not 0 <= j < len(rows) or not (rows[j].left and rows[j].right):
             continue
         left = sum(_length(source.text.body[i - 1].text) for i in rows[j].left)
@@ -84,11 +86,35 @@ def _merged(ctx: PairContext, lang: str, rows: Sequence[Row], k: int) -> bool:
     return False
 
 
+def _runs(rows: Sequence[Row]) -> dict[int, tuple[int, int]]:
+    """For each row with one empty side: the first and last row of its run (consecutive rows
+    whose paragraphs are all on that same side)."""
+    runs: dict[int, tuple[int, int]] = {}
+    k = 0
+    while k < len(rows):
+        if rows[k].left and rows[k].right:
+            k += 1
+            continue
+        left = bool(rows[k].left)
+        end = k
+        while (
+            end + 1 < len(rows)
+            and not (rows[end + 1].left and rows[end + 1].right)
+            and (bool(rows[end + 1].left) == left)
+        ):
+            end += 1
+        for i in range(k, end + 1):
+            runs[i] = (k, end)
+        k = end + 1
+    return runs
+
+
 def check_paragraph_missing(ctx: PairContext) -> Iterator[Finding]:
     """``paragraph-missing``: a body paragraph of one version with no counterpart in the
     other (quoted); ``sentence-missing``: the last sentence of a paragraph with none."""
     for lang in ctx.translations:
         rows = _rows(ctx, lang)
+        runs = _runs(rows)
         for k, row in enumerate(rows):
             if row.left and row.right:
                 yield from _last_sentence(ctx, lang, row)
@@ -97,7 +123,7 @@ def check_paragraph_missing(ctx: PairContext) -> Iterator[Finding]:
             lack = lang if row.left else ctx.source
             facts = ctx.facts[have]
             indices = [i for i in (row.left or row.right) if _prose(facts, i)]
-            if not indices or _merged(ctx, lang, rows, k):
+            if not indices or _merged(ctx, lang, rows, *runs[k]):
                 continue
             for index in indices:
                 paragraph = facts.text.body[index - 1]
@@ -211,7 +237,7 @@ def _copied_from(
     )
     mine = ctx.site.dated.get(ctx.pair.key)
     for (path, other), shared in sorted(counts.items(), key=lambda c: -c[1]):
-        if shared < len(hashes) // 4:
+        if shared < max(3, len(hashes) // 4):
             break
         their_date = ctx.site.dated.get(ctx.site.key_of[path])
         if mine is not None and their_date is not None and their_date > mine:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sastra.khmer.honorifics import is_title
+from sastra.khmer.honorifics_latin import LATIN_HONORIFICS, LATIN_TITLES
 from sastra.model import Location, Severity, State
-from sastra.names_text import KM_HONORIFICS, LATIN_HONORIFICS
 from sastra.review.facts import Spot, VersionFacts
 from sastra.review.model import Finding, PairContext
 from sastra.review.script import is_text
 from sastra.review.site import MIN_LENGTH_FOR_RATIO, title_key
-from sastra.tracking.fingerprint import normalize_visible
 
 LENGTH_FACTOR = 2.0
 """A pair whose length ratio is this many times above (or below 1/this) the site's usual
@@ -20,19 +20,22 @@ ratio gets a ``shape-length`` finding."""
 
 
 _HONORIFIC_WORDS = frozenset(
-    w.casefold().rstrip(".") for h in (*KM_HONORIFICS, *LATIN_HONORIFICS) for w in h.split()
+    w.casefold().rstrip(".") for h in (*LATIN_HONORIFICS, *LATIN_TITLES) for w in h.split()
 )
-_TITLE_WORD = re.compile(r"[\w.'’]+")
+_LATIN_TITLE_WORD = re.compile(r"[A-Za-z][\w.'’]*")
+_KHMER = re.compile("[\u1780-\u17ff]")
+_KHMER_PUNCT = re.compile(r"[\s\u200b។៕៖,.:;!?()]+")
 
 
 def only_honorifics(text: str) -> bool:
-    """True when ``text`` is nothing but honorifics (``ឯកឧត្តម``, ``H.E.``, ``Lok Chumteav``)."""
-    words = [w.casefold().rstrip(".") for w in _TITLE_WORD.findall(text)]
-    folded = normalize_visible(text).replace(" ", "")
-    khmer = folded
-    for honorific in sorted(KM_HONORIFICS, key=len, reverse=True):
-        khmer = khmer.replace(honorific, "")
-    return bool(words) and (all(w in _HONORIFIC_WORDS for w in words) or not khmer.strip())
+    """True when ``text`` is nothing but honorifics and titles (``ឯកឧត្តម``,
+    ``ឯកឧត្តមរដ្ឋមន្ត្រី``, ``H.E.``, ``Lok Chumteav``), read by the names parser
+    (:mod:`sastra.khmer.honorifics`)."""
+    if _KHMER.search(text):
+        return is_title(_KHMER_PUNCT.sub("", text))
+    words = [w.casefold().rstrip(".") for w in _LATIN_TITLE_WORD.findall(text)]
+    named = [w for w in words if w not in ("the", "of")]
+    return bool(named) and all(w in _HONORIFIC_WORDS for w in named)
 
 
 def _is_entry(facts: VersionFacts) -> bool:

@@ -27,11 +27,15 @@ KHMER_SHARE = 0.3
 GLOSS_MAX_WORDS = 6
 """Parenthesised text up to this many words is a gloss, allowed in either language."""
 
+# Every pattern here is linear on any text (see tests/hostile/test_hostile_regex_linear.py): a
+# quote stops at the next opening quote of its kind as well as at its closing one, and an
+# e-mail address is tried only where a word starts (``“`` or ``a@`` × 50,000 made each
+# attempt rescan the rest of the paragraph).
 _QUOTED = re.compile(
-    r"“[^”]*”|‘[^’]*’|«[^»]*»|‹[^›]*›|\"[^\"\n]*\"|(?<![A-Za-z])'[^'\n]*'(?![A-Za-z])|`[^`]*`"
+    r"“[^“”]*”|‘[^‘’]*’|«[^«»]*»|‹[^‹›]*›|\"[^\"\n]*\"|(?<![A-Za-z])'[^'\n]*'(?![A-Za-z])|`[^`]*`"
 )
 _PAREN = re.compile(r"\(([^()]*)\)")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S[^\s@]*+@\S+\.\w+", re.IGNORECASE)
 _TAG = re.compile(r"(?<!\w)[#@][^\s#@,;។]+")
 _KHMER_LETTER = re.compile("[\u1780-\u17b3]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")

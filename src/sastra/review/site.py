@@ -23,6 +23,9 @@ MIN_PAIRS_FOR_RATIO = 5
 """Pairs with both versions needed before the site's median ratio is trusted."""
 MIN_LENGTH_FOR_RATIO = 40
 """Visible characters a version needs before its length is compared."""
+COMMON_SHINGLE = 24
+"""A paragraph-sketch hash found in more paragraphs than this is boilerplate (a sign-off the
+whole site repeats) and tells no copy apart: it is left out of the index."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,8 @@ class SiteFacts:
     """Median length ratio ``len(b) / len(a)`` per language pair ``(a, b)``, config order."""
     sketches: Mapping[tuple[str, int], tuple[tuple[str, int], ...]] = field(default_factory=dict)
     """``(lang, sketch hash) -> ((path, paragraph), …)``: where each paragraph sketch hash
-    occurs (to find a paragraph copied from another article)."""
+    occurs, for the hashes found in 2 to :data:`COMMON_SHINGLE` paragraphs of different
+    articles (to find a paragraph copied from another article)."""
     versions_of: Mapping[Key, Mapping[str, str]] = field(default_factory=dict)
     """The file of each language version of each pair."""
     key_of: Mapping[str, Key] = field(default_factory=dict)
@@ -133,5 +137,9 @@ def collect(tracker: Tracker, pairs: Iterable[Pair]) -> SiteFacts:
         if len(values) >= MIN_PAIRS_FOR_RATIO
     }
     fields = {k: tuple(v) for k, v in index.items() if len({o.key for o in v}) > 1}
-    shared = {k: tuple(v) for k, v in sketches.items() if len({p for p, _ in v}) > 1}
+    shared = {
+        k: tuple(v)
+        for k, v in sketches.items()
+        if 1 < len(v) <= COMMON_SHINGLE and len({p for p, _ in v}) > 1
+    }
     return SiteFacts(versions, fields, ratios, shared, versions_of, key_of, dated)

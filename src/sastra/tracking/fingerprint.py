@@ -41,7 +41,6 @@ def _has_zero_width(text: str) -> bool:
     return "\u200b" in text or "\u200c" in text or "\u200d" in text or "\ufeff" in text
 
 
-_TAG = re.compile(r"<[^>]*>")
 _MDX_STATEMENT = re.compile(r"^(?:import|export)\s[^\n]*$", re.MULTILINE)
 
 
@@ -328,13 +327,29 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
+def strip_tags(html: str) -> str:
+    """``re.sub(r"<[^>]*>", " ", html)`` in linear time: each ``<`` up to the next ``>``
+    becomes a space. The pattern tried every later ``<`` once no ``>`` was left (``<!--``
+    × 50,000 took minutes); nothing after the last ``>`` can close a tag."""
+    parts = []
+    pos = 0
+    while (start := html.find("<", pos)) >= 0:
+        end = html.find(">", start + 1)
+        if end < 0:
+            break
+        parts += [html[pos:start], " "]
+        pos = end + 1
+    parts.append(html[pos:])
+    return "".join(parts)
+
+
 def _block_text(token: Token) -> str | None:
     if token.type == "inline":
         return "".join(_inline_text(child) for child in token.children or ())
     if token.type in ("fence", "code_block"):
         return token.content
     if token.type == "html_block":
-        return _TAG.sub(" ", token.content)
+        return strip_tags(token.content)
     return None
 
 
