@@ -7,8 +7,7 @@ versions: the same translatable frontmatter field (``managementTeam.member[2].na
 or the same paragraph when both bodies have as many paragraphs. There, a Latin run
 of two or three name words (:func:`~sastra.khmer.honorifics_latin.name_words`) and a run of
 as many Khmer words (none a title or a common word) are one name when the romanization
-of the Khmer run is within :data:`~sastra.names_discover.ALIGN_LIMIT` of the Latin run,
-word by word.
+of the Khmer run is within :data:`UNMARKED_LIMIT` of the Latin run, word by word.
 """
 
 from __future__ import annotations

@@ -11,6 +11,12 @@ count, and clusters the Latin spellings that have no Khmer anchor (by
 :func:`~sastra.khmer.similarity.same_name` against each cluster's most frequent
 spelling, so "Sophea" and "Sopheap" never merge).
 
+Beyond names after honorifics: names without one where the two versions align
+(:mod:`sastra.names_align`), places after their Khmer prefix with the gazetteer's
+spelling (:mod:`sastra.names_places`), and place and school spellings without a Khmer
+anchor, grouped by :func:`~sastra.khmer.similarity.same_place`. The shipped well-known
+names (:mod:`sastra.names_known`) anchor like glossary entries.
+
 :func:`names_missing` compares the versions of one pair for ``i18n review``.
 """
 
@@ -24,10 +30,11 @@ from functools import lru_cache
 from sastra.khmer.honorifics import is_not_name
 from sastra.khmer.places import PREFIXES
 from sastra.khmer.romanize import romanize_name
-from sastra.khmer.similarity import name_distance, same_name, same_place
+from sastra.khmer.similarity import name_distance, same_place
 from sastra.khmer.unicode import normalize
 from sastra.names import Glossary, Kind, NameEntry
 from sastra.names_align import PairText, unmarked_names
+from sastra.names_clusters import LatinCluster, person_clusters, place_clusters
 from sastra.names_known import well_known, with_well_known
 from sastra.names_places import KhmerPlace, khmer_places, latin_places
 from sastra.names_text import Mention, khmer_mentions, latin_mentions, latin_pattern
@@ -88,16 +95,6 @@ class DiscoveredName:
             return ()
         known = {self.entry.en, *self.entry.variants}
         return tuple(s for s, _ in self.spellings if s not in known)
-
-
-@dataclass(frozen=True)
-class LatinCluster:
-    """Similar Latin spellings that no Khmer name anchors."""
-
-    spellings: tuple[tuple[str, int], ...]
-    """``(spelling, count)``, most frequent first."""
-    kind: Kind = Kind.PERSON
-    """People, or a place or an organisation named before "District", "School"…"""
 
 
 @dataclass(frozen=True)
@@ -231,7 +228,7 @@ def discover(pairs: Iterable[PairText | Mapping[str, str]], glossary: Glossary) 
         if tally.kind is Kind.PLACE or not is_not_name(key.split(" ")[0])
     ]
     names.sort(key=lambda n: (n.kind, -(sum(c for _, c in n.spellings) + n.km_count), n.km))
-    return Discovery(tuple(names), _clusters(people) + _place_clusters(places))
+    return Discovery(tuple(names), person_clusters(people) + place_clusters(places))
 
 
 def _merge_glued(tallies: dict[str, _Tally]) -> None:
@@ -350,10 +347,14 @@ def _place_pair(
 
 
 def _named(key: str, tally: _Tally, glossary: Glossary) -> DiscoveredName:
-    spellings = tuple(sorted(tally.spellings.items(), key=lambda kv: (-kv[1], kv[0])))
     entry = glossary.lookup(key)
+    seen = tally.spellings
     if entry is None and tally.kind is Kind.PLACE:  # listed with its prefix: ខេត្តតាកែវ
-        entry = next(filter(None, (glossary.lookup(p + key) for p in PREFIXES)), None)
+        prefix = next((p for p in PREFIXES if glossary.lookup(p + key)), None)
+        if prefix is not None:
+            entry = glossary.lookup(prefix + key)
+            seen = _with_word(seen, PREFIXES[prefix][1], entry)
+    spellings = tuple(sorted(seen.items(), key=lambda kv: (-kv[1], kv[0])))
     known = None if entry is not None else well_known().lookup(key)
     return DiscoveredName(
         km=key,
@@ -368,41 +369,15 @@ def _named(key: str, tally: _Tally, glossary: Glossary) -> DiscoveredName:
     )
 
 
+def _with_word(seen: Counter[str], word: str, entry: NameEntry | None) -> Counter[str]:
+    """Spellings of a place listed with its prefix, read with the prefix's English word
+    when the glossary writes them so ("Takeo" seen before "Province" is "Takeo Province")."""
+    listed = {entry.en, *entry.variants} if entry is not None else set()
+    out: Counter[str] = Counter()
+    for spelling, count in seen.items():
+        out[f"{spelling} {word}" if f"{spelling} {word}" in listed else spelling] += count
+    return out
+
+
 def _most_common(counter: Counter[str]) -> str:
     return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counter else ""
-
-
-def _clusters(pool: Counter[str]) -> tuple[LatinCluster, ...]:
-    """People's spellings no Khmer name anchors, grouped; a spelling that is only the
-    first words of another ("David" beside "David L. Almirol Jr.") is a cut name, not
-    a name."""
-    whole = [s.split() for s in pool]
-    kept = Counter({s: n for s, n in pool.items() if not any(_cut(s.split(), w) for w in whole)})
-    groups: list[list[tuple[str, int]]] = []
-    for spelling, count in sorted(kept.items(), key=lambda kv: (-kv[1], kv[0])):
-        home = next((g for g in groups if same_name(g[0][0], spelling)), None)
-        if home is None:
-            groups.append([(spelling, count)])
-        else:
-            home.append((spelling, count))
-    return tuple(LatinCluster(tuple(g)) for g in groups)
-
-
-def _cut(words: list[str], other: list[str]) -> bool:
-    return len(words) < len(other) and other[: len(words)] == words
-
-
-def _place_clusters(pool: Counter[tuple[str, Kind]]) -> tuple[LatinCluster, ...]:
-    """Place and organisation spellings without a Khmer anchor, grouped by
-    :func:`~sastra.khmer.similarity.same_place`; only groups of two spellings or more
-    (one spelling of a school is nothing to fix)."""
-    groups: list[list[tuple[str, int, Kind]]] = []
-    for (spelling, kind), count in sorted(pool.items(), key=lambda kv: (-kv[1], kv[0])):
-        home = next((g for g in groups if g[0][2] is kind and same_place(g[0][0], spelling)), None)
-        if home is None:
-            groups.append([(spelling, count, kind)])
-        else:
-            home.append((spelling, count, kind))
-    return tuple(
-        LatinCluster(tuple((s, n) for s, n, _ in g), g[0][2]) for g in groups if len(g) > 1
-    )
