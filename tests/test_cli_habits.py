@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -74,3 +75,17 @@ def test_a_usage_error_has_the_same_prefix_as_every_error(tmp_path: Path) -> Non
         "i18n: error: No such option '--no-such-option'.",
         "Try 'i18n build --help' for help.",
     ]
+
+
+def test_verbose_output_is_sastras_steps_only(make_site: Callable[..., Path]) -> None:
+    root = make_site(FILES, CONFIG)
+    result = subprocess.run(
+        [sys.executable, "-m", "sastra", "build", "-vv", "--root", str(root)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    logged = [line for line in result.stderr.splitlines() if re.match(r"i18n: [A-Z]+: ", line)]
+    assert any(line.startswith("i18n: INFO: sastra.render.build: planned ") for line in logged)
+    assert any(line.startswith("i18n: INFO: sastra.workspace: read 2 files") for line in logged)
+    assert [line for line in logged if not line.split(": ", 2)[2].startswith("sastra.")] == []

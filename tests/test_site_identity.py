@@ -3,6 +3,7 @@ and drafts left out of the site: what a reader of the built pages sees."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from conftest import article, run_cli
 from sastra.errors import ConfigError
 from sastra.model import Article, Key
 from sastra.render.build import build
-from sastra.render.fields import data_fields, humanize
+from sastra.render.fields import data_fields, humanize, shown_fields
 from sastra.workspace import open_config, open_site
 
 BASE = 'languages = ["km", "en"]\nsource_language = "km"\n[tracking]\ngit = false\n'
@@ -169,6 +170,14 @@ def test_fields_of_a_school_on_khmer_and_english_pages() -> None:
     assert staff == [[("Name", "សុខ ចាន់ធី"), ("Role", "នាយក")], [("Name", "កែវ សុភា")]]
     en = data_fields(school, "en", ("address", "phoneNumber"), {}, lambda _: None)
     assert [f["value"] for f in en] == ["ផ្ទះលេខ 12 ផ្លូវ 107", "023 456 789"]
+
+
+def test_an_entry_without_a_body_shows_its_own_data_when_none_is_configured() -> None:
+    member = _entry({"name": "ចាន់", "role": "ប្រធាន", "photo": "a.jpg", "draft": False, "l10n": {}})
+    assert shown_fields((), member) == ("role", "photo")
+    assert shown_fields(("photo",), member) == ("photo",)
+    with_body = dataclasses.replace(member, body="អត្ថបទ។")
+    assert shown_fields((), with_body) == ()
 
 
 def test_an_image_field_without_a_published_file_is_left_out() -> None:

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import EXIT_FOUND, EXIT_USAGE, content_failed, fail, load, site_options
+from sastra.cli._common import (
+    EXIT_FOUND,
+    EXIT_USAGE,
+    content_failed,
+    fail,
+    load,
+    note,
+    site_options,
+)
 from sastra.model import Severity
 from sastra.names import Kind
 
@@ -59,11 +67,10 @@ def check(root: Path | None, strict: bool, fix: bool, check: bool) -> None:
     own, path = _glossary(site)
     missing = not path.is_file()
     if missing:
-        click.echo(
+        note(
             f"i18n: no glossary ({site.config.rel(path)} does not exist): checked only the "
             f"{len(well_known())} well-known names shipped with Sastra. Start one with: "
-            "i18n names discover --update",
-            err=True,
+            "i18n names discover --update"
         )
     glossary = with_well_known(own)
     total, files = 0, 0
@@ -93,7 +100,7 @@ def check(root: Path | None, strict: bool, fix: bool, check: bool) -> None:
             atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + out)
     if total:
         verb = "fixed" if fix else "found"
-        click.echo(f"i18n: {verb} {total} variant spelling(s) in {files} file(s)", err=True)
+        note(f"i18n: {verb} {total} variant spelling(s) in {files} file(s)")
     if (
         content_failed(site.diagnostics, strict)
         or (total and (check or not fix))
@@ -193,15 +200,14 @@ def _update(site: Site, glossary: Glossary, path: Path, found: Discovery) -> Non
     shown = site.config.rel(path)
     for name in found.names:
         if name.entry is not None and name.unlisted:
-            click.echo(
+            note(
                 f"{shown}:{name.entry.line}: '{name.km}' also seen as "
                 f"{', '.join(repr(s) for s in name.unlisted)}; not changed "
-                "(add them to its variants if they are the same person)",
-                err=True,
+                "(add them to its variants if they are the same person)"
             )
     entries = suggested_entries(found)
     if not entries:
-        click.echo(f"i18n: no new names for {shown}", err=True)
+        note(f"i18n: no new names for {shown}")
         return
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
     try:
@@ -212,4 +218,4 @@ def _update(site: Site, glossary: Glossary, path: Path, found: Discovery) -> Non
     if any(d.severity is Severity.ERROR for d in diags):
         fail(f"{shown}: the new entries would not validate: {diags[0].message}")
     atomic_write(path, new_text)
-    click.echo(f"i18n: added {len(entries)} name(s) to {shown}", err=True)
+    note(f"i18n: added {len(entries)} name(s) to {shown}")

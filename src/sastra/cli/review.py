@@ -14,6 +14,7 @@ from sastra.cli._common import (
     content_failed,
     fail,
     load,
+    note,
     print_diagnostics,
     site_options,
 )
@@ -74,7 +75,7 @@ def review(
     codes = tuple(c.strip() for item in ignore for c in item.split(",") if c.strip())
     for code in codes:
         if not any(fnmatch.fnmatchcase(known, code) for known in CODES):
-            click.echo(f"i18n: warning: --ignore {code}: no finding has this code", err=True)
+            note(f"i18n: warning: --ignore {code}: no finding has this code")
     site = load(root, strict, quiet_warnings=fmt == "json")
     config = site.config
     only = None
@@ -110,7 +111,7 @@ def review(
         from sastra.report.review_html import review_html
 
         atomic_write(html_file, review_html(reviews[0]))
-        click.echo(f"i18n: wrote {html_file}", err=True)
+        note(f"i18n: wrote {html_file}")
     from sastra.model import Severity
 
     failing = any(

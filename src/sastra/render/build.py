@@ -276,8 +276,9 @@ def _statuses(site: Site) -> tuple[dict[Key, ArticleStatus], dict[str, dt.date]]
 
 
 def _updated_on(source: Article, history: GitHistory | None) -> dt.date | None:
-    """The ``updated``/``lastmod`` field, else the date of the source's last commit."""
-    for name in ("updated", "lastmod", "modified"):
+    """The ``updated`` (Astro's ``updatedDate``) or ``lastmod`` field, else the date of the
+    source's last commit."""
+    for name in ("updated", "updatedDate", "lastmod", "modified"):
         value = source.meta.get(name)
         if isinstance(value, dt.datetime):
             return value.date()

@@ -34,6 +34,27 @@ _PHONE_NAME = re.compile(r"phone|tel|fax|mobile", re.IGNORECASE)
 
 Field = dict[str, Any]
 
+META_FIELDS = frozenset(
+    {
+        "title", "name", "description", "summary", "date", "pubDate", "publishDate",
+        "updated", "updatedDate", "lastmod", "modified", "image", "heroImage", "cover",
+        "tags", "categories", "draft", "l10n", "layout", "slug", "lang", "locale", "weight",
+        "order", "aliases", "translationKey", "id", "type", "sidebar_position",
+        "sidebar_label", "author", "authors",
+    }
+)  # fmt: skip
+"""Frontmatter keys that are the page itself (title, date, lead image…), not its data."""
+
+
+def shown_fields(configured: tuple[str, ...], article: Article) -> tuple[str, ...]:
+    """The fields an entry's page shows: the collection's ``fields``; with none configured,
+    an entry whose content is all frontmatter (no body) shows its own data fields."""
+    if configured:
+        return configured
+    if article.body.strip():
+        return ()
+    return tuple(k for k in article.meta if k not in META_FIELDS and not k.startswith("_"))
+
 
 def humanize(name: str) -> str:
     """``phoneNumber`` → ``Phone number``; ``national-board-member`` → ``National board member``."""

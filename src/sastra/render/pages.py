@@ -26,7 +26,7 @@ from sastra.config import Config
 from sastra.content import slugify
 from sastra.layouts import HOME_SLUG
 from sastra.model import Article, Key, Pair
-from sastra.render.fields import data_fields, humanize
+from sastra.render.fields import data_fields, humanize, shown_fields
 
 _OG_LOCALES = {"km": "km_KH", "en": "en_US"}
 
@@ -305,7 +305,9 @@ def article_page(
             "image": link.href(image) if image else None,
             "tags": [{"name": t, "href": link.href(tag_url(lang, t))} for t in tags],
             "body": article.body,
-            "fields": data_fields(article, lang, display.fields, display.labels, image_href),
+            "fields": data_fields(
+                article, lang, shown_fields(display.fields, article), display.labels, image_href
+            ),
         },
     }
     templates = _templates_for(pair.key.collection, "article.html")

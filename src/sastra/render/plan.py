@@ -31,7 +31,7 @@ from sastra.model import (
 )
 from sastra.render.assets import asset_refusal, image_output, image_source, is_external, url_path
 from sastra.render.feeds import atom_feed, robots, sitemap
-from sastra.render.fields import image_values
+from sastra.render.fields import image_values, shown_fields
 from sastra.render.pages import (
     Entry,
     Linker,
@@ -46,6 +46,9 @@ from sastra.render.pages import (
     tag_url,
     url_for,
 )
+
+LEAD_IMAGE_FIELDS = ("image", "heroImage", "cover")
+"""Frontmatter fields read as an article's lead image, first found wins."""
 
 
 @dataclass(frozen=True)
@@ -228,15 +231,17 @@ def _stale_notice(
 def _field_images(
     config: Config, pairs: tuple[Pair, ...], problems: list[Diagnostic]
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """Resolve every ``image`` field: (output → source, article path → output)."""
+    """Resolve every lead image (``image``, else Astro's ``heroImage``, else ``cover``):
+    (output → source, article path → output)."""
     files: dict[str, str] = {}
     urls: dict[str, str] = {}
     for pair in pairs:
         for article in pair.versions.values():
-            value = article.meta.get("image")
+            name = next((n for n in LEAD_IMAGE_FIELDS if article.meta.get(n)), "image")
+            value = article.meta.get(name)
             if not isinstance(value, str) or not value.strip() or is_external(value.strip()):
                 continue
-            out = _publish_image(config, article, "image", value.strip(), files, problems)
+            out = _publish_image(config, article, name, value.strip(), files, problems)
             if out is not None:
                 urls[article.path] = url_path(out)
     return files, urls
@@ -249,11 +254,9 @@ def _data_images(
     (article path, value) → URL; each file published is added to ``files``."""
     urls: dict[tuple[str, str], str] = {}
     for pair in pairs:
-        paths = config.collection(pair.key.collection).display.fields
-        if not paths:
-            continue
+        configured = config.collection(pair.key.collection).display.fields
         for article in pair.versions.values():
-            for path, value in image_values(article, paths):
+            for path, value in image_values(article, shown_fields(configured, article)):
                 if is_external(value):
                     continue
                 out = _publish_image(config, article, path, value, files, problems)
