@@ -147,3 +147,20 @@ def test_theme_copy_refuses_to_overwrite_a_changed_file(make_site: Callable[...,
     assert re.fullmatch(
         r"copied 0 files of the default theme \(the rest were already there\)\n", again.stdout
     )
+
+
+def test_a_shipped_entry_filled_into_a_site_catalog_keeps_its_flags() -> None:
+    from babel.messages.catalog import Catalog
+
+    from sastra.catalogs import _fill_from
+
+    shipped = Catalog(locale="km")
+    shipped.add("Read <b>more</b>", "អាន<b>បន្ថែម</b>", flags=["safe-html"])
+    shipped.add("Home", "ទំព័រដើម")
+    own = Catalog(locale="km")
+    own.add("Read <b>more</b>", "")
+    own.add("Home", "ផ្ទះ")
+    _fill_from(own, shipped)
+    assert own.get("Read <b>more</b>").string == "អាន<b>បន្ថែម</b>"
+    assert "safe-html" in own.get("Read <b>more</b>").flags
+    assert own.get("Home").string == "ផ្ទះ"

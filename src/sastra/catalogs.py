@@ -138,8 +138,9 @@ def _fill_from(catalog: Catalog, shipped: Catalog) -> None:
         if own is not None and _is_translated(own):
             continue
         if own is not None:
-            del catalog[message.id]
-        catalog.add(message.id, message.string, context=message.context)
+            catalog.delete(message.id, context=message.context)
+        # the shipped entry's flags come along (``safe-html`` keeps its HTML)
+        catalog.add(message.id, message.string, flags=message.flags, context=message.context)
 
 
 def extract(config: Config) -> tuple[Path, int]:

@@ -66,29 +66,23 @@ QUIET_HELP = "Print only results and errors (no notes, warnings or summaries)."
 VERBOSE_HELP = "Show Sastra's steps (-vv: and its debug lines)."
 
 
+def _common_options() -> list[click.Option]:
+    return [
+        click.Option(
+            ["-q", "--quiet"], is_flag=True, expose_value=False, callback=_set_quiet,
+            help=QUIET_HELP,
+        ),
+        click.Option(
+            ["-v", "--verbose"], count=True, expose_value=False, callback=_add_verbose,
+            help=VERBOSE_HELP,
+        ),
+    ]  # fmt: skip
+
+
 def with_common_options(command: click.Command) -> click.Command:
     """Give a command (and every sub-command of a group) ``-q/--quiet`` and ``-v``."""
     names = {name for param in command.params for name in param.opts}
-    if "--quiet" not in names:
-        command.params.append(
-            click.Option(
-                ["-q", "--quiet"],
-                is_flag=True,
-                expose_value=False,
-                callback=_set_quiet,
-                help=QUIET_HELP,
-            )
-        )
-    if "--verbose" not in names:
-        command.params.append(
-            click.Option(
-                ["-v", "--verbose"],
-                count=True,
-                expose_value=False,
-                callback=_add_verbose,
-                help=VERBOSE_HELP,
-            )
-        )
+    command.params.extend(o for o in _common_options() if not names.intersection(o.opts))
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             with_common_options(sub)
@@ -113,18 +107,15 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="i18n")
-@click.option(
-    "-v", "--verbose", count=True, expose_value=False, callback=_add_verbose, help=VERBOSE_HELP
-)
-@click.option(
-    "-q", "--quiet", is_flag=True, expose_value=False, callback=_set_quiet, help=QUIET_HELP
-)
 def cli() -> None:
     """Sastra: Khmer/English publishing toolkit.
 
     Every command takes -q/--quiet and -v/--verbose; errors are printed as
     "i18n: error: …" or "path:line: …".
     """
+
+
+with_common_options(cli)  # also before the command: ``i18n -q build``
 
 
 def main() -> None:

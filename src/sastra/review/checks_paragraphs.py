@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from sastra.model import Location, Severity
 from sastra.review.facts import Spot, VersionFacts, resemblance
 from sastra.review.model import Finding, PairContext, Row
-from sastra.review.script import is_text, snippet
+from sastra.review.script import snippet
 
 MERGE_FIT = 1.35
 """An unaligned paragraph whose neighbour's counterpart is this close (as a length factor)
@@ -38,34 +38,34 @@ def _length(text: str) -> int:
 
 
 def _prose(facts: VersionFacts, index: int) -> bool:
-    return index not in facts.image_only and is_text(facts.text.body[index - 1].text)
+    return index not in facts.image_only and index not in facts.not_prose
 
 
 def _rows(ctx: PairContext, lang: str) -> tuple[Row, ...]:
     return ctx.alignments.get(lang, ())
 
 
-def _usual_ratio(ctx: PairContext, lang: str, skip: Row | None = None) -> float:
+def _usual_ratio(ctx: PairContext, lang: str, *skip: Row) -> float:
     """Length ratio translation/source of this pair's own aligned rows (the translator's
-    habit), else the site's."""
+    habit), ``skip`` rows (the ones being judged) aside; else the site's."""
     source, target = ctx.facts[ctx.source], ctx.facts[lang]
     ratios = [
         sum(_length(target.text.body[i - 1].text) for i in row.right)
         / max(1, sum(_length(source.text.body[i - 1].text) for i in row.left))
         for row in _rows(ctx, lang)
-        if row.left and row.right and row is not skip
+        if row.left and row.right and row not in skip
     ]
     if len(ratios) >= 3:
         return statistics.median(ratios)
     return ctx.site.pair_ratio(source, target)
 
 
-def _merged(ctx: PairContext, lang: str, rows: Sequence[Row], first: int, last: int) -> bool:
-    """Whether the unaligned paragraphs of rows ``first..last`` (one side, consecutive) read
-    as merged into a neighbouring row: a list written as one paragraph on one side and as
-    several short ones on the other, a paragraph split in three."""
+def _merged(ctx: PairContext, lang: str, rows: Sequence[Row], first: int, last: int) -> int | None:
+    """The neighbouring row the unaligned paragraphs of rows ``first..last`` (one side,
+    consecutive) read as merged into, if any: a list written as one paragraph on one side
+    and as several short ones on the other, a paragraph split in three."""
     source, target = ctx.facts[ctx.source], ctx.facts[lang]
-    ratio = _usual_ratio(ctx, lang)
+    ratio = _usual_ratio(ctx, lang, *rows[max(0, first - 1) : last + 2])
     alone_left = bool(rows[first].left)
     extra = sum(
         _length((source if alone_left else target).text.body[i - 1].text)
@@ -82,8 +82,8 @@ def _merged(ctx: PairContext, lang: str, rows: Sequence[Row], first: int, last: 
         else:
             fit_with, fit_without = (right + extra) / (ratio * left), right / (ratio * left)
         if abs(math.log(fit_with)) < min(abs(math.log(fit_without)), math.log(MERGE_FIT)):
-            return True
-    return False
+            return j
+    return None
 
 
 def _runs(rows: Sequence[Row]) -> dict[int, tuple[int, int]]:
@@ -115,15 +115,19 @@ def check_paragraph_missing(ctx: PairContext) -> Iterator[Finding]:
     for lang in ctx.translations:
         rows = _rows(ctx, lang)
         runs = _runs(rows)
+        absorbed: set[int] = set()
         for k, row in enumerate(rows):
             if row.left and row.right:
-                yield from _last_sentence(ctx, lang, row)
                 continue
             have = ctx.source if row.left else lang
             lack = lang if row.left else ctx.source
             facts = ctx.facts[have]
             indices = [i for i in (row.left or row.right) if _prose(facts, i)]
-            if not indices or _merged(ctx, lang, rows, *runs[k]):
+            if not indices:
+                continue
+            into = _merged(ctx, lang, rows, *runs[k])
+            if into is not None:
+                absorbed.add(into)
                 continue
             for index in indices:
                 paragraph = facts.text.body[index - 1]
@@ -136,6 +140,9 @@ def check_paragraph_missing(ctx: PairContext) -> Iterator[Finding]:
                     Spot(paragraph.line, None, index),
                     other_location=_beside(ctx, lack, rows, k, lang),
                 )
+        for k, row in enumerate(rows):
+            if row.left and row.right and k not in absorbed:
+                yield from _last_sentence(ctx, lang, row)
 
 
 def _beside(ctx: PairContext, lack: str, rows: Sequence[Row], k: int, lang: str) -> Location:
@@ -160,7 +167,7 @@ def _last_sentence(ctx: PairContext, lang: str, row: Row) -> Iterator[Finding]:
     source, target = ctx.facts[ctx.source], ctx.facts[lang]
     if not (_prose(source, row.left[0]) and _prose(target, row.right[0])):
         return
-    ratio = _usual_ratio(ctx, lang, skip=row)
+    ratio = _usual_ratio(ctx, lang, row)
     texts = {
         ctx.source: source.text.body[row.left[0] - 1],
         lang: target.text.body[row.right[0] - 1],

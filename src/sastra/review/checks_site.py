@@ -11,7 +11,6 @@ from sastra.khmer.honorifics_latin import LATIN_HONORIFICS, LATIN_TITLES
 from sastra.model import Location, Severity, State
 from sastra.review.facts import Spot, VersionFacts
 from sastra.review.model import Finding, PairContext
-from sastra.review.script import is_text
 from sastra.review.site import MIN_LENGTH_FOR_RATIO, title_key
 
 LENGTH_FACTOR = 2.0
@@ -40,7 +39,7 @@ def only_honorifics(text: str) -> bool:
 
 def _is_entry(facts: VersionFacts) -> bool:
     """An entry of a data collection (a board member, a school): no prose in its body."""
-    return not any(is_text(p.text) for p in facts.text.body)
+    return len(facts.not_prose) == len(facts.text.body)
 
 
 def check_duplicates(ctx: PairContext) -> Iterator[Finding]:

@@ -1,8 +1,11 @@
-"""Checks on what the text says: numbers, dates, people.
+"""Checks on what the text says: numbers and dates, and the date of the lead.
 
-Each compares the source with every translation present. A value written in one
-version and absent from the other is reported where it *is* written (so the line
-exists), pointing at the aligned paragraph of the other version.
+Each compares the source with every translation present, place by place
+(:mod:`sastra.review.units`: the same field, or aligned paragraphs). Two values left
+over in one place, one on each side and alike, are one finding naming both (an error:
+the translation says something else); a value left alone is reported where it *is*
+written (so the line exists), pointing at the aligned paragraph of the other version
+(a warning: it may be written in words, or have moved).
 """
 
 from __future__ import annotations
@@ -82,7 +85,8 @@ def _date_found(item: DateAt, pool: Sequence[DateAt]) -> bool:
     return any(item.same(other) for other in pool)
 
 
-def _describe(ctx: PairContext, lang: str, places: Iterable[Place]) -> str:
+def _describe(places: Iterable[Place]) -> str:
+    """``title``, ``paragraph 3``, ``paragraphs 3–4``."""
     fields = sorted({f for f, _ in places if f is not None})
     if fields:
         return fields[0]
@@ -104,13 +108,14 @@ class _Kind(Generic[T]):
     noun: str
 
 
-def _hard_quantities(ctx: PairContext, lang: str) -> Sequence[QuantityAt]:
+def _text_quantities(ctx: PairContext, lang: str) -> Sequence[QuantityAt]:
+    """Quantities of a version, without the alt texts of photo-only paragraphs."""
     facts = ctx.facts[lang]
     return [q for q in facts.quantities if q.spot.paragraph not in facts.image_only]
 
 
 _NUMBERS: _Kind[QuantityAt] = _Kind(
-    "numbers-mismatch", _hard_quantities, _number_found, _similar_numbers, _shown, "numbers"
+    "numbers-mismatch", _text_quantities, _number_found, _similar_numbers, _shown, "numbers"
 )
 _DATES: _Kind[DateAt] = _Kind(
     "dates-mismatch",
@@ -146,8 +151,8 @@ def _compare(ctx: PairContext, kind: _Kind[T], lang: str) -> Iterator[Finding]:
             yield ctx.finding(
                 kind.code,
                 Severity.ERROR,
-                f"the {lang} {_describe(ctx, lang, unit.target)} says {kind.shown(b)} where the "
-                f"{source} {_describe(ctx, source, unit.source)} says {kind.shown(a)}",
+                f"the {lang} {_describe(unit.target)} says {kind.shown(b)} where the "
+                f"{source} {_describe(unit.source)} says {kind.shown(a)}",
                 lang,
                 b.spot,
                 other_location=ctx.where(source, a.spot),
@@ -165,12 +170,12 @@ def _compare(ctx: PairContext, kind: _Kind[T], lang: str) -> Iterator[Finding]:
                 yield ctx.finding(
                     kind.code,
                     Severity.WARNING,
-                    f"{kind.shown(item)} is in the {have} {_describe(ctx, have, here)} but not "
-                    f"in the {lack} {_describe(ctx, lack, there)}",
+                    f"{kind.shown(item)} is in the {have} {_describe(here)} but not "
+                    f"in the {lack} {_describe(there)}",
                     have,
                     item.spot,
                     lack,
-                    detail=f"{kind.noun} of the {lack} {_describe(ctx, lack, there)}: "
+                    detail=f"{kind.noun} of the {lack} {_describe(there)}: "
                     + (", ".join(others) or "none"),
                 )
 

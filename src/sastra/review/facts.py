@@ -27,9 +27,10 @@ from sastra.khmer.quantities import Quantity, find_quantities, number_key
 from sastra.khmer.unicode import check_text
 from sastra.model import Article, Paragraph
 from sastra.review.lexicon import lexemes
+from sastra.review.script import is_text
 from sastra.tracking.fingerprint import VisibleText, normalize_visible
 
-FACTS_VERSION = "3"
+FACTS_VERSION = "4"
 _KHMER_LETTER = re.compile("[\u1780-\u17b3]")
 _NON_SPACE = re.compile(r"\S")
 _Add = Callable[[str, str, str, int], None]
@@ -162,6 +163,9 @@ class VersionFacts:
     """Visible characters of the body, spaces excluded: the length compared across versions."""
     image_only: frozenset[int] = frozenset()
     """Body paragraphs whose only visible text is the alt text of their images."""
+    not_prose: frozenset[int] = frozenset()
+    """Body paragraphs that are not prose to translate (a line of hashtags, a URL, a name:
+    :func:`sastra.review.script.is_text`)."""
     lexemes: tuple[frozenset[str], ...] = ()
     """The news-lexicon concepts each body paragraph names (:mod:`sastra.review.lexicon`):
     alignment anchors for paragraphs with no number."""
@@ -252,6 +256,7 @@ def version_facts(article: Article, text: VisibleText) -> VersionFacts:
         hygiene=hygiene,
         length=len(_NON_SPACE.findall(body)),
         image_only=_image_only(text, images),
+        not_prose=frozenset(p.index for p in text.body if not is_text(p.text)),
         lexemes=tuple(lexemes(p.text, lang == "km") for p in text.body),
         sketches=tuple(sketch(p.text) for p in text.body),
     )
