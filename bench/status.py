@@ -10,6 +10,13 @@ The first commit adds every article (four paragraphs of 40 words, a third of the
 a heading, bold text and a link); each later commit edits one to five articles the way
 an editor does, rewriting one paragraph or adding one.
 
+Two history shapes, measured in the same run (``--profile``, default both):
+
+- ``linear``: every change is a commit on main;
+- ``merges``: every change arrives as a pull request does, a short branch (one or two
+  commits off main) merged with ``--no-ff``; the same number of commits in all, so
+  about half as many changes.
+
 Reports the median wall time of ``i18n status --format json``:
 
 - cold: no cache at all;
@@ -73,8 +80,9 @@ def _file(title: str, paragraphs: list[str]) -> bytes:
     return f"---\ntitle: {title}\ndate: 2025-01-01\ntags: []\n---\n\n{body}\n".encode()
 
 
-def generate(root: Path, pairs: int, commits: int, seed: int = 7) -> None:
-    """A repo with ``pairs`` km/en pairs in 10 collections and ``commits`` commits (fast-import)."""
+def generate(root: Path, pairs: int, commits: int, seed: int = 7, merges: bool = False) -> None:
+    """A repo with ``pairs`` km/en pairs in 10 collections and ``commits`` commits
+    (fast-import); with ``merges``, each change comes through a merged short branch."""
     rng = random.Random(seed)
     if root.exists():
         shutil.rmtree(root)
@@ -85,19 +93,40 @@ def generate(root: Path, pairs: int, commits: int, seed: int = 7) -> None:
     mark = 0
     paths = [(f"news{i % 10}", f"article-{i:05d}") for i in range(pairs)]
 
-    def commit(files: list[tuple[str, bytes]], message: str, first: bool) -> None:
+    main = 0  # the mark of main's tip
+
+    def commit(
+        files: list[tuple[str, bytes]],
+        message: str,
+        parent: int,
+        merge: int = 0,
+        ref: bytes = b"refs/heads/main",
+    ) -> int:
         nonlocal mark
         mark += 1
-        stream.append(b"commit refs/heads/main\n")
+        stream.append(b"commit %s\n" % ref)
         stream.append(b"mark :%d\n" % mark)
         ts = 1_700_000_000 + mark * 60
         stream.append(b"committer Bench <b@example.org> %d +0000\n" % ts)
         msg = message.encode()
         stream.append(b"data %d\n%s\n" % (len(msg), msg))
-        if not first:
-            stream.append(b"from :%d\n" % (mark - 1))
+        if parent:
+            stream.append(b"from :%d\n" % parent)
+        if merge:
+            stream.append(b"merge :%d\n" % merge)
         for path, data in files:
             stream.append(b"M 100644 inline %s\ndata %d\n%s\n" % (path.encode(), len(data), data))
+        return mark
+
+    def change(n: int) -> list[tuple[str, bytes]]:
+        files = []
+        for _ in range(rng.randint(1, 5)):
+            coll, slug = rng.choice(paths)
+            lang, words, stop = rng.choice(LANGS)
+            path = f"content/{lang}/{coll}/{slug}.md"
+            current[path] = _edit(current[path], words, stop, rng)
+            files.append((path, _file(slug, current[path])))
+        return files
 
     current: dict[str, list[str]] = {}
     first_files = []
@@ -106,16 +135,24 @@ def generate(root: Path, pairs: int, commits: int, seed: int = 7) -> None:
             path = f"content/{lang}/{coll}/{slug}.md"
             current[path] = _article(slug, words, stop, rng)
             first_files.append((path, _file(slug, current[path])))
-    commit(first_files, "import", True)
-    for n in range(commits - 1):
-        files = []
-        for _ in range(rng.randint(1, 5)):
-            coll, slug = rng.choice(paths)
-            lang, words, stop = rng.choice(LANGS)
-            path = f"content/{lang}/{coll}/{slug}.md"
-            current[path] = _edit(current[path], words, stop, rng)
-            files.append((path, _file(slug, current[path])))
-        commit(files, f"edit {n}", False)
+    main = commit(first_files, "import", 0)
+    made, n = 1, 0
+    while made < commits:
+        n += 1
+        if not merges:
+            main = commit(change(n), f"edit {n}", main)
+            made += 1
+            continue
+        # A pull request: one or two commits on a short branch, then a --no-ff merge
+        # whose tree is main's plus the branch's files.
+        tip, brought = main, {}
+        for _ in range(1 if made + 3 > commits or rng.random() < 0.6 else 2):
+            files = change(n)
+            brought.update(files)
+            tip = commit(files, f"edit {n}", tip, ref=b"refs/heads/topic")
+            made += 1
+        main = commit(list(brought.items()), f"Merge pull request #{n}", main, tip)
+        made += 1
     subprocess.run(
         ["git", "-C", str(root), "fast-import", "--quiet"], input=b"".join(stream), check=True
     )
@@ -215,26 +252,36 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=10_000)
     parser.add_argument("--commits", type=int, default=3_000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--profile", choices=["linear", "docs"], default="linear")
+    parser.add_argument(
+        "--profile",
+        choices=["linear", "merges", "both", "docs"],
+        default="both",
+        help="history shape (docs: the documentation repo of bench.docs_repo)",
+    )
     parser.add_argument("--regenerate", action="store_true", help="docs: write the repo again")
     args = parser.parse_args()
     if args.profile == "docs":
         docs(args.runs, args.regenerate)
         return
+    for profile in ("linear", "merges") if args.profile == "both" else (args.profile,):
+        measure(profile, args.pairs, args.commits, args.runs)
+
+
+def measure(profile: str, pairs: int, commits: int, runs: int) -> None:
+    """Generate the ``profile`` history and print its figures."""
     t0 = time.perf_counter()
-    generate(OUT, args.pairs, args.commits)
+    generate(OUT, pairs, commits, merges=profile == "merges")
     took = time.perf_counter() - t0
-    print(f"generated {args.pairs} pairs, {args.commits} commits in {took:.1f} s")
+    print(f"[{profile}] generated {pairs} pairs, {commits} commits in {took:.1f} s")
     i18n = [sys.executable, "-m", "sastra", "status", "--format", "json"]
     baseline_cmd = [
         "sh", "-c",
-        f"{sys.executable} -c pass && git log -z --raw --no-abbrev --first-parent -m -- content"
-        " > /dev/null",
+        f"{sys.executable} -c pass && git log -z --raw --no-abbrev -- content > /dev/null",
     ]  # fmt: skip
     cold, warm, edited, base = [], [], [], []
     victim = next((OUT / "content" / "km").rglob("*.md"))
     original = victim.read_bytes()
-    for run in range(args.runs):
+    for run in range(runs):
         shutil.rmtree(OUT / ".sastra-cache", ignore_errors=True)
         cold.append(_time(i18n, OUT))
         time.sleep(2.1)  # past the racy-timestamp guard of the remembered status
@@ -249,10 +296,10 @@ def main() -> None:
     c = statistics.median(cold)
     w = statistics.median(warm)
     e = statistics.median(edited)
-    print(f"baseline (python start + git log --raw): {show(base)}")
-    print(f"i18n status cold: {show(cold)}, {c / b:.1f}x baseline; target < 5 s")
-    print(f"i18n status warm: {show(warm)}, {w / b:.1f}x baseline; target < 1 s")
-    print(f"i18n status warm, one source edited: {show(edited)}, {e / b:.1f}x baseline")
+    print(f"[{profile}] baseline (python start + git log --raw): {show(base)}")
+    print(f"[{profile}] i18n status cold: {show(cold)}, {c / b:.1f}x baseline; target < 5 s")
+    print(f"[{profile}] i18n status warm: {show(warm)}, {w / b:.1f}x baseline; target < 1 s")
+    print(f"[{profile}] i18n status warm, one source edited: {show(edited)}, {e / b:.1f}x baseline")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import sastra.tracking.prefetch as prefetch_module
 from conftest import MakeSite, commit_all, write_files
 from sastra.model import SiteStatus, State
 from sastra.tracking.fingerprint import article_text, bytes_text
-from sastra.tracking.history import locate
+from sastra.tracking.gitio import locate
 from sastra.tracking.status import Tracker, site_status
 from sastra.workspace import open_config, open_tracked_site
 

@@ -36,8 +36,12 @@ def test_sample_json_document_shape() -> None:
     result = run_cli("status", "--root", str(REPO), "--format", "json")
     doc = json.loads(result.stdout)
     assert doc["languages"] == ["km", "en"]
-    assert doc["summary"]["en"] == {"up_to_date": 5, "stale": 1, "missing": 1, "untracked": 1}
-    assert doc["summary"]["km"] == {"up_to_date": 0, "stale": 0, "missing": 1, "untracked": 0}
+    assert doc["summary"]["en"] == {
+        "up_to_date": 5, "stale": 1, "missing": 1, "untracked": 1, "in_progress": 0, "unknown": 0
+    }  # fmt: skip
+    assert doc["summary"]["km"] == {
+        "up_to_date": 0, "stale": 0, "missing": 1, "untracked": 0, "in_progress": 0, "unknown": 0
+    }  # fmt: skip
     stale = next(a for a in doc["articles"] if a["slug"] == "ctc-working-group-2025")
     assert stale["collection"] == "news"
     assert stale["source"] == "km"
@@ -48,6 +52,14 @@ def test_sample_json_document_shape() -> None:
         "changed_paragraphs": [3, 4],
         "changed_fields": [],
         "removed_paragraphs": 0,
+        "change": {  # what kind of change: added by issue 12, the rest is as it was
+            "minor": False,
+            "kinds": ["numbers", "edited"],
+            "paragraphs": [
+                {"kind": "edited", "paragraph": 3, "old_paragraph": 3, "counterpart": True},
+                {"kind": "numbers", "paragraph": 4, "old_paragraph": 4},
+            ],
+        },
     }
     about = next(a for a in doc["articles"] if a["slug"] == "about")
     assert about["collection"] == ""
@@ -61,7 +73,7 @@ def test_sample_table_groups_by_state_with_progress() -> None:
     assert (
         out.index("Stale") < out.index("Missing") < out.index("Untracked") < out.index("Up to date")
     )
-    assert "paragraphs 3, 4" in out
+    assert "paragraph 3 (edited), paragraph 4 (numbers)" in out
 
 
 def test_sample_check_exits_1_when_work_remains() -> None:
@@ -75,8 +87,9 @@ def test_sample_check_exits_1_when_work_remains() -> None:
 def test_sample_diff_shows_the_changed_source_text() -> None:
     result = run_cli("status", "--root", str(REPO), "--diff")
     assert "--- content/km/news/ctc-working-group-2025.md@baseline" in result.stdout
-    assert "+គួរបញ្ជាក់ថា មជ្ឈមណ្ឌលបច្ចេកវិទ្យាសហគមន៍ (CTC) មាន ១៨ ទីតាំង" in result.stdout
-    assert "-គួរបញ្ជាក់ថា មជ្ឈមណ្ឌលបច្ចេកវិទ្យាសហគមន៍ (CTC) មាន ១៥ ទីតាំង" in result.stdout
+    # the digit that changed is marked inside the paragraph (no colour: --word-diff style)
+    assert "    +គួរបញ្ជាក់ថា មជ្ឈមណ្ឌលបច្ចេកវិទ្យាសហគមន៍ (CTC) មាន ១{+៨+} ទីតាំង" in result.stdout
+    assert "    -គួរបញ្ជាក់ថា មជ្ឈមណ្ឌលបច្ចេកវិទ្យាសហគមន៍ (CTC) មាន ១[-៥-] ទីតាំង" in result.stdout
 
 
 def _modules_after(*args: str) -> str:

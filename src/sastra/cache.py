@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 log = logging.getLogger(__name__)
-FORMAT = 6  # bump when a cached value's shape changes
+FORMAT = 7  # bump when a cached value's shape changes
 MAGIC = b"sastra-sealed-1\n"
 """The first bytes of a sealed cache file; the HMAC of the rest follows."""
 _MAC_SIZE = hashlib.sha256().digest_size

@@ -26,15 +26,20 @@ class Severity(StrEnum):
 
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+_UNPRINTABLE_IN_LINES = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\udc80-\udcff]"
+)
 
 
-def printable(text: str) -> str:
+def printable(text: str, *, lines: bool = False) -> str:
     """``text`` safe to print on a terminal, on one line: control characters (an escape
     sequence in a file name), bidi overrides and undecodable bytes of a file name are
-    written as ``\\x1b``, ``\\u202e``, ``\\xff``."""
-    if not _UNPRINTABLE.search(text):
+    written as ``\\x1b``, ``\\u202e``, ``\\xff``. With ``lines``, line breaks and tabs
+    are kept (the text of a report)."""
+    pattern = _UNPRINTABLE_IN_LINES if lines else _UNPRINTABLE
+    if not pattern.search(text):
         return text
-    return _UNPRINTABLE.sub(_escape, text)
+    return pattern.sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -200,6 +205,10 @@ class State(StrEnum):
     STALE = "stale"
     MISSING = "missing"
     UNTRACKED = "untracked"
+    IN_PROGRESS = "in_progress"
+    """Made by ``i18n new`` and still carrying ``TRANSLATE:`` markers."""
+    UNKNOWN = "unknown"
+    """Git history is too short (a shallow clone) or lacks a blob to tell."""
 
 
 class BaselineKind(StrEnum):
@@ -225,6 +234,28 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class ParagraphChange:
+    """One changed paragraph (or translatable field) of a stale translation's source."""
+
+    kind: str
+    """``punctuation``, ``numbers``, ``added``, ``removed`` or ``edited``."""
+    paragraph: int | None
+    """Body paragraph of the source now (1-based); ``None`` when removed, or a field."""
+    old_paragraph: int | None
+    """Body paragraph of the source at the baseline; ``None`` when added, or a field."""
+    field: str | None = None
+    """The translatable field (``title``…) when the change is in one."""
+    counterpart: bool | None = None
+    """For a removed or edited paragraph: whether the translation has a paragraph
+    aligned with it (``None``: not asked, or not known)."""
+
+    @property
+    def minor(self) -> bool:
+        """Punctuation only, or source text removed that the translation never had."""
+        return self.kind == "punctuation" or (self.kind == "removed" and self.counterpart is False)
+
+
+@dataclass(frozen=True)
 class VersionStatus:
     """The state of one language version, with the evidence for it."""
 
@@ -246,6 +277,13 @@ class VersionStatus:
     """Source paragraphs present at the baseline and gone now (their old text)."""
     diff: str | None = None
     """Unified diff of the source's visible text since the baseline, when known."""
+    changes: tuple[ParagraphChange, ...] | None = None
+    """What kind of change each changed source paragraph is, when the old text is known."""
+
+    @property
+    def minor(self) -> bool:
+        """A stale version whose every change is minor (see :attr:`ParagraphChange.minor`)."""
+        return bool(self.changes) and all(c.minor for c in self.changes or ())
 
 
 @dataclass(frozen=True)
@@ -268,6 +306,8 @@ class SiteStatus:
     """One entry per article, in key order."""
     languages: tuple[str, ...]
     """The languages shown (all configured ones, or the one asked for)."""
+    notes: tuple[str, ...] = ()
+    """One-line remarks on the whole result (a shallow git history, say)."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A remembered status is unpickled on every warm ``i18n status``: as plain
@@ -288,13 +328,14 @@ class SiteStatus:
                         v.changed_fields,
                         v.removed_paragraphs,
                         v.diff,
+                        None if v.changes is None else tuple(map(_change_row, v.changes)),
                     )
                     for v in a.versions.values()
                 ),
             )
             for a in self.articles
         )
-        return (_site_status, (rows, self.languages))
+        return (_site_status, (rows, self.languages, self.notes))
 
     def summary(self) -> dict[str, dict[str, int]]:
         """``{lang: {state: count}}`` over translations (sources are not counted)."""
@@ -303,41 +344,65 @@ class SiteStatus:
         }
         for article in self.articles:
             for lang, version in article.versions.items():
-                if version.state is not State.SOURCE:
+                if version.state is not State.SOURCE and lang in counts:
                     counts[lang][version.state] += 1  # a StrEnum member is its string
         return counts
 
-    def needs_work(self) -> bool:
-        """True when any version is missing or stale (what ``--check`` fails on)."""
+    def needs_work(self, *, major: bool = False) -> bool:
+        """True when any version is missing, stale, in progress or unknown (what
+        ``--check`` fails on); with ``major``, a stale version whose change is minor
+        does not count (``--check=major``)."""
         return any(
-            v.state in (State.MISSING, State.STALE)
+            v.state in _NEEDS_WORK and not (major and v.state is State.STALE and v.minor)
             for a in self.articles
             for v in a.versions.values()
         )
 
+    def has_collection(self, collection: str) -> bool:
+        """Some article is in ``collection`` or in a folder below it."""
+        wanted = collection.strip("/")
+        return any(_in_collection(a.key.collection, wanted) for a in self.articles)
+
     def only(self, *, lang: str | None = None, collection: str | None = None) -> SiteStatus:
-        """Keep one language and/or one collection (prefix match on the folder path)."""
+        """Keep one language and/or one collection (prefix match on the folder path).
+        With one language, each article keeps its source's entry too (where the table
+        and the JSON say what to translate from), but counts only that language."""
         articles = self.articles
         if collection is not None:
             wanted = collection.strip("/")
-            articles = tuple(
-                a
-                for a in articles
-                if a.key.collection == wanted or a.key.collection.startswith(wanted + "/")
-            )
+            articles = tuple(a for a in articles if _in_collection(a.key.collection, wanted))
         languages = self.languages
         if lang is not None:
             languages = (lang,)
             articles = tuple(
                 ArticleStatus(
-                    a.key, a.source, {lang: a.versions[lang]} if lang in a.versions else {}
+                    a.key,
+                    a.source,
+                    {
+                        code: version
+                        for code, version in a.versions.items()
+                        if code == lang or code == a.source
+                    },
                 )
                 for a in articles
             )
-        return SiteStatus(articles, languages)
+        return SiteStatus(articles, languages, self.notes)
 
 
-def _site_status(rows: tuple[tuple[Any, ...], ...], languages: tuple[str, ...]) -> SiteStatus:
+def _change_row(change: ParagraphChange) -> tuple[Any, ...]:
+    return (change.kind, change.paragraph, change.old_paragraph, change.field, change.counterpart)
+
+
+def _in_collection(collection: str, wanted: str) -> bool:
+    return collection == wanted or collection.startswith(wanted + "/")
+
+
+_NEEDS_WORK = (State.MISSING, State.STALE, State.IN_PROGRESS, State.UNKNOWN)
+
+
+def _site_status(
+    rows: tuple[tuple[Any, ...], ...], languages: tuple[str, ...], notes: tuple[str, ...] = ()
+) -> SiteStatus:
     """A :class:`SiteStatus` from :meth:`SiteStatus.__reduce__`'s rows."""
     states = {s.value: s for s in State}
     kinds = {k.value: k for k in BaselineKind}
@@ -345,8 +410,22 @@ def _site_status(rows: tuple[tuple[Any, ...], ...], languages: tuple[str, ...]) 
         ArticleStatus(
             Key(collection, slug),
             source,
-            {v[0]: VersionStatus(v[0], states[v[1]], v[2], kinds[v[3]], *v[4:]) for v in versions},
+            {
+                v[0]: VersionStatus(
+                    v[0],
+                    states[v[1]],
+                    v[2],
+                    kinds[v[3]],
+                    v[4],
+                    v[5],
+                    v[6],
+                    v[7],
+                    v[8],
+                    None if v[9] is None else tuple(ParagraphChange(*c) for c in v[9]),
+                )
+                for v in versions
+            },
         )
         for collection, slug, source, versions in rows
     )
-    return SiteStatus(articles, languages)
+    return SiteStatus(articles, languages, notes)

@@ -55,7 +55,9 @@ def status_page(dev: DevServer, *, review_prefix: str) -> Page:
         with open_tracker(site) as tracker:
             result = site_status(tracker, site.pairs, diff=True)
     href = partial(review_href, review_prefix)
-    return Page(status_html(result, root=str(site.config.root), review_href=href))
+    return Page(
+        status_html(result, root=str(site.config.root), review_href=href, font_url=FONT_PATH)
+    )
 
 
 def review_index_page(dev: DevServer, *, review_prefix: str) -> Page:

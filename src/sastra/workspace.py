@@ -214,6 +214,7 @@ def _say_why_git_is_unusable(root: Path) -> None:
 
 
 def _tracker(config: Config, history: GitHistory | None, cache: BlobCache) -> Tracker:
+    from sastra.review.align import counterparts
     from sastra.tracking.status import Tracker
     from sastra.tracking.synced import SyncedStore
 
@@ -221,5 +222,5 @@ def _tracker(config: Config, history: GitHistory | None, cache: BlobCache) -> Tr
     if history is None:
         log.info("no git history used (%s)", "off" if not config.tracking.git else "not in git")
     else:
-        log.info("git history: %d commits touching the content", len(history.commits))
-    return Tracker(config, history, cache, synced)
+        log.info("git history: %d commits reachable from HEAD", len(history.commits))
+    return Tracker(config, history, cache, synced, counterparts)

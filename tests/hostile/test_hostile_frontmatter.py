@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from kit import cli, located, make, no_traceback
+from kit import article, cli, located, make, no_traceback
 
 from sastra.content.parse import parse_text
 
@@ -202,3 +202,22 @@ def test_a_non_utf8_file_name_is_skipped_with_a_warning(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.stderr
         message = "warning: file name is not UTF-8; rename the file (ignored)"
         assert f"content/en/news/caf\\xe9.md: {message}" in result.stderr.splitlines()
+
+
+BODIES = ["<!--", "](", "1,", "a@", "“", "<a", "`", "www.", "(", "ក្"]
+
+
+@pytest.mark.parametrize("piece", BODIES)
+def test_review_and_build_of_a_hostile_body_end(tmp_path: Path, piece: str) -> None:
+    """A body of one piece repeated 20,000 times (the probe of issue 16 used 50,000 and
+    found minutes); each command well within 30 s."""
+    body = piece * 20_000
+    root = make(
+        tmp_path,
+        {"content/km/news/x.md": article("ក", body), "content/en/news/x.md": article("X", body)},
+    )
+    for args in (("review", "news/x"), ("build",), ("names", "discover")):
+        started = time.perf_counter()
+        result = cli(*args, "--root", str(root))
+        assert time.perf_counter() - started < 30, args
+        no_traceback(result)

@@ -341,3 +341,15 @@ def test_a_cache_file_is_not_world_readable(tmp_path: Path) -> None:
     assert cli("status", "--root", str(root)).exit_code in (0, 1)
     mode = stat.S_IMODE((root / ".sastra-cache/status.pickle").stat().st_mode)
     assert mode & 0o077 == 0
+
+
+def test_reports_print_escape_sequences_from_names_and_text_escaped(tmp_path: Path) -> None:
+    root = make(tmp_path)
+    evil = "content/km/news/a\x1b[31mred.md"
+    (root / evil).write_text("---\ntitle: ក\n---\nអត្ថបទ \x1b]0;pwned\x07 ។\n", "utf-8")
+    for args in (("status",), ("review", "--all"), ("review", "news/a\x1b[31mred")):
+        result = cli(*args, "--root", str(root))
+        no_traceback(result)
+        shown = result.stdout + result.stderr
+        assert "\x1b" not in shown and "\x07" not in shown, args
+    assert "a\\x1b[31mred" in cli("status", "--root", str(root)).stdout

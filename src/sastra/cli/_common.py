@@ -133,3 +133,9 @@ def content_failed(diagnostics: Iterable[Diagnostic], strict: bool) -> bool:
     anything at all under ``--strict``."""
     found = tuple(diagnostics)
     return any(d.severity is Severity.ERROR for d in found) or (strict and bool(found))
+
+
+def no_articles(config: Config) -> str:
+    """The line that says a site has no article at all (a wrong ``--root``, say)."""
+    folder = config.rel(config.content_dir)
+    return f"no articles found in {folder}/ (languages: {', '.join(config.languages)})"

@@ -41,7 +41,12 @@ if TYPE_CHECKING:
     "and a cache folder outside the site.",
 )
 @click.option("--jobs", type=int, default=None, help="Worker processes (default: every core).")
-@click.option("--drafts", is_flag=True, help="Publish drafts (draft: true) too.")
+@click.option(
+    "--drafts",
+    is_flag=True,
+    help="Publish drafts (draft: true) and translations still in progress "
+    "(TRANSLATE: markers from `i18n new`) too.",
+)
 def build(
     root: Path | None,
     strict: bool,
@@ -81,6 +86,13 @@ def build(
     finally:
         site.cache.save()
     print_diagnostics(result.warnings)
+    for left in result.withheld:
+        if left.reason == "in progress":
+            click.echo(
+                f"{left.path}: warning: not published: a translation in progress (TRANSLATE:"
+                " markers from `i18n new`); `i18n build --drafts` publishes it",
+                err=True,
+            )
     drafts_left = sum(1 for w in result.withheld if w.reason == "draft")
     if drafts_left:
         note(

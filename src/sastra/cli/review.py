@@ -14,6 +14,7 @@ from sastra.cli._common import (
     content_failed,
     fail,
     load,
+    no_articles,
     note,
     print_diagnostics,
     site_options,
@@ -97,11 +98,10 @@ def review(
         doc = to_json(reviews, str(config.root))
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
-        from rich.console import Console
-
         from sastra.report.review import render_all, render_pair
+        from sastra.report.terminal import SafeConsole
 
-        console = Console(highlight=False)
+        console = SafeConsole(highlight=False)
         if key is not None:
             render_pair(reviews[0], console)
         else:
@@ -119,5 +119,7 @@ def review(
         for r in reviews
         for f in r.findings
     )
-    if content_failed(site.diagnostics, strict) or (check and failing):
+    if not site.pairs:
+        click.echo(f"i18n: {no_articles(config)}", err=True)
+    if content_failed(site.diagnostics, strict) or (check and (failing or not site.pairs)):
         sys.exit(EXIT_FOUND)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import EXIT_FOUND, content_failed, fail, site_options
+from sastra.cli._common import EXIT_FOUND, content_failed, fail, no_articles, note, site_options
 
 if TYPE_CHECKING:
     from sastra.config import Config
@@ -29,9 +29,29 @@ RACY_NS = 2_000_000_000
     "--collection", default=None, help="Only this collection (folder below the language)."
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "html"]),
+    default="table",
+    show_default=True,
+    help="html: one self-contained page (progress, stale with diffs, missing) to publish.",
 )
-@click.option("--check", is_flag=True, help="Exit 1 when anything is missing or stale.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the json or html document to this file (atomically) instead of stdout.",
+)
+@click.option(
+    "--check",
+    type=click.Choice(["all", "major"]),
+    is_flag=False,
+    flag_value="all",
+    default=None,
+    help="Exit 1 when anything is missing, stale, in progress or unknown; "
+    "--check=major does not count a stale translation whose change is minor.",
+)
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Show the source diff since each stale baseline."
 )
@@ -44,7 +64,8 @@ def status(
     lang: str | None,
     collection: str | None,
     fmt: str,
-    check: bool,
+    output: Path | None,
+    check: str | None,
     show_diff: bool,
     words: bool,
 ) -> None:
@@ -54,10 +75,13 @@ def status(
     from sastra.cli._progress import progress_line
     from sastra.model import SiteStatus
     from sastra.parallel import in_background, wait_background
-    from sastra.tracking.history import locate
+    from sastra.tracking.gitio import locate
     from sastra.workspace import open_tracked_site, status_signature
 
     config = load_config_or_exit(root, strict)
+    if output is not None and fmt == "table":
+        fail("-o/--output writes a document: use it with --format json or html")
+    show_diff = show_diff or fmt == "html"  # the page shows each stale source's diff
     if lang is not None and lang not in config.languages:
         fail(f"unknown language '{lang}' (languages: {', '.join(config.languages)})")
     where = locate(config.root) if config.tracking.git else None
@@ -104,6 +128,14 @@ def status(
             in_background(lambda: memo.put(signature, remembered))
     try:
         print_content_diagnostics(diagnostics, quiet_warnings=fmt == "json")
+        for note in result.notes:
+            click.echo(f"warning: {note}", err=True)
+        empty = not result.articles
+        if empty:
+            click.echo(f"i18n: {no_articles(config)}", err=True)
+        if collection is not None and not empty and not result.has_collection(collection):
+            known = sorted({a.key.collection for a in result.articles if a.key.collection})
+            fail(f"unknown collection '{collection}' (collections: {', '.join(known)})")
         result = result.only(lang=lang, collection=collection)
         word_counts = _word_counts(site, result) if words and site is not None else None
         ui = _ui_strings(config, lang)
@@ -117,16 +149,19 @@ def status(
                     for code, (t, f, u) in ui.items()
                 }
             # Indented for a person at a terminal; compact (and fast) for a pipe.
-            indent = 2 if sys.stdout.isatty() else None
-            click.echo(json.dumps(doc, ensure_ascii=False, indent=indent))
-        else:
-            from rich.console import Console
+            indent = 2 if sys.stdout.isatty() and output is None else None
+            _emit(json.dumps(doc, ensure_ascii=False, indent=indent) + "\n", output)
+        elif fmt == "html":
+            from sastra.report.status_html import status_html
 
+            _emit(status_html(result, root=str(config.root)), output)  # the font embedded
+        else:
             from sastra.report.status import render_table
+            from sastra.report.terminal import SafeConsole
 
             render_table(
                 result,
-                Console(highlight=False),
+                SafeConsole(highlight=False),
                 root=str(config.root),
                 show_diff=show_diff,
                 words=word_counts,
@@ -135,10 +170,23 @@ def status(
                     for code, (t, f, u) in ui.items()
                 ],
             )
-        if content_failed(diagnostics, strict) or (check and result.needs_work()):
+        if content_failed(diagnostics, strict) or (
+            check is not None and (empty or result.needs_work(major=check == "major"))
+        ):
             sys.exit(EXIT_FOUND)
     finally:
         wait_background()  # the cache and the memo are written
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """The document on stdout, or into ``output`` through a temp file and a rename."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from sastra.cache import atomic_write
+
+    atomic_write(output, text)
+    note(f"i18n: wrote {output}")
 
 
 def _ui_strings(config: Config, lang: str | None) -> dict[str, tuple[int, int, int]]:

@@ -163,7 +163,7 @@ def _source_commit(tracker: Tracker, source: Article) -> str | None:
     history = tracker.history
     if history is None:
         return None
-    versions = history.versions(source.path)
-    if versions and versions[0].blob == source.blob:
-        return versions[0].commit[:12]
+    at_head = history.at_head(source.path)
+    if at_head is not None and at_head.blob == source.blob:
+        return at_head.commit[:12]
     return None

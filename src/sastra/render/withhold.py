@@ -1,9 +1,10 @@
 """Which article versions the build leaves out of the site: the one place that decides.
 
-A version is *withheld* when it is not ready for readers: today a draft
-(``draft: true`` in its frontmatter) unless the build was asked for drafts
-(``i18n build --drafts``). Translation tracking still sees every version (``i18n status``
-lists drafts like any other file); only the site leaves them out: no page, no entry in
+A version is *withheld* when it is not ready for readers: a draft (``draft: true`` in
+its frontmatter) or a translation still in progress (``TRANSLATE:`` markers left by
+``i18n new``), unless the build was asked for drafts (``i18n build --drafts``).
+Translation tracking still sees every version (``i18n status`` lists drafts like any
+other file); only the site leaves them out: no page, no entry in
 the indexes, feeds or sitemap, no hreflang pointing at them, and the language switcher
 treats them as not translated yet.
 
@@ -16,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sastra.model import Article, ArticleStatus, Key, Pair, VersionStatus
+from sastra.model import Article, ArticleStatus, Key, Pair, State, VersionStatus
+from sastra.tracking.edit import in_progress
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class Withheld:
     path: str
     """The file, relative to the site root."""
     reason: str
-    """``draft``."""
+    """``draft`` or ``in progress``."""
 
 
 def is_draft(article: Article) -> bool:
@@ -37,8 +39,12 @@ def is_draft(article: Article) -> bool:
 
 def withheld_reason(article: Article, status: VersionStatus | None, *, drafts: bool) -> str | None:
     """Why ``article`` stays out of the site, or ``None`` when it is published."""
-    if not drafts and is_draft(article):
+    if drafts:
+        return None
+    if is_draft(article):
         return "draft"
+    if in_progress(article) and (status is None or status.state is not State.SOURCE):
+        return "in progress"
     return None
 
 

@@ -55,11 +55,30 @@ def page_start(title: str, style: str, lang: str = "en") -> list[str]:
     ]
 
 
+DIFF_STYLE = """
+pre.diff { white-space: pre-wrap; }
+pre.diff .add, pre.diff .del { display: inline-block; padding-left: 1ch; text-indent: -1ch; }
+pre.diff .chg { font-weight: bold; border-radius: 2px; }
+pre.diff .add .chg { background: #c8e6c9; } pre.diff .del .chg { background: #ffcdd2; }
+"""
+"""What :func:`diff_html` needs in a page's style sheet: lines wrap under their own
+mark, and the changed words stand out."""
+
+
 def diff_html(diff: str) -> str:
-    """A unified diff as ``<pre class="diff">``, added lines ``.add``, removed ``.del``."""
+    """A unified diff as ``<pre class="diff">``, added lines ``.add``, removed ``.del``,
+    the words that changed inside a paragraph ``.chg`` (see :mod:`sastra.report.diffview`)."""
+    from sastra.report.diffview import diff_lines
+
     lines = []
-    for line in diff.splitlines():
-        css = "add" if line.startswith("+") else "del" if line.startswith("-") else ""
-        shown = escape(line)
-        lines.append(f'<span class="{css}">{shown}</span>' if css else shown)
+    for line in diff_lines(diff):
+        mark = "" if line.mark in "@ " else line.mark
+        shown = "".join(
+            f'<span class="chg">{escape(piece)}</span>' if changed else escape(piece)
+            for piece, changed in line.parts
+        )
+        if line.mark == " ":
+            shown = " " + shown
+        css = {"+": "add", "-": "del"}.get(line.mark)
+        lines.append(f'<span class="{css}">{mark}{shown}</span>' if css else shown)
     return '<pre class="diff">' + "\n".join(lines) + "</pre>"

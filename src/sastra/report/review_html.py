@@ -15,7 +15,7 @@ from html import escape
 from urllib.parse import quote
 
 from sastra.model import Key, Severity
-from sastra.report.html import diff_html, font_face, page_start
+from sastra.report.html import DIFF_STYLE, diff_html, font_face, page_start
 from sastra.report.review import counts
 from sastra.review.layout import Cell, Layout, layout
 from sastra.review.model import Finding, PairReview
@@ -53,7 +53,7 @@ _WORD = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: 
 
 
 def _head(title: str, font_url: str | None) -> list[str]:
-    return page_start(title, font_face(font_url) + _STYLE)
+    return page_start(title, font_face(font_url) + _STYLE + DIFF_STYLE)
 
 
 def _counted(severity: Severity, count: int) -> str:

@@ -8,21 +8,35 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-from sastra.model import ArticleStatus, SiteStatus, State, VersionStatus
+from sastra.model import ArticleStatus, ParagraphChange, SiteStatus, State, VersionStatus
 
-STATE_ORDER = (State.STALE, State.MISSING, State.UNTRACKED, State.UP_TO_DATE)
+STATE_ORDER = (
+    State.STALE,
+    State.IN_PROGRESS,
+    State.MISSING,
+    State.UNKNOWN,
+    State.UNTRACKED,
+    State.UP_TO_DATE,
+)
 STATE_TITLES = {
     State.STALE: "Stale: the source changed since the translation was synced",
+    State.IN_PROGRESS: "In progress: still has TRANSLATE: markers from `i18n new`",
     State.MISSING: "Missing: no translation yet",
+    State.UNKNOWN: "Unknown: git history is too short to tell (run `git fetch --unshallow`)",
     State.UNTRACKED: "Untracked: no baseline (run `i18n mark LANG KEY` once it is checked)",
     State.UP_TO_DATE: "Up to date",
 }
 STATE_STYLE = {
     State.STALE: "yellow",
+    State.IN_PROGRESS: "cyan",
     State.MISSING: "red",
+    State.UNKNOWN: "magenta",
     State.UNTRACKED: "magenta",
     State.UP_TO_DATE: "green",
 }
+
+
+_WITH_BASELINE = (State.UP_TO_DATE, State.STALE, State.UNKNOWN)
 
 
 def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) -> dict[str, Any]:
@@ -34,7 +48,7 @@ def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) 
             # States are StrEnum members, encoded as their strings (and ``.value`` is a
             # slow property: a status of 10,000 pairs asks 40,000 times).
             entry: dict[str, Any] = {"state": v.state, "path": v.path}
-            if v.state is State.UP_TO_DATE or v.state is State.STALE:
+            if v.state in _WITH_BASELINE:
                 entry["baseline"] = v.baseline
                 if v.baseline_commit:
                     entry["baseline_commit"] = v.baseline_commit
@@ -44,6 +58,8 @@ def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) 
                 )
                 entry["changed_fields"] = list(v.changed_fields)
                 entry["removed_paragraphs"] = len(v.removed_paragraphs)
+                if v.changes is not None:
+                    entry["change"] = change_json(v)
                 if v.diff is not None:
                     entry["diff"] = v.diff
             versions[lang] = entry
@@ -56,11 +72,40 @@ def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) 
         if words is not None:
             item["source_words"] = words.get(str(article.key), 0)
         articles.append(item)
-    return {
+    doc: dict[str, Any] = {
         "root": root,
         "languages": list(status.languages),
         "articles": articles,
         "summary": status.summary(),
+    }
+    if status.notes:
+        doc["notes"] = list(status.notes)
+    return doc
+
+
+KINDS = ("punctuation", "numbers", "added", "removed", "edited")
+
+
+def change_json(version: VersionStatus) -> dict[str, Any]:
+    """``{"minor": …, "kinds": […], "paragraphs": [{"kind": …, …}]}`` of a stale version."""
+    changes = version.changes or ()
+    found = {c.kind for c in changes}
+    paragraphs = []
+    for c in changes:
+        item: dict[str, Any] = {"kind": c.kind}
+        if c.field is not None:
+            item["field"] = c.field
+        if c.paragraph is not None:
+            item["paragraph"] = c.paragraph
+        if c.old_paragraph is not None:
+            item["old_paragraph"] = c.old_paragraph
+        if c.counterpart is not None:
+            item["counterpart"] = c.counterpart
+        paragraphs.append(item)
+    return {
+        "minor": version.minor,
+        "kinds": [kind for kind in KINDS if kind in found],
+        "paragraphs": paragraphs,
     }
 
 
@@ -68,9 +113,9 @@ def progress_line(lang: str, counts: dict[str, int]) -> str:
     """``km 40/43 up to date · 2 stale · 1 missing`` (translations only)."""
     total = sum(counts.values())
     parts = [f"{lang} {counts['up_to_date']}/{total} up to date"]
-    for state in (State.STALE, State.MISSING, State.UNTRACKED):
+    for state in STATE_ORDER[:-1]:
         if counts[state.value]:
-            parts.append(f"{counts[state.value]} {state.value}")
+            parts.append(f"{counts[state.value]} {state.value.replace('_', ' ')}")
     return " · ".join(parts)
 
 
@@ -84,7 +129,6 @@ def render_table(
     extra: list[str] | None = None,
 ) -> None:
     """The terminal view: per-language progress, then one table per state."""
-    from rich.console import Group
     from rich.text import Text
 
     console.print(Text(f"Sastra · {root}", style="bold"))
@@ -120,7 +164,7 @@ def render_table(
                             f"  diff of the {article.source} source of {article.key}:", style="bold"
                         )
                     )
-                    console.print(Group(*(_diff_line(line) for line in version.diff.splitlines())))
+                    print_diff(console, version.diff)
                 elif version.changed_paragraphs is None:
                     console.print(f"  {article.key}: no diff (the old source text is not known)")
 
@@ -163,6 +207,11 @@ def describe_changes(version: VersionStatus) -> str:
         via += f" at {version.baseline_commit[:7]}"
     if version.changed_paragraphs is None:
         return f"source changed since the {via}; old text unknown, so no paragraph list"
+    if version.changes is not None:
+        what = ", ".join(map(_describe, version.changes)) or "text"
+        if version.minor:
+            return f"stale (minor: {what}) since the {via}"
+        return f"changed in the source since the {via}: {what}"
     parts = []
     if version.changed_fields:
         parts.append("fields " + ", ".join(version.changed_fields))
@@ -173,8 +222,38 @@ def describe_changes(version: VersionStatus) -> str:
     return f"changed in the source since the {via}: " + ("; ".join(parts) or "text")
 
 
-def _diff_line(line: str) -> Text:
+_DIFF_STYLE = {"+": "green", "-": "red"}
+
+
+def print_diff(console: Console, diff: str, indent: str = "    ") -> None:
+    """A diff, one paragraph a line, wrapped to the console: every wrapped line keeps
+    the paragraph's mark and indent, and the words that changed are highlighted (in
+    colour), or, without colour, bracketed as ``git diff --word-diff`` does:
+    ``[-old-]``, ``{+new+}``."""
     from rich.text import Text
 
-    style = "green" if line.startswith("+") else "red" if line.startswith("-") else "dim"
-    return Text("    " + line, style=style)
+    from sastra.report.diffview import diff_lines
+
+    plain = console.color_system is None
+    for line in diff_lines(diff):
+        style = _DIFF_STYLE.get(line.mark, "dim")
+        lead = indent if line.mark == "@" else indent + line.mark
+        body = Text(style=style)
+        for piece, changed in line.parts:
+            if changed and plain:
+                piece = f"[-{piece}-]" if line.mark == "-" else f"{{+{piece}+}}"
+            body.append(piece, style=f"bold reverse {style}" if changed else "")
+        width = max(console.width - len(lead), 20)
+        for part in body.wrap(console, width) or [Text()]:
+            console.print(Text(lead, style=style) + part, soft_wrap=True)
+
+
+def _describe(change: ParagraphChange) -> str:
+    """``paragraph 4 (numbers)``, ``title (edited)``, ``old paragraph 5 (removed, not in
+    the translation)``."""
+    missing = ", not in the translation" if change.counterpart is False else ""
+    if change.field is not None:
+        return f"{change.field} ({change.kind})"
+    if change.kind == "removed":
+        return f"old paragraph {change.old_paragraph} (removed{missing})"
+    return f"paragraph {change.paragraph} ({change.kind}{missing})"

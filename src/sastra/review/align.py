@@ -143,3 +143,16 @@ def counterpart(rows: Sequence[Row], paragraph: int, *, from_left: bool) -> int 
         if paragraph in mine:
             return theirs[0] if theirs else None
     return None
+
+
+def counterparts(
+    old: Sequence[tuple[int, frozenset[str]]], translation: Sequence[tuple[int, frozenset[str]]]
+) -> tuple[bool, ...]:
+    """For each paragraph of an old source version (``(length, anchors)`` each, see
+    :mod:`sastra.tracking.changes`), whether the translation has a paragraph aligned with
+    it. The length ratio is the pair's own."""
+    left = [Block(i, length, anchors) for i, (length, anchors) in enumerate(old, 1)]
+    right = [Block(i, length, anchors) for i, (length, anchors) in enumerate(translation, 1)]
+    ratio = (sum(b.length for b in right) + SMOOTH) / (sum(b.length for b in left) + SMOOTH)
+    paired = {i for row in align(left, right, ratio) if row.right for i in row.left}
+    return tuple(block.index in paired for block in left)

@@ -75,8 +75,17 @@ def _covers(items: Iterable[QuantityAt]) -> set[str]:
     return {key for item in items for key in item.quantity.covers}
 
 
+_LAST_COVERS: list[tuple[Sequence[QuantityAt], set[str]]] = []
+"""The covers of the pool asked about last: a pool is asked once per item of the other
+side, and recomputing them made a paragraph of 50,000 numbers take minutes."""
+
+
 def _number_found(item: QuantityAt, pool: Sequence[QuantityAt]) -> bool:
-    covers = _covers(pool)
+    if _LAST_COVERS and _LAST_COVERS[0][0] is pool:  # (held here, so never another list)
+        covers = _LAST_COVERS[0][1]
+    else:
+        covers = _covers(pool)
+        _LAST_COVERS[:] = [(pool, covers)]
     q = item.quantity
     return bool(q.keys & covers) or (q.ends is not None and set(q.ends) <= covers)
 

@@ -16,8 +16,25 @@ from typing import Any
 import yaml
 
 from sastra.content.parse import get_path
+from sastra.model import Article
 
 TRANSLATE_MARK = "TRANSLATE:"
+
+
+def in_progress(article: Article) -> bool:
+    """A translation started by ``i18n new`` and not finished: a ``TRANSLATE:`` marker is
+    still in its body or at the start of a frontmatter value."""
+    return TRANSLATE_MARK in article.body or _marked(article.meta)
+
+
+def _marked(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.lstrip().startswith(TRANSLATE_MARK)
+    if isinstance(value, Mapping):
+        return any(_marked(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_marked(v) for v in value)
+    return False
 
 
 def set_l10n(text: str, values: Mapping[str, str | None]) -> str:

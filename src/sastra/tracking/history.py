@@ -1,52 +1,72 @@
-"""Git history of the content folder, read in a constant number of processes.
+"""Git history of the content folder as a graph, read in a constant number of processes.
 
-``git log`` runs once (first-parent, raw diffs with full blob ids); blob
-contents come from one long-lived ``git cat-file --batch``. Nothing here
-spawns a process per file. Renames are not followed: a renamed file starts a
-new history (its translation then needs ``i18n mark`` once).
+``git log`` runs once over every commit reachable from HEAD (``--full-history
+--sparse --topo-order``: no commit is left out, a commit comes before its parents),
+with each commit's parents (``%P``) and its raw diff against its *first* parent
+(``--diff-merges=first-parent``), full blob ids and git's rename detection
+(``-M``, git's default similarity of 50 %). From those diffs the version of any
+file at any commit follows: walk the commit's first-parent line back to the
+nearest commit that changed the file. Blob contents come from one long-lived
+``git cat-file --batch`` (:mod:`sastra.tracking.gitio`).
 """
 
 from __future__ import annotations
 
 import logging
-import subprocess
-import tempfile
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from sastra.cache import BlobCache
+from sastra.tracking.gitio import BlobReader, GitOutput, cut_commits, is_ancestor, locate
 
 log = logging.getLogger(__name__)
 _NULL_BLOB = "0" * 40
+ANCESTOR_BITS_LIMIT = 20_000
+"""Histories up to this many commits keep every commit's ancestors as a bit set."""
 
 
 class FileVersion(NamedTuple):
-    """One committed state of one file.
+    """One change of one file by one commit, against the commit's first parent.
 
     A named tuple: a history of 3,000 commits over 20,000 files holds tens of thousands,
     made on every cold run and pickled into the cache, where tuples are cheap.
     """
 
     position: int
-    """Index of the commit in first-parent history, 0 = HEAD (larger is older)."""
+    """Index of the commit in :attr:`GitHistory.commits` (0 = HEAD; a commit comes
+    before its parents)."""
     commit: str
     """Full commit id."""
     blob: str | None
     """Blob id of the file in that commit; ``None`` when the commit deleted it."""
+    before: str | None = None
+    """Blob id of the file (under its old name, for a rename) in the first parent;
+    ``None`` when it did not exist there."""
 
 
 @dataclass
 class GitHistory:
-    """First-parent history of the files below the content folder, newest first."""
+    """Every commit reachable from HEAD, and the changes to files below the content
+    folder, newest first."""
 
     toplevel: Path
     site_prefix: str
     commits: list[tuple[str, int]] = field(default_factory=list)
+    """``(commit id, committer time)`` in topological order, HEAD first."""
+    parents: list[tuple[int, ...]] = field(default_factory=list)
+    """Positions of each commit's parents (first parent first)."""
     files: dict[str, list[FileVersion]] = field(default_factory=dict)
+    """Site-relative path → its changes on first-parent edges, newest first."""
+    renames: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    """New path → ``(position, old path)`` of each rename git detected into it."""
+    cut: frozenset[int] = frozenset()
+    """Positions of commits whose parents git does not show (shallow clone, grafts)."""
+    cut_reason: str = ""
+    """``"shallow"``, ``"grafts"``, both, or ``""``."""
     _reader: BlobReader | None = None
+    _graph: _Graph | None = None
 
     head: str = ""
     content: str = ""
@@ -90,38 +110,98 @@ class GitHistory:
         history = cls(toplevel, prefix, head=head, content=content)
         if not head:
             return PendingHistory(history)
-        key = f"{toplevel}|{content}"
+        cut, reason = cut_commits(toplevel)
+        key = f"{toplevel}|{content}|{','.join(sorted(cut))}"
         cached = cache.get("git-history", key) if cache is not None else None
         older = None
         revisions = head
         if isinstance(cached, GitHistory) and cached.site_prefix == prefix:
             if cached.head == head:
                 return PendingHistory(cached)
-            if _is_ancestor(toplevel, cached.head, head):
+            if is_ancestor(toplevel, cached.head, head):
                 older, revisions = cached, f"{cached.head}..{head}"
-        log = _GitOutput(toplevel, _log_args(content, revisions))
+        output = GitOutput(toplevel, _log_args(content, revisions))
 
         def finish() -> GitHistory:
-            history._parse(log.text())
+            parents = history._parse(output.text())
             if older is not None:
                 history._append(older)
+            history._link(parents, cut, reason)
             if cache is not None:
                 cache.put("git-history", key, history)
             return history
 
         return PendingHistory(None, finish)
 
+    # -- reading git log ----------------------------------------------------------------------
+    def _parse(self, out: str) -> list[list[str]]:
+        """Read ``git log`` output; returns each new commit's parent ids (linked later)."""
+        parent_ids: list[list[str]] = []
+        prefix = self.site_prefix
+        for record in out.split("\x01")[1:]:
+            header, _, rest = record.partition("\0")
+            sha, *parents, ctime = header.split(" ")
+            index = len(self.commits)
+            self.commits.append((sha, int(ctime or 0)))
+            parent_ids.append([p for p in parents if p])
+            fields = rest.lstrip("\n").split("\0")
+            i = 0
+            while i + 1 < len(fields):
+                meta = fields[i]
+                if not meta.startswith(":"):
+                    i += 1
+                    continue
+                parts = meta.split(" ")
+                old_blob, new_blob, status = parts[2], parts[3], parts[4]
+                if status[0] in "RC":
+                    old_path, path = fields[i + 1], fields[i + 2]
+                    i += 3
+                else:
+                    old_path, path = None, fields[i + 1]
+                    i += 2
+                before = None if old_blob == _NULL_BLOB else old_blob
+                if old_path is not None and old_path.startswith(prefix):
+                    old_rel = old_path[len(prefix) :]
+                    if status[0] == "R":
+                        self._add(old_rel, FileVersion(index, sha, None, before))
+                    if path.startswith(prefix):
+                        self.renames.setdefault(path[len(prefix) :], []).append((index, old_rel))
+                if path.startswith(prefix):
+                    blob = None if new_blob == _NULL_BLOB else new_blob
+                    self._add(path[len(prefix) :], FileVersion(index, sha, blob, before))
+        return parent_ids
+
+    def _add(self, path: str, version: FileVersion) -> None:
+        versions = self.files.setdefault(path, [])
+        if not versions or versions[-1].position != version.position:
+            versions.append(version)
+
     def _append(self, older: GitHistory) -> None:
         """Add the history of an older HEAD below the commits just read."""
         shift = len(self.commits)
         self.commits.extend(older.commits)
+        self.parents.extend(tuple(p + shift for p in ps) for ps in older.parents)
         for path, versions in older.files.items():
             mine = self.files.setdefault(path, [])
-            mine.extend(FileVersion(v.position + shift, v.commit, v.blob) for v in versions)
+            mine.extend(v._replace(position=v.position + shift) for v in versions)
+        for path, renames in older.renames.items():
+            self.renames.setdefault(path, []).extend((p + shift, old) for p, old in renames)
+
+    def _link(self, parent_ids: list[list[str]], cut: frozenset[str], reason: str) -> None:
+        """Turn the new commits' parent ids into positions; note the cut commits."""
+        position = {sha: i for i, (sha, _) in enumerate(self.commits)}
+        linked = [tuple(position[p] for p in ps if p in position) for ps in parent_ids]
+        self.parents[0:0] = linked
+        cut_at = {position[sha] for sha in cut if sha in position}
+        # A commit whose parents were not all read is cut too (a graft to nowhere).
+        cut_at |= {i for i, ps in enumerate(parent_ids) if len(linked[i]) < len(ps)}
+        self.cut = frozenset(cut_at)
+        self.cut_reason = reason if self.cut else ""
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_reader"] = None
+        state["_graph"] = None
         # Plain tuples: pickle writes those in C, a named tuple through Python calls.
         state["files"] = {path: [tuple(v) for v in vs] for path, vs in self.files.items()}
         return state
@@ -131,34 +211,55 @@ class GitHistory:
         state["files"] = {path: list(map(make, vs)) for path, vs in state["files"].items()}
         self.__dict__.update(state)
 
-    def _parse(self, out: str) -> None:
-        for record in out.split("\x01")[1:]:
-            header, _, rest = record.partition("\0")
-            sha, _, ctime = header.partition(" ")
-            index = len(self.commits)
-            self.commits.append((sha, int(ctime or 0)))
-            fields = rest.lstrip("\n").split("\0")
-            for meta, path in zip(fields[0::2], fields[1::2], strict=False):
-                if not meta.startswith(":") or not path.startswith(self.site_prefix):
-                    continue
-                new_blob = meta.split(" ")[3]
-                rel = path[len(self.site_prefix) :]
-                versions = self.files.setdefault(rel, [])
-                if versions and versions[-1].position == index:
-                    continue  # -m can list a file twice for one merge
-                blob = None if new_blob == _NULL_BLOB else new_blob
-                versions.append(FileVersion(index, sha, blob))
-
+    # -- questions ----------------------------------------------------------------------------
     def versions(self, path: str) -> list[FileVersion]:
-        """Committed versions of a file (site-relative path), newest first."""
+        """Changes of a file (site-relative path) on first-parent edges, newest first."""
         return self.files.get(path, [])
 
-    def at(self, path: str, index: int) -> FileVersion | None:
-        """The version of ``path`` current at commit ``index`` (None if it did not exist)."""
-        for version in self.files.get(path, ()):  # a few versions, newest first
-            if version.position >= index:
+    def names(self, path: str) -> list[str]:
+        """``path`` and every older name git's rename detection followed it to, newest first."""
+        found = [path]
+        for name in found:
+            for _, old in self.renames.get(name, ()):
+                if old not in found:
+                    found.append(old)
+        return found
+
+    def changes(self, path: str) -> Iterator[tuple[str, FileVersion]]:
+        """``(name, change)`` of every change of the file under any of its names, newest first."""
+        names = self.names(path)
+        if len(names) == 1:
+            return ((path, v) for v in self.files.get(path, ()))
+        every = [(v, name) for name in names for v in self.files.get(name, ())]
+        every.sort(key=lambda item: item[0].position)
+        return ((name, v) for v, name in every)
+
+    def version_at(self, path: str, position: int) -> FileVersion | None:
+        """The change that gave ``path`` its content at commit ``position`` (the nearest on
+        that commit's first-parent line); ``None`` if the file did not exist there."""
+        versions = self.files.get(path)
+        if not versions:
+            return None
+        graph = self.graph()
+        for version in versions:  # newest first: the nearest one on the line is the first
+            if version.position >= position and graph.on_first_parent_line(
+                version.position, position
+            ):
                 return version if version.blob is not None else None
         return None
+
+    def blob_at(self, path: str, position: int) -> tuple[str, str] | None:
+        """``(name, blob)`` of the file at commit ``position``, under the newest of its
+        names that existed there; ``None`` if none did."""
+        for name in self.names(path):
+            version = self.version_at(name, position)
+            if version is not None and version.blob is not None:
+                return name, version.blob
+        return None
+
+    def at_head(self, path: str) -> FileVersion | None:
+        """The committed version of ``path`` at HEAD."""
+        return self.version_at(path, 0) if self.commits else None
 
     def first_seen(self, path: str) -> int | None:
         """Commit index at which the file first entered history (larger is older)."""
@@ -178,6 +279,12 @@ class GitHistory:
     def commit_time(self, index: int) -> int:
         return self.commits[index][1]
 
+    def graph(self) -> _Graph:
+        """Ancestry questions on the commit graph (built on first use, not cached on disk)."""
+        if self._graph is None:
+            self._graph = _Graph(self.parents)
+        return self._graph
+
     def read_blob(self, blob: str) -> bytes | None:
         """Contents of a blob through the one ``cat-file --batch`` process."""
         if self._reader is None:
@@ -196,82 +303,76 @@ class GitHistory:
             self._reader = None
 
 
-class BlobReader:
-    """A long-lived ``git cat-file --batch``: one process for every blob of a run."""
+class _Graph:
+    """Ancestry in a commit graph given in topological order (children first).
 
-    def __init__(self, toplevel: Path) -> None:
-        self._proc = subprocess.Popen(
-            ["git", "-C", str(toplevel), "cat-file", "--batch"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-        )
+    First-parent lines form a forest; an Euler tour of it answers "is ``a`` on ``d``'s
+    first-parent line" in O(1). Full ancestry uses a bit set per commit for histories of
+    up to :data:`ANCESTOR_BITS_LIMIT` commits, else a walk bounded by position.
+    """
 
-    def read(self, blob: str) -> bytes | None:
-        stdin, stdout = self._pipes()
-        stdin.write(blob.encode("ascii") + b"\n")
-        stdin.flush()
-        header = stdout.readline().split()
-        if len(header) < 3 or header[1] == b"missing":
-            return None
-        size = int(header[2])
-        data = stdout.read(size)
-        stdout.read(1)  # the newline after the contents
-        return data
+    def __init__(self, parents: list[tuple[int, ...]]) -> None:
+        self.parents = parents
+        count = len(parents)
+        children: list[list[int]] = [[] for _ in range(count)]
+        roots = []
+        for i, ps in enumerate(parents):
+            if ps:
+                children[ps[0]].append(i)
+            else:
+                roots.append(i)
+        self._enter = [0] * count
+        self._leave = [0] * count
+        clock = 0
+        for root in roots:
+            stack = [(root, False)]
+            while stack:
+                node, done = stack.pop()
+                if done:
+                    self._leave[node] = clock
+                    continue
+                self._enter[node] = clock
+                clock += 1
+                stack.append((node, True))
+                stack.extend((child, False) for child in children[node])
+        self._bits: list[int] | None = None
+        if count <= ANCESTOR_BITS_LIMIT:
+            bits = [0] * count
+            for i in range(count - 1, -1, -1):  # parents come after their children
+                mask = 1 << i
+                for p in parents[i]:
+                    mask |= bits[p]
+                bits[i] = mask
+            self._bits = bits
 
-    def read_many(self, blobs: list[str]) -> dict[str, bytes]:
-        """Write every request from a thread while reading the answers, so no pipe fills."""
-        stdin, stdout = self._pipes()
+    def on_first_parent_line(self, ancestor: int, descendant: int) -> bool:
+        """``ancestor`` is ``descendant`` or reached from it by first parents only."""
+        return self._enter[ancestor] <= self._enter[descendant] < self._leave[ancestor]
 
-        def feed() -> None:
-            stdin.write(b"".join(blob.encode("ascii") + b"\n" for blob in blobs))
-            stdin.flush()
-
-        writer = threading.Thread(target=feed, daemon=True)
-        writer.start()
-        found: dict[str, bytes] = {}
-        for blob in blobs:
-            header = stdout.readline().split()
-            if len(header) < 3 or header[1] == b"missing":
-                continue
-            size = int(header[2])
-            found[blob] = stdout.read(size)
-            stdout.read(1)
-        writer.join()
-        return found
-
-    def _pipes(self) -> tuple[IO[bytes], IO[bytes]]:
-        assert self._proc.stdin is not None and self._proc.stdout is not None
-        return self._proc.stdin, self._proc.stdout
-
-    def close(self) -> None:
-        stdin, _ = self._pipes()
-        stdin.close()
-        self._proc.wait()
-
-
-def locate(root: Path) -> tuple[Path, str] | None:
-    """``(work tree top, HEAD commit)`` of the git repository holding ``root`` (HEAD is
-    ``""`` before the first commit); ``None`` outside git. One ``git rev-parse``."""
-    try:
-        proc = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--show-toplevel", "--verify", "-q", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return None
-    lines = proc.stdout.split("\n")
-    if not lines[0].strip():
-        return None
-    head = lines[1].strip() if proc.returncode == 0 and len(lines) > 1 else ""
-    return Path(lines[0].strip()).resolve(), head
+    def is_ancestor(self, ancestor: int, descendant: int) -> bool:
+        """``ancestor`` is ``descendant`` or one of its ancestors."""
+        if self._bits is not None:
+            return bool(self._bits[descendant] >> ancestor & 1)
+        if ancestor < descendant:
+            return False
+        seen = {descendant}
+        todo = [descendant]
+        while todo:
+            node = todo.pop()
+            if node == ancestor:
+                return True
+            for p in self.parents[node]:
+                if p <= ancestor and p not in seen:  # an ancestor comes after its children
+                    seen.add(p)
+                    todo.append(p)
+        return False
 
 
 def _log_args(content: str, revisions: str) -> list[str]:
     return [
-        "log", "-z", "--raw", "--no-abbrev", "--no-renames", "--first-parent", "-m",
-        "--format=%x01%H %ct", revisions, "--", *content.split("\n"),
+        "log", "-z", "--raw", "--no-abbrev", "-M", "--diff-merges=first-parent",
+        "--topo-order", "--full-history", "--sparse", "--format=%x01%H %P %ct",
+        revisions, "--", *content.split("\n"),
     ]  # fmt: skip
 
 
@@ -289,48 +390,3 @@ class PendingHistory:
         if self._finish is not None:
             self._done, self._finish = self._finish(), None
         return self._done
-
-
-class _GitOutput:
-    """A git command writing its output to an unnamed temporary file while this
-    process works. (A pipe would need a thread to drain it, and that thread gets the
-    GIL from a busy interpreter only every few milliseconds: ``git log`` then stalls
-    on a full pipe for much of a cold run.)"""
-
-    def __init__(self, cwd: Path, args: list[str]) -> None:
-        self._args = args
-        self._out = tempfile.TemporaryFile()  # noqa: SIM115 (closed by text())
-        self._err = tempfile.TemporaryFile()  # noqa: SIM115
-        self._proc = subprocess.Popen(
-            ["git", "-C", str(cwd), *args], stdout=self._out, stderr=self._err
-        )
-
-    def text(self) -> str:
-        """The output; raises :class:`subprocess.CalledProcessError` like ``check=True``."""
-        code = self._proc.wait()
-        out, err = _read_all(self._out), _read_all(self._err)
-        if code != 0:
-            raise subprocess.CalledProcessError(code, ["git", *self._args], out, err)
-        return out.decode("utf-8", errors="surrogateescape")
-
-
-def _read_all(file: IO[bytes]) -> bytes:
-    with file:
-        file.seek(0)
-        return file.read()
-
-
-def _is_ancestor(toplevel: Path, old: str, new: str) -> bool:
-    result = subprocess.run(
-        ["git", "-C", str(toplevel), "merge-base", "--is-ancestor", old, new],
-        capture_output=True,
-        check=False,
-    )
-    return result.returncode == 0
-
-
-def head_commit(history: GitHistory | None) -> str | None:
-    """The newest commit that touched the content (what ``mark`` records)."""
-    if history is None or not history.commits:
-        return None
-    return history.commits[0][0]

@@ -1,20 +1,29 @@
 """Bulk work for a cold run, on all cores, so that :meth:`Tracker.status` finds it cached:
 the fingerprints it will ask for, and the paragraph summary of each stale source.
 
-Committed versions come from one ``cat-file`` round trip; versions on disk are
-already parsed, and the forked workers inherit them, so only committed bytes and
-small results cross between processes.
+Versions on disk are fingerprinted first. Then every translation's baseline walk
+(:func:`~sastra.tracking.baseline.find_baseline`) runs on cached fingerprints only:
+a walk that needs a committed version not fingerprinted yet stops and names it, the
+versions named by all walks are read in one ``cat-file`` round trip and fingerprinted
+on every core, and the walks run again, until each has its baseline. Last, each stale
+source's version at its baseline is compared with the source now, in one job that
+also sends back the paragraph summary. The lazy path asks the same questions one at
+a time: a test holds the two to the same status.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import chain
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sastra.cache import BlobCache
 from sastra.model import Article, Pair
 from sastra.parallel import THRESHOLD, SharedPool
 from sastra.progress import Progress, ticker
+from sastra.tracking import CHANGES, COUNTERPARTS
+from sastra.tracking.baseline import find_baseline
+from sastra.tracking.changes import ALIGNED, Aligner, Change, Shape, shapes, summary_of
 from sastra.tracking.fingerprint import (
     article_fingerprint,
     article_text,
@@ -22,12 +31,15 @@ from sastra.tracking.fingerprint import (
     bytes_text,
     compare,
 )
+from sastra.tracking.history import GitHistory
 
 if TYPE_CHECKING:
-    from sastra.tracking.status import Change, Tracker
+    from sastra.tracking.status import Tracker
 
 BATCH = 1024
 """Committed versions read from ``cat-file`` at a time, so the workers start early."""
+ROUNDS = 8
+"""Walk rounds at most; a walk still asking after that is left to the lazy path."""
 Fields = tuple[str, ...]
 Job = tuple[bytes, str, Fields]
 """A committed version: its bytes, its path, the collection's translatable fields."""
@@ -35,6 +47,71 @@ CompareJob = tuple[bytes, str, int, Fields, bool]
 """A committed version, the index of the version on disk it is compared with, and
 whether to summarise what changed (for a source; a translation needs the fingerprints)."""
 CompareResult = tuple[str | None, str, "Change | None"]
+AlignJob = tuple[int, tuple[Shape, ...], Fields, Aligner]
+"""A stale translation's index, its old source's paragraph shapes, the translatable
+fields, and the aligner."""
+Wanted = dict[tuple[str, str], tuple[str, Fields]]
+"""``(namespace, blob) -> (path, fields)`` of committed versions to fingerprint."""
+
+
+class _Need(Exception):
+    """A walk needs a fingerprint that is not cached yet."""
+
+
+@dataclass
+class _Walk:
+    """One translation's baseline walk, run again as fingerprints arrive."""
+
+    article: Article
+    source: Article
+    source_index: int
+    """Index of the source in the articles the workers inherit."""
+    namespace: str
+    fields: Fields
+    index: int = 0
+    """Index of the translation in the articles the workers inherit."""
+    then: str | None = None
+    """Blob of the source at the baseline, when it differs from the source now."""
+    compare: tuple[str, str] | None = None
+    """``(name, blob)`` of the source at the baseline, to compare with the source now."""
+
+    def step(
+        self, history: GitHistory, cache: BlobCache, wanted: Wanted, unreadable: set[str]
+    ) -> bool:
+        """Walk with what is cached; ``False`` (and ``wanted`` filled) when it needs more."""
+        article, namespace = self.article, self.namespace
+        current = cache.get(namespace, article.blob)
+
+        def fingerprint(blob: str, path: str) -> str | None:
+            if blob == article.blob:
+                return str(current)
+            found = cache.get(namespace, blob)
+            if isinstance(found, str):
+                return found
+            if blob in unreadable:
+                return None
+            wanted[(namespace, blob)] = (path, self.fields)
+            raise _Need
+
+        try:
+            head = history.at_head(article.path)
+            if not isinstance(current, str) or head is None or head.blob is None:
+                return True
+            if head.blob != article.blob and fingerprint(head.blob, article.path) != current:
+                return True  # being edited: a sync
+            found = find_baseline(history, article.path, current, fingerprint)
+        except _Need:
+            return False
+        if found is None or found.cut:
+            return True
+        then = history.blob_at(self.source.path, found.position)
+        if then is not None and then[1] != self.source.blob:
+            self.then = then[1]
+            old = cache.get(namespace, then[1])
+            new = cache.get(namespace, self.source.blob)
+            if old is None or (old != new and cache.get(CHANGES, f"{old}>{new}") is None):
+                self.compare = then
+        return True
 
 
 def prefetch(
@@ -43,131 +120,148 @@ def prefetch(
     jobs: int | None = None,
     progress: Progress | None = None,
 ) -> int:
-    """Compute, in bulk, what ``tracker.status`` will likely ask for; returns how many
-    versions it read (``progress`` hears of each as it is done)."""
+    """Compute, in bulk, what ``tracker.status`` will ask for; returns how many
+    versions it fingerprinted (``progress`` hears of the files fingerprinted and of
+    the baseline walks done)."""
     if tracker.cache is None:
         return 0
     cache = tracker.cache
     history = tracker.history if tracker.config.tracking.git else None
-    from_git: dict[tuple[str, str], tuple[str, Fields]] = {}
-    from_disk: dict[tuple[str, str], tuple[Article, Fields]] = {}
-    # A committed version and the version on disk it is compared with, and whether to
-    # summarise what changed: a stale source's summary is shown, a translation's is not.
-    compared: dict[tuple[str, str], tuple[str, str, Article, Fields, bool]] = {}
-
-    def cached(namespace: str, blob: str | None) -> bool:
-        return not blob or cache.get(namespace, blob) is not None
-
+    articles: list[Article] = []
+    disk: dict[tuple[str, str], tuple[int, Fields]] = {}
+    walks: list[_Walk] = []
     for pair in pairs:
         source = pair.versions[tracker.source_language(pair)]
         coll = pair.key.collection
         namespace = tracker.fp_namespace(coll)
         fields = tuple(tracker.config.collection(coll).translatable)
-        for article in pair.versions.values():
-            if article is source:
+        source_index = len(articles)
+        for article in (source, *(a for a in pair.versions.values() if a is not source)):
+            if cache.get(namespace, article.blob) is None:
+                disk.setdefault((namespace, article.blob), (len(articles), fields))
+            articles.append(article)
+            if article is source or article.l10n.source_hash or history is None:
                 continue
-            if article.l10n.source_hash:
-                if not cached(namespace, source.blob):
-                    from_disk[(namespace, source.blob)] = (source, fields)
-                continue
-            if history is None:
-                continue
-            versions = history.versions(article.path)[:2]
-            if not versions:
-                continue
-            wanted = []
-            if versions[0].blob != article.blob:  # being edited: did the text change?
-                wanted.append(versions[0].blob)
-                if not cached(namespace, article.blob):
-                    from_disk[(namespace, article.blob)] = (article, fields)
-            if len(versions) > 1:  # is the newest commit the one that changed the text?
-                older = versions[1].blob
-                if versions[0].blob != article.blob:
-                    wanted += [versions[0].blob, older]
-                elif older and not (cached(namespace, older) and cached(namespace, article.blob)):
-                    # The newest commit is the file on disk: one job reads both versions.
-                    # (``setdefault``: a source with these very bytes wants its summary.)
-                    compared.setdefault(
-                        (older, article.blob), (namespace, article.path, article, fields, False)
-                    )
-            for blob in wanted:
-                if blob and not cached(namespace, blob):
-                    from_git[(namespace, blob)] = (article.path, fields)
-            then = history.at(source.path, versions[0].position)
-            if (
-                then is not None
-                and then.blob
-                and then.blob != source.blob
-                and not (cached(namespace, then.blob) and cached(namespace, source.blob))
-            ):
-                compared[(then.blob, source.blob)] = (namespace, source.path, source, fields, True)
-    for namespace, blob in {(ns, old) for (old, _), (ns, *_) in compared.items()}:
-        from_git.pop((namespace, blob), None)  # fingerprinted by its comparison
-    for (_, new), (namespace, *_) in compared.items():
-        from_disk.pop((namespace, new), None)
-
-    # The workers inherit these articles and fingerprint them by index, while this
-    # process reads the committed versions from ``cat-file``.
-    articles = [article for article, _ in from_disk.values()]
-    articles += [version for _, _, version, _, _ in compared.values()]
-    disk_jobs = [(i, fields) for i, (_, fields) in enumerate(from_disk.values())]
-    # By path: the versions of one article go to one worker together, where the
-    # paragraphs they share are parsed once (see fingerprint._run_markdown).
-    path_of = {blob: path for (_, blob), (path, _) in from_git.items()}
-    path_of.update((old, path) for (old, _), (_, path, *_) in compared.items())
-    blobs = sorted(path_of, key=lambda blob: (path_of[blob], blob))
-    git_by_blob: dict[str, list[tuple[str, str]]] = {}
-    for namespace, blob in from_git:
-        git_by_blob.setdefault(blob, []).append((namespace, blob))
-    compared_by_blob: dict[str, list[tuple[str, str]]] = {}
-    for old, new in compared:
-        compared_by_blob.setdefault(old, []).append((old, new))
-    index_of = {key: len(from_disk) + i for i, key in enumerate(compared)}
-    total = len(disk_jobs) + len(blobs)
+            walks.append(_Walk(article, source, source_index, namespace, fields, len(articles) - 1))
+    total = len(disk) + len(walks)
     threshold = 0 if total >= THRESHOLD else total + 1  # one decision for every batch
-    git_keys: list[tuple[str, str]] = []
-    compare_keys: list[tuple[str, str]] = []
-    git_results: list[Iterator[str | None]] = []
-    compare_results: list[Iterator[CompareResult]] = []
+    # The workers inherit ``articles`` and fingerprint the versions on disk by index.
     with SharedPool(articles, jobs) as pool:
-        disk_results = pool.map(_disk_job, disk_jobs, threshold)
-        # Committed versions are read a batch at a time and fingerprinted as they arrive.
-        for start in range(0, len(blobs) if history is not None else 0, BATCH):
-            assert history is not None
-            data = history.read_blobs(blobs[start : start + BATCH])
-            batch = [blob for blob in blobs[start : start + BATCH] if blob in data]
-            keys = [key for blob in batch for key in git_by_blob.get(blob, ())]
-            git_keys += keys
-            git_jobs = [(data[blob], *from_git[(ns, blob)]) for ns, blob in keys]
-            git_results.append(pool.map(_git_job, git_jobs, threshold))
-            pairs_ = [key for blob in batch for key in compared_by_blob.get(blob, ())]
-            compare_keys += pairs_
-            compare_jobs: list[CompareJob] = []
-            for key in pairs_:
-                _, path, _, fields, summarise = compared[key]
-                compare_jobs.append((data[key[0]], path, index_of[key], fields, summarise))
-            compare_results.append(pool.map(_compare_job, compare_jobs, threshold))
-        tick = ticker(
-            len(disk_jobs) + len(git_keys) + len(compare_keys), "fingerprinting", progress
-        )
-        for (namespace, blob), fingerprint in zip(from_disk, disk_results, strict=True):
-            cache.put(namespace, blob, fingerprint)
+        results = pool.map(_disk_job, list(disk.values()), threshold)
+        tick = ticker(len(disk), "fingerprinting files", progress)
+        for key, fingerprint in zip(disk, results, strict=True):
+            cache.put(*key, fingerprint)
             tick()
-        for (namespace, blob), maybe in zip(git_keys, chain(*git_results), strict=True):
-            if maybe is not None:
-                cache.put(namespace, blob, maybe)
-            tick()
-        for (old, new), (old_fp, new_fp, change) in zip(
-            compare_keys, chain(*compare_results), strict=True
-        ):
-            tick()
-            namespace = compared[(old, new)][0]
+        done = len(disk)
+        if history is None:
+            return done
+        unreadable: set[str] = set()
+        pending = walks
+        for _ in range(ROUNDS):
+            wanted: Wanted = {}
+            pending = [w for w in pending if not w.step(history, cache, wanted, unreadable)]
+            if progress is not None:
+                progress("finding baselines", len(walks) - len(pending), len(walks))
+            if not wanted:
+                break
+            done += _fingerprint(history, cache, pool, wanted, unreadable, threshold)
+        done += _compare(tracker, history, pool, walks, threshold)
+        done += _align(tracker, pool, walks, threshold)
+    return done
+
+
+def _align(
+    tracker: Tracker, pool: SharedPool[list[Article]], walks: list[_Walk], threshold: int
+) -> int:
+    """Align each stale translation with its old source (which paragraphs it has a
+    counterpart for), on every core; :meth:`Tracker.counterparts` finds them cached."""
+    cache, aligner = tracker.cache, tracker.aligner
+    if cache is None or aligner is None:
+        return 0
+    keys: list[str] = []
+    jobs: list[AlignJob] = []
+    for walk in walks:
+        old = cache.get(walk.namespace, walk.then) if walk.then else None
+        new = cache.get(walk.namespace, walk.source.blob)
+        summary = cache.get(CHANGES, f"{old}>{new}") if old and old != new else None
+        if not isinstance(summary, tuple) or not any(c.kind in ALIGNED for c in summary[3]):
+            continue
+        key = f"{old}>{cache.get(walk.namespace, walk.article.blob)}"
+        if cache.get(COUNTERPARTS, key) is None and key not in keys:
+            keys.append(key)
+            jobs.append((walk.index, summary[4], walk.fields, aligner))
+    for key, found in zip(keys, pool.map(_align_job, jobs, threshold), strict=True):
+        cache.put(COUNTERPARTS, key, found)
+    return len(jobs)
+
+
+def _align_job(articles: list[Article], job: AlignJob) -> tuple[bool, ...]:
+    """Which old source paragraphs a translation (inherited, by index) has a counterpart for."""
+    index, old_shapes, translatable, aligner = job
+    return aligner(old_shapes, shapes(article_text(articles[index], translatable)))
+
+
+def _fingerprint(
+    history: GitHistory,
+    cache: BlobCache,
+    pool: SharedPool[list[Article]],
+    wanted: Wanted,
+    unreadable: set[str],
+    threshold: int,
+) -> int:
+    """Fingerprint committed versions, read a batch at a time (ordered by path: the
+    versions of one article go to one worker together, which parses their shared
+    paragraphs once)."""
+    keys = sorted(wanted, key=lambda key: (wanted[key][0], key[1]))
+    done = 0
+    for start in range(0, len(keys), BATCH):
+        batch = keys[start : start + BATCH]
+        data = history.read_blobs(list(dict.fromkeys(blob for _, blob in batch)))
+        unreadable.update(blob for _, blob in batch if blob not in data)
+        batch = [key for key in batch if key[1] in data]
+        jobs = [(data[blob], *wanted[(ns, blob)]) for ns, blob in batch]
+        for key, fingerprint in zip(batch, pool.map(_git_job, jobs, threshold), strict=True):
+            if fingerprint is None:
+                unreadable.add(key[1])
+            else:
+                cache.put(*key, fingerprint)
+        done += len(batch)
+    return done
+
+
+def _compare(
+    tracker: Tracker,
+    history: GitHistory,
+    pool: SharedPool[list[Article]],
+    walks: list[_Walk],
+    threshold: int,
+) -> int:
+    """Compare each stale source's version at its baseline with the source now."""
+    assert tracker.cache is not None
+    cache = tracker.cache
+    compared: dict[tuple[str, str], _Walk] = {}
+    for walk in walks:
+        if walk.compare is not None:
+            compared.setdefault((walk.compare[1], walk.source.blob), walk)
+    keys = sorted(compared, key=lambda key: (compared[key].source.path, key))
+    for start in range(0, len(keys), BATCH):
+        batch = keys[start : start + BATCH]
+        data = history.read_blobs(list(dict.fromkeys(old for old, _ in batch)))
+        batch = [key for key in batch if key[0] in data]
+        jobs: list[CompareJob] = []
+        for old, _ in batch:
+            walk = compared[(old, _)]
+            assert walk.compare is not None
+            jobs.append((data[old], walk.compare[0], walk.source_index, walk.fields, True))
+        results: Iterator[CompareResult] = pool.map(_compare_job, jobs, threshold)
+        for (old, new), (old_fp, new_fp, change) in zip(batch, results, strict=True):
+            namespace = compared[(old, new)].namespace
             cache.put(namespace, new, new_fp)
             if old_fp is not None:
                 cache.put(namespace, old, old_fp)
                 if change is not None:
                     tracker.remember_change(old_fp, new_fp, change)
-    return len(disk_jobs) + len(git_keys) + len(compare_keys)
+    return len(compared)
 
 
 def _disk_job(articles: list[Article], job: tuple[int, Fields]) -> str:
@@ -196,6 +290,4 @@ def _compare_job(articles: list[Article], job: CompareJob) -> CompareResult:
         return None, new.fingerprint, None
     if old.fingerprint == new.fingerprint:
         return old.fingerprint, new.fingerprint, None
-    change = compare(old, new, path, path)
-    summary = (change.changed_fields, change.changed_paragraphs, change.removed_paragraphs)
-    return old.fingerprint, new.fingerprint, summary
+    return old.fingerprint, new.fingerprint, summary_of(old, new, compare(old, new, path, path))

@@ -9,10 +9,12 @@ Baseline of a translation, in order:
 
 1. ``l10n.source_hash`` in its frontmatter: stale iff it differs from the
    source's fingerprint now;
-2. git history: the baseline commit is the newest commit in which the
-   translation's *fingerprint* changed; stale iff the source's fingerprint at
-   that commit differs from now. An uncommitted edit of the translation that
-   changes its text counts as a sync with the current source;
+2. git history, read as a graph: the baseline commit is the commit that wrote
+   the translation's current text (:mod:`sastra.tracking.baseline`); stale iff
+   the source's fingerprint at that commit differs from now. An uncommitted edit
+   of the translation that changes its text counts as a sync with the current
+   source. A baseline at a shallow clone's boundary, or a baseline source version
+   git cannot give, is ``unknown``, never ``up_to_date``;
 3. none: ``untracked`` (never guessed from file times).
 """
 
@@ -32,7 +34,18 @@ from sastra.model import (
     VersionStatus,
 )
 from sastra.progress import Progress, counted
-from sastra.tracking import FINGERPRINT_VERSION
+from sastra.tracking import CHANGES, COUNTERPARTS, FINGERPRINT_VERSION
+from sastra.tracking.baseline import find_baseline
+from sastra.tracking.changes import (
+    ALIGNED,
+    Aligner,
+    Change,
+    Shape,
+    shapes,
+    summary_of,
+    with_counterparts,
+)
+from sastra.tracking.edit import in_progress
 from sastra.tracking.fingerprint import (
     VisibleText,
     article_text,
@@ -42,11 +55,6 @@ from sastra.tracking.fingerprint import (
 )
 from sastra.tracking.history import GitHistory
 from sastra.tracking.synced import SyncedStore
-
-Change = tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...]]
-"""What a stale check reports: changed fields, changed paragraphs, removed paragraphs."""
-CHANGES = f"change:{FINGERPRINT_VERSION}"
-"""Cache namespace of :data:`Change` values, keyed ``"<old fingerprint>><new fingerprint>"``."""
 
 
 class Tracker:
@@ -58,11 +66,14 @@ class Tracker:
         history: GitHistory | None = None,
         cache: BlobCache | None = None,
         synced: SyncedStore | None = None,
+        aligner: Aligner | None = None,
     ) -> None:
         self.config = config
         self.history = history
         self.cache = cache
         self.synced = synced
+        self.aligner = aligner
+        """Says which old source paragraphs the translation has a counterpart for."""
         self._namespaces: dict[str, str] = {}
 
     # -- text and fingerprints -------------------------------------------------------------
@@ -170,6 +181,8 @@ class Tracker:
                 versions[lang] = VersionStatus(lang, State.SOURCE, source.path)
             elif article is None:
                 versions[lang] = VersionStatus(lang, State.MISSING)
+            elif in_progress(article):
+                versions[lang] = VersionStatus(lang, State.IN_PROGRESS, article.path)
             else:
                 versions[lang] = self._translation(article, source, diff)
         return ArticleStatus(pair.key, source_lang, versions)
@@ -199,52 +212,71 @@ class Tracker:
 
     def _from_git(self, article: Article, source: Article, diff: bool) -> VersionStatus:
         assert self.history is not None
-        versions = self.history.versions(article.path)
-        if not versions or versions[0].blob is None:
+        history = self.history
+        head = history.at_head(article.path)
+        if head is None or head.blob is None:
             return VersionStatus(article.lang, State.UNTRACKED, article.path)
         coll = article.key.collection
-        head = versions[0]
-        assert head.blob is not None
+        current = self.fingerprint(article)
         if head.blob != article.blob:
             committed = self.blob_fingerprint(head.blob, article.path, coll)
-            if committed != self.fingerprint(article):
+            if committed != current:
                 # The translator is editing it now: a sync with the current source.
                 return VersionStatus(article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT)
-        # The baseline is the newest commit in which the translation's fingerprint changed.
-        baseline = head
-        head_fp: str | None = None
-        for older in versions[1:]:
-            if older.blob is None:
-                break
-            if older.blob != head.blob:
-                head_fp = head_fp or self.blob_fingerprint(head.blob, article.path, coll)
-                if self.blob_fingerprint(older.blob, article.path, coll) != head_fp:
-                    break
-            baseline = older
-        then = self.history.at(source.path, baseline.position)
-        if then is None or then.blob is None:
-            return self._stale(
-                article, source, BaselineKind.GIT, baseline.commit, None, lambda: None, diff
-            )
-        then_blob = then.blob
-        then_fp = (
-            None
-            if then_blob == source.blob
-            else self.blob_fingerprint(then_blob, source.path, coll)
-        )
-        if then_fp is None or then_fp == self.fingerprint(source):
+
+        def fingerprint(blob: str, path: str) -> str | None:
+            return current if blob == article.blob else self.blob_fingerprint(blob, path, coll)
+
+        found = find_baseline(history, article.path, current, fingerprint)
+        if found is None:  # no committed version of this text could be read
+            return VersionStatus(article.lang, State.UNTRACKED, article.path)
+        commit = history.commits[found.position][0]
+        if found.cut:  # the history before this commit is not here
             return VersionStatus(
-                article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT, baseline.commit
+                article.lang, State.UNKNOWN, article.path, BaselineKind.GIT, commit
+            )
+        then = history.blob_at(source.path, found.position)
+        if then is None:  # the source came later than the translation's text
+            return self._stale(article, source, BaselineKind.GIT, commit, None, lambda: None, diff)
+        name, then_blob = then
+        if then_blob == source.blob:
+            return VersionStatus(
+                article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT, commit
+            )
+        then_fp = self.blob_fingerprint(then_blob, name, coll)
+        if then_fp is None:  # the blob is missing (a partial clone) or unreadable
+            return VersionStatus(
+                article.lang, State.UNKNOWN, article.path, BaselineKind.GIT, commit
+            )
+        if then_fp == self.fingerprint(source):
+            return VersionStatus(
+                article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT, commit
             )
         return self._stale(
             article,
             source,
             BaselineKind.GIT,
-            baseline.commit,
+            commit,
             then_fp,
-            lambda: self.blob_text(then_blob, source.path, coll),
+            lambda: self.blob_text(then_blob, name, coll),
             diff,
         )
+
+    def counterparts(
+        self, article: Article, old_fingerprint: str | None, old_shapes: tuple[Shape, ...]
+    ) -> tuple[bool, ...] | None:
+        """Which paragraphs of the old source the translation has a counterpart for
+        (cached by the old source's and the translation's fingerprints)."""
+        if self.aligner is None:
+            return None
+        key = f"{old_fingerprint}>{self.fingerprint(article)}" if old_fingerprint else ""
+        cached = self.cache.get(COUNTERPARTS, key) if self.cache and key else None
+        if isinstance(cached, tuple):
+            return cached
+        found = self.aligner(old_shapes, shapes(self.text(article)))
+        if self.cache is not None and key:
+            self.cache.put(COUNTERPARTS, key, found)
+        return found
 
     def _old_source_text(
         self, source: Article, recorded: str, commit: str | None
@@ -257,15 +289,14 @@ class Tracker:
         if self.history is None or not self.config.tracking.git:
             return None
         coll = source.key.collection
-        candidates = self.history.versions(source.path)
-        if commit and (index := self.history.find_commit(commit)) is not None:
-            at = self.history.at(source.path, index)
+        history = self.history
+        candidates = [(name, v.blob) for name, v in history.changes(source.path) if v.blob]
+        if commit and (index := history.find_commit(commit)) is not None:
+            at = history.blob_at(source.path, index)
             candidates = [at, *candidates] if at else candidates
-        for version in candidates:
-            if version.blob is None:
-                continue
-            if self.blob_fingerprint(version.blob, source.path, coll) == recorded:
-                return self.blob_text(version.blob, source.path, coll)
+        for name, blob in candidates:
+            if self.blob_fingerprint(blob, name, coll) == recorded:
+                return self.blob_text(blob, name, coll)
         return None
 
     def _stale(
@@ -287,23 +318,23 @@ class Tracker:
         cached = self.cache.get(CHANGES, key) if self.cache and old_fingerprint else None
         text = None
         if isinstance(cached, tuple) and not diff:
-            fields, changed, removed = cached
+            summary: Change = cached
         else:
             old = old_text()
             if old is None:
                 return VersionStatus(article.lang, State.STALE, article.path, kind, commit)
             label = f"{source.path}@{commit[:7]}" if commit else f"{source.path}@baseline"
-            change = compare(old, self.text(source), label, source.path)
-            fields, changed, removed = (
-                change.changed_fields,
-                change.changed_paragraphs,
-                change.removed_paragraphs,
-            )
+            new = self.text(source)
+            change = compare(old, new, label, source.path)
+            summary = summary_of(old, new, change)
             text = change.diff if diff else None
             if old_fingerprint:
-                self.remember_change(
-                    old_fingerprint, self.fingerprint(source), (fields, changed, removed)
-                )
+                self.remember_change(old_fingerprint, self.fingerprint(source), summary)
+        fields, changed, removed, kinds, old_shapes = summary
+        if any(c.kind in ALIGNED for c in kinds):
+            found = self.counterparts(article, old_fingerprint, old_shapes)
+            if found is not None:
+                kinds = with_counterparts(kinds, found)
         return VersionStatus(
             article.lang,
             State.STALE,
@@ -314,6 +345,7 @@ class Tracker:
             changed_fields=fields,
             removed_paragraphs=removed,
             diff=text if diff else None,
+            changes=kinds,
         )
 
 
@@ -329,4 +361,22 @@ def site_status(
     tracker.prefetch(pairs, progress=progress)
     checked = counted(pairs, len(pairs), "checking translations", progress)
     articles = tuple(tracker.status(pair, diff=diff) for pair in checked)
-    return SiteStatus(articles, tracker.config.languages)
+    return SiteStatus(articles, tracker.config.languages, history_notes(tracker, articles))
+
+
+def history_notes(tracker: Tracker, articles: Iterable[ArticleStatus]) -> tuple[str, ...]:
+    """The one line that says git history is too short to tell, when it is."""
+    unknown = sum(v.state is State.UNKNOWN for a in articles for v in a.versions.values())
+    if not unknown or tracker.history is None:
+        return ()
+    reason = tracker.history.cut_reason
+    what = {
+        "shallow": "shallow (a clone made with --depth)",
+        "grafts": "cut by .git/info/grafts",
+    }.get(reason, f"incomplete ({reason or 'objects are missing'})")
+    count = f"{unknown} translation{'s' if unknown != 1 else ''}"
+    return (
+        f"git history is {what}: {count} whose baseline git cannot show "
+        f"{'are' if unknown != 1 else 'is'} 'unknown'; run `git fetch --unshallow` "
+        "to fetch the whole history",
+    )

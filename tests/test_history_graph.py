@@ -1,0 +1,358 @@
+"""`i18n status` on team histories built with git: branches, merges, renames.
+
+Each case is a history a team makes, with the state a translator must see and, where it
+matters, the commit that must be the baseline. Every case runs with Khmer as the source
+and with English as the source, and is checked against :func:`githist.reference`, the
+rule applied literally.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from githist import Repo, reference, status
+
+
+def no_ff_translation_then_source(r: Repo) -> None:
+    r.branch("dev")
+    r.put("translation", "v1b")
+    r.commit("translation: smoother quote", "written")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.checkout("main")
+    r.merge("dev")
+
+
+def branch_source_then_translation(r: Repo) -> None:
+    r.branch("dev")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.put("translation", "v2")
+    r.commit("translation follows", "written")
+    r.checkout("main")
+    r.merge("dev")
+
+
+def translation_on_branch_while_main_edits_source(r: Repo) -> None:
+    r.branch("dev")
+    r.put("translation", "v1b")
+    r.commit("translation: smoother quote", "written")
+    r.checkout("main")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.merge("dev")
+
+
+def main_merged_into_branch_first(r: Repo) -> None:
+    translation_on_branch_while_main_edits_source_unmerged(r)
+    r.checkout("dev")
+    r.merge("main")
+    r.checkout("main")
+    r.merge("dev")
+
+
+def translation_on_branch_while_main_edits_source_unmerged(r: Repo) -> None:
+    r.branch("dev")
+    r.put("translation", "v1b")
+    r.commit("translation: smoother quote", "written")
+    r.checkout("main")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+
+
+def translation_updated_after_such_merge(r: Repo) -> None:
+    main_merged_into_branch_first(r)
+    r.put("translation", "v2")
+    r.commit("translation follows", "written")
+
+
+def _source_edited_then_both_moved(r: Repo, *, follow: bool, **where: str) -> None:
+    """The source is edited, then both files move (``where``: a new slug or collection);
+    with ``follow``, the translation then follows the source at its new place."""
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    for role in ("source", "translation"):
+        r.move(role, **where)
+    r.commit(f"move to {where}")
+    if follow:
+        r.put("translation", "v2", path=r.path("translation", **where))
+        r.commit("translation follows", "written")
+
+
+def both_renamed_after_source_edit(r: Repo) -> None:
+    _source_edited_then_both_moved(r, follow=False, slug="kampot-clean-water")
+
+
+def both_renamed_then_translation_updated(r: Repo) -> None:
+    _source_edited_then_both_moved(r, follow=True, slug="kampot-clean-water")
+
+
+def source_edit_reverted(r: Repo) -> None:
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.git("revert", "--no-edit", "HEAD")
+
+
+def translation_only_rewrapped(r: Repo) -> None:
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.put("translation", "v1", wrap=True)
+    r.commit("translation: formatter run")
+
+
+def fast_forward_translation_then_source(r: Repo) -> None:
+    r.branch("dev")
+    r.put("translation", "v1b")
+    r.commit("translation: smoother quote", "written")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.checkout("main")
+    assert r.merge("dev", how="--ff-only")
+
+
+def conflict_resolved_in_merge(r: Repo) -> None:
+    r.branch("dev")
+    r.put("translation", "v1c")
+    r.commit("translation: shorter quote")
+    r.checkout("main")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.put("translation", "v1b")
+    r.commit("translation: smoother quote")
+    assert not r.merge("dev")  # both changed the quote: a conflict
+    r.put("translation", "v1d")  # the translator writes a third wording
+    r.commit("Merge dev: one wording of the quote", "written")
+
+
+def conflict_resolved_by_taking_one_side(r: Repo) -> None:
+    r.branch("dev")
+    r.put("translation", "v1c")
+    r.commit("translation: shorter quote", "written")
+    r.checkout("main")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.put("translation", "v1b")
+    r.commit("translation: smoother quote")
+    assert not r.merge("dev")
+    r.put("translation", "v1c")  # dev's wording, as dev wrote it
+    r.commit("Merge dev: keep the shorter quote")
+
+
+def octopus_merge(r: Repo) -> None:
+    r.branch("translation-fix")
+    r.put("translation", "v1b")
+    r.commit("translation: smoother quote", "written")
+    r.checkout("main")
+    r.branch("source-update")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.checkout("main")
+    r.branch("other")
+    (r.root / "content" / r.source / "news" / "market.md").write_text(
+        "---\ntitle: Market\n---\n\nPrices.\n", "utf-8"
+    )
+    r.commit("another story")
+    r.checkout("main")
+    assert r.merge("translation-fix", "source-update", "other", how="--no-ff")
+    assert len(r.git("log", "-1", "--format=%P").split()) == 4  # main and three branches
+
+
+def octopus_merge_after_sync(r: Repo) -> None:
+    r.branch("update")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.put("translation", "v2")
+    r.commit("translation follows", "written")
+    r.checkout("main")
+    r.branch("other")
+    (r.root / "content" / r.source / "news" / "market.md").write_text(
+        "---\ntitle: Market\n---\n\nPrices.\n", "utf-8"
+    )
+    r.commit("another story")
+    r.checkout("main")
+    r.branch("third")
+    r.put("source", "v2", path=f"content/{r.source}/news/other.md")
+    r.commit("a third story")
+    r.checkout("main")
+    assert r.merge("update", "other", "third", how="--no-ff")
+
+
+def squash_translation_then_source(r: Repo) -> None:
+    """A squashed branch is one commit: the translation edit and the source edit arrive
+    together, so the translation counts as synced with that source (documented)."""
+    r.branch("dev")
+    r.put("translation", "v1b")
+    r.commit("translation: smoother quote")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.checkout("main")
+    assert r.merge("dev", how="--squash")
+    r.commit("Squashed dev", "written")
+
+
+def squash_source_only(r: Repo) -> None:
+    r.branch("dev")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.checkout("main")
+    assert r.merge("dev", how="--squash")
+    r.commit("Squashed dev")
+
+
+def moved_to_another_collection(r: Repo) -> None:
+    _source_edited_then_both_moved(r, follow=False, collection="provinces")
+
+
+def moved_then_translation_updated(r: Repo) -> None:
+    _source_edited_then_both_moved(r, follow=True, collection="provinces")
+
+
+def source_edited_twice_translation_after_first(r: Repo) -> None:
+    r.branch("dev")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.put("translation", "v2")
+    r.commit("translation follows", "written")
+    r.checkout("main")
+    r.merge("dev")
+    r.put("source", "v3")
+    r.commit("source: a second plant")
+
+
+def translation_restored_on_branch_after_merging_main(r: Repo) -> None:
+    """The newest commit that wrote the text is on a branch, not on main's line."""
+    r.branch("dev")
+    r.put("translation", "v1b")
+    r.commit("translation: another wording")
+    r.checkout("main")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.checkout("dev")
+    r.merge("main")
+    r.put("translation", "v1")  # checked against the new source: the first wording stands
+    r.commit("translation: first wording is right", "written")
+    r.checkout("main")
+    r.merge("dev")
+
+
+# (case, expected state, label of the expected baseline commit)
+CASES: list[tuple[Callable[[Repo], None], str, str | None]] = [
+    (no_ff_translation_then_source, "stale", "written"),
+    (branch_source_then_translation, "up_to_date", "written"),
+    (translation_on_branch_while_main_edits_source, "stale", "written"),
+    (main_merged_into_branch_first, "stale", "written"),
+    (translation_updated_after_such_merge, "up_to_date", "written"),
+    (both_renamed_after_source_edit, "stale", "start"),
+    (both_renamed_then_translation_updated, "up_to_date", "written"),
+    (source_edit_reverted, "up_to_date", "start"),
+    (translation_only_rewrapped, "stale", "start"),
+    (fast_forward_translation_then_source, "stale", "written"),
+    (conflict_resolved_in_merge, "up_to_date", "written"),
+    (conflict_resolved_by_taking_one_side, "stale", "written"),
+    (octopus_merge, "stale", "written"),
+    (octopus_merge_after_sync, "up_to_date", "written"),
+    (squash_translation_then_source, "up_to_date", "written"),
+    (squash_source_only, "stale", "start"),
+    (moved_to_another_collection, "stale", "start"),
+    (moved_then_translation_updated, "up_to_date", "written"),
+    (source_edited_twice_translation_after_first, "stale", "written"),
+    (translation_restored_on_branch_after_merging_main, "up_to_date", "written"),
+]
+
+
+def _translation_path(r: Repo) -> tuple[str, str]:
+    """Where the pair is at HEAD (after any rename or move)."""
+    found = {}
+    for role, lang in (("source", r.source), ("translation", r.translation)):
+        paths = sorted((r.root / "content" / lang).rglob("kampot-*.md"))
+        assert len(paths) == 1, paths
+        found[role] = paths[0].relative_to(r.root).as_posix()
+    return found["translation"], found["source"]
+
+
+@pytest.mark.parametrize("source", ["km", "en"])
+@pytest.mark.parametrize(("case", "state", "label"), CASES, ids=[c[0].__name__ for c in CASES])
+def test_team_history(
+    tmp_path: Path, case: Callable[[Repo], None], state: str, label: str | None, source: str
+) -> None:
+    r = Repo(tmp_path / "site", source)
+    r.start()
+    case(r)
+    assert r.git("status", "--porcelain") == ""
+    translation, source_path = _translation_path(r)
+    found = status(r.root)[translation]
+    assert found[0] == state
+    if label is not None:
+        assert found[1] == r.labels[label], f"baseline is not the commit labelled {label!r}"
+    assert found == reference(r.root, translation, source_path)
+
+
+def test_shallow_clone_says_so_and_never_calls_stale_up_to_date(tmp_path: Path) -> None:
+    r = Repo(tmp_path / "origin", "km")
+    r.start()
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    for n in range(3):
+        (r.root / "content" / "km" / "news" / f"brief-{n}.md").write_text(
+            f"---\ntitle: Brief {n}\n---\n\nA short note.\n", "utf-8"
+        )
+        r.commit(f"brief {n}")
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", f"file://{r.root}", str(clone)], check=True
+    )
+    result = run_cli("status", "--root", str(clone), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    water = next(a for a in doc["articles"] if a["slug"] == "kampot-water")
+    assert water["versions"]["en"]["state"] == "unknown"
+    note = (
+        "git history is shallow (a clone made with --depth): 1 translation whose baseline"
+        " git cannot show is 'unknown'; run `git fetch --unshallow` to fetch the whole history"
+    )
+    assert doc["notes"] == [note]
+    assert result.stderr.splitlines() == [f"warning: {note}"]
+    assert run_cli("status", "--root", str(clone), "--check").exit_code == 1
+    subprocess.run(["git", "-C", str(clone), "fetch", "-q", "--unshallow"], check=True)
+    after = run_cli("status", "--root", str(clone), "--format", "json")
+    assert "notes" not in json.loads(after.stdout)
+    assert status(clone)["content/en/news/kampot-water.md"] == ("stale", r.labels["start"])
+
+
+def test_missing_baseline_blob_is_unknown_not_up_to_date(tmp_path: Path) -> None:
+    r = Repo(tmp_path / "site", "en")
+    r.start()
+    old = r.git("rev-parse", f"HEAD:{r.path('source')}").strip()
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    (r.root / ".git" / "objects" / old[:2] / old[2:]).unlink()  # as in a partial clone
+    result = run_cli("status", "--root", str(r.root), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert status(r.root)["content/km/news/kampot-water.md"] == ("unknown", r.labels["start"])
+    assert "git history is incomplete (objects are missing)" in result.stderr
+
+
+def test_a_merge_history_is_read_by_three_git_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    r = Repo(tmp_path / "site", "km")
+    r.start()
+    main_merged_into_branch_first(r)
+    both_renamed_after_source_edit(r)
+    spawned: list[list[str]] = []
+    real_popen = subprocess.Popen
+
+    class Popen(real_popen):  # type: ignore[misc,valid-type]  # subprocess.run uses it too
+        def __init__(self, args: list[str], *a: object, **kw: object) -> None:
+            spawned.append(list(args))
+            super().__init__(args, *a, **kw)
+
+    monkeypatch.setattr(subprocess, "Popen", Popen)
+    assert status(r.root)["content/en/news/kampot-clean-water.md"][0] == "stale"
+    assert [args[3] for args in spawned if args[0] == "git"] == ["rev-parse", "log", "cat-file"]

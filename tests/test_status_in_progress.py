@@ -1,0 +1,60 @@
+"""A translation made by `i18n new` is `in_progress` until its TRANSLATE: markers are
+gone: status says so, `--check` fails on it, and the build withholds it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from conftest import REPO, copy_sample_site, run_cli
+
+KEY = "news/digital-skills-training-takeo"
+PATH = "content/en/news/digital-skills-training-takeo.md"
+
+
+def _started(tmp_path: Path) -> Path:
+    root = copy_sample_site(tmp_path)
+    shutil.copytree(REPO / "assets", root / "assets")  # the photos the pages show
+    made = run_cli("new", "en", KEY, "--root", str(root))
+    assert made.exit_code == 0, made.stderr
+    return root
+
+
+def _state(root: Path) -> str:
+    doc = json.loads(run_cli("status", "--root", str(root), "--format", "json").stdout)
+    article = next(a for a in doc["articles"] if a["slug"] == "digital-skills-training-takeo")
+    state: str = article["versions"]["en"]["state"]
+    return state
+
+
+def test_a_new_translation_is_in_progress_until_translated(tmp_path: Path) -> None:
+    root = _started(tmp_path)
+    assert _state(root) == "in_progress"
+    table = run_cli("status", "--root", str(root)).stdout
+    assert "en 5/8 up to date · 1 stale · 1 in progress · 1 untracked" in table
+    assert "In progress: still has TRANSLATE: markers from `i18n new` (1)" in table
+    assert f"  en  {KEY}  {PATH}" in table
+    assert run_cli("status", "--root", str(root), "--check").exit_code == 1
+    # The translator replaces every marker: now it is a translation like any other.
+    file = root / PATH
+    text = file.read_text("utf-8")
+    lines = [line for line in text.split("\n") if "<!-- TRANSLATE:" not in line]
+    file.write_text("\n".join(lines).replace("TRANSLATE: ", ""), "utf-8")
+    assert _state(root) == "up_to_date"
+
+
+def test_the_build_withholds_it_unless_drafts(tmp_path: Path) -> None:
+    root = _started(tmp_path)
+    page = root / "_site" / "en" / "news" / "digital-skills-training-takeo" / "index.html"
+    built = run_cli("build", "--root", str(root))
+    assert built.exit_code == 0, built.stderr
+    assert (
+        f"{PATH}: warning: not published: a translation in progress (TRANSLATE: markers"
+        " from `i18n new`); `i18n build --drafts` publishes it"
+    ) in built.stderr.splitlines()
+    assert not page.exists()
+    drafts = run_cli("build", "--root", str(root), "--drafts")
+    assert drafts.exit_code == 0, drafts.stderr
+    assert "not published" not in drafts.stderr
+    assert page.is_file()
