@@ -86,3 +86,28 @@ def test_language_helpers_never_raise(text: str) -> None:
     assert prose is None or prose in strip_allowed(text)
     assert 0.0 <= khmer_share(text) <= 1.0
     assert has_words(text) in (True, False)
+
+
+def test_sketches_tell_a_copied_paragraph_from_another_one() -> None:
+    from sastra.review.sketch import resemblance, sketch
+
+    original = (
+        "The team explained to students how to create strong passwords, avoid suspicious "
+        "links and report threats on social media."
+    )
+    copied = original.replace("The team", "the team") + " #MPTC"
+    other = (
+        "The participants expressed their satisfaction with the course and asked the "
+        "ministry to organise further courses next year."
+    )
+    assert resemblance(sketch(original), sketch(copied)) == 1.0
+    assert resemblance(sketch(original), sketch(other)) < 0.2
+    assert sketch("Photo 1") == ()  # too short to tell anything
+
+
+@given(st.text(min_size=60))
+def test_a_sketch_resembles_itself(text: str) -> None:
+    from sastra.review.sketch import resemblance, sketch
+
+    mine = sketch(text)
+    assert resemblance(mine, mine) == (1.0 if mine else 0.0)

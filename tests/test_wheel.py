@@ -91,6 +91,24 @@ def test_the_installed_package_is_the_wheel_not_the_source_tree(installed: Path)
     assert (Path(out) / "base.html").is_file()
 
 
+def test_the_installed_wheel_ships_the_name_data(installed: Path) -> None:
+    """The well-known names, the not-a-name word list and the usage table of name words
+    are package data: the romanizer and ``names`` read them from the installed package."""
+    script = (
+        "from sastra.khmer.romanize import romanize_name as r; "
+        "from sastra.names_known import well_known as w; "
+        "print(r('អូន ព័ន្ធមុនីរ័ត្ន'), len(w()) > 20)"
+    )
+    out = subprocess.run(
+        [str(installed / "python"), "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd="/",
+    ).stdout.strip()
+    assert out == "Aun Pornmoniroth True"
+
+
 def test_an_installed_wheel_builds_and_serves_a_site_with_no_theme(
     installed: Path, tmp_path: Path
 ) -> None:

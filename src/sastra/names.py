@@ -104,9 +104,10 @@ class NameEntry:
 
 
 @lru_cache(maxsize=65536)
-def _key(khmer: str) -> str:
-    """:func:`normalize`, memoised: names are looked up again and again."""
-    return normalize(khmer)
+def same_person_key(khmer: str) -> str:
+    """:func:`normalize` without spaces, memoised: two Khmer forms of a name that differ
+    only by spaces (Khmer spaces are optional: ហង់ ជួនណារ៉ុន, ហង់ ជួន ណារ៉ុន) are one person."""
+    return normalize(khmer).replace(" ", "")
 
 
 @dataclass(frozen=True)
@@ -122,15 +123,16 @@ class Glossary:
 
     def __post_init__(self) -> None:
         for entry in self.entries:
-            self._by_key.setdefault(entry.key, entry)
+            self._by_key.setdefault(same_person_key(entry.key), entry)
             self._by_latin.setdefault(entry.en, entry)
         for entry in self.entries:
             for variant in entry.variants:
                 self._by_latin.setdefault(variant, entry)
 
     def lookup(self, khmer: str) -> NameEntry | None:
-        """The entry of a Khmer name (compared through :func:`normalize`), or ``None``."""
-        return self._by_key.get(_key(khmer))
+        """The entry of a Khmer name (compared through :func:`normalize`, spaces ignored),
+        or ``None``."""
+        return self._by_key.get(same_person_key(khmer))
 
     def by_latin(self, latin: str) -> NameEntry | None:
         """The entry whose preferred spelling or a variant is exactly ``latin``."""
@@ -278,11 +280,11 @@ def _cross_check(entries: list[NameEntry], error: _ErrorFn) -> list[NameEntry]:
     seen: dict[str, NameEntry] = {}
     kept: list[NameEntry] = []
     for entry in entries:
-        first = seen.get(entry.key)
+        first = seen.get(same_person_key(entry.key))
         if first is not None:
             error(entry.line, f"'{first.km}' is listed twice (first at line {first.line})")
             continue
-        seen[entry.key] = entry
+        seen[same_person_key(entry.key)] = entry
         kept.append(entry)
     preferred = {e.en: e for e in kept}
     owner: dict[str, NameEntry] = {}

@@ -32,7 +32,7 @@ from sastra.khmer.places import PREFIXES
 from sastra.khmer.romanize import romanize_name
 from sastra.khmer.similarity import name_distance, same_place
 from sastra.khmer.unicode import normalize
-from sastra.names import Glossary, Kind, NameEntry
+from sastra.names import Glossary, Kind, NameEntry, same_person_key
 from sastra.names_align import PairText, unmarked_names
 from sastra.names_clusters import LatinCluster, person_clusters, place_clusters
 from sastra.names_known import well_known, with_well_known
@@ -232,16 +232,27 @@ def discover(pairs: Iterable[PairText | Mapping[str, str]], glossary: Glossary) 
 
 
 def _merge_glued(tallies: dict[str, _Tally]) -> None:
-    """A name written without its space (ហ៊ុនម៉ាណែត) counts for the spaced form seen
-    elsewhere on the site or in the well-known list (ហ៊ុន ម៉ាណែត)."""
-    spaced = {k.replace(" ", ""): k for k in tallies if " " in k}
-    spaced.update({e.key.replace(" ", ""): e.key for e in well_known().entries if " " in e.key})
-    for key in [k for k in tallies if " " not in k and k in spaced]:
-        glued, home = tallies.pop(key), tallies[spaced[key]]
-        home.spellings.update(glued.spellings)
-        home.km_count += glued.km_count
-        home.hon_km.update(glued.hon_km)
-        home.hon_en.update(glued.hon_en)
+    """Khmer forms of a name that differ only by spaces (ហ៊ុនម៉ាណែត, ហង់ ជួនណារ៉ុន) are one
+    person, counted under the well-known form (ហង់ ជួន ណារ៉ុន) when there is one, else
+    under the form seen with the most spaces."""
+    known = {same_person_key(e.key): e.key for e in well_known().entries}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in tallies:
+        groups[same_person_key(key)].append(key)
+    for bare, keys in groups.items():
+        home = known.get(bare) or max(keys, key=lambda k: (k.count(" "), tallies[k].km_count))
+        if keys == [home]:
+            continue
+        for key in keys:
+            if key != home:
+                _absorb(tallies[home], tallies.pop(key))
+
+
+def _absorb(home: _Tally, other: _Tally) -> None:
+    home.spellings.update(other.spellings)
+    home.km_count += other.km_count
+    home.hon_km.update(other.hon_km)
+    home.hon_en.update(other.hon_en)
 
 
 def _seen_km(tally: _Tally, honorific: str) -> None:

@@ -87,9 +87,24 @@ def _longest_place(prefix: str, rest: str) -> tuple[str, str] | None:
         if end < len(rest) and "\u17b6" <= rest[end] <= "\u17d3":
             continue  # never cut a syllable: the next character is a vowel or sign
         place = find_place(prefix + name)
-        if place is not None and split_prefix(prefix + name)[1] == name:
-            return name, place.en
+        if place is None or split_prefix(prefix + name)[1] != name:
+            continue
+        if end < len(rest) and end not in _word_ends(rest):
+            continue  # the tail of a longer word: ភូមិភាគ "region" is not the village ភា
+        return name, place.en
     return None
+
+
+@lru_cache(maxsize=4096)
+def _word_ends(run: str) -> frozenset[int]:
+    """Where the words of a run of Khmer letters end (khmer-nltk's segmentation)."""
+    from sastra.khmer.segment import tokens  # loaded only for a name glued to more text
+
+    ends, at = set(), 0
+    for token in tokens(run):
+        at += len(token)
+        ends.add(at)
+    return frozenset(ends)
 
 
 _HEADS: dict[str, Kind] = {

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sastra.khmer.similarity import name_distance
 from sastra.khmer.unicode import normalize
 from sastra.model import Article
-from sastra.names import Glossary, NameEntry
+from sastra.names import Glossary, NameEntry, same_person_key
 from sastra.names_discover import ALIGN_LIMIT, DEFAULT_WORDS, align, glossary_khmer, romanized
 from sastra.names_text import khmer_mentions, latin_mentions, latin_pattern, mask_markup
 
@@ -138,7 +139,7 @@ def _khmer_names(segments: list[Segment], glossary: Glossary) -> list[_Found]:
     for segment in segments:
         plain = normalize(segment.text)
         for entry in glossary.entries:
-            at = plain.find(entry.key)
+            at = _find_spaced(plain, entry.key)
             if at >= 0 and entry.key not in found:
                 raw = segment.text.find(entry.km)
                 line, column = segment.position(raw if raw >= 0 else at)
@@ -193,7 +194,7 @@ def _latin_has(found: _Found, text: str, runs: list[tuple[str, ...]]) -> bool:
 
 def _khmer_has(found: _Found, km_plain: str, km_words: tuple[str, ...]) -> bool:
     if found.entry is not None:
-        return found.entry.key in km_plain or found.entry.key.replace(" ", "") in km_plain
+        return same_person_key(found.entry.key) in km_plain.replace(" ", "")
     latin = found.name
     n = len(latin.split())
     for start in range(len(km_words)):
@@ -201,3 +202,18 @@ def _khmer_has(found: _Found, km_plain: str, km_words: tuple[str, ...]) -> bool:
         if window and name_distance(romanized(window), latin) <= ALIGN_LIMIT:
             return True
     return any(align(m.words, tuple(latin.split())) for m in khmer_mentions(km_plain))
+
+
+def _find_spaced(plain: str, key: str) -> int:
+    """Where ``key`` is in ``plain`` with its spaces or without them, or with spaces it
+    does not have (Khmer spaces are optional: ហង់ ជួនណារ៉ុន is ហង់ ជួន ណារ៉ុន); -1 if nowhere."""
+    at = plain.find(key)
+    if at >= 0 or same_person_key(key)[:1] not in plain:
+        return at
+    match = _spaced_pattern(key).search(plain)
+    return match.start() if match else -1
+
+
+@lru_cache(maxsize=4096)
+def _spaced_pattern(key: str) -> re.Pattern[str]:
+    return re.compile(" ?".join(map(re.escape, same_person_key(key))))

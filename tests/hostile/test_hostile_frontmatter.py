@@ -221,3 +221,27 @@ def test_review_and_build_of_a_hostile_body_end(tmp_path: Path, piece: str) -> N
         result = cli(*args, "--root", str(root))
         assert time.perf_counter() - started < 30, args
         no_traceback(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            '+++\ntitle = "A"\nx = ' + "[" * 3000 + "]" * 3000 + "\n+++\n",
+            3,
+            "invalid TOML in frontmatter: nested more than 50 levels deep",
+        ),
+        (
+            '+++\ntitle = "A"\ntitle = "B"\n+++\n',
+            3,
+            "invalid TOML in frontmatter: Cannot overwrite a value",
+        ),
+    ],
+    ids=["toml-deep", "toml-duplicate"],
+)
+def test_hostile_toml_frontmatter_is_one_line(
+    tmp_path: Path, text: str, line: int, message: str
+) -> None:
+    code, lines, _ = _one(tmp_path, text)
+    assert lines == [f"content/en/news/bad.md:{line}: {message}"]
+    assert code == 1

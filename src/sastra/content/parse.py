@@ -197,6 +197,10 @@ def _parse_toml(split: ParsedFile | tuple[str, int, int], path: str) -> ParsedFi
                 field_lines.setdefault(key.group(2).split(".")[0], number)
             elif not in_table:
                 field_lines.setdefault(key.group(1), number)
+    deep = nesting_problem(fm)  # tomllib recurses per level: 3,000 brackets end its stack
+    if deep is not None:
+        diag = Diagnostic(Location(path, deep[0] + 2), f"invalid TOML in frontmatter: {deep[1]}")
+        return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
     try:
         meta = tomllib.loads(fm)
     except tomllib.TOMLDecodeError as exc:

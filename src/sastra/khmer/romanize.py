@@ -28,7 +28,8 @@ and places (1998) decides. Place names are spelled by the gazetteer first
 
 Departures from UNGEGN, each the spelling names are most often printed with (the
 fixture tests/fixtures/khmer/romanize.tsv counts how often the output is exactly the
-commonest printed spelling: 66 of 75 names, 49 before these rules; on printed pairs
+commonest printed spelling: 75 of 77 names with the usage table, 68 without it, 49 of 75
+before these rules; on printed pairs
 collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
 
 * no diacritics; ិ a-series ``e`` (សិលា "Sela", UNGEGN ``ĕ``); ី a-series ``ey``
@@ -65,7 +66,11 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
   silent (ចន្ទម៉ុល "Chanmol");
 * the Pali three-open-syllable reading does not start after a subscript onset
   (អង្គរកា "Angkorka", like អង្គរបុរី "Angkorbory");
-* the royal houses are spelled by usage: នរោត្តម "Norodom", ស៊ីសុវត្ថិ "Sisowath".
+* name words whose spelling is fixed by usage come first, from the shipped table
+  ``data/names/name-words.tsv`` (:mod:`sastra.khmer.name_words`): the royal houses
+  នរោត្តម "Norodom", ស៊ីសុវត្ថិ "Sisowath" (French-era spellings), ព័ន្ធមុនីរ័ត្ន
+  "Pornmoniroth", រង្ស៊ី "Rainsy"; the rules spell every word the table does not cover;
+* ង before a silent word-final subscript keeps ``o`` (វង្ស "Vong"; រង្សី "Rangsey").
 
 Limits: Khmer script does not say where a syllable's final ends and the next
 syllable begins, nor whether a written vowel is pronounced, so some names come out
@@ -79,6 +84,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sastra.khmer.name_words import usage_spelling
 from sastra.khmer.unicode import normalize
 
 __all__ = ["romanize_name"]
@@ -339,6 +345,8 @@ def _spell(syls: list[_Syllable]) -> str:
                 and previous_nucleus not in ("", "ea")
             ):
                 nucleus = "a"  # សិលា "Sela", តារា "Tara"; មាលា stays "Mealea"
+        if _silent_ng(syl, syls[k + 1 :]):
+            nucleus = "o"  # វង្ស "Vong": ង before a silent word-final subscript
         if _inherent(syl) and not last and syl.series == 2 and _inherent(syls[k + 1]):
             nucleus = "a"  # មករា "Makara", រតនា "Ratana"
         if syl.vowel == "ោ" and syl.series == 1 and syl.signs in ("", REAHMUK):
@@ -352,6 +360,13 @@ def _spell(syls: list[_Syllable]) -> str:
         text = _join(text, previous_final, onset + nucleus + final)
         previous_final, previous_nucleus = final, nucleus
     return text
+
+
+def _silent_ng(syl: _Syllable, rest: list[_Syllable]) -> bool:
+    """An o-series inherent vowel closed by ង whose subscript is the silent end of the word
+    (វង្ស): ``o`` as in វង "Vong", not the ``a`` of a spoken geminate (រង្សី "Rangsey")."""
+    plain = syl.series == 2 and not syl.vowel and not syl.signs and syl.final == "ង"
+    return plain and syl.geminate and len(rest) == 1 and _inherent(rest[0])
 
 
 def _romanize_word(word: str) -> str:
@@ -386,14 +401,6 @@ def _join(text: str, final: str, piece: str) -> str:
     return text + piece
 
 
-_USAGE: dict[str, str] = {
-    normalize("នរោត្តម"): "Norodom",
-    normalize("ស៊ីសុវត្ថិ"): "Sisowath",
-}
-"""Words whose Latin spelling is fixed by long usage, not by the rules: the two royal
-houses, printed in their French-era spelling since the 19th century."""
-
-
 def romanize_name(khmer: str) -> str:
     """Romanize a Khmer personal name: ``"ម៉ៅ សិលា"`` → ``"Mao Sela"``.
 
@@ -401,7 +408,7 @@ def romanize_name(khmer: str) -> str:
     are not Khmer letters are kept as they are. Never raises.
     """
     words = normalize(khmer).split(" ")
-    return " ".join(_USAGE.get(w) or _capitalise(_romanize_word(w)) for w in words if w)
+    return " ".join(usage_spelling(w) or _capitalise(_romanize_word(w)) for w in words if w)
 
 
 def _capitalise(word: str) -> str:

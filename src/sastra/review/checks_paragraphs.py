@@ -14,9 +14,10 @@ import statistics
 from collections.abc import Iterator, Sequence
 
 from sastra.model import Location, Severity
-from sastra.review.facts import Spot, VersionFacts, resemblance
+from sastra.review.facts import Spot, VersionFacts
 from sastra.review.model import Finding, PairContext, Row
 from sastra.review.script import snippet
+from sastra.review.sketch import resemblance
 
 MERGE_FIT = 1.35
 """An unaligned paragraph whose neighbour's counterpart is this close (as a length factor)

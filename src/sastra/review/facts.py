@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from sastra.khmer.unicode import check_text
 from sastra.model import Article, Paragraph
 from sastra.review.lexicon import lexemes
 from sastra.review.script import is_text
+from sastra.review.sketch import sketch
 from sastra.tracking.fingerprint import VisibleText, normalize_visible
 
 FACTS_VERSION = "4"
@@ -260,36 +260,6 @@ def version_facts(article: Article, text: VisibleText) -> VersionFacts:
         lexemes=tuple(lexemes(p.text, lang == "km") for p in text.body),
         sketches=tuple(sketch(p.text) for p in text.body),
     )
-
-
-SKETCH_SIZE = 16
-"""Hashes kept per paragraph: the smallest of its shingles' (a bottom-k sketch)."""
-SKETCH_MIN_LENGTH = 60
-"""Visible characters a paragraph needs to be sketched (shorter ones repeat innocently)."""
-_SHINGLE = 8
-_MARKUP_NOISE = re.compile(r"(?:https?://|www\.)\S+|(?<!\w)[#@][^\s#@]+|[\s\u200b]+")
-
-
-def sketch(text: str) -> tuple[int, ...]:
-    """The bottom-k sketch of a paragraph's 8-character shingles (spaces, URLs and hashtags
-    aside, case folded): two near-identical paragraphs share most of it."""
-    folded = _MARKUP_NOISE.sub("", text).casefold()
-    if len(folded) < SKETCH_MIN_LENGTH:
-        return ()
-    hashes = {
-        zlib.crc32(folded[i : i + _SHINGLE].encode("utf-8"))
-        for i in range(len(folded) - _SHINGLE + 1)
-    }
-    return tuple(sorted(hashes)[:SKETCH_SIZE])
-
-
-def resemblance(a: tuple[int, ...], b: tuple[int, ...]) -> float:
-    """Estimated share of shingles two sketched paragraphs have in common (0..1)."""
-    if not a or not b:
-        return 0.0
-    union = sorted(set(a) | set(b))[:SKETCH_SIZE]
-    both = set(a) & set(b)
-    return sum(1 for h in union if h in both) / len(union)
 
 
 def _image_only(text: VisibleText, images: tuple[Media, ...]) -> frozenset[int]:

@@ -1,0 +1,64 @@
+"""Name words whose Latin spelling is fixed by usage (the shipped table
+``data/names/name-words.tsv``): the first stop of :func:`sastra.khmer.romanize.romanize_name`.
+
+Printed person names follow conventions more than rules (ព័ន្ធមុនីរ័ត្ន is "Pornmoniroth",
+រង្ស៊ី is "Rainsy"); the table holds those conventions and the rules are the fallback for
+every word it does not cover. A word is spelled from the table when it is listed whole, or
+when it is made only of listed words (ព័ន្ធ + មុនី + រ័ត្ន), the longest first.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from sastra.khmer.unicode import normalize
+
+__all__ = ["usage_spelling"]
+
+NAME_WORDS_FILE = "data/names/name-words.tsv"
+
+_STARTS = frozenset(chr(c) for c in range(0x1780, 0x17B4))
+"""Characters a Khmer word can start with: consonants and independent vowels."""
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    text = resources.files("sastra").joinpath(NAME_WORDS_FILE).read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            khmer, printed = line.split("\t")[:2]
+            table[normalize(khmer)] = printed
+    return table
+
+
+def usage_spelling(word: str) -> str | None:
+    """The usage spelling of one normalized Khmer name word, or ``None`` when the table
+    has neither the word nor every piece of it: ``ព័ន្ធមុនីរ័ត្ន`` → ``"Pornmoniroth"``."""
+    table = _table()
+    if word in table:
+        return table[word]
+    pieces = _split(word, table)
+    if pieces is None:
+        return None
+    joined = "".join(pieces)
+    return joined[:1].upper() + joined[1:].lower()
+
+
+def _split(word: str, table: dict[str, str]) -> list[str] | None:
+    """``word`` as two or more listed words, longest first at each point; a piece ends only
+    where the next one can start (not before a vowel sign, a sign or a subscript)."""
+    if not word:
+        return []
+    for end in range(len(word) - 1, 0, -1):
+        head, rest = word[:end], word[end:]
+        if head in table and rest[0] in _STARTS and (rest_pieces := _whole(rest, table)):
+            return [table[head], *rest_pieces]
+    return None
+
+
+def _whole(word: str, table: dict[str, str]) -> list[str] | None:
+    if word in table:
+        return [table[word]]
+    return _split(word, table)
