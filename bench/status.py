@@ -1,12 +1,16 @@
-"""`i18n status` on a generated git repo: 10,000 article pairs, 3,000 commits.
+"""`i18n status` on a generated git repo: 10,000 article pairs, 3,000 commits, or a docs repo.
 
 Run: ``.venv/bin/python -m bench.status [--pairs N] [--commits N] [--runs N]``
+or, for the documentation-shaped profile (:mod:`bench.docs_repo`: 14 languages, 420 MDX
+source pages of 4–20 KB, ≈12,000 commits with formatter runs and merges; generated once
+into ``bench/out/status-docs``, ``--regenerate`` to write it again):
+``.venv/bin/python -m bench.status --profile docs [--runs N]``
 
 The first commit adds every article (four paragraphs of 40 words, a third of them with
 a heading, bold text and a link); each later commit edits one to five articles the way
 an editor does, rewriting one paragraph or adding one.
 
-Two history shapes, measured in the same run (``--profile``):
+Two history shapes, measured in the same run (``--profile``, default both):
 
 - ``linear``: every change is a commit on main;
 - ``merges``: every change arrives as a pull request does, a short branch (one or two
@@ -23,12 +27,15 @@ Reports the median wall time of ``i18n status --format json``:
 next to a baseline measured in the same run on the same repo: the Python start-up
 plus one ``git log --raw`` of the content folder, the floor any git-reading
 implementation pays. Targets (issue 2): under 5 s cold, under 1 s warm on a
-2-core machine.
+2-core machine. Docs profile (issue 15): cold within 4x the floor, warm under 1 s,
+one edit under 1.5 s; it also reports the peak memory of the cold run. Every round
+runs floor, cold, warm and one-edit in turn, so a busy machine slows all of them alike.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import statistics
@@ -38,6 +45,7 @@ import time
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out" / "status-repo"
+OUT_DOCS = Path(__file__).resolve().parent / "out" / "status-docs"
 WORDS_KM = ["ក្រសួង", "ប្រជុំ", "ឯកឧត្តម", "បច្ចេកវិទ្យា", "សហគមន៍", "ឌីជីថល", "ខេត្ត", "ការងារ"]
 WORDS_EN = ["ministry", "meeting", "digital", "community", "centre", "province", "training"]
 LANGS = [("km", WORDS_KM, "។"), ("en", WORDS_EN, ".")]
@@ -151,10 +159,92 @@ def generate(root: Path, pairs: int, commits: int, seed: int = 7, merges: bool =
     subprocess.run(["git", "-C", str(root), "checkout", "-q", "-f", "main"], check=True)
 
 
-def _time(cmd: list[str], cwd: Path) -> float:
+def _time(cmd: list[str], cwd: Path, peak: list[float] | None = None) -> float:
+    """Wall time of ``cmd``; appends its peak resident memory (MB, the largest of the
+    process and the children it waited for) to ``peak``."""
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    took = time.perf_counter() - start
+    proc.returncode = 0  # reaped by wait4
+    if peak is not None:
+        peak.append(usage.ru_maxrss / 1024)
+    return took
+
+
+def _show(times: list[float]) -> str:
+    runs = ", ".join(f"{t:.2f}" for t in times)
+    return (
+        f"median {statistics.median(times):.2f} s "
+        f"(range {min(times):.2f}–{max(times):.2f}; runs: {runs})"
+    )
+
+
+def docs(runs: int, regenerate: bool) -> None:
+    """The documentation-shaped profile (see :mod:`bench.docs_repo`)."""
+    from bench.docs_repo import generate as generate_docs
+
+    stamp = OUT_DOCS / ".bench-stamp"
+    wanted = "docs-repo v1 12000 420 15"
+    if regenerate or not stamp.is_file() or stamp.read_text() != wanted:
+        t0 = time.perf_counter()
+        made = generate_docs(OUT_DOCS)
+        stamp.write_text(wanted)
+        print(f"generated the docs repo: {made} commits in {time.perf_counter() - t0:.0f} s")
+    files = list((OUT_DOCS / "content").rglob("*.mdx"))
+    merges = subprocess.run(
+        ["git", "-C", str(OUT_DOCS), "rev-list", "--count", "--merges", "HEAD"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    commits = subprocess.run(
+        ["git", "-C", str(OUT_DOCS), "rev-list", "--count", "HEAD"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    size = sum(f.stat().st_size for f in files) / len(files) / 1024
+    print(
+        f"docs repo: {len(files)} MDX files (mean {size:.1f} KB), "
+        f"{commits} commits, {merges} merges"
+    )
+    i18n = [sys.executable, "-m", "sastra", "status", "--format", "json"]
+    floor_cmd = [
+        "sh", "-c",
+        f"{sys.executable} -c pass && git log --raw --no-abbrev -- content > /dev/null",
+    ]  # fmt: skip
+    victim = OUT_DOCS / "content" / "en" / "guides" / "page-001.mdx"
+    original = victim.read_bytes()
+    floor: list[float] = []
+    cold: list[float] = []
+    warm: list[float] = []
+    edited: list[float] = []
+    peak: list[float] = []
+    try:
+        for run in range(runs):
+            floor.append(_time(floor_cmd, OUT_DOCS))
+            shutil.rmtree(OUT_DOCS / ".sastra-cache", ignore_errors=True)
+            cold.append(_time(i18n, OUT_DOCS, peak))
+            time.sleep(2.1)  # past the racy-timestamp guard of the remembered status
+            warm.append(_time(i18n, OUT_DOCS))
+            victim.write_bytes(original + f"\nOne more sentence, edit {run}.\n".encode())
+            edited.append(_time(i18n, OUT_DOCS))
+            victim.write_bytes(original)
+    finally:
+        victim.write_bytes(original)
+    f = statistics.median(floor)
+    print(f"floor (python start + git log --raw -- content): {_show(floor)}")
+    for name, times, target in (
+        ("cold", cold, "target <= 4x floor"),
+        ("warm", warm, "target <= 1 s"),
+        ("warm, one source edited", edited, "target <= 1.5 s"),
+    ):
+        ratios = sorted(t / fl for t, fl in zip(times, floor, strict=True))
+        print(
+            f"i18n status {name}: {_show(times)}, {statistics.median(times) / f:.1f}x floor "
+            f"(per round {ratios[0]:.1f}x–{ratios[-1]:.1f}x); {target}"
+        )
+    print(
+        f"peak memory of a cold run: median {statistics.median(peak):.0f} MB "
+        f"(max {max(peak):.0f} MB)"
+    )
 
 
 def main() -> None:
@@ -163,9 +253,16 @@ def main() -> None:
     parser.add_argument("--commits", type=int, default=3_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
-        "--profile", choices=["linear", "merges", "both"], default="both", help="history shape"
+        "--profile",
+        choices=["linear", "merges", "both", "docs"],
+        default="both",
+        help="history shape (docs: the documentation repo of bench.docs_repo)",
     )
+    parser.add_argument("--regenerate", action="store_true", help="docs: write the repo again")
     args = parser.parse_args()
+    if args.profile == "docs":
+        docs(args.runs, args.regenerate)
+        return
     for profile in ("linear", "merges") if args.profile == "both" else (args.profile,):
         measure(profile, args.pairs, args.commits, args.runs)
 
@@ -194,10 +291,7 @@ def measure(profile: str, pairs: int, commits: int, runs: int) -> None:
         victim.write_bytes(original)
         base.append(_time(baseline_cmd, OUT))
 
-    def show(times: list[float]) -> str:
-        runs = ", ".join(f"{t:.2f}" for t in times)
-        return f"median {statistics.median(times):.2f} s (runs: {runs})"
-
+    show = _show
     b = statistics.median(base)
     c = statistics.median(cold)
     w = statistics.median(warm)

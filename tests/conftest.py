@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from sastra.content.parse import parse_text
+from sastra.model import Article, Key
+
 MakeSite = Callable[..., Path]
 REPO = Path(__file__).resolve().parent.parent
 
@@ -103,6 +106,16 @@ def article(title: str, body: str, **fields: str) -> str:
     lines += [f"{k}: {v}" for k, v in fields.items()]
     lines += ["---", "", body.strip("\n"), ""]
     return "\n".join(lines)
+
+
+def parsed_article(lang: str, text: str) -> Article:
+    """``text`` parsed as ``content/<lang>/news/a.md`` (one version of the pair news/a)."""
+    path = f"content/{lang}/news/a.md"
+    parsed = parse_text(text, path)
+    return Article(
+        Key("news", "a"), lang, path, parsed.meta, text[parsed.body_start :], parsed.body_line,
+        parsed.field_lines,
+    )  # fmt: skip
 
 
 @pytest.fixture(autouse=True)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from sastra.content.parse import parse_text
-from sastra.model import Article, Key
+from conftest import parsed_article
 from sastra.names import Glossary, Kind, NameEntry, names_missing
 from sastra.names_review import MissingName
 
@@ -15,13 +14,7 @@ GLOSSARY = Glossary(
 )
 
 
-def article(lang: str, text: str) -> Article:
-    path = f"content/{lang}/news/a.md"
-    parsed = parse_text(text, path)
-    return Article(
-        Key("news", "a"), lang, path, parsed.meta, text[parsed.body_start :], parsed.body_line,
-        parsed.field_lines,
-    )  # fmt: skip
+article = parsed_article
 
 
 KM = """---

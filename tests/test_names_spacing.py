@@ -4,8 +4,7 @@ a whole word, never the tail of a longer one (ភូមិភាគ "region" is 
 
 from __future__ import annotations
 
-from sastra.content.parse import parse_text
-from sastra.model import Article, Key
+from conftest import parsed_article
 from sastra.names import Glossary, NameEntry, names_missing, parse_glossary
 from sastra.names_discover import discover
 from sastra.names_known import with_well_known
@@ -15,13 +14,7 @@ JOINED = "ហង់ ជួនណារ៉ុន"  # as ministry news writes him
 SPACED = "ហង់ ជួន ណារ៉ុន"  # as the well-known list writes him
 
 
-def article(lang: str, text: str) -> Article:
-    path = f"content/{lang}/news/a.md"
-    parsed = parse_text(text, path)
-    return Article(
-        Key("news", "a"), lang, path, parsed.meta, text[parsed.body_start :], parsed.body_line,
-        parsed.field_lines,
-    )  # fmt: skip
+article = parsed_article
 
 
 def test_glossary_lookup_ignores_spaces() -> None:

@@ -107,7 +107,7 @@ def test_prefetch_gives_the_lazy_answers_in_process_and_on_a_pool(
     asked: list[int] = []
     real = Tracker.prefetch
 
-    def lazy(self: Tracker, pairs: object, jobs: int | None = None) -> int:
+    def lazy(self: Tracker, pairs: object, jobs: int | None = None, progress: object = None) -> int:
         asked.append(1)
         return 0
 
@@ -115,7 +115,9 @@ def test_prefetch_gives_the_lazy_answers_in_process_and_on_a_pool(
     assert _status(root) == with_prefetch
     assert asked
 
-    def on_a_pool(self: Tracker, pairs: object, jobs: int | None = None) -> int:
+    def on_a_pool(
+        self: Tracker, pairs: object, jobs: int | None = None, progress: object = None
+    ) -> int:
         return real(self, pairs, 2)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Tracker, "prefetch", on_a_pool)

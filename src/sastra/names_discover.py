@@ -221,7 +221,7 @@ def discover(pairs: Iterable[PairText | Mapping[str, str]], glossary: Glossary) 
         key = next((k for k in known if _starts_with(words, k)), None)
         key = key or normalize(" ".join(words[:DEFAULT_WORDS]))
         _seen_km(tallies[key], honorific)
-    _merge_glued(tallies)
+    _merge_spacings(tallies)
     names = [
         _named(key, tally, glossary)
         for key, tally in tallies.items()
@@ -231,7 +231,7 @@ def discover(pairs: Iterable[PairText | Mapping[str, str]], glossary: Glossary) 
     return Discovery(tuple(names), person_clusters(people) + place_clusters(places))
 
 
-def _merge_glued(tallies: dict[str, _Tally]) -> None:
+def _merge_spacings(tallies: dict[str, _Tally]) -> None:
     """Khmer forms of a name that differ only by spaces (ហ៊ុនម៉ាណែត, ហង់ ជួនណារ៉ុន) are one
     person, counted under the well-known form (ហង់ ជួន ណារ៉ុន) when there is one, else
     under the form seen with the most spaces."""
@@ -241,8 +241,6 @@ def _merge_glued(tallies: dict[str, _Tally]) -> None:
         groups[same_person_key(key)].append(key)
     for bare, keys in groups.items():
         home = known.get(bare) or max(keys, key=lambda k: (k.count(" "), tallies[k].km_count))
-        if keys == [home]:
-            continue
         for key in keys:
             if key != home:
                 _absorb(tallies[home], tallies.pop(key))

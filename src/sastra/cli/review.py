@@ -63,6 +63,7 @@ def review(
     the wrong language or left untranslated, duplicated titles, odd lengths, Khmer
     Unicode problems and changes to the source since the translation was synced.
     """
+    from sastra.cli._progress import progress_line
     from sastra.names import GLOSSARY_FILE, read_glossary
     from sastra.pairing import find_pair
     from sastra.review import CODES, review_all
@@ -87,8 +88,10 @@ def review(
     glossary_path = config.i18n_dir / GLOSSARY_FILE
     glossary, diags = read_glossary(glossary_path, config.rel(glossary_path))
     print_diagnostics(diags)
-    with open_tracker(site) as tracker:
-        reviews = review_all(tracker, site.pairs, only=only, glossary=glossary, ignore=codes)
+    with open_tracker(site) as tracker, progress_line() as progress:
+        reviews = review_all(
+            tracker, site.pairs, only=only, glossary=glossary, ignore=codes, progress=progress
+        )
     if fmt == "json":
         from sastra.report.review import to_json
 

@@ -72,6 +72,7 @@ def status(
     """Translation status of every article: up to date, stale, missing, untracked."""
     from sastra.cache import Memo
     from sastra.cli._common import load_config_or_exit, print_content_diagnostics
+    from sastra.cli._progress import progress_line
     from sastra.model import SiteStatus
     from sastra.parallel import in_background, wait_background
     from sastra.tracking.gitio import locate
@@ -115,11 +116,11 @@ def status(
         opened = open_tracked_site(
             config, where, before_reading=take_signature, save_in_background=True
         )
-        with opened as (site, tracker):
+        with opened as (site, tracker), progress_line() as progress:
             # The parsers, imported only when reading, and once ``git log`` has started.
             from sastra.tracking.status import site_status
 
-            result = site_status(tracker, site.pairs, diff=show_diff)
+            result = site_status(tracker, site.pairs, diff=show_diff, progress=progress)
         diagnostics = site.diagnostics
         if not show_diff:
             assert signature is not None  # taken before the site was read
@@ -201,19 +202,23 @@ def _ui_strings(config: Config, lang: str | None) -> dict[str, tuple[int, int, i
 
 def _word_counts(site: Site, result: SiteStatus) -> dict[str, int]:
     """Words of each article's source (reader-visible text): the translation effort."""
+    from sastra.cli._progress import progress_line
     from sastra.khmer.segment import SegmentCache, count_words
+    from sastra.progress import counted
     from sastra.tracking.fingerprint import article_text
 
     cache = SegmentCache(site.config.cache_dir)
     counts: dict[str, int] = {}
     pairs = {pair.key: pair for pair in site.pairs}
-    for article in result.articles:
-        pair = pairs[article.key]
-        if article.source is None or article.source not in pair.versions:
-            continue
-        source = pair.versions[article.source]
-        translatable = site.config.collection(article.key.collection).translatable
-        text = article_text(source, translatable)
-        paragraphs = [p.text for p in (*text.fields, *text.body)]
-        counts[str(article.key)] = sum(count_words(p, source.lang, cache=cache) for p in paragraphs)
+    with progress_line() as progress:
+        for article in counted(result.articles, len(result.articles), "counting words", progress):
+            pair = pairs[article.key]
+            if article.source is None or article.source not in pair.versions:
+                continue
+            source = pair.versions[article.source]
+            translatable = site.config.collection(article.key.collection).translatable
+            text = article_text(source, translatable)
+            paragraphs = [p.text for p in (*text.fields, *text.body)]
+            words = sum(count_words(p, source.lang, cache=cache) for p in paragraphs)
+            counts[str(article.key)] = words
     return counts

@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from sastra.model import Pair
 from sastra.names import Glossary
+from sastra.progress import Progress, counted
 from sastra.review.align import align, blocks
 from sastra.review.checks import CHECKS, Check
 from sastra.review.checks_names import missing_names
@@ -107,10 +108,13 @@ def review_all(
     only: Sequence[Pair] | None = None,
     glossary: object | None = None,
     ignore: Collection[str] = (),
+    progress: Progress | None = None,
 ) -> tuple[PairReview, ...]:
-    """Review ``only`` (default: every pair), with ``pairs`` as the site they belong to."""
+    """Review ``only`` (default: every pair), with ``pairs`` as the site they belong to
+    (``progress``: see :mod:`sastra.progress`)."""
     site = collect(tracker, pairs)
+    chosen = pairs if only is None else only
     return tuple(
         review_pair(tracker, pair, site, glossary=glossary, ignore=ignore)
-        for pair in (pairs if only is None else only)
+        for pair in counted(chosen, len(chosen), "reviewing", progress)
     )

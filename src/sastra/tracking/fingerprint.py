@@ -26,6 +26,7 @@ from markdown_it.token import Token
 
 from sastra.content.parse import decode, get_path, parse_text
 from sastra.model import Article, Paragraph
+from sastra.tracking.blocks import segment_blocks, segments
 from sastra.tracking.prose import prose_text
 
 KHMER = "\u1780-\u17ff\u19e0-\u19ff"
@@ -174,7 +175,7 @@ def body_blocks(body: str) -> list[tuple[int, str]]:
         # Plain prose throughout: no chunk needs a closer look.
         return _plain_blocks(body)
     if any(mark in body for mark in _SPANS_CHUNKS) or _HTML_LINE.search("\n" + body):
-        return markdown_blocks(body)
+        return _segmented_blocks(body)
     lines = body.split("\n")
     blocks: list[tuple[int, str]] = []
     run: int | None = None  # first line of pending chunks that need markdown-it
@@ -213,6 +214,26 @@ def _run_markdown(run: str) -> tuple[tuple[int, str], ...]:
 
 def _run_blocks(run: str, first_line: int) -> list[tuple[int, str]]:
     return [(first_line + offset, raw) for offset, raw in _run_markdown(run)]
+
+
+def _segmented_blocks(body: str) -> list[tuple[int, str]]:
+    """:func:`body_blocks` of a body with fences or HTML: by the parts that
+    :func:`~sastra.tracking.blocks.segments` cuts it into, each read by the fast reader
+    or markdown-it and remembered by its text; the whole body through markdown-it when
+    it is not to be cut."""
+    parts = segments(body)
+    if parts is None:
+        return markdown_blocks(body)
+    blocks: list[tuple[int, str]] = []
+    for first_line, text in parts:
+        blocks.extend((first_line + offset, raw) for offset, raw in _part_blocks(text))
+    return blocks
+
+
+@lru_cache(maxsize=4096)
+def _part_blocks(text: str) -> tuple[tuple[int, str], ...]:
+    fast = segment_blocks(text)
+    return tuple(fast if fast is not None else markdown_blocks(text))
 
 
 @lru_cache(maxsize=4096)

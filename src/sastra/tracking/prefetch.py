@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from sastra.cache import BlobCache
 from sastra.model import Article, Pair
 from sastra.parallel import THRESHOLD, SharedPool
+from sastra.progress import Progress, ticker
 from sastra.tracking import CHANGES, COUNTERPARTS
 from sastra.tracking.baseline import find_baseline
 from sastra.tracking.changes import ALIGNED, Aligner, Change, Shape, shapes, summary_of
@@ -113,9 +114,15 @@ class _Walk:
         return True
 
 
-def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -> int:
+def prefetch(
+    tracker: Tracker,
+    pairs: Iterable[Pair],
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> int:
     """Compute, in bulk, what ``tracker.status`` will ask for; returns how many
-    versions it fingerprinted."""
+    versions it fingerprinted (``progress`` hears of the files fingerprinted and of
+    the baseline walks done)."""
     if tracker.cache is None:
         return 0
     cache = tracker.cache
@@ -141,8 +148,10 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
     # The workers inherit ``articles`` and fingerprint the versions on disk by index.
     with SharedPool(articles, jobs) as pool:
         results = pool.map(_disk_job, list(disk.values()), threshold)
+        tick = ticker(len(disk), "fingerprinting files", progress)
         for key, fingerprint in zip(disk, results, strict=True):
             cache.put(*key, fingerprint)
+            tick()
         done = len(disk)
         if history is None:
             return done
@@ -151,6 +160,8 @@ def prefetch(tracker: Tracker, pairs: Iterable[Pair], jobs: int | None = None) -
         for _ in range(ROUNDS):
             wanted: Wanted = {}
             pending = [w for w in pending if not w.step(history, cache, wanted, unreadable)]
+            if progress is not None:
+                progress("finding baselines", len(walks) - len(pending), len(walks))
             if not wanted:
                 break
             done += _fingerprint(history, cache, pool, wanted, unreadable, threshold)

@@ -33,6 +33,7 @@ from sastra.model import (
     State,
     VersionStatus,
 )
+from sastra.progress import Progress, counted
 from sastra.tracking import CHANGES, COUNTERPARTS, FINGERPRINT_VERSION
 from sastra.tracking.baseline import find_baseline
 from sastra.tracking.changes import (
@@ -48,6 +49,7 @@ from sastra.tracking.edit import in_progress
 from sastra.tracking.fingerprint import (
     VisibleText,
     article_text,
+    bytes_fingerprint,
     bytes_text,
     compare,
 )
@@ -110,8 +112,14 @@ class Tracker:
         cached = self.cache.get(self.fp_namespace(collection), blob) if self.cache else None
         if isinstance(cached, str):
             return cached
-        text = self.blob_text(blob, path, collection)
-        return text.fingerprint if text is not None else None
+        # Only the fingerprint: no paragraph objects (a history walk asks for many).
+        data = self.history.read_blob(blob) if self.history is not None else None
+        if data is None:
+            return None
+        found = bytes_fingerprint(data, path, self.config.collection(collection).translatable)
+        if found is not None and self.cache is not None:
+            self.cache.put(self.fp_namespace(collection), blob, found)
+        return found
 
     def blob_text(self, blob: str, path: str, collection: str) -> VisibleText | None:
         """Visible text of a committed blob; ``None`` if unreadable."""
@@ -126,12 +134,14 @@ class Tracker:
         self._remember(collection, blob, text)
         return text
 
-    def prefetch(self, pairs: Iterable[Pair], jobs: int | None = None) -> int:
+    def prefetch(
+        self, pairs: Iterable[Pair], jobs: int | None = None, progress: Progress | None = None
+    ) -> int:
         """Compute in bulk the fingerprints :meth:`status` will ask for (see
         :func:`sastra.tracking.prefetch.prefetch`); returns how many it computed."""
         from sastra.tracking.prefetch import prefetch
 
-        return prefetch(self, pairs, jobs)
+        return prefetch(self, pairs, jobs, progress)
 
     def remember_change(self, old_fingerprint: str, new_fingerprint: str, change: Change) -> None:
         """Cache what changed between two fingerprints of a source (see :meth:`_stale`)."""
@@ -339,11 +349,18 @@ class Tracker:
         )
 
 
-def site_status(tracker: Tracker, pairs: Iterable[Pair], *, diff: bool = False) -> SiteStatus:
-    """Status of every pair, in key order."""
+def site_status(
+    tracker: Tracker,
+    pairs: Iterable[Pair],
+    *,
+    diff: bool = False,
+    progress: Progress | None = None,
+) -> SiteStatus:
+    """Status of every pair, in key order (``progress``: see :mod:`sastra.progress`)."""
     pairs = tuple(pairs)
-    tracker.prefetch(pairs)
-    articles = tuple(tracker.status(pair, diff=diff) for pair in pairs)
+    tracker.prefetch(pairs, progress=progress)
+    checked = counted(pairs, len(pairs), "checking translations", progress)
+    articles = tuple(tracker.status(pair, diff=diff) for pair in checked)
     return SiteStatus(articles, tracker.config.languages, history_notes(tracker, articles))
 
 
