@@ -24,7 +24,7 @@ from sastra.review.model import Finding, PairContext
 from sastra.review.units import Place, place, units
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-LEAD_PARAGRAPHS = 2
+LEAD_PARAGRAPHS = 1
 """The lead is the first of this many body paragraphs that states an event date."""
 SIMILAR_FACTOR = 10
 """Two numbers left over in one place are "the same number, changed" when neither is more
@@ -256,7 +256,9 @@ def _event_dates(ctx: PairContext, lang: str) -> list[DateAt]:
 
 def lead_date(ctx: PairContext, lang: str) -> DateAt | None:
     """The event date of the lead: the first date of the first of the first
-    :data:`LEAD_PARAGRAPHS` body paragraphs that states one, dates only referred to aside."""
+    :data:`LEAD_PARAGRAPHS` body paragraphs that states one, dates only referred to aside.
+    One paragraph: a lead with no date of its own is not checked, since the next paragraph
+    often gives a deadline or a later step, not the event's day."""
     found = _event_dates(ctx, lang)
     return found[0] if found else None
 
