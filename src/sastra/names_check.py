@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sastra.model import Location
+from sastra.model import Location, printable
 from sastra.names_text import latin_pattern, scan_regions
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ class VariantFinding:
 
     def __str__(self) -> str:
         where = Location(self.path, self.line, self.column)
-        return f"{where}: '{self.found}' → '{self.preferred}' ({self.khmer})"
+        return printable(f"{where}: '{self.found}' → '{self.preferred}' ({self.khmer})")
 
 
 def _variant_regex(glossary: Glossary) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:

@@ -353,3 +353,22 @@ def test_reports_print_escape_sequences_from_names_and_text_escaped(tmp_path: Pa
         shown = result.stdout + result.stderr
         assert "\x1b" not in shown and "\x07" not in shown, args
     assert "a\\x1b[31mred" in cli("status", "--root", str(root)).stdout
+
+
+def test_names_check_and_discover_print_escape_sequences_escaped(tmp_path: Path) -> None:
+    """`names check` and `names discover` print what files say, so a file name or text
+    with a terminal escape sequence is shown escaped, as status and review show it."""
+    glossary = "names:\n  - km: ម៉ៅ សិលា\n    en: Mao Sela\n    variants: [Mao Sila]\n"
+    root = make(tmp_path, {"i18n/names.yaml": glossary})
+    evil = "content/en/news/b\x1b[31mred.md"
+    (root / evil).write_text("---\ntitle: Visit\n---\nH.E. Mao Sila \x1b]0;pwned\x07 spoke.\n")
+    for args in (("names", "check"), ("names", "check", "--fix"), ("names", "discover")):
+        result = cli(*args, "--root", str(root))
+        no_traceback(result)
+        shown = result.stdout + result.stderr
+        assert "\x1b" not in shown and "\x07" not in shown, args
+    (root / evil).write_text("---\ntitle: Visit\n---\nH.E. Mao Sila spoke.\n")
+    result = cli("names", "check", "--root", str(root))
+    assert result.stdout.splitlines()[0] == (
+        "content/en/news/b\\x1b[31mred.md:4:6: 'Mao Sila' → 'Mao Sela' (ម៉ៅ សិលា)"
+    )

@@ -18,7 +18,7 @@ from sastra.cli._common import (
     note,
     site_options,
 )
-from sastra.model import Severity
+from sastra.model import Severity, printable
 from sastra.names import Kind
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def check(root: Path | None, strict: bool, fix: bool, check: bool) -> None:
                 f"a/{article.path}",
                 f"b/{article.path}",
             )
-            click.echo("".join(diff), nl=False)
+            click.echo(printable("".join(diff), lines=True), nl=False)
             out = fixed.encode("utf-8", errors="surrogateescape")
             atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + out)
     if total:
@@ -141,7 +141,8 @@ def discover(root: Path | None, strict: bool, fmt: str, update: bool) -> None:
         for p in site.pairs
     )
     found = run(texts, glossary)
-    click.echo(_yaml(found) if fmt == "yaml" else _table(found), nl=False)
+    shown = _yaml(found) if fmt == "yaml" else _table(found)
+    click.echo(printable(shown, lines=True), nl=False)
     if update:
         _update(site, glossary, path, found)
     if content_failed(site.diagnostics, strict):
