@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sastra.khmer import _legacy
 from sastra.khmer._legacy import legacy_runs
 from sastra.names_text import mask_markup
+from sastra.render.markdown import drop_comments
 from sastra.review import script
 from sastra.review.facts import _html_media, _without_comments
 from sastra.tracking.fingerprint import strip_tags
@@ -52,14 +53,38 @@ def _quick(func: object, text: str) -> None:
 @pytest.mark.parametrize("text", HOSTILE, ids=[t[:4] for t in HOSTILE])
 @pytest.mark.parametrize(
     "func",
-    [legacy_runs, script.strip_allowed, mask_markup, strip_tags, _html_media, _without_comments],
-    ids=["legacy", "strip_allowed", "mask_markup", "strip_tags", "html_media", "comments"],
+    [
+        legacy_runs,
+        script.strip_allowed,
+        mask_markup,
+        strip_tags,
+        _html_media,
+        _without_comments,
+        drop_comments,
+    ],
+    ids=[
+        "legacy",
+        "strip_allowed",
+        "mask_markup",
+        "strip_tags",
+        "html_media",
+        "comments",
+        "drop_comments",
+    ],
 )
 def test_long_hostile_lines_take_linear_time(func: object, text: str) -> None:
     _quick(func, text)
 
 
 TEXT = st.text(alphabet="ab9@.:/`()[]<>\"' w-+x\nhé“”ក", max_size=40)
+OLD_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["<!--", "-->", "<!-->", "-", "<!", ">", "a", "\n", "ក"])))
+def test_render_drops_comments_as_the_old_pattern_did(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert drop_comments(text) == OLD_COMMENT.sub("", text)
 
 
 @settings(max_examples=3000, deadline=None)

@@ -18,7 +18,6 @@ inline code or code blocks.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -91,7 +90,24 @@ def _images_rule(state: StateCore) -> None:
 
 #: The warning for a page whose raw HTML was shown as text.
 RAW_HTML = "raw HTML shown as text (set build.allow_html = true to pass it through)"
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def drop_comments(text: str) -> str:
+    """``text`` without its HTML comments: what ``re.sub(r"<!--.*?-->", "", text,
+    flags=re.DOTALL)`` gives, in linear time (that pattern rescans the rest of the text
+    from every ``<!--`` that is never closed: 50,000 of them took 40 s)."""
+    parts: list[str] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:  # no later opener can be closed either
+            break
+        parts.append(text[pos:start])
+        pos = end + 3
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _html_rule(state: StateCore) -> None:
@@ -102,7 +118,7 @@ def _html_rule(state: StateCore) -> None:
     kept: list[Token] = []
     for token in state.tokens:
         if token.type == "html_block":
-            token.content = _COMMENT.sub("", token.content)
+            token.content = drop_comments(token.content)
             if not token.content.strip():
                 continue
             if not allow:
