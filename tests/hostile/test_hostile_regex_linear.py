@@ -16,7 +16,7 @@ from sastra.names_text import mask_markup
 from sastra.render.markdown import drop_comments
 from sastra.review import script
 from sastra.review.facts import _html_media, _without_comments
-from sastra.tracking.fingerprint import strip_tags
+from sastra.tracking.blocks import strip_tags
 
 OLD_LEGACY = re.compile(
     r"`[^`]*`|\]\([^)]*\)|<?[a-zA-Z][\w+.-]*://\S+|\bwww\.\S+|\S+@\S+\.\S+",

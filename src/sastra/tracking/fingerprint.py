@@ -26,7 +26,7 @@ from markdown_it.token import Token
 
 from sastra.content.parse import decode, get_path, parse_text
 from sastra.model import Article, Paragraph
-from sastra.tracking.blocks import segment_blocks, segments
+from sastra.tracking.blocks import segment_blocks, segments, strip_tags
 from sastra.tracking.prose import prose_text
 
 KHMER = "\u1780-\u17ff\u19e0-\u19ff"
@@ -325,22 +325,6 @@ def _strings(value: Any) -> list[str]:
     if isinstance(value, list):
         return [item for item in value if isinstance(item, str)]
     return []
-
-
-def strip_tags(html: str) -> str:
-    """``re.sub(r"<[^>]*>", " ", html)`` in linear time: each ``<`` up to the next ``>``
-    becomes a space. The pattern tried every later ``<`` once no ``>`` was left (``<!--``
-    × 50,000 took minutes); nothing after the last ``>`` can close a tag."""
-    parts = []
-    pos = 0
-    while (start := html.find("<", pos)) >= 0:
-        end = html.find(">", start + 1)
-        if end < 0:
-            break
-        parts += [html[pos:start], " "]
-        pos = end + 1
-    parts.append(html[pos:])
-    return "".join(parts)
 
 
 def _block_text(token: Token) -> str | None:
