@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article, run_cli
+from helpers import article, run_cli
 from sastra.errors import BuildError
 from sastra.render.build import build, output_path, url_for
 from sastra.workspace import open_site

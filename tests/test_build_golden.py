@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 from sastra.render import build as render_build
 from sastra.render.build import build
 from sastra.workspace import open_site

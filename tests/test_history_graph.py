@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
 from githist import Repo, reference, status
+from helpers import run_cli
 
 
 def no_ff_translation_then_source(r: Repo) -> None:

@@ -4,7 +4,7 @@ a whole word, never the tail of a longer one (ភូមិភាគ "region" is 
 
 from __future__ import annotations
 
-from conftest import parsed_article
+from helpers import parsed_article
 from sastra.names import Glossary, NameEntry, names_missing, parse_glossary
 from sastra.names_discover import discover
 from sastra.names_known import with_well_known

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import sastra.tracking.prefetch as prefetch_module
-from conftest import MakeSite, commit_all, write_files
+from helpers import MakeSite, commit_all, write_files
 from sastra.model import SiteStatus, State
 from sastra.tracking.fingerprint import article_text, bytes_text
 from sastra.tracking.gitio import locate

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from conftest import article, write_files
+from helpers import article, write_files
 from sastra.errors import BuildError
 from sastra.model import Diagnostic, Location
 from sastra.serve import DevServer

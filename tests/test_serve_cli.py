@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article, run_cli, write_files
+from helpers import article, run_cli, write_files
 
 CONFIG = 'languages = ["km", "en"]\nsource_language = "km"\n'
 FILES = {

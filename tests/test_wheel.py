@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, article, write_files
+from helpers import REPO, article, write_files
 
 CONFIG = 'source_language = "km"\n'
 FILES = {
