@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from helpers import MakeSite, git, write_files
+
+# Property tests take their number of examples from a profile, never from the test:
+# ``dev`` (the default) for a quick local run, ``ci`` (.ci/run sets it) for the long one,
+# whose count is the most any property test ran before profiles existed. Select with
+# ``HYPOTHESIS_PROFILE=ci``. No deadline in either: timings belong to bench/, and a busy
+# machine must not fail a test. ``print_blob`` puts the line that replays a failure in CI's log.
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile(
+    "ci",
+    max_examples=3000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture

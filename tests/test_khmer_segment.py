@@ -122,13 +122,13 @@ _khmerish = st.text(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(_khmerish)
 def test_khmer_nltk_tokens_join_back(text: str) -> None:
     assert "".join(tokens(text)) == text
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(_khmerish)
 def test_khmer_nltk_hints_strip_back_and_counts_hold(text: str) -> None:
     assert strip_hints(break_hints(text)) == strip_hints(text)
