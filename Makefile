@@ -30,6 +30,14 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
+# Rewrite what the golden tests compare against after an intended change (the built
+# site in tests/golden/, `names discover` on tests/fixtures/names/news-site), check the
+# rest of those files against it, then list what changed: read that diff before
+# committing it with the change that caused it.
+golden: $(STAMP)
+	SASTRA_REGEN_GOLDEN=1 $(BIN)/pytest tests/test_build_golden.py tests/test_names_news.py
+	@git status --short -- tests/golden tests/fixtures/names 2>/dev/null || true
+
 bench: $(STAMP)
 	$(BIN)/python -m bench
 

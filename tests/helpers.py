@@ -19,6 +19,8 @@ from sastra.model import Article, Key
 
 MakeSite = Callable[..., Path]
 REPO = Path(__file__).resolve().parent.parent
+#: ``make golden`` sets it: golden tests write what they got before comparing.
+REGEN_GOLDEN = bool(os.environ.get("SASTRA_REGEN_GOLDEN"))
 
 
 def write_files(root: Path, files: Mapping[str, str | bytes]) -> None:
@@ -99,3 +101,11 @@ def parsed_article(lang: str, text: str) -> Article:
         Key("news", "a"), lang, path, parsed.meta, text[parsed.body_start :], parsed.body_line,
         parsed.field_lines,
     )  # fmt: skip
+
+
+def golden_text(path: Path, got: str) -> str:
+    """The expected output kept in ``path``; under ``make golden`` (``SASTRA_REGEN_GOLDEN``
+    set) ``got`` is written there first, so the test compares and the diff shows in git."""
+    if REGEN_GOLDEN:
+        path.write_text(got, encoding="utf-8")
+    return path.read_text(encoding="utf-8")
