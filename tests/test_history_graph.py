@@ -276,6 +276,7 @@ def _translation_path(r: Repo) -> tuple[str, str]:
     return found["translation"], found["source"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("source", ["km", "en"])
 @pytest.mark.parametrize(("case", "state", "label"), CASES, ids=[c[0].__name__ for c in CASES])
 def test_team_history(

@@ -96,6 +96,7 @@ def test_english_needs_no_model() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+@pytest.mark.slow
 def test_model_is_loaded_once_and_quietly() -> None:
     code = textwrap.dedent(
         """
@@ -278,6 +279,7 @@ with SegmentCache(Path({cache!r})) as cache:
 """
 
 
+@pytest.mark.slow
 def test_two_processes_share_the_cache(tmp_path: Path) -> None:
     script = _WRITER.format(tests=str(REPO / "tests"), cache=str(tmp_path))
     procs = [

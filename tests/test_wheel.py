@@ -25,6 +25,8 @@ import pytest
 
 from helpers import REPO, article, write_files
 
+pytestmark = pytest.mark.slow
+
 CONFIG = 'source_language = "km"\n'
 FILES = {
     "content/km/news/rice.md": article("ការប្រមូលផលស្រូវ", "កសិករប្រមូលផលស្រូវ។\n", date="2026-01-08"),
