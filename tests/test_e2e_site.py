@@ -27,7 +27,7 @@ from playwright.sync_api import (
 )
 
 from helpers import article, write_files
-from sastra.serve import DevServer
+from sastra.serve.server import DevServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -35,7 +35,7 @@ if not CHROMIUM.exists():
         "no Chromium at /usr/bin/chromium: apt-get install chromium", allow_module_level=True
     )
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+pytestmark = pytest.mark.e2e
 
 ARGS = [
     "--headless",

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from sastra import __version__
 from sastra.cache import BlobCache
-from sastra.config import Config, find_root, load_config
+from sastra.config.load import find_root, load_config
+from sastra.config.model import Config
 from sastra.content import stat_signature
 from sastra.model import Article, Diagnostic, Key, Pair, Severity
 from sastra.tracking import FINGERPRINT_VERSION

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import (
+from sastra.cli.options import (
     EXIT_FOUND,
     EXIT_USAGE,
     content_failed,
@@ -22,7 +22,7 @@ from sastra.cli._common import (
 from sastra.model import Severity
 
 if TYPE_CHECKING:
-    from sastra.config import Config
+    from sastra.config.model import Config
 
 
 @click.command()
@@ -166,7 +166,7 @@ def compile_(root: Path | None, strict: bool) -> None:
 
 
 def _config(root: Path | None) -> Config:
-    from sastra.config import find_root, load_config
+    from sastra.config.load import find_root, load_config
     from sastra.errors import ConfigError
 
     try:

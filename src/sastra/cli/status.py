@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import EXIT_FOUND, content_failed, fail, no_articles, note, site_options
+from sastra.cli.options import EXIT_FOUND, content_failed, fail, no_articles, note, site_options
 
 if TYPE_CHECKING:
-    from sastra.config import Config
+    from sastra.config.model import Config
     from sastra.model import SiteStatus
     from sastra.workspace import Site
 
@@ -71,8 +71,8 @@ def status(
 ) -> None:
     """Translation status of every article: up to date, stale, missing, untracked."""
     from sastra.cache import Memo
-    from sastra.cli._common import load_config_or_exit, print_content_diagnostics
     from sastra.cli._progress import progress_line
+    from sastra.cli.options import load_config_or_exit, print_content_diagnostics
     from sastra.model import SiteStatus
     from sastra.parallel import in_background, wait_background
     from sastra.tracking.gitio import locate
@@ -119,7 +119,7 @@ def status(
         )
         with opened as (site, tracker), progress_line() as progress:
             # The parsers, imported only when reading, and once ``git log`` has started.
-            from sastra.tracking.status import site_status
+            from sastra.tracking.site import site_status
 
             result = site_status(tracker, site.pairs, diff=show_diff, progress=progress)
         diagnostics = site.diagnostics

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sastra.cache import load_sealed, save_sealed
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.errors import BuildError
 from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Severity
 from sastra.render.assets import static_files
@@ -48,7 +48,7 @@ from sastra.render.output import (
 from sastra.render.pages import PageSpec, url_for
 from sastra.render.withhold import Withheld, withhold
 from sastra.theme import shipped_catalog, theme_files
-from sastra.tracking.status import site_status
+from sastra.tracking.site import site_status
 from sastra.workspace import Site, open_tracker
 
 if TYPE_CHECKING:  # Jinja2, markdown-it and the catalogs load only when a page is rendered

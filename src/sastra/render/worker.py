@@ -18,7 +18,7 @@ from typing import Any
 from markupsafe import Markup
 
 from sastra.catalogs import UiCatalog, load_ui_catalog
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.model import Diagnostic, Location, Severity, lead_heading, without_lead_heading
 from sastra.names import read_glossary
 from sastra.parallel import die_with_parent

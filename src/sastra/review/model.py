@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.model import Article, ArticleStatus, Location, Pair, Paragraph, Severity
 
 if TYPE_CHECKING:
@@ -83,8 +83,8 @@ class PairContext:
     glossary: Any = None
     """The names glossary (``sastra.names``), or ``None`` when the site has none."""
     names: tuple[Any, ...] | None = None
-    """The pair's missing names (``sastra.names.MissingName``), when computed ahead (cached);
-    ``None``: the names check computes them."""
+    """The pair's missing names (:class:`sastra.names.missing.MissingName`), when computed
+    ahead (cached); ``None``: the names check computes them."""
 
     def article(self, lang: str) -> Article:
         """The version in ``lang`` (must exist)."""
