@@ -8,7 +8,6 @@ configuration error.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import logging
 import sys
@@ -120,11 +119,9 @@ with_common_options(cli)  # also before the command: ``i18n -q build``
 
 def main() -> None:
     """Console entry point. A file-system failure (disk full, no permission) is one line."""
-    # A run builds a large heap of long-lived, acyclic values (articles, frontmatter,
-    # fingerprints) that the default thresholds (700, 10, 10) scan over and over: about
-    # 0.5 s of a cold status of 20,000 files. Fewer, larger young collections cost the
-    # same memory here (no cycles to free) and none of that time.
-    gc.set_threshold(10_000, 10, 10)
+    from sastra.parallel import collect_rarely
+
+    collect_rarely()
     try:
         code = cli.main(prog_name="i18n", standalone_mode=False)
     except click.exceptions.Abort:
