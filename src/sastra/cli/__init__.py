@@ -11,10 +11,14 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from sastra import __version__
+
+if TYPE_CHECKING:
+    from sastra.errors import SastraError
 
 #: command name -> "module:attribute"; modules are imported lazily.
 COMMANDS: dict[str, str] = {
@@ -102,6 +106,36 @@ class LazyGroup(click.Group):
         command = getattr(importlib.import_module(module_name), attr)
         assert isinstance(command, click.Command)
         return with_common_options(command)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; a :class:`~sastra.errors.SastraError` it raises is printed
+        here, the one place (its diagnostics, one a line), and ends it."""
+        from sastra.errors import SastraError
+
+        try:
+            return super().invoke(ctx)
+        except SastraError as exc:
+            sys.exit(_report(exc))
+
+
+def _report(error: SastraError) -> int:
+    """Print ``error`` as the user sees it; its exit status."""
+    from sastra.cli._common import print_diagnostics
+    from sastra.errors import BuildError, EditError
+
+    if isinstance(error, EditError):  # a command-level error: one line, the usual prefix
+        for diag in error.diagnostics:
+            click.echo(f"i18n: error: {diag}", err=True)
+        return error.exit_code
+    print_diagnostics(error.diagnostics)
+    if isinstance(error, BuildError):
+        count = len(error.diagnostics)
+        click.echo(
+            f"i18n: build failed ({count} problem{'s' * (count != 1)}); "
+            "the previous site was left as it was",
+            err=True,
+        )
+    return error.exit_code
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
