@@ -319,7 +319,7 @@ def test_catalog_commands_extract_update_compile(themed: Callable[..., Path]) ->
         in result.stdout
     )
     from sastra.catalogs import catalog_stats
-    from sastra.config import load_config
+    from sastra.config.load import load_config
 
     assert catalog_stats(load_config(root)) == {"km": (count, 0, 0), "en": (count, 0, 0)}
     result = run_cli("catalog", "compile", "--root", str(root))

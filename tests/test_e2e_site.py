@@ -27,7 +27,7 @@ from playwright.sync_api import (
 )
 
 from conftest import article, write_files
-from sastra.serve import DevServer
+from sastra.serve.server import DevServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MakeSite, run_cli, write_files
-from sastra.config import load_config
+from sastra.config.load import load_config
 from sastra.errors import ConfigError
 from sastra.layouts import compile_pattern, counterpart_path, key_of, pattern_problem
 from sastra.model import Key

@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from conftest import copy_sample_site
 from sastra.names import Glossary, parse_glossary
-from sastra.names_discover import Discovery, discover
+from sastra.names.discover import Discovery, discover
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "names"

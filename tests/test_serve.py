@@ -19,7 +19,7 @@ import pytest
 from conftest import article, write_files
 from sastra.errors import BuildError
 from sastra.model import Diagnostic, Location
-from sastra.serve import DevServer
+from sastra.serve.server import DevServer
 from sastra.workspace import Site
 
 CONFIG = 'languages = ["km", "en"]\nsource_language = "km"\n'

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import MakeSite, article, run_cli
-from sastra.config import load_config
+from sastra.config.load import load_config
 from sastra.model import (
     ArticleStatus,
     BaselineKind,

@@ -30,7 +30,7 @@ from babel.messages.pofile import read_po, write_po
 from babel.support import Translations
 
 from sastra.cache import atomic_write
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.model import Diagnostic, Location, Severity
 from sastra.theme import CATALOGS, shipped_catalog, theme_files
 

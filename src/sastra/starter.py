@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 
-from sastra.detect import OWN_I18N_DIR, Detected
+from sastra.config.detect import OWN_I18N_DIR, Detected
 from sastra.tracking.edit import set_l10n
 from sastra.tracking.fingerprint import bytes_fingerprint
 

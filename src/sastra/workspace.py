@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from sastra.cache import BLOBS, BlobCache
-from sastra.config import Config, find_root, load_config
+from sastra.config.load import find_root, load_config
+from sastra.config.model import Config
 from sastra.model import Article, Diagnostic, Key, Pair, Severity
 
 log = logging.getLogger(__name__)

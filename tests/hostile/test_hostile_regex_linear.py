@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sastra.khmer import _legacy
 from sastra.khmer._legacy import legacy_runs
-from sastra.names_text import mask_markup
+from sastra.names.mentions import mask_markup
 from sastra.render.markdown import drop_comments
 from sastra.review import script
 from sastra.review.facts import _html_media, _without_comments

@@ -15,7 +15,7 @@ import pytest
 from kit import make
 
 from conftest import REPO
-from sastra.serve import DevServer
+from sastra.serve.server import DevServer
 
 
 def _soak_module() -> ModuleType:

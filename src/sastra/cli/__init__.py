@@ -37,7 +37,7 @@ COMMANDS: dict[str, str] = {
 
 
 def _set_quiet(ctx: click.Context, param: click.Parameter, value: bool) -> None:
-    from sastra.cli._common import QUIET
+    from sastra.cli.options import QUIET
 
     # the group's option resets it for this run; a command's option can only turn it on
     QUIET["on"] = bool(value) or (ctx.parent is not None and QUIET["on"])
@@ -54,7 +54,7 @@ def _configure_logging(ctx: click.Context) -> None:
     """Sastra's own loggers at INFO (``-v``) or DEBUG (``-vv``); other libraries' stay at
     WARNING whatever the verbosity, so ``-vv`` shows Sastra's steps, not their internals.
     Under ``-q`` only errors are logged."""
-    from sastra.cli._common import QUIET
+    from sastra.cli.options import QUIET
 
     verbose = ctx.find_root().meta.get("sastra.verbose", 0)
     root = logging.getLogger()
@@ -120,7 +120,7 @@ class LazyGroup(click.Group):
 
 def _report(error: SastraError) -> int:
     """Print ``error`` as the user sees it; its exit status."""
-    from sastra.cli._common import print_diagnostics
+    from sastra.cli.options import print_diagnostics
     from sastra.errors import BuildError, EditError
 
     if isinstance(error, EditError):  # a command-level error: one line, the usual prefix

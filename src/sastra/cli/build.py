@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import (
+from sastra.cli.options import (
     EXIT_FOUND,
     content_failed,
     fail,
@@ -21,7 +21,7 @@ from sastra.cli._common import (
 from sastra.model import Severity
 
 if TYPE_CHECKING:
-    from sastra.config import Config
+    from sastra.config.model import Config
 
 
 @click.command()
@@ -157,6 +157,6 @@ def compile_(root: Path | None, strict: bool) -> None:
 
 
 def _config(root: Path | None) -> Config:
-    from sastra.config import find_root, load_config
+    from sastra.config.load import find_root, load_config
 
     return load_config(find_root(Path.cwd()) if root is None else root)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from sastra.cli._common import (
+from sastra.cli.options import (
     EXIT_FOUND,
     content_failed,
     fail,

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import EXIT_FOUND, content_failed, fail, no_articles, note, site_options
+from sastra.cli.options import EXIT_FOUND, content_failed, fail, no_articles, note, site_options
 
 if TYPE_CHECKING:
-    from sastra.config import Config
+    from sastra.config.model import Config
     from sastra.model import SiteStatus
     from sastra.workspace import Site
 
@@ -65,8 +65,8 @@ def status(
     words: bool,
 ) -> None:
     """Translation status of every article: up to date, stale, missing, untracked."""
-    from sastra.cli._common import load_config_or_exit, print_content_diagnostics
     from sastra.cli._progress import progress_line
+    from sastra.cli.options import load_config_or_exit, print_content_diagnostics
     from sastra.parallel import wait_background
     from sastra.tracking.gitio import locate
     from sastra.tracking.remembered import StatusMemory
@@ -93,7 +93,7 @@ def status(
         )
         with opened as (site, tracker), progress_line() as progress:
             # The parsers, imported only when reading, and once ``git log`` has started.
-            from sastra.tracking.status import site_status
+            from sastra.tracking.site import site_status
 
             result = site_status(tracker, site.pairs, diff=show_diff, progress=progress)
         diagnostics = site.diagnostics

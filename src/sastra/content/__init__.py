@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sastra.cache import BlobCache
-from sastra.config import Config
-from sastra.config_validate import LANG_RE
+from sastra.config.model import Config
+from sastra.config.validate import LANG_RE
 from sastra.layouts import key_of
 from sastra.model import Article, Diagnostic, Key, Location, Severity, lead_heading
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sastra.cache import BUILD
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.errors import BuildError
 from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Severity
 from sastra.render.assets import static_files
@@ -45,7 +45,7 @@ from sastra.render.pages import PageSpec, url_for
 from sastra.render.state import BuildState, PageEntry, Stamp, load_state, save_state
 from sastra.render.withhold import Withheld, withhold
 from sastra.theme import shipped_catalog, theme_files
-from sastra.tracking.status import site_status
+from sastra.tracking.site import site_status
 from sastra.workspace import Site, open_tracker
 
 if TYPE_CHECKING:  # Jinja2, markdown-it and the catalogs load only when a page is rendered

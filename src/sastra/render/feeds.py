@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.model import Key
 from sastra.render.pages import Entry, Linker, language_name, sort_entries, url_for
 

@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.model import Diagnostic, Location
 
 MARKER = ".sastra-build"

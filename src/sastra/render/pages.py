@@ -22,7 +22,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.content import slugify
 from sastra.layouts import HOME_SLUG
 from sastra.model import Article, Key, Pair

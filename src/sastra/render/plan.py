@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from sastra.catalogs import UI_LANGUAGE
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.content import slugify
 from sastra.layouts import HOME_SLUG
 from sastra.model import (

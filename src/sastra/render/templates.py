@@ -33,7 +33,7 @@ from markupsafe import Markup
 
 from sastra.cache import read_sealed, write_sealed
 from sastra.catalogs import UI_LANGUAGE, UiCatalog
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.khmer.dates import format_date
 from sastra.khmer.digits import localize_digits
 from sastra.model import Diagnostic, Location

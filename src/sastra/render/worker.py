@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from sastra.catalogs import UiCatalog, load_ui_catalog
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.model import Diagnostic, Location, Severity, lead_heading, without_lead_heading
 from sastra.names import read_glossary
 from sastra.render import output

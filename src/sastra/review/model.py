@@ -10,12 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.model import Article, ArticleStatus, Location, Pair, Paragraph, Severity
 
 if TYPE_CHECKING:
-    from sastra.names import Glossary
-    from sastra.names_review import MissingName
+    from sastra.names.glossary import Glossary
+    from sastra.names.missing import MissingName
     from sastra.review.facts import Spot, VersionFacts
     from sastra.review.site import SiteFacts
 

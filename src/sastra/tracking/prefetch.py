@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sastra.cache import BlobCache
 from sastra.model import Article, Pair
@@ -32,9 +31,7 @@ from sastra.tracking.fingerprint import (
     compare,
 )
 from sastra.tracking.history import GitHistory
-
-if TYPE_CHECKING:
-    from sastra.tracking.status import Tracker
+from sastra.tracking.status import Tracker
 
 BATCH = 1024
 """Committed versions read from ``cat-file`` at a time, so the workers start early."""

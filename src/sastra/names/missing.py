@@ -3,7 +3,7 @@
 A name counts when it is a glossary entry (its Khmer form in the Khmer version; its
 preferred spelling or a variant in the other) or when it follows an honorific. It is
 present in the other version when the glossary's counterpart is there, or when a
-name there aligns with it through the romanizer (:func:`~sastra.names_discover.align`):
+name there aligns with it through the romanizer (:func:`~sastra.names.discover.align`):
 an English "Mao Sela" written without an honorific still answers ឯកឧត្តម ម៉ៅ សិលា.
 """
 
@@ -17,9 +17,9 @@ from functools import lru_cache
 from sastra.khmer.similarity import name_distance
 from sastra.khmer.unicode import normalize
 from sastra.model import Article
-from sastra.names import Glossary, NameEntry, same_person_key
-from sastra.names_discover import ALIGN_LIMIT, DEFAULT_WORDS, align, glossary_khmer, romanized
-from sastra.names_text import khmer_mentions, latin_mentions, latin_pattern, mask_markup
+from sastra.names.discover import ALIGN_LIMIT, DEFAULT_WORDS, align, glossary_khmer, romanized
+from sastra.names.glossary import Glossary, NameEntry, same_person_key
+from sastra.names.mentions import khmer_mentions, latin_mentions, latin_pattern, mask_markup
 
 __all__ = ["MissingName", "Segment", "article_segments", "article_text", "names_missing"]
 

@@ -9,49 +9,24 @@
         kind: person
         honorific: {km: ឯកឧត្តម, en: H.E.}
 
-This module is the public face of the names stage: it parses and validates the
-glossary (:func:`parse_glossary`), renders a Khmer name for a page's language
-(:func:`render_name`, the templates' ``name`` filter), and re-exports
-:func:`find_variants` / :func:`fix_text` (:mod:`sastra.names_check`) and
-:func:`names_missing` (:mod:`sastra.names_review`, for ``i18n review``). Discovery of
-unlisted names is :mod:`sastra.names_discover`; the text rules (honorifics, word
-boundaries, searched regions) are :mod:`sastra.names_text`. Only
-:func:`read_glossary` touches the disk.
+This module parses and validates the glossary (:func:`parse_glossary`); only
+:func:`read_glossary` touches the disk. The rest of the names stage builds on it:
+see :mod:`sastra.names`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 
 from sastra.content.yamlsafe import compose as compose_safe
 from sastra.khmer.unicode import normalize
 from sastra.model import Diagnostic, Location, Severity
-from sastra.names_check import VariantFinding, find_variants, fix_text
-
-if TYPE_CHECKING:
-    from sastra.model import Article
-    from sastra.names_review import MissingName
-
-__all__ = [
-    "Glossary",
-    "Honorific",
-    "Kind",
-    "NameEntry",
-    "VariantFinding",
-    "find_variants",
-    "fix_text",
-    "names_missing",
-    "parse_glossary",
-    "read_glossary",
-    "render_name",
-]
 
 GLOSSARY_FILE = "names.yaml"
 """File name of the glossary inside the site's ``i18n_dir``."""
@@ -320,22 +295,3 @@ def read_glossary(
     except (OSError, UnicodeDecodeError) as exc:
         return Glossary((), shown), (Diagnostic(Location(shown), f"cannot read: {exc}"),)
     return parse_glossary(text, shown)
-
-
-def render_name(khmer: str, lang: str, glossary: Glossary) -> tuple[str, bool]:
-    """The form of a name for a page in ``lang``: ``(text, used_fallback)``; see
-    :func:`sastra.names_render.render_name` (the templates' ``name`` filter)."""
-    from sastra.names_render import render_name as render
-
-    return render(khmer, lang, glossary)
-
-
-def names_missing(pair_versions: Mapping[str, Article], glossary: Glossary) -> list[MissingName]:
-    """Names present in one version of a pair and absent from another (for ``i18n review``).
-
-    ``pair_versions`` maps a language to its :class:`~sastra.model.Article` (a
-    :class:`~sastra.model.Pair`'s ``versions``); see :mod:`sastra.names_review`.
-    """
-    from sastra.names_review import names_missing as compare
-
-    return compare(pair_versions, glossary)

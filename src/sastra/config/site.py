@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sastra.config_validate import Validator, field_list
+from sastra.config.validate import Validator, field_list
 
 SITE_KEYS = {"title", "base_url"}
 """Keys of ``[site]``."""

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 import yaml
 
 from sastra.content.yamlsafe import compose as compose_safe
-from sastra.names import Honorific, Kind, NameEntry
-from sastra.names_discover import Discovery
+from sastra.names.discover import Discovery
+from sastra.names.glossary import Honorific, Kind, NameEntry
 
 __all__ = ["append_entries", "entries_yaml", "suggested_entries"]
 

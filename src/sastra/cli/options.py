@@ -9,7 +9,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.model import Diagnostic, Location, Severity
 from sastra.workspace import Site, open_config, open_site
 

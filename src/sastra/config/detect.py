@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from sastra.config_validate import LANG_RE
+from sastra.config.validate import LANG_RE
 from sastra.model import Diagnostic, Location, Severity
 
 log = logging.getLogger(__name__)
