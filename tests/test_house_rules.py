@@ -202,3 +202,17 @@ def test_a_config_error_is_printed_by_the_group_with_exit_2(make_site: MakeSite)
         assert result.exit_code == 2, command
         assert result.stderr.startswith("sastra.toml:"), (command, result.stderr)
         assert len(result.stderr.splitlines()) == 1
+
+
+def test_only_the_pure_khmer_functions_raise_value_error() -> None:
+    """A bad argument to a text function (an unknown date style) is a caller's bug and
+    stays a ValueError; anything a user's file or command causes is a SastraError."""
+    raising = {
+        rel
+        for rel, tree in _modules().items()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Raise)
+        and node.exc is not None
+        and "ValueError" in ast.unparse(node.exc).split("(")[0]
+    }
+    assert raising and all(rel.startswith("khmer/") for rel in raising), raising
