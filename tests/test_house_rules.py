@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MakeSite, article, run_cli
+from helpers import MakeSite, article, run_cli
 from sastra import errors
 from sastra.cache import BUILD, CACHE_FILES, save_sealed
 from sastra.model import Diagnostic, Location

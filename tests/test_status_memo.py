@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import MakeSite, article, run_cli
+from helpers import MakeSite, article, run_cli
 from sastra.config.load import load_config
 from sastra.model import (
     ArticleStatus,

@@ -41,9 +41,9 @@ def collect_rarely() -> None:
     :class:`SharedPool`'s ``gc.freeze``, that tunes the collector).
 
     A run builds a large heap of long-lived, acyclic values (articles, frontmatter,
-    fingerprints) that the default thresholds (700, 10, 10) scan over and over: about
-    0.5 s of a cold status of 20,000 files. Fewer, larger young collections cost the
-    same memory here (no cycles to free) and none of that time."""
+    fingerprints) that the default thresholds (700, 10, 10) scan over and over, a
+    visible share of a cold status (bench.status). Fewer, larger young collections cost
+    the same memory here (no cycles to free) and none of that time."""
     gc.set_threshold(10_000, 10, 10)
 
 

@@ -176,9 +176,9 @@ def main() -> None:
 
 
 def _exit(code: object) -> None:
-    """Leave without tearing down the heap object by object (a third of a second after a
-    status of 20,000 files). Caches are saved, pools and git processes closed by then;
-    only the standard streams need flushing."""
+    """Leave without tearing down the heap object by object (after a large status that
+    takes longer than printing it). Caches are saved, pools and git processes closed by
+    then; only the standard streams need flushing."""
     import os
 
     status = code if isinstance(code, int) else (0 if code is None else 1)
