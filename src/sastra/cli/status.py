@@ -12,6 +12,7 @@ import click
 from sastra.cli.options import EXIT_FOUND, content_failed, fail, no_articles, note, site_options
 
 if TYPE_CHECKING:
+    from sastra.catalogs import CatalogStats
     from sastra.config.model import Config
     from sastra.model import SiteStatus
     from sastra.workspace import Site
@@ -163,7 +164,7 @@ def _emit(text: str, output: Path | None) -> None:
     note(f"i18n: wrote {output}")
 
 
-def _ui_strings(config: Config, lang: str | None) -> dict[str, tuple[int, int, int]]:
+def _ui_strings(config: Config, lang: str | None) -> dict[str, CatalogStats]:
     """Template UI strings per language, from the gettext catalogs (none: no catalogs)."""
     folder = config.i18n_dir
     if not any(folder.glob("*/LC_MESSAGES/messages.po")):
