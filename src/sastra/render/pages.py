@@ -436,7 +436,7 @@ def _templates_for(collection: str, name: str) -> tuple[str, ...]:
     return (*found, name)
 
 
-def as_date(value: Any) -> dt.date | None:
+def as_date(value: object) -> dt.date | None:
     """A frontmatter value as a date (``updated: 2026-01-08``), else ``None``."""
     if isinstance(value, dt.datetime):
         return value.date()

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from sastra.content.parse import get_path
+from sastra.errors import EditError
 from sastra.model import Article
 
 TRANSLATE_MARK = "TRANSLATE:"
@@ -27,7 +28,7 @@ def in_progress(article: Article) -> bool:
     return TRANSLATE_MARK in article.body or _marked(article.meta)
 
 
-def _marked(value: Any) -> bool:
+def _marked(value: object) -> bool:
     if isinstance(value, str):
         return value.lstrip().startswith(TRANSLATE_MARK)
     if isinstance(value, Mapping):
@@ -37,21 +38,23 @@ def _marked(value: Any) -> bool:
     return False
 
 
-def set_l10n(text: str, values: Mapping[str, str | None]) -> str:
-    """Set keys of the frontmatter's ``l10n`` block (``None`` removes a key)."""
+def set_l10n(text: str, values: Mapping[str, str | None], *, path: str) -> str:
+    """Set keys of the frontmatter's ``l10n`` block (``None`` removes a key) of the text
+    of the file ``path``. Raises :class:`~sastra.errors.EditError` when its frontmatter is
+    never closed."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     text = text[len(bom) :]
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.split(newline)
     if lines and lines[0].rstrip() == "+++":
-        return bom + newline.join(_set_l10n_toml(lines, values))
+        return bom + newline.join(_set_l10n_toml(lines, values, path))
     if not lines or lines[0].rstrip() != "---":
         block = _block(values, newline)
         return bom + newline.join(["---", *block, "---", ""]) + text
     try:
         close = next(i for i in range(1, len(lines)) if re.fullmatch(r"---[ \t]*", lines[i]))
     except StopIteration:
-        raise ValueError("frontmatter is never closed") from None
+        raise EditError(path, "frontmatter is never closed") from None
     start = next((i for i in range(1, close) if re.match(r"l10n[ \t]*:", lines[i])), None)
     if start is None:
         new = lines[:close] + _block(values, newline) + lines[close:]
@@ -79,14 +82,14 @@ def set_l10n(text: str, values: Mapping[str, str | None]) -> str:
     return bom + newline.join(lines[: start + 1] + body + lines[end:])
 
 
-def _set_l10n_toml(lines: list[str], values: Mapping[str, str | None]) -> list[str]:
+def _set_l10n_toml(lines: list[str], values: Mapping[str, str | None], path: str) -> list[str]:
     """:func:`set_l10n` in TOML frontmatter (``+++``): the ``[l10n]`` table's keys are set
     in place, or the table is added at the end of the frontmatter (a TOML table must
     follow the top-level keys). An inline ``l10n = {…}`` is rewritten as a table."""
     try:
         close = next(i for i in range(1, len(lines)) if re.fullmatch(r"\+\+\+[ \t]*", lines[i]))
     except StopIteration:
-        raise ValueError("frontmatter is never closed") from None
+        raise EditError(path, "frontmatter is never closed") from None
     head = next(
         (i for i in range(1, close) if re.fullmatch(r"\[l10n\][ \t]*(#.*)?", lines[i])), None
     )
