@@ -35,8 +35,9 @@ This is the measure behind the speed choices the code explains without figures: 
 collector thresholds (``sastra.parallel.collect_rarely``), the simple-frontmatter
 reader (``sastra.content.fastyaml``), the markdown-it fast paths
 (``sastra.tracking.prose``, ``blocks``, ``fingerprint``), the remembered status pickled
-as tuples (``sastra.tracking.remembered``) and the cache written in the background. Measure a change to any of them here, before and after in
-the same run, and put the figures in the commit message.
+as tuples (``sastra.tracking.remembered``) and the cache written in the background.
+Measure a change to any of them here, before and after in the same run, and put the
+figures in the commit message.
 """
 
 from __future__ import annotations
