@@ -23,7 +23,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from sastra.content.fastyaml import load_simple
 from sastra.content.yamlsafe import NoAliasLoader, nesting_problem
-from sastra.model import Article, Diagnostic, Key, L10n, Location, Severity
+from sastra.model import Article, Diagnostic, Key, L10n, Location, Severity, as_date
 
 _BOUNDARY = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _TOML_BOUNDARY = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
@@ -316,14 +316,7 @@ def check_fields(
         diags.append(Diagnostic(where, message))
     if "date" in meta and not isinstance(meta["date"], dt.date):
         value = meta["date"]
-        ok = False
-        if isinstance(value, str):
-            try:
-                dt.date.fromisoformat(value.strip()[:10])
-                ok = True
-            except ValueError:
-                ok = False
-        if not ok:
+        if not isinstance(value, str) or as_date(value.strip(), text=True) is None:
             diags.append(
                 Diagnostic(
                     Location(path, field_lines.get("date", 1)),

@@ -434,12 +434,3 @@ def _templates_for(collection: str, name: str) -> tuple[str, ...]:
     parts = collection.split("/") if collection else []
     found = [f"{'/'.join(parts[:n])}/{name}" for n in range(len(parts), 0, -1)]
     return (*found, name)
-
-
-def as_date(value: Any) -> dt.date | None:
-    """A frontmatter value as a date (``updated: 2026-01-08``), else ``None``."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return None
