@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from sastra.content.frontmatter import frontmatter_bounds, opening_mark
 from sastra.content.parse import get_path
 from sastra.model import Article
 
@@ -43,15 +44,16 @@ def set_l10n(text: str, values: Mapping[str, str | None]) -> str:
     text = text[len(bom) :]
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.split(newline)
-    if lines and lines[0].rstrip() == "+++":
-        return bom + newline.join(_set_l10n_toml(lines, values))
-    if not lines or lines[0].rstrip() != "---":
+    mark = opening_mark(text)
+    if mark is None:
         block = _block(values, newline)
         return bom + newline.join(["---", *block, "---", ""]) + text
-    try:
-        close = next(i for i in range(1, len(lines)) if re.fullmatch(r"---[ \t]*", lines[i]))
-    except StopIteration:
-        raise ValueError("frontmatter is never closed") from None
+    bounds = frontmatter_bounds(text)
+    if bounds is None:
+        raise ValueError("frontmatter is never closed")
+    close = text.count(newline, 0, bounds.end)  # the closing line's index in ``lines``
+    if mark == "+++":
+        return bom + newline.join(_set_l10n_toml(lines, close, values))
     start = next((i for i in range(1, close) if re.match(r"l10n[ \t]*:", lines[i])), None)
     if start is None:
         new = lines[:close] + _block(values, newline) + lines[close:]
@@ -79,14 +81,11 @@ def set_l10n(text: str, values: Mapping[str, str | None]) -> str:
     return bom + newline.join(lines[: start + 1] + body + lines[end:])
 
 
-def _set_l10n_toml(lines: list[str], values: Mapping[str, str | None]) -> list[str]:
-    """:func:`set_l10n` in TOML frontmatter (``+++``): the ``[l10n]`` table's keys are set
-    in place, or the table is added at the end of the frontmatter (a TOML table must
-    follow the top-level keys). An inline ``l10n = {…}`` is rewritten as a table."""
-    try:
-        close = next(i for i in range(1, len(lines)) if re.fullmatch(r"\+\+\+[ \t]*", lines[i]))
-    except StopIteration:
-        raise ValueError("frontmatter is never closed") from None
+def _set_l10n_toml(lines: list[str], close: int, values: Mapping[str, str | None]) -> list[str]:
+    """:func:`set_l10n` in TOML frontmatter (``+++``, closed at line index ``close``): the
+    ``[l10n]`` table's keys are set in place, or the table is added at the end of the
+    frontmatter (a TOML table must follow the top-level keys). An inline ``l10n = {…}``
+    is rewritten as a table."""
     head = next(
         (i for i in range(1, close) if re.fullmatch(r"\[l10n\][ \t]*(#.*)?", lines[i])), None
     )
