@@ -36,9 +36,9 @@ def names() -> None:
 
 def _glossary(site: Site) -> tuple[Glossary, Path]:
     from sastra.cli.options import print_diagnostics
-    from sastra.names import GLOSSARY_FILE, read_glossary
+    from sastra.names import read_glossary
 
-    path = site.config.i18n_dir / GLOSSARY_FILE
+    path = site.config.glossary_path
     glossary, diags = read_glossary(path, site.config.rel(path))
     print_diagnostics(diags)
     if any(d.severity is Severity.ERROR for d in diags):

@@ -28,9 +28,6 @@ from sastra.content.yamlsafe import compose as compose_safe
 from sastra.khmer.unicode import normalize
 from sastra.model import Diagnostic, Location, Severity
 
-GLOSSARY_FILE = "names.yaml"
-"""File name of the glossary inside the site's ``i18n_dir``."""
-
 
 class Kind(StrEnum):
     """What a glossary entry names."""
@@ -91,8 +88,9 @@ class Glossary:
 
     entries: tuple[NameEntry, ...] = ()
     """The entries, in file order."""
-    path: str = "i18n/names.yaml"
-    """Where the glossary was read from (for messages)."""
+    path: str = ""
+    """Where the glossary was read from, as messages show it (empty when built in code;
+    a site's glossary is :attr:`sastra.config.model.Config.glossary_path`)."""
     _by_key: dict[str, NameEntry] = field(default_factory=dict, repr=False, compare=False)
     _by_latin: dict[str, NameEntry] = field(default_factory=dict, repr=False, compare=False)
 
