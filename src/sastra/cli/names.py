@@ -128,7 +128,7 @@ def discover(root: Path | None, strict: bool, fmt: str, update: bool) -> None:
     """
     from sastra.names.align import pair_text
     from sastra.names.discover import discover as run
-    from sastra.names.missing import article_text
+    from sastra.names.missing import discovery_text
 
     site = load(root, strict, quiet_warnings=fmt == "yaml")
     glossary, path = _glossary(site)
@@ -136,7 +136,7 @@ def discover(root: Path | None, strict: bool, fmt: str, update: bool) -> None:
         pair_text(
             p.versions,
             site.config.collection(p.key.collection).translatable,
-            {lang: article_text(a) for lang, a in p.versions.items()},
+            {lang: discovery_text(a) for lang, a in p.versions.items()},
         )
         for p in site.pairs
     )
