@@ -17,6 +17,7 @@ import yaml
 
 from sastra.content.frontmatter import frontmatter_bounds, opening_mark
 from sastra.content.parse import get_path
+from sastra.content.yamlsafe import block_string
 from sastra.model import Article
 
 TRANSLATE_MARK = "TRANSLATE:"
@@ -76,7 +77,7 @@ def set_l10n(text: str, values: Mapping[str, str | None]) -> str:
         body,
         values,
         f"{re.escape(indent)}{{key}}[ \t]*:",
-        lambda k, v: f"{indent}{k}: {_scalar(v)}",
+        lambda k, v: f"{indent}{k}: {block_string(v)}",
     )
     return bom + newline.join(lines[: start + 1] + body + lines[end:])
 
@@ -142,12 +143,7 @@ def _toml_string(value: str) -> str:
 
 
 def _block(values: Mapping[str, str | None], newline: str) -> list[str]:
-    return ["l10n:"] + [f"  {k}: {_scalar(v)}" for k, v in values.items() if v is not None]
-
-
-def _scalar(value: str) -> str:
-    dumped: str = yaml.safe_dump(value, allow_unicode=True, default_style=None).strip()
-    return dumped.removesuffix("\n...").removesuffix("...").strip()
+    return ["l10n:"] + [f"  {k}: {block_string(v)}" for k, v in values.items() if v is not None]
 
 
 def scaffold(
