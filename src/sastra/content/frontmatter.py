@@ -13,9 +13,6 @@ import itertools
 import re
 from typing import NamedTuple
 
-MARKS = ("---", "+++")
-"""The marks a frontmatter opens with: YAML, then TOML."""
-
 _BOUNDARY = {
     "---": re.compile(r"^---[ \t]*\r?$", re.MULTILINE),
     "+++": re.compile(r"^\+\+\+[ \t]*\r?$", re.MULTILINE),
