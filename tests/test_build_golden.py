@@ -1,8 +1,8 @@
 """The whole built site of tests/fixtures/site-golden, compared with tests/golden/site/.
 
-Regenerate the golden tree after an intended change of the theme or the build with::
-
-    SASTRA_REGEN_GOLDEN=1 .venv/bin/pytest tests/test_build_golden.py
+Regenerate the golden tree after an intended change of the theme or the build with
+``make golden`` (it sets ``SASTRA_REGEN_GOLDEN=1`` and runs this file), then read the
+diff of tests/golden/ before committing it.
 
 Text files are compared byte for byte; binary files (images, the font) are listed
 with their SHA-256 in tests/golden/site.binaries.txt.
@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from helpers import REGEN_GOLDEN, REPO
 from sastra.render import build as render_build
 from sastra.render.build import build
 from sastra.workspace import open_site
@@ -59,7 +58,7 @@ def _manifest(binaries: dict[str, str]) -> str:
 
 def test_golden_site(tmp_path: Path) -> None:
     texts, binaries = _tree(_build(tmp_path))
-    if os.environ.get("SASTRA_REGEN_GOLDEN"):
+    if REGEN_GOLDEN:
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for rel, data in texts.items():
             (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)

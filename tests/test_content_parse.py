@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sastra.content import read_bytes
@@ -88,7 +88,6 @@ def test_field_lines_name_each_top_level_key() -> None:
 PIECES = st.sampled_from(["---", "----", "--- ", "---\t", "-- ", "\n", "\n", " ", "x: 1", "a"])
 
 
-@settings(max_examples=800, deadline=None)
 @given(st.lists(PIECES, max_size=12).map(lambda parts: "---" + "".join(parts)))
 def test_fast_bounds_agree_with_the_boundary_regex(text: str) -> None:
     bounds = frontmatter_bounds(text)

@@ -26,7 +26,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from conftest import article, write_files
+from helpers import article, write_files
 from sastra.serve.server import DevServer
 
 CHROMIUM = Path("/usr/bin/chromium")

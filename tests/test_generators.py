@@ -19,7 +19,7 @@ from pathlib import Path
 import markupsafe
 import pytest
 
-from conftest import REPO, commit_at, git, run_cli
+from helpers import REPO, commit_at, git, run_cli
 
 FIXTURES = REPO / "tests/fixtures/generators"
 

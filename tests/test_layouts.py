@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MakeSite, run_cli, write_files
+from helpers import MakeSite, run_cli, write_files
 from sastra.config.load import load_config
 from sastra.errors import ConfigError
 from sastra.layouts import compile_pattern, counterpart_path, key_of, pattern_problem

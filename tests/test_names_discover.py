@@ -9,7 +9,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from conftest import copy_sample_site
+from helpers import copy_sample_site
 from sastra.names import Glossary, parse_glossary
 from sastra.names.discover import Discovery, discover
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import parsed_article
+from helpers import parsed_article
 from sastra.names import Glossary, Kind, NameEntry
 from sastra.names.missing import MissingName, names_missing
 

@@ -4,7 +4,7 @@ a whole word, never the tail of a longer one (ភូមិភាគ "region" is 
 
 from __future__ import annotations
 
-from conftest import parsed_article
+from helpers import parsed_article
 from sastra.names import Glossary, NameEntry, parse_glossary
 from sastra.names.discover import discover
 from sastra.names.known import with_well_known

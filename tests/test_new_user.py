@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MakeSite, article, run_cli
+from helpers import MakeSite, article, run_cli
 
 CONFIG = 'source_language = "km"\n'
 RICE_KM = article("ការប្រមូលផលស្រូវ", "កសិករប្រមូលផលស្រូវ។\n", date="2026-01-08")

@@ -10,7 +10,7 @@ import pytest
 
 import sastra.tracking.prefetch as prefetch_module
 import sastra.tracking.site as site_module
-from conftest import MakeSite, commit_all, write_files
+from helpers import MakeSite, commit_all, write_files
 from sastra.model import SiteStatus, State
 from sastra.tracking.fingerprint import article_text, bytes_text
 from sastra.tracking.gitio import locate

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MakeSite, article, run_cli
+from helpers import MakeSite, article, run_cli
 
 KM = article("ចំណងជើង", "អត្ថបទ។", date="2026-01-08")
 EN = article("Title", "Text.", date="2026-01-08")

@@ -23,7 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, article, write_files
+from helpers import REPO, article, write_files
+
+pytestmark = pytest.mark.slow
 
 CONFIG = 'source_language = "km"\n'
 FILES = {

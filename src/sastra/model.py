@@ -351,7 +351,7 @@ class SiteStatus:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A remembered status is unpickled on every warm ``i18n status``: as plain
-        # tuples and strings it loads about three times faster than as dataclasses.
+        # tuples and strings it loads much faster than as dataclasses.
         rows = tuple(
             (
                 a.key.collection,

@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pytest
 from kit import make
 
-from conftest import REPO
+from helpers import REPO
 from sastra.serve.server import DevServer
 
 

@@ -121,9 +121,9 @@ with_common_options(cli)  # also before the command: ``i18n -q build``
 def main() -> None:
     """Console entry point. A file-system failure (disk full, no permission) is one line."""
     # A run builds a large heap of long-lived, acyclic values (articles, frontmatter,
-    # fingerprints) that the default thresholds (700, 10, 10) scan over and over: about
-    # 0.5 s of a cold status of 20,000 files. Fewer, larger young collections cost the
-    # same memory here (no cycles to free) and none of that time.
+    # fingerprints) that the default thresholds (700, 10, 10) scan over and over, a
+    # visible share of a cold status (bench.status). Fewer, larger young collections cost
+    # the same memory here (no cycles to free) and none of that time.
     gc.set_threshold(10_000, 10, 10)
     try:
         code = cli.main(prog_name="i18n", standalone_mode=False)
@@ -145,9 +145,9 @@ def main() -> None:
 
 
 def _exit(code: object) -> None:
-    """Leave without tearing down the heap object by object (a third of a second after a
-    status of 20,000 files). Caches are saved, pools and git processes closed by then;
-    only the standard streams need flushing."""
+    """Leave without tearing down the heap object by object (after a large status that
+    takes longer than printing it). Caches are saved, pools and git processes closed by
+    then; only the standard streams need flushing."""
     import os
 
     status = code if isinstance(code, int) else (0 if code is None else 1)

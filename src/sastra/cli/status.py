@@ -112,7 +112,8 @@ def status(
                 signature, newest = status_signature(config, where)
 
         # The cache and the memo are written by forked children while this process
-        # prints (a third of a second of a cold status); the command ends once they have.
+        # prints (saving them is a visible part of a cold status); the command ends once
+        # they have.
         opened = open_tracked_site(
             config, where, before_reading=take_signature, save_in_background=True
         )

@@ -314,7 +314,7 @@ def load_site(
     """Discover and parse every article; problems are collected, never raised.
 
     Files are read, hashed and, when their frontmatter is simple (most is), parsed
-    here: a few µs each. The rest needs PyYAML (~0.1 ms each): it is cached by blob id,
+    here, far faster than PyYAML would. The rest needs PyYAML: it is cached by blob id,
     and many misses are parsed on every core by workers that inherit the texts (so no
     text is pickled). Articles are assembled in discovery order.
     """

@@ -1,9 +1,9 @@
 """A fast path for the simple frontmatter most articles have; PyYAML for the rest.
 
 Loading YAML with libyaml still builds every value in Python (PyYAML's constructor),
-about 60–110 µs for a five-line frontmatter: on a cold ``i18n status`` of 20,000
-files plus thousands of committed versions that is seconds. Most frontmatter is a
-handful of ``key: value`` lines, so this reads exactly that subset:
+which over a cold ``i18n status`` of 20,000 files plus thousands of committed versions
+adds up to a large share of the run (``bench.status``). Most frontmatter is a handful of
+``key: value`` lines, so this reads exactly that subset:
 
 - block mappings (nested by indentation), full-line comments and blank lines;
 - block sequences of scalars (``- item``), ``[]``, ``{}`` and one-line flow lists of
