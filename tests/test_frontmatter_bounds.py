@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sastra.content.frontmatter import Bounds, frontmatter_bounds, opening_mark
@@ -51,7 +51,6 @@ FILES = st.tuples(
 ).map(lambda t: t[1].join(t[0]) + (t[1] if t[2] else ""))
 
 
-@settings(deadline=None)
 @given(FILES)
 def test_the_names_check_finds_the_same_frontmatter(text: str) -> None:
     bounds = frontmatter_bounds(text)
@@ -59,7 +58,6 @@ def test_the_names_check_finds_the_same_frontmatter(text: str) -> None:
     assert found == scan_reference(text), repr(text)
 
 
-@settings(deadline=None)
 @given(FILES)
 def test_mark_finds_the_same_closing_line(text: str) -> None:
     newline = "\r\n" if "\r\n" in text else "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sastra.content.yamlsafe import block_string, flow_string
@@ -33,14 +33,12 @@ def test_plain_when_it_reads_back_else_quoted(text: str, flow: str, block: str) 
     assert (flow_string(text), block_string(text)) == (flow, block)
 
 
-@settings(deadline=None)
 @given(TEXT)
 def test_every_glossary_string_reads_back_unchanged(text: str) -> None:
     assert yaml.safe_load(f"k: [{flow_string(text)}]") == {"k": [text]}
     assert yaml.safe_load(f"k: {flow_string(text)}") == {"k": text}
 
 
-@settings(deadline=None)
 @given(TEXT.filter(lambda text: text == text.strip()))
 def test_every_l10n_value_reads_back_unchanged(text: str) -> None:
     # (An edge of Unicode blank, which no language code, fingerprint or commit id has,
