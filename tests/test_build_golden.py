@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from helpers import REGEN_GOLDEN, REPO
-from sastra.render import build as render_build
 from sastra.render.build import build
 from sastra.workspace import open_site
 
@@ -81,7 +80,9 @@ def test_a_process_pool_builds_the_same_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Big sites render in worker processes (forked ones get page numbers, not specs)."""
-    monkeypatch.setattr(render_build, "POOL_THRESHOLD", 1)
+    from sastra import parallel
+
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
     assert _tree(_build(tmp_path / "pool", jobs=2)) == _tree(_build(tmp_path / "one"))
 
 

@@ -91,7 +91,7 @@ def test_a_dash_line_that_is_not_a_boundary_is_frontmatter_everywhere() -> None:
     bounds = frontmatter_bounds(text)
     assert bounds is not None and text[bounds.start : bounds.end] == "title: Mao Sila\n----\nx: y\n"
     assert scan_regions(text)[-1] == (bounds.close_end, len(text))
-    updated = set_l10n(text, {"source": "km"})
+    updated = set_l10n(text, {"source": "km"}, path="a.md")
     assert (
         updated == "---\ntitle: Mao Sila\n----\nx: y\nl10n:\n  source: km\n---\nMao Sila spoke.\n"
     )

@@ -139,5 +139,20 @@ def test_update_refuses_a_flow_style_list(tmp_path: Path) -> None:
     root = _site(tmp_path, glossary)
     result = run("names", "discover", "--update", "--root", str(root))
     assert result.exit_code == 2
-    assert "block style" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "i18n: error: i18n/names.yaml: the 'names:' list must be in block style "
+        "('- km: …' items) to append to it"
+    )
+    assert (root / "i18n" / "names.yaml").read_text(encoding="utf-8") == glossary
+
+
+def test_update_refuses_a_glossary_with_keys_after_the_list(tmp_path: Path) -> None:
+    glossary = "names:\n  - km: ម៉ៅ សិលា\n    en: Mao Sela\nnotes: kept by the desk\n"
+    root = _site(tmp_path, glossary)
+    result = run("names", "discover", "--update", "--root", str(root))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "i18n: error: i18n/names.yaml: 'names:' must be the last key of the glossary "
+        "to append to it"
+    )
     assert (root / "i18n" / "names.yaml").read_text(encoding="utf-8") == glossary

@@ -84,8 +84,9 @@ def sample_pair(languages: Sequence[str], source: str, today: dt.date) -> dict[s
     files[source_path] = source_text
     translatable = ("title", "description")
     fingerprint = bytes_fingerprint(source_text.encode(), source_path, translatable)
-    target_text = set_l10n(_article(target, today), {"source": source, "source_hash": fingerprint})
-    files[f"content/{target}/{SAMPLE_SLUG}.md"] = target_text
+    target_path = f"content/{target}/{SAMPLE_SLUG}.md"
+    values = {"source": source, "source_hash": fingerprint}
+    files[target_path] = set_l10n(_article(target, today), values, path=target_path)
     return files
 
 

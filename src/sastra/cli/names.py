@@ -211,10 +211,7 @@ def _update(site: Site, glossary: Glossary, path: Path, found: Discovery) -> Non
         note(f"i18n: no new names for {shown}")
         return
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    try:
-        new_text = append_entries(text, entries)
-    except ValueError as exc:
-        fail(f"{shown}: {exc}")
+    new_text = append_entries(text, entries, shown)  # an EditError is printed by the group
     _, diags = parse_glossary(new_text, shown)
     if any(d.severity is Severity.ERROR for d in diags):
         fail(f"{shown}: the new entries would not validate: {diags[0].message}")

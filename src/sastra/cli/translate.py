@@ -160,6 +160,7 @@ def _mark_one(site: Site, tracker: Tracker, pair: Pair, source_lang: str, lang: 
             "source_hash": text.fingerprint,
             "source_commit": _source_commit(tracker, source),
         },
+        path=article.path,
     )
     if updated != raw:
         atomic_write(path, updated.encode("utf-8"))

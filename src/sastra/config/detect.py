@@ -282,7 +282,7 @@ def _mkdocs_languages(options: dict[str, Any]) -> tuple[str, list[str]]:
 # -- reading ----------------------------------------------------------------------------------
 
 
-def _absolute(value: Any) -> str:
+def _absolute(value: object) -> str:
     """``value`` when it is an absolute http(s) address, else ``""`` (Hugo allows ``/``)."""
     text = str(value or "").strip()
     return text if re.match(r"https?://[^/\s]+", text) else ""

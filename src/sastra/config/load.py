@@ -232,9 +232,9 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
 def _collection(
     v: Validator,
     table: str,
-    data: Any,
+    data: object,
     name: str,
-    lang_check: Callable[[Any], str | None],
+    lang_check: Callable[[str], str | None],
     languages: list[str],
     own: Mapping[str, Any] | None = None,
 ) -> CollectionConfig:

@@ -355,7 +355,7 @@ def load_site(
         if parsed is None and blob not in slow:
             # Simple frontmatter is parsed again faster than a cached copy is saved and
             # loaded; only what needed PyYAML is cached.
-            hit = parse_simple(text, entry.rel)
+            hit: object = parse_simple(text, entry.rel)
             if hit is None and cache is not None:
                 hit = cache.get("parsed", blob)
             if isinstance(hit, ParsedFile):

@@ -300,17 +300,17 @@ def check_fields(
     return diags
 
 
-def _tags_ok(value: Any) -> bool:
+def _tags_ok(value: object) -> bool:
     if isinstance(value, str):
         return True
     return isinstance(value, list) and all(_is_word(item) for item in value)
 
 
-def _is_word(item: Any) -> bool:
+def _is_word(item: object) -> bool:
     return isinstance(item, str) or (isinstance(item, int | float) and not isinstance(item, bool))
 
 
-def kind_of(value: Any) -> str:
+def kind_of(value: object) -> str:
     """What a YAML value is, in a user's words: ``a number``, ``a list``, ``a mapping``…"""
     if isinstance(value, bool):
         return "true/false"
@@ -327,7 +327,7 @@ def kind_of(value: Any) -> str:
     return "text"
 
 
-def short_repr(value: Any, limit: int = 60) -> str:
+def short_repr(value: object, limit: int = 60) -> str:
     """``repr(value)`` cut to ``limit`` characters (a value can be a whole nested block)."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -13,6 +13,7 @@ import yaml
 
 from sastra.content.yamlsafe import compose as compose_safe
 from sastra.content.yamlsafe import flow_string
+from sastra.errors import EditError
 from sastra.names.discover import Discovery
 from sastra.names.glossary import Honorific, Kind, NameEntry
 
@@ -63,11 +64,12 @@ def entries_yaml(entries: Iterable[NameEntry], *, indent: str = "  ") -> str:
     return "\n\n".join(blocks) + ("\n" if blocks else "")
 
 
-def append_entries(text: str, entries: Sequence[NameEntry]) -> str:
-    """The glossary ``text`` with ``entries`` added at the end of its ``names:`` list.
+def append_entries(text: str, entries: Sequence[NameEntry], path: str) -> str:
+    """The glossary ``text`` (of the file ``path``) with ``entries`` added at the end of
+    its ``names:`` list.
 
-    Raises :class:`ValueError` when that cannot be done without rewriting what is there
-    (the list is in flow style, or other keys follow it).
+    Raises :class:`~sastra.errors.EditError` when that cannot be done without rewriting
+    what is there (the list is in flow style, or other keys follow it).
     """
     if not entries:
         return text
@@ -77,12 +79,12 @@ def append_entries(text: str, entries: Sequence[NameEntry]) -> str:
     if root is None:
         return text.rstrip("\n") + "\nnames:\n" + entries_yaml(entries)
     if not isinstance(root, yaml.MappingNode):
-        raise ValueError("the glossary is not a mapping with a 'names:' list")
+        raise EditError(path, "the glossary is not a mapping with a 'names:' list")
     keys = [k.value for k, _ in root.value]
     if "names" not in keys:
         return text.rstrip("\n") + "\nnames:\n" + entries_yaml(entries)
     if keys[-1] != "names":
-        raise ValueError("'names:' must be the last key of the glossary to append to it")
+        raise EditError(path, "'names:' must be the last key of the glossary to append to it")
     node = root.value[-1][1]
     if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
         indent = " " * node.start_mark.column
@@ -95,4 +97,6 @@ def append_entries(text: str, entries: Sequence[NameEntry]) -> str:
         tail = text[node.end_mark.index :].lstrip(" \t")
         head = head if head.endswith("\n") else head + "\n"
         return head + entries_yaml(entries) + tail.lstrip("\n")
-    raise ValueError("the 'names:' list must be in block style ('- km: …' items) to append to it")
+    raise EditError(
+        path, "the 'names:' list must be in block style ('- km: …' items) to append to it"
+    )

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from sastra.khmer.similarity import name_distance
 from sastra.khmer.unicode import normalize
@@ -81,7 +80,7 @@ def discovery_text(article: Article) -> str:
     return "\n".join(s.text for s in article_segments(article))
 
 
-def _strings(value: Any) -> Iterator[str]:
+def _strings(value: object) -> Iterator[str]:
     if isinstance(value, str):
         yield value
     elif isinstance(value, list):

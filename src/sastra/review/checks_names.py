@@ -63,8 +63,7 @@ def missing_names(
 
 def check_names(ctx: PairContext) -> Iterator[Finding]:
     """``name-missing``: a person named in one version and absent from the other."""
-    glossary = ctx.glossary if isinstance(ctx.glossary, Glossary) else None
-    found = ctx.names if ctx.names is not None else missing_names(ctx.pair, glossary)
+    found = ctx.names if ctx.names is not None else missing_names(ctx.pair, ctx.glossary)
     for missing in found:
         if missing.lang not in ctx.facts or missing.missing_from not in ctx.facts:
             continue

@@ -19,7 +19,7 @@ import socket
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 from urllib.parse import quote, unquote, urlsplit
 
 from sastra.config.model import Config
@@ -192,7 +192,7 @@ class Handler(BaseHTTPRequestHandler):
         """Answer a HEAD (headers only)."""
         self._handle(head=True)
 
-    def log_message(self, format: str, *args: Any) -> None:
+    def log_message(self, format: str, *args: object) -> None:
         log.debug("%s %s", self.address_string(), format % args)
 
     # -- dispatch ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import yaml
 from sastra.content.frontmatter import frontmatter_bounds, opening_mark
 from sastra.content.parse import get_path
 from sastra.content.yamlsafe import block_string
+from sastra.errors import EditError
 from sastra.model import Article
 
 TRANSLATE_MARK = "TRANSLATE:"
@@ -29,7 +30,7 @@ def in_progress(article: Article) -> bool:
     return TRANSLATE_MARK in article.body or _marked(article.meta)
 
 
-def _marked(value: Any) -> bool:
+def _marked(value: object) -> bool:
     if isinstance(value, str):
         return value.lstrip().startswith(TRANSLATE_MARK)
     if isinstance(value, Mapping):
@@ -39,8 +40,10 @@ def _marked(value: Any) -> bool:
     return False
 
 
-def set_l10n(text: str, values: Mapping[str, str | None]) -> str:
-    """Set keys of the frontmatter's ``l10n`` block (``None`` removes a key)."""
+def set_l10n(text: str, values: Mapping[str, str | None], *, path: str) -> str:
+    """Set keys of the frontmatter's ``l10n`` block (``None`` removes a key) of the text
+    of the file ``path``. Raises :class:`~sastra.errors.EditError` when its frontmatter is
+    never closed."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     text = text[len(bom) :]
     newline = "\r\n" if "\r\n" in text else "\n"
@@ -51,7 +54,7 @@ def set_l10n(text: str, values: Mapping[str, str | None]) -> str:
         return bom + newline.join(["---", *block, "---", ""]) + text
     bounds = frontmatter_bounds(text)
     if bounds is None:
-        raise ValueError("frontmatter is never closed")
+        raise EditError(path, "frontmatter is never closed")
     close = text.count(newline, 0, bounds.end)  # the closing line's index in ``lines``
     if mark == "+++":
         return bom + newline.join(_set_l10n_toml(lines, close, values))

@@ -319,7 +319,7 @@ def article_text(article: Article, translatable: Iterable[str]) -> VisibleText:
     )
 
 
-def _strings(value: Any) -> list[str]:
+def _strings(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):

@@ -306,8 +306,8 @@ class Tracker:
         key = f"{old_fingerprint}>{self.fingerprint(source)}"
         cached = self.cache.get(CHANGES, key) if self.cache and old_fingerprint else None
         text = None
-        if isinstance(cached, tuple) and not diff:
-            summary: Change = cached
+        if isinstance(cached, tuple) and len(cached) == len(Change._fields) and not diff:
+            summary = Change(*cached)
         else:
             old = old_text()
             if old is None:
@@ -319,9 +319,9 @@ class Tracker:
             text = change.diff if diff else None
             if old_fingerprint:
                 self.remember_change(old_fingerprint, self.fingerprint(source), summary)
-        fields, changed, removed, kinds, old_shapes = summary
+        kinds = summary.kinds
         if any(c.kind in ALIGNED for c in kinds):
-            found = self.counterparts(article, old_fingerprint, old_shapes)
+            found = self.counterparts(article, old_fingerprint, summary.old_shapes)
             if found is not None:
                 kinds = with_counterparts(kinds, found)
         return VersionStatus(
@@ -330,9 +330,9 @@ class Tracker:
             article.path,
             kind,
             commit,
-            changed_paragraphs=changed,
-            changed_fields=fields,
-            removed_paragraphs=removed,
+            changed_paragraphs=summary.paragraphs,
+            changed_fields=summary.fields,
+            removed_paragraphs=summary.removed,
             diff=text if diff else None,
             changes=kinds,
         )
