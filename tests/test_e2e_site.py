@@ -35,7 +35,7 @@ if not CHROMIUM.exists():
         "no Chromium at /usr/bin/chromium: apt-get install chromium", allow_module_level=True
     )
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 ARGS = [
     "--headless",

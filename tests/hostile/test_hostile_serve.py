@@ -27,6 +27,7 @@ def _soak_module() -> ModuleType:
     return module
 
 
+@pytest.mark.slow
 def test_a_short_soak_with_rebuilds_has_no_errors(tmp_path: Path) -> None:
     soak = _soak_module()
     root = soak.make_site(tmp_path / "soak-site")
