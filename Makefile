@@ -31,8 +31,8 @@ unit: $(STAMP)
 	$(BIN)/pytest
 
 # The unit tests less those marked `slow` (the installed wheel, Chromium, interrupted
-# builds and the serve soak, random git histories, the shared vectors): a quick loop
-# while working. `make test` runs them all.
+# builds and the serve soak, the reference-checked git histories, model loads, the
+# full lunar sweeps): a quick loop while working. `make test` runs them all.
 unit-fast: $(STAMP)
 	$(BIN)/pytest -m "not slow"
 

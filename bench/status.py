@@ -32,11 +32,12 @@ one edit under 1.5 s; it also reports the peak memory of the cold run. Every rou
 runs floor, cold, warm and one-edit in turn, so a busy machine slows all of them alike.
 
 This is the measure behind the speed choices the code explains without figures: the
-collector thresholds of ``sastra.cli.main``, the simple-frontmatter reader
-(``sastra.content.fastyaml``), the markdown-it fast paths (``sastra.tracking.prose``,
-``blocks``, ``fingerprint``), the remembered status pickled as tuples and the cache
-written in the background. Measure a change to any of them here, before and after in
-the same run, and put the figures in the commit message.
+collector thresholds (``sastra.parallel.collect_rarely``), the simple-frontmatter
+reader (``sastra.content.fastyaml``), the markdown-it fast paths
+(``sastra.tracking.prose``, ``blocks``, ``fingerprint``), the remembered status pickled
+as tuples (``sastra.tracking.remembered``) and the cache written in the background.
+Measure a change to any of them here, before and after in the same run, and put the
+figures in the commit message.
 """
 
 from __future__ import annotations

@@ -177,11 +177,9 @@ class Article:
         """The ``date`` field as a date (else ``pubDate``, as Astro's blog template names it,
         else ``publishDate``), when present and valid."""
         for name in DATE_FIELDS:
-            value = self.meta.get(name)
-            if isinstance(value, dt.datetime):
-                return value.date()
-            if isinstance(value, dt.date):
-                return value
+            day = as_date(self.meta.get(name))
+            if day is not None:
+                return day
         return None
 
     @property
@@ -206,6 +204,23 @@ class Article:
 
 DATE_FIELDS = ("date", "pubDate", "publishDate")
 """Frontmatter fields read as an article's date, first found wins."""
+
+
+def as_date(value: object, *, text: bool = False) -> dt.date | None:
+    """A frontmatter value as a date: a date, or a datetime's date (``updated: 2026-01-08``
+    loads as a date, ``2026-01-08T09:30`` as a datetime); with ``text``, also a string
+    that starts with an ISO date (``"2026-01-08 09:30"``, as a template may be given).
+    Anything else is ``None``."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if text and isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,9 @@ def names() -> None:
 
 def _glossary(site: Site) -> tuple[Glossary, Path]:
     from sastra.cli.options import print_diagnostics
-    from sastra.names import GLOSSARY_FILE, read_glossary
+    from sastra.names import read_glossary
 
-    path = site.config.i18n_dir / GLOSSARY_FILE
+    path = site.config.glossary_path
     glossary, diags = read_glossary(path, site.config.rel(path))
     print_diagnostics(diags)
     if any(d.severity is Severity.ERROR for d in diags):
@@ -128,7 +128,7 @@ def discover(root: Path | None, strict: bool, fmt: str, update: bool) -> None:
     """
     from sastra.names.align import pair_text
     from sastra.names.discover import discover as run
-    from sastra.names.missing import article_text
+    from sastra.names.missing import discovery_text
 
     site = load(root, strict, quiet_warnings=fmt == "yaml")
     glossary, path = _glossary(site)
@@ -136,7 +136,7 @@ def discover(root: Path | None, strict: bool, fmt: str, update: bool) -> None:
         pair_text(
             p.versions,
             site.config.collection(p.key.collection).translatable,
-            {lang: article_text(a) for lang, a in p.versions.items()},
+            {lang: discovery_text(a) for lang, a in p.versions.items()},
         )
         for p in site.pairs
     )

@@ -14,6 +14,8 @@ from sastra.config.site import CollectionDisplay, SiteConfig
 from sastra.layouts import ContentPattern
 from sastra.model import Diagnostic
 
+GLOSSARY_FILE = "names.yaml"
+"""File name of the names glossary inside ``i18n_dir``."""
 DEFAULT_TRANSLATABLE = ("title", "description")
 DEFAULT_SHARED = ("date", "image", "tags")
 
@@ -134,6 +136,11 @@ class Config:
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    @property
+    def glossary_path(self) -> Path:
+        """The names glossary: ``names.yaml`` in :attr:`i18n_dir`."""
+        return self.i18n_dir / GLOSSARY_FILE
 
     def collection(self, name: str) -> CollectionConfig:
         """Settings of a collection: its own section, else the defaults."""

@@ -117,7 +117,7 @@ def _sequence(lines: list[str], start: int, indent: int) -> tuple[list[Any], int
             if _indent_of(lines[i]) > indent:
                 raise _NotSimple  # a nested block inside an item
             break
-        items.append(_scalar(match.group(2).rstrip(" "), _SAFE_BLOCK))
+        items.append(_typed_scalar(match.group(2).rstrip(" "), _SAFE_BLOCK))
         i += 1
     return items, i
 
@@ -129,13 +129,14 @@ def _inline_value(value: str) -> Any:
         inner = value[1:-1].strip()
         if not inner:
             return []
-        return [_scalar(item.strip(), _SAFE) for item in inner.split(",")]
+        return [_typed_scalar(item.strip(), _SAFE) for item in inner.split(",")]
     if value == "{}":
         return {}
-    return _scalar(value, _SAFE_BLOCK)
+    return _typed_scalar(value, _SAFE_BLOCK)
 
 
-def _scalar(text: str, safe: re.Pattern[str]) -> Any:
+def _typed_scalar(text: str, safe: re.Pattern[str]) -> Any:
+    """A plain scalar's value, typed as PyYAML's resolver and constructor type it."""
     if not safe.match(text) or " #" in text:
         raise _NotSimple
     if text[0] not in _RESOLVED_FIRST:  # what the resolver would say without a lookup

@@ -21,7 +21,6 @@ import circle.
 """
 
 from sastra.names.glossary import (
-    GLOSSARY_FILE,
     Glossary,
     Honorific,
     Kind,
@@ -33,7 +32,6 @@ from sastra.names.render import render_name
 from sastra.names.variants import VariantFinding, find_variants, fix_text
 
 __all__ = [
-    "GLOSSARY_FILE",
     "Glossary",
     "Honorific",
     "Kind",

@@ -28,9 +28,6 @@ from sastra.content.yamlsafe import compose as compose_safe
 from sastra.khmer.unicode import normalize
 from sastra.model import Diagnostic, Location, Severity
 
-GLOSSARY_FILE = "names.yaml"
-"""File name of the glossary inside the site's ``i18n_dir``."""
-
 
 class Kind(StrEnum):
     """What a glossary entry names."""
@@ -91,8 +88,9 @@ class Glossary:
 
     entries: tuple[NameEntry, ...] = ()
     """The entries, in file order."""
-    path: str = "i18n/names.yaml"
-    """Where the glossary was read from (for messages)."""
+    path: str = ""
+    """Where the glossary was read from, as messages show it (empty when built in code;
+    a site's glossary is :attr:`sastra.config.model.Config.glossary_path`)."""
     _by_key: dict[str, NameEntry] = field(default_factory=dict, repr=False, compare=False)
     _by_latin: dict[str, NameEntry] = field(default_factory=dict, repr=False, compare=False)
 
@@ -170,7 +168,9 @@ def _names_node(root: yaml.Node, error: _ErrorFn) -> list[yaml.Node]:
     return items
 
 
-def _scalar(node: yaml.Node) -> str | None:
+def _node_text(node: yaml.Node) -> str | None:
+    """A scalar node's text with its whitespace runs collapsed; ``None`` when empty or not
+    a scalar."""
     if isinstance(node, yaml.ScalarNode):
         text = " ".join(str(node.value).split())
         return text or None
@@ -189,8 +189,8 @@ def _entry(node: yaml.Node, error: _ErrorFn) -> NameEntry | None:
             known = ", ".join(sorted(_ENTRY_KEYS))
             error(_line(key), f"unknown key '{name}' (known: {known})", Severity.WARNING)
         fields[name] = value
-    km = _scalar(fields["km"]) if "km" in fields else None
-    en = _scalar(fields["en"]) if "en" in fields else None
+    km = _node_text(fields["km"]) if "km" in fields else None
+    en = _node_text(fields["en"]) if "en" in fields else None
     ok = True
     for name, value in (("km", km), ("en", en)):
         if value is None:
@@ -214,7 +214,7 @@ def _variants(node: yaml.Node | None, error: _ErrorFn) -> tuple[str, ...] | None
     items = node.value if isinstance(node, yaml.SequenceNode) else [node]
     out: list[str] = []
     for item in items:
-        text = _scalar(item)
+        text = _node_text(item)
         if text is None:
             error(_line(item), "'variants' must be a list of spellings")
             return None
@@ -226,7 +226,7 @@ def _variants(node: yaml.Node | None, error: _ErrorFn) -> tuple[str, ...] | None
 def _kind(node: yaml.Node | None, error: _ErrorFn) -> Kind | None:
     if node is None:
         return Kind.PERSON
-    text = (_scalar(node) or "").lower()
+    text = (_node_text(node) or "").lower()
     if text in _KIND_ALIASES:
         return _KIND_ALIASES[text]
     try:
@@ -240,7 +240,7 @@ def _honorific(node: yaml.Node | None, error: _ErrorFn) -> Honorific | None:
     if node is None:
         return None
     values = (
-        {str(k.value): _scalar(v) for k, v in node.value}
+        {str(k.value): _node_text(v) for k, v in node.value}
         if isinstance(node, yaml.MappingNode)
         else {}
     )

@@ -7,12 +7,12 @@ the ``names:`` list: existing entries, comments and formatting stay byte for byt
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 
 import yaml
 
 from sastra.content.yamlsafe import compose as compose_safe
+from sastra.content.yamlsafe import flow_string
 from sastra.errors import EditError
 from sastra.names.discover import Discovery
 from sastra.names.glossary import Honorific, Kind, NameEntry
@@ -46,25 +46,15 @@ def suggested_entries(discovery: Discovery) -> list[NameEntry]:
     return out
 
 
-def _scalar(text: str) -> str:
-    """``text`` plain when YAML reads it back unchanged (in a flow list too), else quoted."""
-    try:
-        if yaml.safe_load(f"[{text}]") == [text] and yaml.safe_load(f"k: {text}") == {"k": text}:
-            return text
-    except yaml.YAMLError:
-        pass
-    return json.dumps(text, ensure_ascii=False)
-
-
 def _entry_lines(entry: NameEntry, indent: str) -> list[str]:
     inner = indent + "  "
-    lines = [f"{indent}- km: {_scalar(entry.km)}", f"{inner}en: {_scalar(entry.en)}"]
+    lines = [f"{indent}- km: {flow_string(entry.km)}", f"{inner}en: {flow_string(entry.en)}"]
     if entry.variants:
-        lines.append(f"{inner}variants: [{', '.join(_scalar(v) for v in entry.variants)}]")
+        lines.append(f"{inner}variants: [{', '.join(flow_string(v) for v in entry.variants)}]")
     lines.append(f"{inner}kind: {entry.kind.value}")
     if entry.honorific is not None:
         hon = entry.honorific
-        lines.append(f"{inner}honorific: {{km: {_scalar(hon.km)}, en: {_scalar(hon.en)}}}")
+        lines.append(f"{inner}honorific: {{km: {flow_string(hon.km)}, en: {flow_string(hon.en)}}}")
     return lines
 
 

@@ -21,7 +21,7 @@ from sastra.names.discover import ALIGN_LIMIT, DEFAULT_WORDS, align, glossary_kh
 from sastra.names.glossary import Glossary, NameEntry, same_person_key
 from sastra.names.mentions import khmer_mentions, latin_mentions, latin_pattern, mask_markup
 
-__all__ = ["MissingName", "Segment", "article_segments", "article_text", "names_missing"]
+__all__ = ["MissingName", "Segment", "article_segments", "discovery_text", "names_missing"]
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def article_segments(article: Article) -> list[Segment]:
     return out
 
 
-def article_text(article: Article) -> str:
+def discovery_text(article: Article) -> str:
     """All visible text of an article in one string (what :func:`discover` reads)."""
     return "\n".join(s.text for s in article_segments(article))
 

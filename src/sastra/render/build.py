@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from sastra.cache import BUILD
 from sastra.config.model import Config
 from sastra.errors import BuildError
-from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Severity
+from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Severity, as_date
 from sastra.render.assets import static_files
 from sastra.render.output import (
     MARKER,
@@ -276,11 +276,9 @@ def _updated_on(source: Article, history: GitHistory | None) -> dt.date | None:
     """The ``updated`` (Astro's ``updatedDate``) or ``lastmod`` field, else the date of the
     source's last commit."""
     for name in ("updated", "updatedDate", "lastmod", "modified"):
-        value = source.meta.get(name)
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
+        day = as_date(source.meta.get(name))
+        if day is not None:
+            return day
     if history is None:
         return None
     versions = history.versions(source.path)

@@ -3,7 +3,7 @@
 Every build writes a whole new tree next to the output (pages as they render; pages,
 images and files that did not change are hard links to the previous output's) and
 swaps it in with two renames (the replaced tree is deleted by a background thread:
-thousands of folders take seconds on some file systems). A failed or interrupted
+deleting thousands of folders is slow on some file systems). A failed or interrupted
 build never leaves a mix of old and new pages: the output is the old tree or the new
 one, and a tree left by a killed build is swept by the next.
 """

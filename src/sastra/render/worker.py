@@ -59,7 +59,7 @@ class Renderer:
             catalog, diags = load_ui_catalog(config, lang)
             self.catalogs[lang] = catalog
             self.catalog_problems += diags
-        glossary_path = config.i18n_dir / "names.yaml"
+        glossary_path = config.glossary_path
         self.glossary, glossary_problems = read_glossary(glossary_path, config.rel(glossary_path))
         self.catalog_problems += [d for d in glossary_problems if d.severity is Severity.ERROR]
         self.theme = Theme(config, self.catalogs, _hints(config), self.glossary)

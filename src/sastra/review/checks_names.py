@@ -41,7 +41,7 @@ def missing_names(
     pair: Pair, glossary: Glossary | None, cache: BlobCache | None = None
 ) -> tuple[MissingName, ...]:
     """:func:`sastra.names.missing.names_missing` of a pair, cached by the blob ids of its versions
-    and the glossary's content (the comparison costs milliseconds per pair)."""
+    and the glossary's content (the comparison is the costly part of a pair's review)."""
     if len(pair.versions) < 2:
         return ()
     glossary = glossary if glossary is not None else Glossary()

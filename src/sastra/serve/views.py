@@ -116,13 +116,12 @@ def open_site_for(dev: SiteHost) -> Site:
 
 def _reviews(site: Site, pair: Pair | None) -> tuple[PairReview, ...]:
     """Review one pair (against the whole site) or every pair, as ``i18n review`` does."""
-    from sastra.names import GLOSSARY_FILE, read_glossary
+    from sastra.names import read_glossary
     from sastra.review import review_all
     from sastra.workspace import open_tracker
 
     config = site.config
-    glossary_path = config.i18n_dir / GLOSSARY_FILE
-    glossary, _ = read_glossary(glossary_path, config.rel(glossary_path))
+    glossary, _ = read_glossary(config.glossary_path, config.rel(config.glossary_path))
     with open_tracker(site) as tracker:
         only = None if pair is None else [pair]
         return review_all(tracker, site.pairs, only=only, glossary=glossary)
