@@ -134,25 +134,24 @@ def test_update_creates_the_glossary(tmp_path: Path) -> None:
     ]
 
 
-def test_update_refuses_a_flow_style_list(tmp_path: Path) -> None:
-    glossary = "names: [{km: ម៉ៅ សិលា, en: Mao Sela}]\n"
+@pytest.mark.parametrize(
+    ("glossary", "problem"),
+    [
+        (
+            "names: [{km: ម៉ៅ សិលា, en: Mao Sela}]\n",
+            "the 'names:' list must be in block style ('- km: …' items) to append to it",
+        ),
+        (
+            "names:\n  - km: ម៉ៅ សិលា\n    en: Mao Sela\nnotes: kept by the desk\n",
+            "'names:' must be the last key of the glossary to append to it",
+        ),
+    ],
+)
+def test_update_refuses_a_glossary_it_cannot_append_to(
+    tmp_path: Path, glossary: str, problem: str
+) -> None:
     root = _site(tmp_path, glossary)
     result = run("names", "discover", "--update", "--root", str(root))
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == (
-        "i18n: error: i18n/names.yaml: the 'names:' list must be in block style "
-        "('- km: …' items) to append to it"
-    )
-    assert (root / "i18n" / "names.yaml").read_text(encoding="utf-8") == glossary
-
-
-def test_update_refuses_a_glossary_with_keys_after_the_list(tmp_path: Path) -> None:
-    glossary = "names:\n  - km: ម៉ៅ សិលា\n    en: Mao Sela\nnotes: kept by the desk\n"
-    root = _site(tmp_path, glossary)
-    result = run("names", "discover", "--update", "--root", str(root))
-    assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == (
-        "i18n: error: i18n/names.yaml: 'names:' must be the last key of the glossary "
-        "to append to it"
-    )
+    assert result.stderr.splitlines()[-1] == f"i18n: error: i18n/names.yaml: {problem}"
     assert (root / "i18n" / "names.yaml").read_text(encoding="utf-8") == glossary
