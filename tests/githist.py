@@ -5,9 +5,10 @@ does: branches, ``--no-ff`` and fast-forward merges, conflicts resolved in the m
 octopus and squash merges, reverts, renames. Its commit dates tick a minute a commit,
 like a working day.
 
-:func:`reference` applies DESIGN.md's rule literally, one git process per question
-(``git rev-list --parents``, ``git show`` for every commit, ``git diff -M`` for every
-edge): slow, but obviously right. It shares nothing with ``sastra.tracking.history``.
+:func:`reference` applies the README's rule (What "stale" means) literally, one git
+process per question (``git rev-list --parents``, ``git show`` for every commit,
+``git diff -M`` for every edge): slow, but obviously right. It shares nothing with
+``sastra.tracking.history``.
 """
 
 from __future__ import annotations
@@ -194,7 +195,7 @@ def status(root: Path) -> dict[str, tuple[str, str | None]]:
 
 def reference(root: Path, translation: str, source: str) -> tuple[str, str | None]:
     """``(state, baseline commit)`` of the translation file at ``translation`` (path at
-    HEAD, committed) whose source is at ``source``, by DESIGN.md's rule, literally."""
+    HEAD, committed) whose source is at ``source``, by the README's rule, literally."""
     run = _runner(root)
     parents: dict[str, list[str]] = {}
     for line in run("rev-list", "--parents", "HEAD").split("\n"):

@@ -1,4 +1,4 @@
-"""Baselines from git history on an Astro site (DESIGN.md, "what stale means")."""
+"""Baselines from git history on an Astro site (README, 'What "stale" means')."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Translation state of every language version, exactly as DESIGN.md defines "stale".
+"""Translation state of every language version, exactly as the README defines "stale".
 
 Source language of a pair: a translation's ``l10n.source``; else the configured
 ``source_language`` (per collection, then site-wide); with ``"auto"``, the
