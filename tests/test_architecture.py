@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from helpers import REPO
+
 SRC = REPO / "src"
 DOC = REPO / "docs" / "architecture.md"
 

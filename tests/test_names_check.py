@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner, Result
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import copy_sample_site
+from helpers import copy_sample_site, run_cli
 from sastra.names import Glossary, NameEntry, find_variants, fix_text, parse_glossary
 
-REPO = Path(__file__).resolve().parent.parent
 CHECK = Path(__file__).parent / "fixtures" / "names" / "check"
 SAMPLE_EN = "content/en/news/ctc-working-group-2025.md"
-
-
-def run(*args: str) -> Result:
-    from sastra.cli import cli
-
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 def test_fixture_findings_and_fix() -> None:
@@ -34,7 +26,7 @@ def test_fixture_findings_and_fix() -> None:
 def test_sample_site_check_and_fix(tmp_path: Path) -> None:
     root = copy_sample_site(tmp_path)
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
-    result = run("names", "check", "--root", str(root))
+    result = run_cli("names", "check", "--root", str(root))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == f"{SAMPLE_EN}:2:13: 'Mao Sila' → 'Mao Sela' (ម៉ៅ សិលា)"
@@ -43,7 +35,7 @@ def test_sample_site_check_and_fix(tmp_path: Path) -> None:
         for where in ("2:13", "3:127", "12:6", "14:114", "16:286")
     ]
 
-    fixed = run("names", "check", "--fix", "--root", str(root))
+    fixed = run_cli("names", "check", "--fix", "--root", str(root))
     assert fixed.exit_code == 0
     assert f"--- a/{SAMPLE_EN}" in fixed.stdout and f"+++ b/{SAMPLE_EN}" in fixed.stdout
     changed = {p for p in before if p.read_bytes() != before[p]}
@@ -51,7 +43,7 @@ def test_sample_site_check_and_fix(tmp_path: Path) -> None:
     old = before[root / SAMPLE_EN].decode()
     assert (root / SAMPLE_EN).read_text(encoding="utf-8") == old.replace("Mao Sila", "Mao Sela")
 
-    again = run("names", "check", "--root", str(root))
+    again = run_cli("names", "check", "--root", str(root))
     assert again.exit_code == 0 and again.stdout == ""
 
 
@@ -63,7 +55,7 @@ def test_fix_with_check_still_fails_and_keeps_bom_and_crlf(tmp_path: Path) -> No
     (root / "i18n" / "names.yaml").write_bytes((CHECK / "names.yaml").read_bytes())
     raw = "\ufeff---\r\ntitle: Mao Sila\r\n---\r\nMao Sila's day.\r\n".encode()
     (root / "content" / "en" / "a.md").write_bytes(raw)
-    result = run("names", "check", "--fix", "--check", "--root", str(root))
+    result = run_cli("names", "check", "--fix", "--check", "--root", str(root))
     assert result.exit_code == 1
     assert "content/en/a.md:2:8: 'Mao Sila' → 'Mao Sela'" in result.stdout
     assert (root / "content" / "en" / "a.md").read_bytes() == raw.replace(b"Sila", b"Sela")
@@ -76,7 +68,7 @@ def test_bad_glossary_exits_2(tmp_path: Path) -> None:
     (root / "sastra.toml").write_text('languages = ["km", "en"]\n', encoding="utf-8")
     bad = CHECK.parent / "glossary" / "variant-twice.yaml"
     (root / "i18n" / "names.yaml").write_bytes(bad.read_bytes())
-    result = run("names", "check", "--root", str(root))
+    result = run_cli("names", "check", "--root", str(root))
     assert result.exit_code == 2
     assert "i18n/names.yaml:6: variant 'Sok Sopheaa' is listed under" in result.stderr
 
@@ -108,7 +100,7 @@ def test_no_glossary_says_so_and_checks_the_well_known_names(tmp_path: Path) -> 
         "---\ntitle: Deputy Prime Minister Aun Ponmoniroth opens a forum\n---\n\nText.\n",
         encoding="utf-8",
     )
-    result = run("names", "check", "--root", str(root))
+    result = run_cli("names", "check", "--root", str(root))
     assert result.stdout == (
         "content/en/a.md:2:30: 'Aun Ponmoniroth' → 'Aun Pornmoniroth' (អូន ព័ន្ធមុនីរ័ត្ន)\n"
     )
@@ -123,7 +115,7 @@ def test_no_glossary_and_nothing_found_exits_0_unless_strict(tmp_path: Path) -> 
     root = tmp_path / "site"
     (root / "content" / "en").mkdir(parents=True)
     (root / "content" / "en" / "a.md").write_text("---\ntitle: A\n---\n\nText.\n", "utf-8")
-    result = run("names", "check", "--root", str(root))
+    result = run_cli("names", "check", "--root", str(root))
     assert (result.exit_code, result.stdout) == (0, "")
     assert "Start one with: i18n names discover --update" in result.stderr
-    assert run("names", "check", "--strict", "--root", str(root)).exit_code == 1
+    assert run_cli("names", "check", "--strict", "--root", str(root)).exit_code == 1

@@ -7,23 +7,15 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
 
-from helpers import copy_sample_site
+from helpers import copy_sample_site, run_cli
 from sastra.names import Glossary, parse_glossary
 from sastra.names.discover import Discovery, discover
 
-REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "names"
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (FIXTURES / "discover.yaml").read_text(encoding="utf-8")
 )
-
-
-def run(*args: str) -> Result:
-    from sastra.cli import cli
-
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 def _lines(found: Discovery) -> list[str]:
@@ -50,7 +42,7 @@ def test_discover_cases(case: dict[str, Any]) -> None:
 
 def test_sample_site_reports_both_spellings(tmp_path: Path) -> None:
     root = copy_sample_site(tmp_path)
-    result = run("names", "discover", "--root", str(root))
+    result = run_cli("names", "discover", "--root", str(root))
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         "ម៉ៅ សិលា  Mao Sila ×5 · Mao Sela ×4  [listed as Mao Sela]",
@@ -62,7 +54,7 @@ def test_sample_site_reports_both_spellings(tmp_path: Path) -> None:
 def test_sample_site_without_glossary_suggests_an_entry(tmp_path: Path) -> None:
     root = copy_sample_site(tmp_path)
     (root / "i18n" / "names.yaml").unlink()
-    result = run("names", "discover", "--format", "yaml", "--root", str(root))
+    result = run_cli("names", "discover", "--format", "yaml", "--root", str(root))
     assert result.exit_code == 0
     assert result.stdout == (
         "names:\n"
@@ -106,7 +98,7 @@ names:
 def test_update_appends_and_never_changes_existing_entries(tmp_path: Path) -> None:
     root = _site(tmp_path, GLOSSARY)
     path = root / "i18n" / "names.yaml"
-    result = run("names", "discover", "--update", "--root", str(root))
+    result = run_cli("names", "discover", "--update", "--root", str(root))
     assert result.exit_code == 0
     assert "i18n/names.yaml:3: 'ម៉ៅ សិលា' also seen as 'Mao Seila'; not changed" in result.stderr
     assert "added 1 name(s)" in result.stderr
@@ -115,14 +107,14 @@ def test_update_appends_and_never_changes_existing_entries(tmp_path: Path) -> No
         "\n  - km: សុខ សុភា\n    en: Sok Sophea\n    kind: person\n"
         "    honorific: {km: លោក, en: Mr.}\n"
     )
-    again = run("names", "discover", "--update", "--root", str(root))
+    again = run_cli("names", "discover", "--update", "--root", str(root))
     assert "no new names" in again.stderr
     assert path.read_text(encoding="utf-8") == text
 
 
 def test_update_creates_the_glossary(tmp_path: Path) -> None:
     root = _site(tmp_path, None)
-    result = run("names", "discover", "--update", "--root", str(root))
+    result = run_cli("names", "discover", "--update", "--root", str(root))
     assert result.exit_code == 0
     glossary, diags = parse_glossary(
         (root / "i18n" / "names.yaml").read_text(encoding="utf-8"), "names.yaml"
@@ -151,7 +143,7 @@ def test_update_refuses_a_glossary_it_cannot_append_to(
     tmp_path: Path, glossary: str, problem: str
 ) -> None:
     root = _site(tmp_path, glossary)
-    result = run("names", "discover", "--update", "--root", str(root))
+    result = run_cli("names", "discover", "--update", "--root", str(root))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == f"i18n: error: i18n/names.yaml: {problem}"
     assert (root / "i18n" / "names.yaml").read_text(encoding="utf-8") == glossary

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import REPO
 from sastra.names import (
     Glossary,
     Honorific,
@@ -16,7 +17,6 @@ from sastra.names import (
     render_name,
 )
 
-REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "names"
 BAD = sorted((FIXTURES / "glossary").glob("*.yaml"))
 

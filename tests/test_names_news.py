@@ -8,9 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner, Result
-
-from helpers import golden_text
+from helpers import golden_text, run_cli
 from sastra.khmer.honorifics import is_not_name, is_title
 from sastra.names import parse_glossary
 
@@ -18,20 +16,14 @@ FIXTURES = Path(__file__).parent / "fixtures" / "names"
 SITE = FIXTURES / "news-site"
 
 
-def run(*args: str) -> Result:
-    from sastra.cli import cli
-
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-
 def test_discover_table_is_exactly_the_golden_output() -> None:
-    result = run("names", "discover", "--root", str(SITE))
+    result = run_cli("names", "discover", "--root", str(SITE))
     assert result.exit_code == 0
     assert result.stdout == golden_text(FIXTURES / "news-site.discover.txt", result.stdout)
 
 
 def test_discover_yaml_is_exactly_the_golden_output() -> None:
-    result = run("names", "discover", "--format", "yaml", "--root", str(SITE))
+    result = run_cli("names", "discover", "--format", "yaml", "--root", str(SITE))
     assert result.exit_code == 0
     assert result.stdout == golden_text(FIXTURES / "news-site.discover.yaml", result.stdout)
 
@@ -54,7 +46,7 @@ def test_khmer_entries_are_people_and_places_not_titles() -> None:
 def test_update_then_discover_lists_everything(tmp_path: Path) -> None:
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
-    updated = run("names", "discover", "--update", "--root", str(root))
+    updated = run_cli("names", "discover", "--update", "--root", str(root))
     assert updated.exit_code == 0
     assert "i18n: added 24 name(s) to i18n/names.yaml" in updated.stderr
     glossary, diags = parse_glossary(
@@ -62,10 +54,10 @@ def test_update_then_discover_lists_everything(tmp_path: Path) -> None:
     )
     assert diags == ()
     assert glossary.lookup("តាកែវ") is not None and glossary.lookup("តាកែវ").kind == "place"
-    again = run("names", "discover", "--root", str(root)).stdout.splitlines()
+    again = run_cli("names", "discover", "--root", str(root)).stdout.splitlines()
     assert "ហ៊ុន ម៉ាណែត  Hun Manet ×2  [listed as Hun Manet]" in again
     assert "ប្រាក់ សុខុន  Prak Sokhon ×1 · Prak Sokhonn ×1  [listed as Prak Sokhonn]" in again
-    check = run("names", "check", "--root", str(root))
+    check = run_cli("names", "check", "--root", str(root))
     assert check.stdout == (
         "content/en/news/2025-06-foreign-affairs.md:2:30: 'Prak Sokhon' → 'Prak Sokhonn' "
         "(ប្រាក់ សុខុន)\n"
