@@ -499,7 +499,7 @@ def test_a_pattern_walk_skips_build_outputs_but_reads_a_configured_folder(
         '[[content]]\npattern = "site/@lang/@path"\ncollection = "site"\n'
         '[[content]]\nsource = "@path"\ntranslation = "@path.@lang"\n',
     )
-    from sastra.content import discover
+    from sastra.content.discovery import discover
 
     entries, diags = discover(load_config(root))
     assert [(e.lang, str(e.key), e.rel) for e in entries] == [

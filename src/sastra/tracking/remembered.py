@@ -29,7 +29,7 @@ from typing import NamedTuple
 from sastra import __version__
 from sastra.cache import STATUS, Memo
 from sastra.config.model import Config
-from sastra.content import stat_signature
+from sastra.content.discovery import stat_signature
 from sastra.model import (
     ArticleStatus,
     Diagnostic,
