@@ -41,8 +41,9 @@ from sastra.render.output import (
     all_exist,
     check_output,
 )
-from sastra.render.pages import PageSpec, url_for
+from sastra.render.pages import PageSpec
 from sastra.render.state import BuildState, PageEntry, Stamp, load_state, save_state
+from sastra.render.urls import url_for
 from sastra.render.withhold import Withheld, withhold
 from sastra.theme import shipped_catalog, theme_files
 from sastra.tracking.site import site_status

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 
 from sastra.config.model import Config
 from sastra.model import Key
-from sastra.render.pages import Linker, ListedArticle, language_name, sort_entries, url_for
+from sastra.render.pages import ListedArticle, language_name, sort_entries
+from sastra.render.urls import Linker, url_for
 
 FEED_SIZE = 20
 _ATTR_ENTITIES = (("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;"))

@@ -5,16 +5,12 @@ context (plain dicts, strings, dates), so it can be hashed for the build cache
 and sent to a worker process. Article bodies stay Markdown here; the worker
 renders them (see :mod:`sastra.render.build`).
 
-URLs (``url_for``) are relative to the site root and end with ``/``:
-``km/news/mobile-signal-survey-2025/``. Links inside a page are relative to
-that page (``../../../en/…``) unless ``build.base_url`` is set, which makes
-canonical links, alternates, feeds and the sitemap absolute.
+Where each page lives and how pages link to each other is :mod:`sastra.render.urls`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,10 +19,9 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from sastra.config.model import Config
-from sastra.content import slugify
-from sastra.layouts import HOME_SLUG
-from sastra.model import Article, Key, Pair
+from sastra.model import Article, Pair
 from sastra.render.fields import data_fields, humanize, shown_fields
+from sastra.render.urls import Linker, page_url, tag_url, url_for
 
 _OG_LOCALES = {"km": "km_KH", "en": "en_US"}
 
@@ -64,66 +59,6 @@ class ListedArticle:
         object.__setattr__(self, "title", self.article.title)
 
 
-def url_for(config: Config, lang: str, key: Key) -> str:
-    """Site-relative URL of an article's page in ``lang``: ``km/news/my-post/``.
-
-    In a pattern layout the home page (a top ``index.md``/``_index.md``, keyed ``index``)
-    is the language's index, ``km/``; a section page already has its collection's URL."""
-    if config.patterns and key.slug == HOME_SLUG and not key.collection:
-        return f"{lang}/"
-    return f"{lang}/{_key_path(key.collection, key.slug)}/"
-
-
-@lru_cache(maxsize=65536)
-def _key_path(collection: str, slug: str) -> str:
-    parts = [slugify(p) for p in collection.split("/")] if collection else []
-    parts += [slugify(p) for p in slug.split("/")]
-    return "/".join(parts)
-
-
-def relative(folder: str, url: str) -> str:
-    """Relative link from a page in ``folder`` (``km/news/x``) to a site-relative ``url``.
-
-    Both are normalised site-relative paths (no ``..``), which keeps this a prefix
-    comparison instead of :func:`posixpath.relpath`'s absolute-path work.
-    """
-    return _relative(folder.split("/") if folder not in ("", ".") else [], url)
-
-
-def _relative(here: list[str], url: str) -> str:
-    """:func:`relative` with the folder already split (a page makes dozens of links)."""
-    stripped = url.rstrip("/")
-    there = stripped.split("/") if stripped else []
-    common = 0
-    for a, b in zip(here, there, strict=False):
-        if a != b:
-            break
-        common += 1
-    rel = "../" * (len(here) - common) + "/".join(there[common:])
-    if not rel:
-        return "./"
-    if url.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return rel
-
-
-def collection_url(config: Config, lang: str, collection: str) -> str:
-    """Site-relative URL of a collection's index (``km/news/``; ``km/`` for the root)."""
-    parts = [lang, *(slugify(p) for p in collection.split("/") if p)]
-    return "/".join(parts) + "/"
-
-
-@lru_cache(maxsize=4096)
-def tag_url(lang: str, tag: str) -> str:
-    """Site-relative URL of a tag's page: ``km/tags/<slug>/``."""
-    return f"{lang}/tags/{slugify(tag)}/"
-
-
-def page_url(base: str, number: int) -> str:
-    """URL of page ``number`` of a paginated list at ``base``."""
-    return base if number == 1 else f"{base}page/{number}/"
-
-
 @lru_cache(maxsize=64)
 def language_name(code: str, in_lang: str) -> str:
     """``language_name("km", "km")`` → ``ខ្មែរ``; ``("km", "en")`` → ``Khmer``."""
@@ -143,32 +78,6 @@ def og_locale(lang: str) -> str:
     except (UnknownLocaleError, ValueError):
         return lang
     return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
-
-
-def root_of(out: str) -> str:
-    """Relative prefix from a page at ``out`` to the output root (``../../``)."""
-    return "../" * out.count("/")
-
-
-class Linker:
-    """Makes hrefs for one page: relative to it, or absolute when ``base_url`` is set."""
-
-    def __init__(self, config: Config, out: str, *, site_absolute: bool = False) -> None:
-        base = config.build.base_url.rstrip("/")
-        self.base = base + "/" if base else ""
-        self.root = self.base or ("/" if site_absolute else root_of(out))
-        self.folder = posixpath.dirname(out) or "."
-        self._here = self.folder.split("/") if self.folder != "." else []
-
-    def href(self, url: str) -> str:
-        """Link from this page to a site-relative URL (the shortest relative path)."""
-        if self.base or self.root == "/":
-            return self.root + url
-        return _relative(self._here, url)
-
-    def absolute(self, url: str) -> str:
-        """Canonical form: absolute with ``base_url``, else as :meth:`href`."""
-        return self.base + url if self.base else self.href(url)
 
 
 def sort_entries(entries: Sequence[ListedArticle]) -> list[ListedArticle]:

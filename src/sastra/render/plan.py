@@ -33,19 +33,15 @@ from sastra.render.assets import asset_refusal, image_output, image_source, is_e
 from sastra.render.feeds import atom_feed, robots, sitemap
 from sastra.render.fields import image_values, shown_fields
 from sastra.render.pages import (
-    Linker,
     ListedArticle,
     PageSpec,
     article_page,
     collection_title,
-    collection_url,
     language_name,
     list_pages,
-    page_url,
     special_page,
-    tag_url,
-    url_for,
 )
+from sastra.render.urls import Linker, collection_url, page_url, tag_url, url_for
 
 LEAD_IMAGE_FIELDS = ("image", "heroImage", "cover")
 """Frontmatter fields read as an article's lead image, first found wins."""
