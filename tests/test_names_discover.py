@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from helpers import copy_sample_site, run_cli
-from sastra.names import Glossary, parse_glossary
+from sastra.names import Glossary, NameEntry, parse_glossary
 from sastra.names.discover import Discovery, discover
 
 FIXTURES = Path(__file__).parent / "fixtures" / "names"
@@ -147,3 +147,20 @@ def test_update_refuses_a_glossary_it_cannot_append_to(
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == f"i18n: error: i18n/names.yaml: {problem}"
     assert (root / "i18n" / "names.yaml").read_text(encoding="utf-8") == glossary
+
+
+def test_append_refuses_entries_that_would_not_validate() -> None:
+    """The glossary ``--update`` would write is checked before it is returned: a name
+    it already lists, appended again, is refused with the parser's reason."""
+    from sastra.errors import EditError
+    from sastra.names.glossary_yaml import append_entries
+
+    text = "names:\n  - km: ម៉ៅ សិលា\n    en: Mao Sela\n"
+    with pytest.raises(EditError) as refused:
+        append_entries(text, [NameEntry("ម៉ៅ សិលា", "Mao Sela")], "i18n/names.yaml")
+    assert [str(d) for d in refused.value.diagnostics] == [
+        "i18n/names.yaml: the new entries would not validate: "
+        "'ម៉ៅ សិលា' is listed twice (first at line 2)"
+    ]
+    added = append_entries(text, [NameEntry("សុខ សុភា", "Sok Sophea")], "i18n/names.yaml")
+    assert added == text + "\n  - km: សុខ សុភា\n    en: Sok Sophea\n    kind: person\n"

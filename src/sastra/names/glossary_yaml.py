@@ -14,8 +14,9 @@ import yaml
 from sastra.content.yamlsafe import compose as compose_safe
 from sastra.content.yamlsafe import flow_string
 from sastra.errors import EditError
+from sastra.model import Severity
 from sastra.names.discover import Discovery
-from sastra.names.glossary import Honorific, Kind, NameEntry
+from sastra.names.glossary import Honorific, Kind, NameEntry, parse_glossary
 
 __all__ = ["append_entries", "entries_yaml", "suggested_entries"]
 
@@ -69,10 +70,21 @@ def append_entries(text: str, entries: Sequence[NameEntry], path: str) -> str:
     its ``names:`` list.
 
     Raises :class:`~sastra.errors.EditError` when that cannot be done without rewriting
-    what is there (the list is in flow style, or other keys follow it).
+    what is there (the list is in flow style, or other keys follow it), or when the
+    glossary it would make does not validate (a name listed twice).
     """
     if not entries:
         return text
+    new_text = _appended(text, entries, path)
+    _, diags = parse_glossary(new_text, path)
+    errors = [d for d in diags if d.severity is Severity.ERROR]
+    if errors:
+        raise EditError(path, f"the new entries would not validate: {errors[0].message}")
+    return new_text
+
+
+def _appended(text: str, entries: Sequence[NameEntry], path: str) -> str:
+    """:func:`append_entries` before the check of what it made."""
     if not text.strip():
         return "names:\n" + entries_yaml(entries)
     root = compose_safe(text)
