@@ -6,6 +6,13 @@ prints them in one place (``sastra.cli.LazyGroup.invoke``) and exits with
 :attr:`SastraError.exit_code`. A bad argument to a library function (an unknown date
 style, a year out of range) stays a plain ``ValueError``: that is a caller's bug, not a
 user's file.
+
+Two kinds of failure are not raised as a ``SastraError``, on purpose: a command's check
+of its own arguments (an unknown ``--lang``, a file ``i18n new`` would overwrite) ends
+the command where it is made, with one ``i18n: error:`` line
+(:func:`sastra.cli.options.fail`); and the system refusing a read or a write (a full
+disk, a folder without permission) stays an ``OSError``, printed as one line by
+``sastra.cli.main`` (``i18n build`` adds that the previous site was kept).
 """
 
 from __future__ import annotations

@@ -39,7 +39,9 @@ if TYPE_CHECKING:
     help="Allow an output folder outside the site or holding files no build wrote, "
     "and a cache folder outside the site.",
 )
-@click.option("--jobs", type=int, default=None, help="Worker processes (default: every core).")
+@click.option(
+    "--jobs", type=int, default=None, help="Processes rendering the pages (default: every core)."
+)
 @click.option(
     "--drafts",
     is_flag=True,

@@ -103,8 +103,8 @@ def status(
             memory.remember(result, diagnostics)
     try:
         print_content_diagnostics(diagnostics, quiet_warnings=fmt == "json")
-        for note in result.notes:
-            click.echo(f"warning: {note}", err=True)
+        for line in result.notes:
+            click.echo(f"warning: {line}", err=True)
         empty = not result.articles
         if empty:
             click.echo(f"i18n: {no_articles(config)}", err=True)

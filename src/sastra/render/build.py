@@ -357,7 +357,7 @@ def _fallback_warnings(
     file whose raw HTML was shown as text."""
     missing = sorted({item for page in per_page for item in page})
     warnings = []
-    for kind, lang, text in missing:
+    for kind, lang, text in missing:  # for "html": the file's path and the line
         if kind == "html":
             from sastra.render.markdown import RAW_HTML
 
