@@ -24,8 +24,10 @@ Khmer reader does:
 3. :func:`same_name` says yes when the distance is at most :data:`THRESHOLD`.
 
 Names of several words are compared word by word and the largest word distance
-counts; when the word counts differ ("Chan Srey"/"Chansrey") the joined keys
-are compared instead. Word order is significant: "Sela Mao" is not "Mao Sela".
+counts; a word may stand for up to three neighbouring words of the other name, joined
+("Chan Srey"/"Chansrey", "Hang Chuonnaron"/"Hang Chuon Naron"), since print spaces the
+words of one Khmer name in different ways. Word order is significant: "Sela Mao" is not
+"Mao Sela".
 """
 
 from __future__ import annotations
@@ -92,6 +94,8 @@ def _fold_word(word: str) -> str:
     if len(word) > 2 and word[-1] in "hr" and word[-2] in _VOWELS:
         word = word[:-1]
     word = re.sub(r"(?<=[aeiou])r(?=[^aeiou])", "", word)  # length mark: "Thoeurn", "Sorn"
+    if len(word) > 2 and word[-1] == "d" and word[-2] in _VOWELS:
+        word = word[:-1] + "t"  # a final ដ/ត is printed t, th or d: "Vandet", "Vanded"
     word = re.sub(r"(.)\1+", r"\1", word)
     return word
 
@@ -124,11 +128,24 @@ def _vowel_class(run: str) -> str:
     return "B"
 
 
+_SAME_VOWEL_SWAPS = frozenset(
+    {frozenset({"a", "ie"}), frozenset({"a", "ia"}), frozenset({"a", "iea"})}
+)
+"""ៀ is printed ie, ia or ea ("Hieng", "Heang"), and ea folds to a: one class, though the
+runs look front and open."""
+_NEAR_VOWEL_SWAPS = frozenset({frozenset({"ai", "ei"})})
+"""ៃ and ័យ are printed ay or ey ("Nay"/"Ney", "Chay"/"Chey"): near, one swap per word."""
+
+
 def _substitution(a: str, b: str) -> float:
     if a == b:
         return 0.0
     a_vowel, b_vowel = a[0] in _VOWELS, b[0] in _VOWELS
     if a_vowel and b_vowel:
+        if frozenset({a, b}) in _SAME_VOWEL_SWAPS:
+            return VOWEL_SAME_CLASS
+        if frozenset({a, b}) in _NEAR_VOWEL_SWAPS:
+            return VOWEL_NEAR_CLASS
         ca, cb = _vowel_class(a), _vowel_class(b)
         if ca == cb:
             return VOWEL_SAME_CLASS
@@ -169,14 +186,62 @@ def _word_distance(a: str, b: str) -> float:
 def name_distance(a: str, b: str) -> float:
     """Weighted distance between two Latin names (0.0 means the same key).
 
-    Word by word, the largest word distance counts; names with different numbers of
-    words are compared as one joined word each. An empty name is at distance
-    :data:`CONSONANT` per unit from anything else.
+    Word by word, the largest word distance counts. Print spaces the words of one Khmer
+    name in different ways ("Hang Chuonnaron", "Hang Chuon Naron"; "Hun Many", "Hunmany"),
+    so a word may also stand for up to :data:`MAX_JOINED` neighbouring words of the other
+    name, compared joined; every word of both names is used, in order. An empty name is
+    at distance :data:`CONSONANT` per unit from anything else.
     """
-    wa, wb = name_key(a).split(), name_key(b).split()
-    if len(wa) == len(wb) and wa:
-        return max(_word_distance(x, y) for x, y in zip(wa, wb, strict=True))
-    return _word_distance("".join(wa), "".join(wb))
+    wa, wb = tuple(_words(a)), tuple(_words(b))
+    if not wa or not wb:
+        return _word_distance(name_key(a).replace(" ", ""), name_key(b).replace(" ", ""))
+    return _aligned_distance(wa, wb)
+
+
+MAX_JOINED = 3
+"""Most words of one name that one word of the other may stand for."""
+
+
+@lru_cache(maxsize=4096)
+def _aligned_distance(wa: tuple[str, ...], wb: tuple[str, ...]) -> float:
+    """The smallest largest-group distance over the ways of grouping the words of ``wa``
+    and ``wb`` in order into pairs of groups, one side of each pair a single word."""
+    inf = float("inf")
+    best = [[inf] * (len(wb) + 1) for _ in range(len(wa) + 1)]
+    best[0][0] = 0.0
+    for i in range(len(wa) + 1):
+        for j in range(len(wb) + 1):
+            if best[i][j] == inf:
+                continue
+            for n, m in _GROUPS:
+                if i + n > len(wa) or j + m > len(wb):
+                    continue
+                if (n > 1 or m > 1) and _has_initial(wa[i : i + n] + wb[j : j + m]):
+                    continue  # an initial ("David L. Almirol") is no spacing of a Khmer word
+                d = _word_distance(_joined_key(wa[i : i + n]), _joined_key(wb[j : j + m]))
+                cell = max(best[i][j], d)
+                if cell < best[i + n][j + m]:
+                    best[i + n][j + m] = cell
+    if best[-1][-1] == inf:  # more words than MAX_JOINED can group: compare joined
+        return _word_distance(_joined_key(wa), _joined_key(wb))
+    return best[-1][-1]
+
+
+_GROUPS = (
+    (1, 1),
+    *((1, k) for k in range(2, MAX_JOINED + 1)),
+    *((k, 1) for k in range(2, MAX_JOINED + 1)),
+)
+
+
+def _has_initial(words: tuple[str, ...]) -> bool:
+    return any(len(w) == 1 for w in words)
+
+
+@lru_cache(maxsize=8192)
+def _joined_key(words: tuple[str, ...]) -> str:
+    """The folded key of words written as one: "Chuon" + "Naron" is "cuonaron"."""
+    return _fold_word("".join(words))
 
 
 def same_name(a: str, b: str) -> bool:
