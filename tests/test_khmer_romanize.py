@@ -71,6 +71,11 @@ def test_printed_spelling_hit_rate() -> None:
         ("ជនជាតិ", "Choncheate"),
         ("ហ៊ុន សែន", "Hun Sen"),
         ("កែវ ចិន្តា", "Keo Chenda"),
+        ("ទ្រាំង", "Treang"),  # ាំង is one rhyme, not "Troamng"
+        ("សាំង", "Sang"),
+        ("អាំង", "Ang"),
+        ("ចក្រាវុធ", "Chakravuth"),  # ក្រ is one a-series cluster across the syllable break
+        ("ថ្មី", "Thmey"),
     ],
 )
 def test_name_conventions(khmer: str, latin: str) -> None:

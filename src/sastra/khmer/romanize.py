@@ -52,7 +52,10 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
 * a consonant closing a syllable and starting the next through a subscript is
   written twice only for ``n`` and ``l`` ("Vanna", "Sovann", ផល្លា "Phalla"), once
   otherwise (បុប្ផា "Bopha");
-* ាំ before a final ង is ``ang``/``eang`` (ទ្រាំង "Treang", UNGEGN too; not "Troamng");
+* ាំ before a final ង is ``ang``/``eang`` (ទ្រាំង "Treang", សាំង "Sang", UNGEGN too; not
+  "Troamng");
+* a cluster keeps its series when its base closes one syllable and its subscript opens the
+  next (ចក្រាវុធ "Chakravuth": ក្រ is a-series, so ា is ``a``, not ``ea``);
   ំ closes its syllable, so a following subscript cluster is an onset (ត្រាំខ្នារ
   "Tram Khnar");
 * ៀ closing a word is ``ea`` (ទៀ "Tea"), ៀវ is ``ieu`` (ខៀវ "Khieu"); ឹម/ឺម are
@@ -234,6 +237,9 @@ def _syllables(clusters: list[_Cluster]) -> list[_Syllable]:
         if c.base in _INDEPENDENT:
             syls.append(_Syllable([], 1, c.vowel, c.signs, independent=c.base))
             continue
+        if prev is not None and _nasal_a_before_ng(prev, c):
+            prev.final = c.base  # ាំង is one rhyme: សាំង "Sang", ទ្រាំង "Treang"
+            continue
         if prev is not None and open_prev and c.subs:
             # the base closes the previous syllable, the subscripts open the next one
             prev.final, prev.geminate = c.base, True
@@ -255,10 +261,13 @@ def _syllables(clusters: list[_Cluster]) -> list[_Syllable]:
             onset = [c.base]
         else:
             onset = [c.base, *c.subs]
+        # a cluster has one series, also when its base closes the syllable before and its
+        # subscripts open this one: ចក្រាវុធ "Chakravuth" (ក្រ is a-series), not "Chakreavuth"
+        cluster = [c.base, *c.subs] if onset is c.subs else onset
         syls.append(
             _Syllable(
                 onset,
-                _series(onset, c.shifter),
+                _series(cluster, c.shifter),
                 c.vowel,
                 c.signs,
                 shifter=c.shifter,
@@ -266,6 +275,12 @@ def _syllables(clusters: list[_Cluster]) -> list[_Syllable]:
             )
         )
     return syls
+
+
+def _nasal_a_before_ng(prev: _Syllable, c: _Cluster) -> bool:
+    """ង written after ាំ closes that syllable (ំ before ង is not a final of its own)."""
+    bare_ng = c.base == "ង" and not c.subs and not c.vowel and not c.signs and not c.shifter
+    return bare_ng and prev.vowel == "ា" and NIKAHIT in prev.signs and not prev.final
 
 
 def _inherent(syl: _Syllable) -> bool:
