@@ -5,7 +5,8 @@ Sources: the ``tune`` person rows of tests/fixtures/names/printed.tsv (never the
 rows), the people of src/sastra/data/names/well-known.yaml and the commonest printed
 spellings of tests/fixtures/khmer/romanize.tsv. A pair gives evidence for its words when
 the Khmer and the printed name have as many words. ``python tests/name_usage.py`` prints
-each word with its spellings, counts and whether the rules already give the commonest.
+each word with its spellings, counts and whether the rules already give the commonest;
+``python tests/name_usage.py --update-seen`` rewrites the ``seen`` column of the table.
 """
 
 from __future__ import annotations
@@ -67,9 +68,33 @@ def usage() -> dict[str, WordUsage]:
     return dict(words)
 
 
+def seen(word: str, printed: str, words: dict[str, WordUsage]) -> str:
+    """The table's ``seen`` column: pairs that print the word so, of all that contain it."""
+    use = words.get(normalize(word))
+    return f"{use.spellings[printed]}/{sum(use.spellings.values())}" if use else "0/0"
+
+
+def update_seen(table: Path) -> None:
+    words = usage()
+    lines = []
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            khmer, printed, _, source = line.split("\t")
+            line = "\t".join((khmer, printed, seen(khmer, printed, words), source))
+        lines.append(line)
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
+    import sys
+
     from sastra.khmer.romanize import _capitalise, _romanize_word
 
+    if sys.argv[1:] == ["--update-seen"]:
+        update_seen(
+            Path(__file__).parents[1] / "src" / "sastra" / "data" / "names" / "name-words.tsv"
+        )
+        sys.exit()
     for word, use in sorted(usage().items(), key=lambda item: -item[1].commonest()[2]):
         spelling, count, total = use.commonest()
         rules = _capitalise(_romanize_word(word))

@@ -68,7 +68,15 @@ def test_printed_spelling_hit_rate() -> None:
         ("ស៊ីលា", "Sila"),
         ("សុធា", "Sothea"),
         ("ស្រីនា", "Sreyna"),
-        ("ជនជាតិ", "Choncheate"),
+        ("ជនជាតិ", "Choncheat"),  # a final's Pali ិ is silent
+        ("សុជាតិ", "Socheat"),
+        ("វណ្ណាត", "Vannath"),  # ាត/េត closing a name: th
+        ("នេត", "Neth"),
+        ("ផាត់", "Phat"),  # short: t
+        ("បូររិទ្ធ", "Borith"),  # a-series ូ open, or closed by the silent រ: o
+        ("អូន", "Aun"),
+        ("អ៊ុច", "Ouch"),  # អ៊ុ before a stop: ou
+        ("អ៊ុំ", "Um"),
         ("ហ៊ុន សែន", "Hun Sen"),
         ("កែវ ចិន្តា", "Keo Chenda"),
         ("ទ្រាំង", "Treang"),  # ាំង is one rhyme, not "Troamng"

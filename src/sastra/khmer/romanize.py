@@ -60,9 +60,15 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
   "Tram Khnar");
 * ៀ closing a word is ``ea`` (ទៀ "Tea"), ៀវ is ``ieu`` (ខៀវ "Khieu"); ឹម/ឺម are
   ``em`` a-series, ``im`` o-series (កឹម "Kem", ហ៊ឺម "Him");
-* ើ a-series is ``oeu`` (កើត "Koeut"); ូ a-series is ``au`` (DC-Cam: អូន "Aun",
-  តូច "Tauch"); ោ a-series is ``o`` (សោភា "Sophea", កោះ "Koh") and ``or`` closing a
-  word (ហោ "Hor"); o-series ៅ closing a word is ``ov`` (ពៅ "Pov");
+* ើ a-series is ``oeu`` (កើត "Koeut"); ូ a-series is ``au`` in a closed syllable (DC-Cam:
+  អូន "Aun", តូច "Tauch") and ``o`` in an open one, also before a doubled រ, which is one r
+  (បូរ៉ា "Bora", អ៊ុច បូររិទ្ធ "Ouch Borith"); អ៊ុ before a final stop is ``ou`` (អ៊ុក "Ouk", អ៊ុច
+  "Ouch"; អ៊ុំ "Um");
+* a final ត after ា or េ closing a name is ``th`` (ណាត "Nath", ជា វណ្ណាត "Chea Vannath",
+  នេត "Neth"; short ាត់ stays ``t``, ផាត់ "Phat"); a word-final consonant written with ិ
+  after a long vowel is a final whose Pali vowel is silent (សុជាតិ "Socheat");
+* ោ a-series is ``o`` (សោភា "Sophea", កោះ "Koh") and ``or`` closing a word (ហោ "Hor");
+  o-series ៅ closing a word is ``ov`` (ពៅ "Pov");
 * a word of one bare a-series consonant takes ``r`` (ស "Sar");
 * ង and យ after a written vowel close the syllable even before a bare consonant
   (សំរោងទង "Samrongtong", ជ្រោយចង្វារ "Chroychangvear"); ន្ទ between syllables is
@@ -171,6 +177,8 @@ class _Syllable:
     shifter: str = ""
     from_subscript: bool = False
     """The onset is the subscript of a cluster whose base closed the syllable before."""
+    final_with_vowel: bool = False
+    """The final was written with a silent ិ (ជាតិ)."""
 
 
 def _clusters(word: str) -> list[_Cluster | str]:
@@ -274,6 +282,23 @@ def _syllables(clusters: list[_Cluster]) -> list[_Syllable]:
                 from_subscript=onset is c.subs,
             )
         )
+    return _silent_final_i(syls)
+
+
+def _silent_final_i(syls: list[_Syllable]) -> list[_Syllable]:
+    """A word-final consonant written with ិ after a long syllable is a final whose Pali vowel
+    is not spoken: ជាតិ "cheat" (សុជាតិ "Socheat"), វត្ថិ "vath" (ស៊ីសុវត្ថិ "Sisowath")."""
+    if len(syls) < 2:
+        return syls
+    prev, last = syls[-2], syls[-1]
+    if last.vowel != "ិ" or last.signs or last.final or last.independent:
+        return syls
+    if last.from_subscript and prev.geminate:
+        return syls[:-1]  # the subscript is silent with its vowel: វត្ថិ
+    long_open = prev.vowel not in ("", "ិ", "ុ") and not prev.final and not prev.signs
+    if long_open and not prev.independent and len(last.onset) == 1:
+        prev.final, prev.final_with_vowel = last.onset[0], True
+        return syls[:-1]
     return syls
 
 
@@ -366,6 +391,12 @@ def _spell(syls: list[_Syllable]) -> str:
             nucleus = "a"  # មករា "Makara", រតនា "Ratana"
         if syl.vowel == "ោ" and syl.series == 1 and syl.signs in ("", REAHMUK):
             nucleus = "or" if last and not final and not syl.signs else "o"  # ហោ "Hor", កោះ "Koh"
+        if syl.vowel == "ូ" and syl.series == 1 and not syl.signs and _open(syl, syls[k + 1 :]):
+            nucleus = "o"  # បូរ៉ា "Bora", បូររិទ្ធ "Borith"; closed: អូន "Aun", សូត "Sauth"
+        if _ou_before_stop(syl):
+            nucleus = "ou"  # អ៊ុក "Ouk", អ៊ុច "Ouch"
+        if last and syl.final == "ត" and syl.vowel in ("ា", "េ") and not _short_or_pali(syl):
+            final = "th"  # ណាត "Nath", វណ្ណាត "Vannath", នេត "Neth"; ផាត់ stays "Phat"
         if syl.vowel == "ែ" and syl.final == "វ":
             final = "o"  # កែវ "Keo"
         elif syl.vowel == "ៀ" and syl.final == "វ":
@@ -375,6 +406,21 @@ def _spell(syls: list[_Syllable]) -> str:
         text = _join(text, previous_final, onset + nucleus + final)
         previous_final, previous_nucleus = final, nucleus
     return text
+
+
+def _open(syl: _Syllable, rest: list[_Syllable]) -> bool:
+    """No final, or a រ written twice (ររ is one r, opening the next syllable: បូររិទ្ធ)."""
+    return not syl.final or (syl.final == "រ" and bool(rest) and rest[0].onset[:1] == ["រ"])
+
+
+def _short_or_pali(syl: _Syllable) -> bool:
+    return syl.final_short or syl.final_with_vowel
+
+
+def _ou_before_stop(syl: _Syllable) -> bool:
+    """អ៊ុ closed by a stop is printed ``ou``, as its vowel is spoken long (អ៊ុំ stays "Um")."""
+    plain = syl.onset == ["អ"] and syl.shifter == TRIISAP and syl.vowel == "ុ" and not syl.signs
+    return plain and syl.final in ("ក", "ច", "ត")
 
 
 def _silent_ng(syl: _Syllable, rest: list[_Syllable]) -> bool:
