@@ -41,8 +41,9 @@ def test_romanize(khmer: str, output: str, printed: str, variants: list[str]) ->
         assert same_name(output, variant), (output, variant)
 
 
-HIT_RATE_FLOOR = 0.97
-"""75 of 77 names come out exactly as most often printed (49 of 75 before the name
+HIT_RATE_FLOOR = 0.98
+"""76 of 77 names come out exactly as most often printed (75 before រតនា "Rattana" was
+listed; 49 of 75 before the name
 conventions for ា, ែ, ី, ប៉, ន្ត and final subscript clusters; 65 before ៅ "ov"; វង្ស and a
 name from the usage table added since; 68 before the usage table)."""
 
