@@ -28,7 +28,7 @@ and places (1998) decides. Place names are spelled by the gazetteer first
 
 Departures from UNGEGN, each the spelling names are most often printed with (the
 fixture tests/fixtures/khmer/romanize.tsv counts how often the output is exactly the
-commonest printed spelling: 75 of 77 names with the usage table, 68 without it, 49 of 75
+commonest printed spelling: 76 of 77 names with the usage table, 68 without it, 49 of 75
 before these rules; on printed pairs
 collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
 
