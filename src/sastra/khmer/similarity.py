@@ -10,7 +10,8 @@ Khmer reader does:
    ``th`` → ``t``, ``nh`` → ``n``), ``w`` → ``v``, ``y`` as a vowel → ``i``,
    ``ea`` → ``a`` (o-series /iə/ after a consonant, "Sophea"), ``ae`` → ``e`` and a
    final ``aev`` → ``eo`` (the gazetteer's ែ: "Preaek Ta Kaev" is printed "Prek Ta
-   Keo"), a final ``ov`` → ``ou`` (ៅ: "Pov"/"Pou"), doubled letters to one,
+   Keo"), ``ieu``/``iev``/``eav`` → one form (ៀវ: "Khieu", "Seavmey"/"Sieumey"), a final
+   ``ov`` → ``ou`` (ៅ: "Pov"/"Pou"), doubled letters to one,
    a silent word-final ``h`` or ``r`` after a vowel ("Sokhar", "Preah"), and an ``r``
    between a vowel and a consonant, which marks a long vowel ("Thoeurn", "Sorn").
    It never folds one consonant into another: ``d``/``t`` (ដ/ត) and ``l``/``n``
@@ -88,6 +89,7 @@ def _fold_word(word: str) -> str:
     head = "Y" if len(word) > 1 and word[0] == "y" and word[1] in _VOWELS else word[:1]
     word = (head + word[1:]).replace("y", "i").replace("Y", "y")
     word = re.sub(r"aev$", "eo", word)  # ែវ: the gazetteer's "Kaev" is printed "Keo"
+    word = re.sub(r"(?:ieu|iev|eav|iav)(?![aeiou])", "iav", word)  # ៀវ: Khieu, Khiev, Seav
     word = word.replace("ae", "e")  # ែ: the gazetteer's "Preaek" is printed "Prek"
     word = re.sub(r"ov$", "ou", word)  # ៅ closing a word: "Pov" and "Pou" are one name
     word = re.sub(r"(?<=[^aeiou])ea", "a", word)
