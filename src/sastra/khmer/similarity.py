@@ -12,14 +12,17 @@ Khmer reader does:
    final ``aev`` → ``eo`` (the gazetteer's ែ: "Preaek Ta Kaev" is printed "Prek Ta
    Keo"), ``ieu``/``iev``/``eav`` → one form (ៀវ: "Khieu", "Seavmey"/"Sieumey"), a final
    ``ov`` → ``ou`` (ៅ: "Pov"/"Pou"), doubled letters to one,
-   a silent word-final ``h`` or ``r`` after a vowel ("Sokhar", "Preah"), and an ``r``
+   a silent word-final ``h`` or ``r`` after a vowel ("Sokhar", "Preah"), a word-final
+   ``d`` after a vowel → ``t`` ("Vanded"/"Vandet"), and an ``r``
    between a vowel and a consonant, which marks a long vowel ("Thoeurn", "Sorn").
    It never folds one consonant into another: ``d``/``t`` (ដ/ត) and ``l``/``n``
    are different letters in Khmer, so "Dara"/"Tara" and "Sela"/"Sina" stay apart.
 2. :func:`name_distance` is a weighted edit distance over *units* of the keys
    (a consonant, ``ng``, or a whole run of vowels). Vowel runs of one class
    (front ``i e ei ie``, open ``a ae ai``, back ``o u ou ao``, central ``eu oe``)
-   cost :data:`VOWEL_SAME_CLASS` to swap; across classes they cost more;
+   cost :data:`VOWEL_SAME_CLASS` to swap; across classes they cost more, except two
+   pairs print uses for one Khmer vowel: ``ie``/``ia`` with ``a`` (ៀ: "Hieng"/"Heang")
+   at the same-class cost, ``ei``/``ai`` (ៃ, ័យ: "Ney"/"Nay") at :data:`VOWEL_NEAR_CLASS`;
    consonants cost :data:`CONSONANT` to swap, insert or delete, except ``h``
    (:data:`H_INDEL`).
 3. :func:`same_name` says yes when the distance is at most :data:`THRESHOLD`.
