@@ -78,6 +78,7 @@ def test_printed_spelling_hit_rate() -> None:
         ("អូន", "Aun"),
         ("អ៊ុច", "Ouch"),  # អ៊ុ before a stop: ou
         ("អ៊ុំ", "Um"),
+        ("វឌ្ឍនា", "Vathana"),  # the Pali middle of a geminate: a
         ("ហ៊ុន សែន", "Hun Sen"),
         ("កែវ ចិន្តា", "Keo Chenda"),
         ("ទ្រាំង", "Treang"),  # ាំង is one rhyme, not "Troamng"

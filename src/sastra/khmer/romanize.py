@@ -46,7 +46,8 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
 * subscript ត after a nasal final is ``d`` (ចិន្តា "Chenda"): ្ត and ្ដ are one glyph
   and names are typed with either;
 * an o-series inherent vowel before a geminate, a subscript onset or another
-  inherent-vowel syllable is ``a`` ("Vanna", "Rangsey", មករា "Makara"); a bare
+  inherent-vowel syllable, or opened by the second half of a geminate, is ``a`` ("Vanna",
+  "Rangsey", មករា "Makara", វឌ្ឍនា "Vathana"); a bare
   consonant between an inherent-vowel syllable and the word's last, open, syllable
   opens a syllable of its own, as Pali names are read (រតនា "Ratana", not "Rotnea");
 * a consonant closing a syllable and starting the next through a subscript is
@@ -389,6 +390,8 @@ def _spell(syls: list[_Syllable]) -> str:
             nucleus = "o"  # វង្ស "Vong": ង before a silent word-final subscript
         if _inherent(syl) and not last and syl.series == 2 and _inherent(syls[k + 1]):
             nucleus = "a"  # មករា "Makara", រតនា "Ratana"
+        elif _inherent(syl) and not last and syl.series == 2 and syl.from_subscript:
+            nucleus = "a"  # the Pali middle of a geminate: វឌ្ឍនាកា "Vathanaka"
         if syl.vowel == "ោ" and syl.series == 1 and syl.signs in ("", REAHMUK):
             nucleus = "or" if last and not final and not syl.signs else "o"  # ហោ "Hor", កោះ "Koh"
         if syl.vowel == "ូ" and syl.series == 1 and not syl.signs and _open(syl, syls[k + 1 :]):
