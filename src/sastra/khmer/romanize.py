@@ -65,8 +65,9 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
   អូន "Aun", តូច "Tauch") and ``o`` in an open one, also before a doubled រ, which is one r
   (បូរ៉ា "Bora", អ៊ុច បូររិទ្ធ "Ouch Borith"); អ៊ុ before a final stop is ``ou`` (អ៊ុក "Ouk", អ៊ុច
   "Ouch"; អ៊ុំ "Um");
-* a final ត after ា or េ closing a name is ``th`` (ណាត "Nath", ជា វណ្ណាត "Chea Vannath",
-  នេត "Neth"; short ាត់ stays ``t``, ផាត់ "Phat"); a word-final consonant written with ិ
+* a final ត after េ closing a name is ``th`` (នេត "Neth", ឌី សាវ៉េត "Dy Saveth"; ាត is
+  printed ``t`` as often as ``th``: គាត "Keat", ហួត តាត "Huot Tat", ណាត "Nath"); a
+  word-final consonant written with ិ
   after a long vowel is a final whose Pali vowel is silent (សុជាតិ "Socheat");
 * ោ a-series is ``o`` (សោភា "Sophea", កោះ "Koh") and ``or`` closing a word (ហោ "Hor");
   o-series ៅ closing a word is ``ov`` (ពៅ "Pov");
@@ -398,8 +399,8 @@ def _spell(syls: list[_Syllable]) -> str:
             nucleus = "o"  # បូរ៉ា "Bora", បូររិទ្ធ "Borith"; closed: អូន "Aun", សូត "Sauth"
         if _ou_before_stop(syl):
             nucleus = "ou"  # អ៊ុក "Ouk", អ៊ុច "Ouch"
-        if last and syl.final == "ត" and syl.vowel in ("ា", "េ") and not _short_or_pali(syl):
-            final = "th"  # ណាត "Nath", វណ្ណាត "Vannath", នេត "Neth"; ផាត់ stays "Phat"
+        if last and syl.final == "ត" and syl.vowel == "េ" and not _short_or_pali(syl):
+            final = "th"  # នេត "Neth", សាវ៉េត "Saveth"; ាត is printed t as often as th
         if syl.vowel == "ែ" and syl.final == "វ":
             final = "o"  # កែវ "Keo"
         elif syl.vowel == "ៀ" and syl.final == "វ":
