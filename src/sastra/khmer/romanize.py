@@ -54,11 +54,10 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
   written twice only for ``n`` and ``l`` ("Vanna", "Sovann", ផល្លា "Phalla"), once
   otherwise (បុប្ផា "Bopha");
 * ាំ before a final ង is ``ang``/``eang`` (ទ្រាំង "Treang", សាំង "Sang", UNGEGN too; not
-  "Troamng");
+  "Troamng"); ំ closes its syllable, so a following subscript cluster is an onset
+  (ត្រាំខ្នារ "Tram Khnar");
 * a cluster keeps its series when its base closes one syllable and its subscript opens the
   next (ចក្រាវុធ "Chakravuth": ក្រ is a-series, so ា is ``a``, not ``ea``);
-  ំ closes its syllable, so a following subscript cluster is an onset (ត្រាំខ្នារ
-  "Tram Khnar");
 * ៀ closing a word is ``ea`` (ទៀ "Tea"), ៀវ is ``ieu`` (ខៀវ "Khieu"); ឹម/ឺម are
   ``em`` a-series, ``im`` o-series (កឹម "Kem", ហ៊ឺម "Him");
 * ើ a-series is ``oeu`` (កើត "Koeut"); ូ a-series is ``au`` in a closed syllable (DC-Cam:
@@ -67,8 +66,8 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
   "Ouch"; អ៊ុំ "Um");
 * a final ត after េ closing a name is ``th`` (នេត "Neth", ឌី សាវ៉េត "Dy Saveth"; ាត is
   printed ``t`` as often as ``th``: គាត "Keat", ហួត តាត "Huot Tat", ណាត "Nath"); a
-  word-final consonant written with ិ
-  after a long vowel is a final whose Pali vowel is silent (សុជាតិ "Socheat");
+  word-final consonant written with ិ after a long vowel is a final whose Pali vowel is
+  silent (សុជាតិ "Socheat");
 * ោ a-series is ``o`` (សោភា "Sophea", កោះ "Koh") and ``or`` closing a word (ហោ "Hor");
   o-series ៅ closing a word is ``ov`` (ពៅ "Pov");
 * a word of one bare a-series consonant takes ``r`` (ស "Sar");
