@@ -64,10 +64,10 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
   អូន "Aun", តូច "Tauch") and ``o`` in an open one, also before a doubled រ, which is one r
   (បូរ៉ា "Bora", អ៊ុច បូររិទ្ធ "Ouch Borith"); អ៊ុ before a final stop is ``ou`` (អ៊ុក "Ouk", អ៊ុច
   "Ouch"; អ៊ុំ "Um");
-* a final ត after េ closing a name is ``th`` (នេត "Neth", ឌី សាវ៉េត "Dy Saveth"; ាត is
-  printed ``t`` as often as ``th``: គាត "Keat", ហួត តាត "Huot Tat", ណាត "Nath"); a
-  word-final consonant written with ិ after a long vowel is a final whose Pali vowel is
-  silent (សុជាតិ "Socheat");
+* a word-final consonant written with ិ after a long vowel is a final whose Pali vowel is
+  silent (សុជាតិ "Socheat"); a final ត stays ``t``: print adds ``h`` as often as not (នេត
+  "Neth", ឌី សាវ៉េត "Dy Saveth", ណាត "Nath" against ជូ ជេត "Chu Chet", គាត "Keat", ហួត តាត
+  "Huot Tat"), so the usage table keeps the ones print fixes;
 * ោ a-series is ``o`` (សោភា "Sophea", កោះ "Koh") and ``or`` closing a word (ហោ "Hor");
   o-series ៅ closing a word is ``ov`` (ពៅ "Pov");
 * a word of one bare a-series consonant takes ``r`` (ស "Sar");
@@ -199,8 +199,6 @@ def _spell(syls: list[Syllable]) -> str:
             nucleus = "o"  # បូរ៉ា "Bora", បូររិទ្ធ "Borith"; closed: អូន "Aun", សូត "Sauth"
         if _ou_before_stop(syl):
             nucleus = "ou"  # អ៊ុក "Ouk", អ៊ុច "Ouch"
-        if last and syl.final == "ត" and syl.vowel == "េ" and not _short_or_pali(syl):
-            final = "th"  # នេត "Neth", សាវ៉េត "Saveth"; ាត is printed t as often as th
         if syl.vowel == "ែ" and syl.final == "វ":
             final = "o"  # កែវ "Keo"
         elif syl.vowel == "ៀ" and syl.final == "វ":
@@ -215,10 +213,6 @@ def _spell(syls: list[Syllable]) -> str:
 def _open(syl: Syllable, rest: list[Syllable]) -> bool:
     """No final, or a រ written twice (ររ is one r, opening the next syllable: បូររិទ្ធ)."""
     return not syl.final or (syl.final == "រ" and bool(rest) and rest[0].onset[:1] == ["រ"])
-
-
-def _short_or_pali(syl: Syllable) -> bool:
-    return syl.final_short or syl.final_with_vowel
 
 
 def _ou_before_stop(syl: Syllable) -> bool:

@@ -110,8 +110,6 @@ class Syllable:
     shifter: str = ""
     from_subscript: bool = False
     """The onset is the subscript of a cluster whose base closed the syllable before."""
-    final_with_vowel: bool = False
-    """The final was written with a silent ិ (ជាតិ)."""
 
 
 def clusters(word: str) -> list[Cluster | str]:
@@ -230,7 +228,7 @@ def _silent_final_i(syls: list[Syllable]) -> list[Syllable]:
         return syls[:-1]  # the subscript is silent with its vowel: វត្ថិ
     long_open = prev.vowel not in ("", "ិ", "ុ") and not prev.final and not prev.signs
     if long_open and not prev.independent and len(last.onset) == 1:
-        prev.final, prev.final_with_vowel = last.onset[0], True
+        prev.final = last.onset[0]
         return syls[:-1]
     return syls
 
