@@ -66,8 +66,8 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
   "Ouch"; អ៊ុំ "Um");
 * a word-final consonant written with ិ after a long vowel is a final whose Pali vowel is
   silent (សុជាតិ "Socheat"); a final ត stays ``t``: print adds ``h`` as often as not (នេត
-  "Neth", ឌី សាវ៉េត "Dy Saveth", ណាត "Nath" against ជូ ជេត "Chu Chet", គាត "Keat", ហួត តាត
-  "Huot Tat"), so the usage table keeps the ones print fixes;
+  "Neth", ឌី សាវ៉េត "Dy Saveth", ណាត "Nath" against ជូ ជេត "Chu Chet", វ៉ន វេត "Vorn Vet",
+  គាត "Keat"), so the usage table keeps the ones print fixes;
 * ោ a-series is ``o`` (សោភា "Sophea", កោះ "Koh") and ``or`` closing a word (ហោ "Hor");
   o-series ៅ closing a word is ``ov`` (ពៅ "Pov");
 * a word of one bare a-series consonant takes ``r`` (ស "Sar");
