@@ -105,11 +105,12 @@ def _fold_word(word: str) -> str:
     return word
 
 
-def _words(latin: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _words(latin: str) -> tuple[str, ...]:
     decomposed = unicodedata.normalize("NFKD", latin)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     plain = re.sub(r"['’\-.]", "", plain)
-    return _WORD_RE.findall(plain)
+    return tuple(_WORD_RE.findall(plain))
 
 
 @lru_cache(maxsize=4096)
@@ -197,7 +198,7 @@ def name_distance(a: str, b: str) -> float:
     name, compared joined; every word of both names is used, in order. An empty name is
     at distance :data:`CONSONANT` per unit from anything else.
     """
-    wa, wb = tuple(_words(a)), tuple(_words(b))
+    wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return _word_distance(name_key(a).replace(" ", ""), name_key(b).replace(" ", ""))
     return _aligned_distance(wa, wb)
@@ -207,29 +208,40 @@ MAX_JOINED = 3
 """Most words of one name that one word of the other may stand for."""
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _aligned_distance(wa: tuple[str, ...], wb: tuple[str, ...]) -> float:
     """The smallest largest-group distance over the ways of grouping the words of ``wa``
     and ``wb`` in order into pairs of groups, one side of each pair a single word."""
     inf = float("inf")
+    bound = inf  # word by word, when the counts agree: no grouping can do worse than needed
+    if len(wa) == len(wb):
+        bound = max(
+            _word_distance(_joined_key((x,)), _joined_key((y,)))
+            for x, y in zip(wa, wb, strict=True)
+        )
+        if bound == 0.0:
+            return 0.0
     best = [[inf] * (len(wb) + 1) for _ in range(len(wa) + 1)]
     best[0][0] = 0.0
     for i in range(len(wa) + 1):
         for j in range(len(wb) + 1):
-            if best[i][j] == inf:
+            if best[i][j] >= bound:
                 continue
             for n, m in _GROUPS:
                 if i + n > len(wa) or j + m > len(wb):
                     continue
-                if (n > 1 or m > 1) and _has_initial(wa[i : i + n] + wb[j : j + m]):
-                    continue  # an initial ("David L. Almirol") is no spacing of a Khmer word
-                d = _word_distance(_joined_key(wa[i : i + n]), _joined_key(wb[j : j + m]))
+                ka, kb = _joined_key(wa[i : i + n]), _joined_key(wb[j : j + m])
+                if (n > 1 or m > 1) and not _may_be_spacing(wa[i : i + n] + wb[j : j + m], ka, kb):
+                    continue
+                d = _word_distance(ka, kb)
                 cell = max(best[i][j], d)
                 if cell < best[i + n][j + m]:
                     best[i + n][j + m] = cell
-    if best[-1][-1] == inf:  # more words than MAX_JOINED can group: compare joined
-        return _word_distance(_joined_key(wa), _joined_key(wb))
-    return best[-1][-1]
+    if best[-1][-1] < bound:
+        return best[-1][-1]
+    if bound < inf:
+        return bound
+    return _word_distance(_joined_key(wa), _joined_key(wb))  # more words than groups reach
 
 
 _GROUPS = (
@@ -239,8 +251,15 @@ _GROUPS = (
 )
 
 
-def _has_initial(words: tuple[str, ...]) -> bool:
-    return any(len(w) == 1 for w in words)
+SPACING_SLACK = 2
+"""Most letters by which words written joined may differ in length from the single word they
+stand for; further apart, the spacing is not what makes them differ."""
+
+
+def _may_be_spacing(words: tuple[str, ...], joined: str, single: str) -> bool:
+    """Words joined may be a spacing variant of one word: no initial ("David L. Almirol" is no
+    spacing of "Devit Almirol") and about as long."""
+    return all(len(w) > 1 for w in words) and abs(len(joined) - len(single)) <= SPACING_SLACK
 
 
 @lru_cache(maxsize=8192)
