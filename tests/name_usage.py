@@ -37,7 +37,9 @@ class WordUsage:
 
 
 def pairs() -> list[tuple[str, str, str]]:
-    """(khmer, printed, source label) for every collected person pair used for tuning."""
+    """(khmer, printed, source label) for every collected person pair used for tuning; a
+    person found in more than one source counts once (the first: tune, well-known, then
+    romanize.tsv)."""
     out: list[tuple[str, str, str]] = []
     for line in (FIXTURES / "names" / "printed.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -52,7 +54,14 @@ def pairs() -> list[tuple[str, str, str]]:
         if line and not line.startswith("#"):
             khmer, _, printed = line.split("\t")[:3]
             out.append((khmer, printed, "romanize.tsv"))
-    return out
+    done: set[str] = set()
+    unique = []
+    for khmer, printed, source in out:
+        key = normalize(khmer)
+        if key not in done:
+            done.add(key)
+            unique.append((khmer, printed, source))
+    return unique
 
 
 def usage() -> dict[str, WordUsage]:
