@@ -74,6 +74,8 @@ def test_printed_spelling_hit_rate() -> None:
         ("គាត", "Keat"),  # a final ត: t
         ("នេត", "Neth"),  # ... unless the usage table has the word
         ("ផាត់", "Phat"),  # short: t
+        ("គិត", "Kith"),  # a word-final ត after short ិ or ុ: th
+        ("សាឡុត", "Saloth"),
         ("បូររិទ្ធ", "Borith"),  # a-series ូ open, or closed by the silent រ: o
         ("អូន", "Aun"),
         ("អ៊ុច", "Ouch"),  # អ៊ុ before a stop: ou

@@ -65,9 +65,11 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
   (បូរ៉ា "Bora", អ៊ុច បូររិទ្ធ "Ouch Borith"); អ៊ុ before a final stop is ``ou`` (អ៊ុក "Ouk", អ៊ុច
   "Ouch"; អ៊ុំ "Um");
 * a word-final consonant written with ិ after a long vowel is a final whose Pali vowel is
-  silent (សុជាតិ "Socheat"); a final ត stays ``t``: print adds ``h`` as often as not (នេត
-  "Neth", ឌី សាវ៉េត "Dy Saveth", ណាត "Nath" against ជូ ជេត "Chu Chet", វ៉ន វេត "Vorn Vet",
-  គាត "Keat"), so the usage table keeps the ones print fixes;
+  silent (សុជាតិ "Socheat"); a word-final ត after short ិ or ុ is ``th`` (គិត "Kith", ឌិត
+  "Dith", សាឡុត "Saloth", សាមុត "Samouth": seven of nine pairs, against ឈុត "Chut");
+  after other vowels it stays ``t``: print adds ``h`` as often as not (នេត "Neth", ឌី សាវ៉េត
+  "Dy Saveth", ណាត "Nath" against ជូ ជេត "Chu Chet", វ៉ន វេត "Vorn Vet", គាត "Keat"), so
+  the usage table keeps the ones print fixes;
 * ោ a-series is ``o`` (សោភា "Sophea", កោះ "Koh") and ``or`` closing a word (ហោ "Hor");
   o-series ៅ closing a word is ``ov`` (ពៅ "Pov");
 * a word of one bare a-series consonant takes ``r`` (ស "Sar");
@@ -205,6 +207,8 @@ def _spell(syls: list[Syllable]) -> str:
             final = "u"  # ខៀវ "Khieu"
         if REAHMUK in syl.signs and not final:
             final = "h"
+        if last and syl.final == "ត" and syl.vowel in ("ិ", "ុ") and not syl.signs:
+            final = "th"  # a short vowel's final t: គិត "Kith", សាឡុត "Saloth"; ណាត stays "Nat"
         text = _join(text, previous_final, onset + nucleus + final)
         previous_final, previous_nucleus = final, nucleus
     return text
