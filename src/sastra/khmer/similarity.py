@@ -78,7 +78,13 @@ _FRONT = frozenset({"i", "e", "ei", "ie", "iei", "eie"})
 _CENTRAL = frozenset({"eu", "oe", "oeu", "ue", "eo", "euo", "oeua", "eua"})
 
 
+def _fold_place_vowels(word: str) -> str:
+    """កំ before a labial is printed "Kam" or "Kom" (Kampong/Kompong, Kampot/Kompot): one key."""
+    return re.sub(r"^kom(?=[pb])", "kam", word)
+
+
 def _fold_word(word: str) -> str:
+    word = _fold_place_vowels(word)
     for digraph, single in _DIGRAPHS:
         word = word.replace(digraph, single)
     word = word.replace("w", "v").replace("q", "k")
@@ -176,7 +182,13 @@ def name_distance(a: str, b: str) -> float:
     wa, wb = name_key(a).split(), name_key(b).split()
     if len(wa) == len(wb) and wa:
         return max(_word_distance(x, y) for x, y in zip(wa, wb, strict=True))
-    return _word_distance("".join(wa), "".join(wb))
+    return _word_distance(_joined(wa), _joined(wb))
+
+
+def _joined(words: list[str]) -> str:
+    """Folded words as one word, a letter doubled across the join read once: "Bak Kheng"
+    is "Bakheng"."""
+    return re.sub(r"(.)\1+", r"\1", "".join(words))
 
 
 def same_name(a: str, b: str) -> bool:
