@@ -53,13 +53,15 @@ def test_collection_size() -> None:
         ("person", "tune", romanize_name, 0.91, 0.97),
         ("person", "heldout", romanize_name, 0.41, 0.94),
         ("person", "heldout2", romanize_name, 0.51, 0.77),
-        ("place", "heldout", romanize_place, 0.68, 0.90),
-        ("place", "heldout", lambda k: render_name(k, "en", Glossary())[0], 0.81, 0.90),
+        ("place", "tune", romanize_place, 0.79, 0.92),
+        ("place", "heldout", romanize_place, 1.00, 1.00),
+        ("place", "heldout", lambda k: render_name(k, "en", Glossary())[0], 1.00, 1.00),
     ],
     ids=[
         "people-tune",
         "people-heldout",
         "people-heldout2",
+        "places-tune",
         "places-gazetteer",
         "places-name-filter",
     ],
@@ -76,6 +78,9 @@ if __name__ == "__main__":  # the figures docs/names.md reports: python tests/te
         rows = _rows("person", subset)
         exact, same = _rates(rows, romanize_name)
         print(f"people {subset:9} {len(rows):3}  exact {exact:.0%}  same_name {same:.0%}")
+    rows = _rows("place", "tune")
+    exact, same = _rates(rows, romanize_place)
+    print(f"places {'tune':11} {len(rows):3}  exact {exact:.0%}  same_name {same:.0%}")
     rows = _rows("place", "heldout")
     for label, spell in (
         ("gazetteer", romanize_place),
