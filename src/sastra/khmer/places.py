@@ -156,17 +156,14 @@ def romanize_place(khmer: str) -> str:
     """The Latin spelling of a Khmer place name as English-language news prints it.
 
     ``ខេត្តតាកែវ`` → ``"Takeo province"``; ``ស្រុកត្រាំកក់`` → ``"Tram Kak district"``;
-    ``វត្តភ្នំ`` → ``"Wat Phnom"``; ``វិទ្យាល័យហ៊ុនសែនកងតាណឹង`` → ``"Hun Sen Kang Ta Noeng High
+    ``វត្តភ្នំ`` → ``"Wat Phnom"``; ``វិទ្យាល័យហ៊ុនសែនកងតាណឹង`` → ``"Hun Sen Kang Tanoeng High
     School"``. In order: the printed-names table, the gazetteer's spelling respelled as print
-    writes it (:mod:`sastra.khmer.place_print`), a name made of a patron and gazetteer
-    places, and :func:`~sastra.khmer.romanize.romanize_name` for the rest.
+    writes it (:mod:`sastra.khmer.place_print`), a patron's name before a gazetteer place,
+    and :func:`~sastra.khmer.romanize.romanize_name` for the rest (segmented into words).
     """
-    from sastra.khmer.place_print import INSTITUTIONS, printed_name
+    from sastra.khmer.place_print import INSTITUTIONS
 
     text = " ".join(normalize(khmer).split())
-    whole = printed_name(text)
-    if whole is not None:
-        return whole
     if place_key(text) not in _index():  # ផ្សារថ្មី is the gazetteer's "Phsar Thmei"
         for head in sorted(INSTITUTIONS, key=len, reverse=True):
             rest = text[len(head) :].strip()
