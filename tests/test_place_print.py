@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sastra.khmer.place_print import PATRONS, print_spelling, printed_name
-from sastra.khmer.places import find_place, romanize_place
+from sastra.khmer.places import find_place, place_spelling, romanize_place
 from sastra.khmer.similarity import same_name
 from sastra.khmer.unicode import normalize
 
@@ -147,3 +147,22 @@ def test_tables_are_well_formed() -> None:
 
 def test_patrons_are_normalized_without_spaces() -> None:
     assert all(normalize(k).replace(" ", "") == k for k in PATRONS)
+
+
+@pytest.mark.parametrize(
+    ("khmer", "spelled"),
+    [
+        ("ស្រុកត្រាំកក់", "Tram Kak district"),
+        ("តាកែវ", "Takeo"),
+        ("សៀមរាប", "Siem Reap"),
+        ("វត្តភ្នំ", "Wat Phnom"),
+        ("វិទ្យាល័យហ៊ុនសែនកងតាណឹង", "Hun Sen Kang Tanoeng High School"),
+        ("ភូមិអូរធំ", "O'Thom village"),
+        ("ខ្សាច់ស", None),  # a village alone: may be a person's name
+        ("សុខា", None),
+        ("វិទ្យា", None),  # not វិទ្យាល័យ
+        ("", None),
+    ],
+)
+def test_place_spelling_only_for_sure_places(khmer: str, spelled: str | None) -> None:
+    assert place_spelling(khmer) == spelled

@@ -35,6 +35,7 @@ __all__ = [
     "Place",
     "find_place",
     "place_key",
+    "place_spelling",
     "romanize_place",
     "split_prefix",
 ]
@@ -170,6 +171,30 @@ def romanize_place(khmer: str) -> str:
             if text.startswith(head) and rest and not _is_sign(rest[0]):
                 return INSTITUTIONS[head].format(_spell(rest, titled=True))
     return _spell(text, titled=False)
+
+
+def place_spelling(khmer: str) -> str | None:
+    """:func:`romanize_place` when ``khmer`` is surely a place, else ``None`` (for the ``name``
+    filter, which must not spell a person as a village).
+
+    A place is: a name with its prefix that the gazetteer knows (ស្រុកត្រាំកក់), a province or
+    district alone (តាកែវ), a name of the printed-names table (សៀមរាប), or a school,
+    pagoda, hospital, market or bridge (វត្តភ្នំ, វិទ្យាល័យហ៊ុនសែនកងតាណឹង). A village's or a
+    commune's name alone may be a person's name (សុខា, ដារា): not those.
+    """
+    from sastra.khmer.place_print import INSTITUTIONS, printed_name
+
+    text = " ".join(normalize(khmer).split())
+    if not text:
+        return None
+    institution = any(
+        text.startswith(head) and len(text) > len(head) and not _is_sign(text[len(head)])
+        for head in INSTITUTIONS
+    )
+    prefix, _ = split_prefix(text)
+    place = find_place(text)
+    known = place is not None and (bool(prefix) or place.level <= Level.DISTRICT)
+    return romanize_place(text) if institution or known or printed_name(text) else None
 
 
 def _is_sign(char: str) -> bool:
