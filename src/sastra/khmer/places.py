@@ -10,10 +10,12 @@ through its public API, once, on the first look-up.
   folded (ូ/ុ: អង្គរបូរី = អង្គរបុរី; ី/ិ: គីរីវង់ = គិរីវង់; ឺ/ឹ).
 * A name shared by several places resolves to the highest level (a province before a
   district of the same name), or to the level its prefix names (ស្រុកព្រៃវែង, ភូមិ…).
-* :func:`romanize_place` spells a place: the gazetteer's spelling, with the English
-  word for its prefix (ខេត្តតាកែវ → "Takeo Province", ស្រុកត្រាំកក់ → "Tram Kak
-  District"); names the gazetteer lacks fall back on
-  :func:`~sastra.khmer.romanize.romanize_name`.
+* :func:`romanize_place` spells a place as English-language news prints it: the
+  gazetteer's spelling respelled by :mod:`sastra.khmer.place_print`, with the word for its
+  prefix as news writes it (ខេត្តតាកែវ → "Takeo province", ស្រុកត្រាំកក់ → "Tram Kak
+  district", វត្តភ្នំ → "Wat Phnom"); names the gazetteer lacks fall back on
+  :func:`~sastra.khmer.romanize.romanize_name`. :func:`place_spelling` does so only for
+  what is surely a place (the ``name`` filter).
 
 The gazetteer spells lower levels in the Geographic Department's system ("Doun Kaev",
 "Phnum"), which print often does not follow ("Daun Keo", "Phnom"); the shipped list of
