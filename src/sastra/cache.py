@@ -26,10 +26,30 @@ import secrets
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 log = logging.getLogger(__name__)
-FORMAT = 8  # bump when a cached value's shape (or what parsing reports) changes
+
+
+class CacheFile(NamedTuple):
+    """A file of the cache folder and the version of its layout."""
+
+    name: str
+    """File name inside ``cache_dir``."""
+    version: int
+    """Bumped when what the file holds changes shape (or what parsing reports changes):
+    a file of another version is set aside with one log line and rebuilt."""
+
+
+# Every pickled cache file, with its version: the one place to bump.
+BLOBS = CacheFile("blobs.pickle", 8)
+""":class:`BlobCache`: fingerprints, parsed frontmatter, paragraph summaries, git history."""
+STATUS = CacheFile("status.pickle", 9)
+"""The remembered ``i18n status`` (:mod:`sastra.tracking.remembered`)."""
+BUILD = CacheFile("build.pickle", 4)
+"""What the last build wrote (:class:`sastra.render.state.BuildState`)."""
+CACHE_FILES = (BLOBS, STATUS, BUILD)
+
 MAGIC = b"sastra-sealed-1\n"
 """The first bytes of a sealed cache file; the HMAC of the rest follows."""
 _MAC_SIZE = hashlib.sha256().digest_size
@@ -47,7 +67,7 @@ class BlobCache:
             loaded = load_sealed(path)
             if (
                 isinstance(loaded, dict)
-                and loaded.get("format") == FORMAT
+                and loaded.get("format") == BLOBS.version
                 and isinstance(loaded.get("data"), dict)
                 and all(isinstance(v, dict) for v in loaded["data"].values())
             ):
@@ -55,10 +75,10 @@ class BlobCache:
             elif loaded is not None:
                 log.info("ignoring cache %s: not this version's shape", path)
 
-    def get(self, namespace: str, key: str) -> Any:
+    def get(self, namespace: str, key: str) -> object:
         return self._data.get(namespace, {}).get(key)
 
-    def put(self, namespace: str, key: str, value: Any) -> None:
+    def put(self, namespace: str, key: str, value: object) -> None:
         self._data.setdefault(namespace, {})[key] = value
         self._dirty = True
 
@@ -71,7 +91,7 @@ class BlobCache:
         """Write the cache atomically if anything changed; a write failure is only logged."""
         if self.path is None or not self._dirty:
             return
-        state = {"format": FORMAT, "data": self._data}
+        state = {"format": BLOBS.version, "data": self._data}
         try:  # pickled straight into the file: the cache can be tens of megabytes
             save_sealed(self.path, state)
             self._dirty = False
@@ -82,22 +102,28 @@ class BlobCache:
 class Memo:
     """One remembered value and the key it was computed for, in one file.
 
-    The key is pickled first and read first: when it does not match (something
-    changed), the value (a whole site's status, megabytes) is never unpickled.
+    The version and key are pickled first and read first: when they do not match
+    (something changed), the value (a whole site's status, megabytes) is never unpickled.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, version: int) -> None:
         self.path = path
+        self.version = version
 
-    def get(self, key: object) -> Any:
-        """The value remembered for ``key``, else ``None`` (also for a missing or broken file)."""
+    def get(self, key: object) -> object:
+        """The value remembered for ``key``, else ``None`` (also for a missing or broken
+        file, and, with one log line, a file of another version)."""
         payload = read_sealed(self.path)
         if payload is None:
             return None
         try:
             view = memoryview(payload)
             size = int.from_bytes(view[:8], "little")
-            if pickle.loads(view[8 : 8 + size]) != (FORMAT, key):
+            head = pickle.loads(view[8 : 8 + size])
+            if not (isinstance(head, tuple) and len(head) == 2 and head[0] == self.version):
+                log.info("ignoring memo %s: written by another version", self.path)
+                return None
+            if head[1] != key:
                 return None
             return pickle.loads(view[8 + size :])
         except Exception as exc:  # a sealed file of another version: compute afresh
@@ -106,7 +132,7 @@ class Memo:
 
     def put(self, key: object, value: object) -> None:
         """Remember ``value`` for ``key`` (atomically); a write failure is only logged."""
-        head = pickle.dumps((FORMAT, key), pickle.HIGHEST_PROTOCOL)
+        head = pickle.dumps((self.version, key), pickle.HIGHEST_PROTOCOL)
         body = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         try:
             _replace(
@@ -117,7 +143,7 @@ class Memo:
             log.warning("could not write %s: %s", self.path, exc)
 
 
-def load_sealed(path: Path) -> Any:
+def load_sealed(path: Path) -> object:
     """The object pickled in the sealed file ``path``; ``None`` when it is absent, its seal
     is wrong (one log line) or it does not unpickle."""
     payload = read_sealed(path)
