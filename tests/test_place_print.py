@@ -166,3 +166,16 @@ def test_patrons_are_normalized_without_spaces() -> None:
 )
 def test_place_spelling_only_for_sure_places(khmer: str, spelled: str | None) -> None:
     assert place_spelling(khmer) == spelled
+
+
+def test_name_filter_spells_places_as_printed() -> None:
+    from sastra.names import Glossary, render_name
+
+    assert render_name("វត្តភ្នំ", "en", Glossary()) == ("Wat Phnom", False)
+    assert render_name("វិទ្យាល័យហ៊ុនសែនកងតាណឹង", "en", Glossary()) == (
+        "Hun Sen Kang Tanoeng High School",
+        False,
+    )
+    assert render_name("ខេត្តមណ្ឌលគិរី", "en", Glossary()) == ("Mondulkiri province", False)
+    assert render_name("ខណ្ឌព្រែកព្នៅ", "en", Glossary()) == ("Prek Pnov district", False)
+    assert render_name("សុខា", "en", Glossary())[1] is True  # a name alone: the romanizer
