@@ -468,6 +468,12 @@ def generate(root: Path, commits: int = 12_000, pages: int = 420, seed: int = 15
         head = stream.commit("refs/heads/main", head, site.add_page(), "docs: add page")
         count += 1
     stream.close()
+    # fast-import deltifies each blob against the one written before it, newest on top
+    # of oldest, and its pack is 3x the size of a served one: reading the newest
+    # versions costs ~1 ms a blob, ~30x what it costs in a clone. A clone's pack is made
+    # by `git pack-objects` (newest versions whole, older ones deltas): what
+    # git-fast-import(1), "Packfile optimization", recommends after an import.
+    subprocess.run(["git", "-C", str(root), "repack", "-a", "-d", "-f", "-q"], check=True)
     subprocess.run(["git", "-C", str(root), "checkout", "-q", "-f", "main"], check=True)
     return count
 

@@ -136,6 +136,159 @@ def align(left: Sequence[Block], right: Sequence[Block], ratio: float = 1.0) -> 
     return tuple(rows)
 
 
+def align_pruned(
+    left: Sequence[Block], right: Sequence[Block], ratio: float = 1.0
+) -> tuple[Row, ...]:
+    """:func:`align`'s rows, computed on the cells that can lie on a cheapest path only.
+
+    :func:`align` fills all ``n·m`` cells; two docs pages of 150 blocks each (a table
+    cell is a block) cost it ~0.3 s, and a cold status aligns thousands. Here a first
+    pass over a band around the diagonal gives the cost ``U`` of one whole path (no
+    cheaper than the best); then the same programme, in the same order with the same
+    float operations, expands only the cells whose cost so far plus a lower bound of
+    any way on to the end is at most ``U``. Every cell a cheapest path passes through
+    passes that test, and a cell that fails it can never set a value or a back pointer
+    of one that passes (its way through costs more than ``U``), so the rows are
+    :func:`align`'s, ties and scores included (a property test holds the two equal).
+
+    The lower bound from cell ``(i, j)``: each step that consumes a paragraph with no
+    anchor costs at least 0.5 per such paragraph (a one-to-one step with it costs at
+    least ``ANCHOR_WEIGHT × NO_ANCHOR = 1`` for two paragraphs, a skip 2, a merge 2 for
+    three); and each paragraph of difference between the remaining counts needs a skip
+    or a merge (at least 2 each).
+    """
+    n, m = len(left), len(right)
+    # Anchorless paragraphs from each index to the end.
+    free_a = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        free_a[i] = free_a[i + 1] + (not left[i].anchors)
+    free_b = [0] * (m + 1)
+    for j in range(m - 1, -1, -1):
+        free_b[j] = free_b[j + 1] + (not right[j].anchors)
+    # A whole path within a band around the diagonal: its cost bounds the best one.
+    first = _fill(left, right, ratio, free_a, free_b, math.inf, 2 + abs(n - m))
+    limit = first[0][n][m] * (1 + 1e-9) + 1e-6  # (room for rounding in the bound's sums)
+    return _rows(left, right, _fill(left, right, ratio, free_a, free_b, limit, -1)[1])
+
+
+Back = list[list[tuple[int, int, float]]]
+
+
+def _fill(
+    left: Sequence[Block],
+    right: Sequence[Block],
+    ratio: float,
+    free_a: list[int],
+    free_b: list[int],
+    limit: float,
+    band: int,
+) -> tuple[list[list[float]], Back]:
+    """:func:`align`'s programme over the cells whose cost so far plus the bound of
+    :func:`align_pruned` is at most ``limit`` (and, with ``band >= 0``, that lie within
+    ``band`` columns of the diagonal). The steps of one cell reach different cells, so
+    their order does not matter; the cells are taken in :func:`align`'s order. A step
+    into a cell from where the end is out of reach within ``limit`` is not taken: it
+    could not be the cheapest way into a cell that matters."""
+    n, m = len(left), len(right)
+    lengths_a = [b.length for b in left]
+    lengths_b = [b.length for b in right]
+    anchors_a = [b.anchors for b in left]
+    anchors_b = [b.anchors for b in right]
+    log = math.log
+    inf = math.inf
+
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: Back = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    reach_low = [m + 1] * (n + 1)  # the columns reached in each row
+    reach_high = [-1] * (n + 1)
+    reach_low[0] = reach_high[0] = 0
+    # The bound from cell (i, j) to the end, by the difference of the remaining counts.
+    rest_b = [m - j for j in range(m + 1)]
+    half_free_b = [0.5 * f for f in free_b]
+    for i in range(n + 1):
+        row = best[i]
+        middle = i * m // n if n else 0
+        len_i = lengths_a[i] if i < n else 0
+        anchors_i = anchors_a[i] if i < n else frozenset()
+        # Each step below: the total into a cell, then whether it improves that cell and
+        # the end is still within ``limit`` from there (see align_pruned's bound).
+        j = reach_low[i] - 1
+        while j < reach_high[i]:  # (a skip to the right extends the row being read)
+            j += 1
+            here = row[j]
+            if here == inf or (band >= 0 and abs(j - middle) > band):
+                continue
+            steps: list[tuple[int, int, float]] = []
+            if j < m:
+                steps.append((0, 1, SKIP))  # one paragraph of the right only
+            if i < n:
+                steps.append((1, 0, SKIP))  # one paragraph of the left only
+                if j < m:
+                    # One paragraph with one (as _cost computes it for slices of one).
+                    len_j, anchors_j = lengths_b[j], anchors_b[j]
+                    length = abs(log((len_j + SMOOTH) / (ratio * len_i + SMOOTH)))
+                    if anchors_i or anchors_j:
+                        union = anchors_i | anchors_j
+                        anchor = 1.0 - len(anchors_i & anchors_j) / len(union)
+                    else:
+                        anchor = NO_ANCHOR
+                    steps.append((1, 1, LENGTH_WEIGHT * length + ANCHOR_WEIGHT * anchor + 0.0))
+                    # Two with one, one with two (sum() and frozenset().union() as in _cost).
+                    for di, dj in ((2, 1), (1, 2)):
+                        ni, nj = i + di, j + dj
+                        if ni > n or nj > m:
+                            continue
+                        len_a = sum(lengths_a[i:ni])
+                        len_b = sum(lengths_b[j:nj])
+                        a = frozenset().union(*anchors_a[i:ni])
+                        b = frozenset().union(*anchors_b[j:nj])
+                        length = abs(log((len_b + SMOOTH) / (ratio * len_a + SMOOTH)))
+                        union = a | b
+                        anchor = 1.0 - len(a & b) / len(union) if union else NO_ANCHOR
+                        step = LENGTH_WEIGHT * length + ANCHOR_WEIGHT * anchor + MERGE
+                        steps.append((di, dj, step))
+            for di, dj, step in steps:
+                ni, nj = i + di, j + dj
+                total = here + step
+                if total >= best[ni][nj]:
+                    continue
+                gap = (n - ni) - rest_b[nj]
+                if gap < 0:
+                    gap = -gap
+                bound = 0.5 * (free_a[ni] + gap) + half_free_b[nj]
+                if total + (bound if bound > SKIP * gap else SKIP * gap) > limit:
+                    continue
+                best[ni][nj] = total
+                back[ni][nj] = (di, dj, step)
+                if nj < reach_low[ni]:
+                    reach_low[ni] = nj
+                if nj > reach_high[ni]:
+                    reach_high[ni] = nj
+    return best, back
+
+
+def _rows(
+    left: Sequence[Block], right: Sequence[Block], back: list[list[tuple[int, int, float]]]
+) -> tuple[Row, ...]:
+    """The rows of a filled programme, read back from its last cell."""
+    rows: list[Row] = []
+    i, j = len(left), len(right)
+    while i or j:
+        di, dj, step = back[i][j]
+        score = math.exp(-step) if di and dj else 0.0
+        rows.append(
+            Row(
+                tuple(b.index for b in left[i - di : i]),
+                tuple(b.index for b in right[j - dj : j]),
+                round(score, 3),
+            )
+        )
+        i, j = i - di, j - dj
+    rows.reverse()
+    return tuple(rows)
+
+
 def counterpart(rows: Sequence[Row], paragraph: int, *, from_left: bool) -> int | None:
     """The first paragraph aligned with ``paragraph`` on the other side, if any."""
     for row in rows:
@@ -154,5 +307,5 @@ def counterparts(
     left = [Block(i, length, anchors) for i, (length, anchors) in enumerate(old, 1)]
     right = [Block(i, length, anchors) for i, (length, anchors) in enumerate(translation, 1)]
     ratio = (sum(b.length for b in right) + SMOOTH) / (sum(b.length for b in left) + SMOOTH)
-    paired = {i for row in align(left, right, ratio) if row.right for i in row.left}
+    paired = {i for row in align_pruned(left, right, ratio) if row.right for i in row.left}
     return tuple(block.index in paired for block in left)
