@@ -22,7 +22,7 @@ from sastra.model import Article, Pair
 from sastra.parallel import THRESHOLD, SharedPool
 from sastra.progress import Progress, ticker
 from sastra.tracking import CHANGES, COUNTERPARTS
-from sastra.tracking.baseline import find_baseline
+from sastra.tracking.baseline import remembered_baseline
 from sastra.tracking.changes import ALIGNED, Aligner, Change, Shape, shapes, summary_of
 from sastra.tracking.fingerprint import (
     article_fingerprint,
@@ -106,7 +106,9 @@ class _Walk:
                 return True
             if head.blob != article.blob and fingerprint(head.blob, article.path) != current:
                 return True  # being edited: a sync
-            found = find_baseline(history, article.path, current, fingerprint)
+            found = remembered_baseline(
+                history, article.path, current, fingerprint, cache, namespace
+            )
         except _Need:
             return False
         if found is None or found.cut:
