@@ -165,13 +165,23 @@ def align_pruned(
     free_b = [0] * (m + 1)
     for j in range(m - 1, -1, -1):
         free_b[j] = free_b[j + 1] + (not right[j].anchors)
-    # A whole path within a band around the diagonal: its cost bounds the best one.
-    first = _fill(left, right, ratio, free_a, free_b, math.inf, 2 + abs(n - m))
-    limit = first[0][n][m] * (1 + 1e-9) + 1e-6  # (room for rounding in the bound's sums)
+    # The cost of a whole path bounds the best one's: first the plain diagonal, then the
+    # cheapest within a band around it (room left for rounding in the bound's sums).
+    diagonal = 0.0
+    for k in range(min(n, m)):
+        diagonal += _cost(left[k : k + 1], right[k : k + 1], ratio)
+    diagonal += SKIP * abs(n - m)
+    first = _fill(left, right, ratio, free_a, free_b, _room(diagonal), 2 + abs(n - m))
+    limit = _room(first[0][n][m])
     return _rows(left, right, _fill(left, right, ratio, free_a, free_b, limit, -1)[1])
 
 
 Back = list[list[tuple[int, int, float]]]
+
+
+def _room(cost: float) -> float:
+    """A limit just above ``cost``: the bound's sums round differently from a path's."""
+    return cost * (1 + 1e-9) + 1e-6
 
 
 def _fill(
@@ -203,68 +213,83 @@ def _fill(
     reach_low = [m + 1] * (n + 1)  # the columns reached in each row
     reach_high = [-1] * (n + 1)
     reach_low[0] = reach_high[0] = 0
-    # The bound from cell (i, j) to the end, by the difference of the remaining counts.
+    # The bound of align_pruned from cell (i, j) to the end: 0.5 × (anchorless paragraphs
+    # left on both sides + the difference of the counts left), at least 2 × that difference.
+    # A step is taken only when it improves its cell and the end stays within ``limit``
+    # from there; the second test is made first with the least the step can cost (a
+    # skip 2, a merge 2, one with one 1 when neither has an anchor, 2 when only one has),
+    # which needs no logarithm (rounding is monotonic: it can only skip fewer steps).
     rest_b = [m - j for j in range(m + 1)]
-    half_free_b = [0.5 * f for f in free_b]
+
+    def bound(ni: int, nj: int) -> float:
+        gap = (n - ni) - rest_b[nj]
+        if gap < 0:
+            gap = -gap
+        half = 0.5 * (free_a[ni] + free_b[nj] + gap)
+        return half if half > SKIP * gap else SKIP * gap
+
+    def take(total: float, ni: int, nj: int, step: tuple[int, int, float]) -> None:
+        best[ni][nj] = total
+        back[ni][nj] = step
+        if nj < reach_low[ni]:
+            reach_low[ni] = nj
+        if nj > reach_high[ni]:
+            reach_high[ni] = nj
+
     for i in range(n + 1):
         row = best[i]
         middle = i * m // n if n else 0
         len_i = lengths_a[i] if i < n else 0
         anchors_i = anchors_a[i] if i < n else frozenset()
-        # Each step below: the total into a cell, then whether it improves that cell and
-        # the end is still within ``limit`` from there (see align_pruned's bound).
         j = reach_low[i] - 1
         while j < reach_high[i]:  # (a skip to the right extends the row being read)
             j += 1
             here = row[j]
             if here == inf or (band >= 0 and abs(j - middle) > band):
                 continue
-            steps: list[tuple[int, int, float]] = []
-            if j < m:
-                steps.append((0, 1, SKIP))  # one paragraph of the right only
-            if i < n:
-                steps.append((1, 0, SKIP))  # one paragraph of the left only
-                if j < m:
-                    # One paragraph with one (as _cost computes it for slices of one).
-                    len_j, anchors_j = lengths_b[j], anchors_b[j]
-                    length = abs(log((len_j + SMOOTH) / (ratio * len_i + SMOOTH)))
-                    if anchors_i or anchors_j:
-                        union = anchors_i | anchors_j
-                        anchor = 1.0 - len(anchors_i & anchors_j) / len(union)
-                    else:
-                        anchor = NO_ANCHOR
-                    steps.append((1, 1, LENGTH_WEIGHT * length + ANCHOR_WEIGHT * anchor + 0.0))
-                    # Two with one, one with two (sum() and frozenset().union() as in _cost).
-                    for di, dj in ((2, 1), (1, 2)):
-                        ni, nj = i + di, j + dj
-                        if ni > n or nj > m:
-                            continue
-                        len_a = sum(lengths_a[i:ni])
-                        len_b = sum(lengths_b[j:nj])
-                        a = frozenset().union(*anchors_a[i:ni])
-                        b = frozenset().union(*anchors_b[j:nj])
-                        length = abs(log((len_b + SMOOTH) / (ratio * len_a + SMOOTH)))
-                        union = a | b
-                        anchor = 1.0 - len(a & b) / len(union) if union else NO_ANCHOR
-                        step = LENGTH_WEIGHT * length + ANCHOR_WEIGHT * anchor + MERGE
-                        steps.append((di, dj, step))
-            for di, dj, step in steps:
-                ni, nj = i + di, j + dj
+            if j < m:  # one paragraph of the right only
+                total = here + SKIP
+                if total < row[j + 1] and total + bound(i, j + 1) <= limit:
+                    take(total, i, j + 1, (0, 1, SKIP))
+            if i == n:
+                continue
+            total = here + SKIP  # one paragraph of the left only
+            if total < best[i + 1][j] and total + bound(i + 1, j) <= limit:
+                take(total, i + 1, j, (1, 0, SKIP))
+            if j == m:
+                continue
+            # One paragraph with one (as _cost computes it for slices of one).
+            anchors_j = anchors_b[j]
+            least = (
+                (1.0 if not anchors_j else 2.0) if not anchors_i else (0.0 if anchors_j else 2.0)
+            )
+            if here + least + bound(i + 1, j + 1) <= limit:
+                length = abs(log((lengths_b[j] + SMOOTH) / (ratio * len_i + SMOOTH)))
+                if anchors_i or anchors_j:
+                    union = anchors_i | anchors_j
+                    anchor = 1.0 - len(anchors_i & anchors_j) / len(union)
+                else:
+                    anchor = NO_ANCHOR
+                step = LENGTH_WEIGHT * length + ANCHOR_WEIGHT * anchor + 0.0
                 total = here + step
-                if total >= best[ni][nj]:
+                if total < best[i + 1][j + 1] and total + bound(i + 1, j + 1) <= limit:
+                    take(total, i + 1, j + 1, (1, 1, step))
+            # Two with one, one with two (sum() and frozenset().union() as in _cost).
+            for di, dj in ((2, 1), (1, 2)):
+                ni, nj = i + di, j + dj
+                if ni > n or nj > m or here + MERGE + bound(ni, nj) > limit:
                     continue
-                gap = (n - ni) - rest_b[nj]
-                if gap < 0:
-                    gap = -gap
-                bound = 0.5 * (free_a[ni] + gap) + half_free_b[nj]
-                if total + (bound if bound > SKIP * gap else SKIP * gap) > limit:
-                    continue
-                best[ni][nj] = total
-                back[ni][nj] = (di, dj, step)
-                if nj < reach_low[ni]:
-                    reach_low[ni] = nj
-                if nj > reach_high[ni]:
-                    reach_high[ni] = nj
+                len_a = sum(lengths_a[i:ni])
+                len_b = sum(lengths_b[j:nj])
+                a = frozenset().union(*anchors_a[i:ni])
+                b = frozenset().union(*anchors_b[j:nj])
+                length = abs(log((len_b + SMOOTH) / (ratio * len_a + SMOOTH)))
+                union = a | b
+                anchor = 1.0 - len(a & b) / len(union) if union else NO_ANCHOR
+                step = LENGTH_WEIGHT * length + ANCHOR_WEIGHT * anchor + MERGE
+                total = here + step
+                if total < best[ni][nj] and total + bound(ni, nj) <= limit:
+                    take(total, ni, nj, (di, dj, step))
     return best, back
 
 
