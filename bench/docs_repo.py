@@ -379,7 +379,10 @@ class _Site:
     def edit_sources(self, avoid: set[str]) -> dict[str, int]:
         files = {}
         for _ in range(self.rng.choice([1, 1, 1, 2, 3])):
-            page = self.rng.choice([p for p in self.pages if p not in avoid])
+            candidates = [p for p in self.pages if p not in avoid]
+            if not candidates:  # (a small repo: every page is on the branch)
+                continue
+            page = self.rng.choice(candidates)
             self.pages[page] = self._sized(page, _edit_page(self.pages[page], self.rng))
             files.update([self.write(SOURCE, page)])
         return files
@@ -443,7 +446,7 @@ def generate(root: Path, commits: int = 12_000, pages: int = 420, seed: int = 15
         first.update(site.add_page())
     head = stream.commit("refs/heads/main", None, first, "docs: first pages")
     count = 1
-    merges_left = 150
+    merges_left = 150 * commits // 12_000  # (≈150 in the full repo)
     for step in _schedule(rng, commits - 1, merges_left):
         if step == "merge":
             head, made = _topic_branch(site, head, count)
