@@ -161,13 +161,14 @@ def prefetch(
         alone = [key for key, (index, _) in disk.items() if index not in ahead]
         results = pool.map(_disk_job, [disk[key] for key in alone], threshold)
         tick = ticker(len(disk), "fingerprinting files", progress)
+        done = len(disk)
+        if history is not None:  # read from cat-file while the workers start on those
+            done += _together(history, cache, pool, disk, ahead, threshold, tick)
         for key, fingerprint in zip(alone, results, strict=True):
             cache.put(*key, fingerprint)
             tick()
-        done = len(disk)
         if history is None:
             return done
-        done += _together(history, cache, pool, disk, ahead, threshold, tick)
         unreadable: set[str] = set()
         pending = walks
         for _ in range(ROUNDS):
