@@ -1,7 +1,8 @@
 """Bulk work for a cold run, on all cores, so that :meth:`Tracker.status` finds it cached:
 the fingerprints it will ask for, and the paragraph summary of each stale source.
 
-Versions on disk are fingerprinted first. Then every translation's baseline walk
+Versions on disk are fingerprinted first, a translation's together with its newest
+committed versions (:func:`_ahead`). Then every translation's baseline walk
 (:func:`~sastra.tracking.baseline.find_baseline`) runs on cached fingerprints only:
 a walk that needs a committed version not fingerprinted yet stops and names it, the
 versions named by all walks are read in one ``cat-file`` round trip and fingerprinted
