@@ -2,7 +2,7 @@
 the fingerprints it will ask for, and the paragraph summary of each stale source.
 
 Versions on disk are fingerprinted first, a translation's together with its newest
-committed versions (:func:`_ahead`). Then every translation's baseline walk
+committed versions (:mod:`~sastra.tracking.ahead`). Then every translation's baseline walk
 (:func:`~sastra.tracking.baseline.find_baseline`) runs on cached fingerprints only:
 a walk that needs a committed version not fingerprinted yet stops and names it, the
 versions named by all walks are read in one ``cat-file`` round trip and fingerprinted
@@ -14,7 +14,7 @@ a time: a test holds the two to the same status.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from sastra.model import Article, Pair
 from sastra.parallel import THRESHOLD, SharedPool
 from sastra.progress import Progress, ticker
 from sastra.tracking import CHANGES, COUNTERPARTS
+from sastra.tracking.ahead import fingerprint_ahead, plan
 from sastra.tracking.baseline import remembered_baseline
 from sastra.tracking.changes import ALIGNED, Aligner, Change, Shape, shapes, summary_of
 from sastra.tracking.fingerprint import (
@@ -51,13 +52,6 @@ CompareResult = tuple[str | None, str, "Change | None"]
 AlignJob = tuple[int, tuple[Shape, ...], Fields, Aligner]
 """A stale translation's index, its old source's paragraph shapes, the translatable
 fields, and the aligner."""
-GroupJob = tuple[int, Fields, tuple[tuple[bytes, str], ...], tuple[str, ...]]
-"""A translation's index (-1: its file is fingerprinted already), the translatable fields,
-its committed versions to fingerprint (bytes, name) and their blob ids."""
-GroupResult = tuple["str | None", list[tuple[str, "str | None"]]]
-AHEAD = 3
-"""Changes of a translation's history fingerprinted with its file on disk (a walk
-usually ends within them)."""
 Wanted = dict[tuple[str, str], tuple[str, Fields]]
 """``(namespace, blob) -> (path, fields)`` of committed versions to fingerprint."""
 
@@ -156,15 +150,19 @@ def prefetch(
     total = len(disk) + len(walks)
     threshold = 0 if total >= THRESHOLD else total + 1  # one decision for every batch
     # The workers inherit ``articles`` and fingerprint the versions on disk by index; a
-    # translation's file goes with its newest committed versions (see _ahead).
-    ahead = _ahead(history, cache, walks) if history is not None else {}
+    # translation's file goes with its newest committed versions (see tracking.ahead).
+    ahead = (
+        plan(history, cache, [(w.index, w.article, w.namespace, w.fields) for w in walks])
+        if history is not None
+        else {}
+    )
     with SharedPool(articles, jobs) as pool:
         alone = [key for key, (index, _) in disk.items() if index not in ahead]
         results = pool.map(_disk_job, [disk[key] for key in alone], threshold)
         tick = ticker(len(disk), "fingerprinting files", progress)
         done = len(disk)
         if history is not None:  # read from cat-file while the workers start on those
-            done += _together(history, cache, pool, disk, ahead, threshold, tick)
+            done += fingerprint_ahead(history, cache, pool, disk, ahead, threshold, tick)
         for key, fingerprint in zip(alone, results, strict=True):
             cache.put(*key, fingerprint)
             tick()
@@ -183,100 +181,6 @@ def prefetch(
         done += _compare(tracker, history, pool, walks, threshold)
         done += _align(tracker, pool, walks, threshold)
     return done
-
-
-def _ahead(history: GitHistory, cache: BlobCache, walks: list[_Walk]) -> dict[int, _Ahead]:
-    """For each walking translation (by index), the committed versions its walk will
-    most likely ask for first and that are not cached: its version at HEAD and both sides
-    of its :data:`AHEAD` newest changes, under the names the walk gives them. Parsed in
-    one job with the file on disk, they share its paragraphs (the memo of
-    :mod:`~sastra.tracking.fingerprint` is per worker); the walk then finds them cached."""
-    found: dict[int, _Ahead] = {}
-    seen: set[tuple[str, str]] = set()
-    for walk in walks:
-        article, namespace = walk.article, walk.namespace
-        versions: dict[str, str] = {}
-        head = history.at_head(article.path)
-        if head is not None and head.blob is not None:
-            versions[head.blob] = article.path
-        for n, (name, version) in enumerate(history.changes(article.path)):
-            if n == AHEAD:
-                break
-            for blob in (version.blob, version.before):
-                if blob is not None:
-                    versions.setdefault(blob, name)
-        versions.pop(article.blob, None)  # the walk takes the file's own fingerprint
-        wanted = [
-            (blob, name)
-            for blob, name in versions.items()
-            if (namespace, blob) not in seen and cache.get(namespace, blob) is None
-        ]
-        seen.update((namespace, blob) for blob, _ in wanted)
-        if wanted:
-            found[walk.index] = _Ahead(namespace, walk.fields, wanted)
-    return found
-
-
-@dataclass
-class _Ahead:
-    """Committed versions of one translation to fingerprint with its file on disk."""
-
-    namespace: str
-    fields: Fields
-    versions: list[tuple[str, str]]
-    """``(blob, name)``, newest first."""
-
-
-def _together(
-    history: GitHistory,
-    cache: BlobCache,
-    pool: SharedPool[list[Article]],
-    disk: dict[tuple[str, str], tuple[int, Fields]],
-    ahead: dict[int, _Ahead],
-    threshold: int,
-    tick: Callable[[], None],
-) -> int:
-    """Fingerprint each translation's file with its versions of :func:`_ahead`, reading the
-    next batch from ``cat-file`` while the workers parse the last."""
-    own = {index: key for key, (index, _) in disk.items() if index in ahead}
-    order = list(ahead)
-    done = 0
-    running: tuple[list[int], Iterator[GroupResult]] | None = None
-    for start in range(0, len(order) + BATCH // 4, BATCH // 4):
-        batch = order[start : start + BATCH // 4]
-        submitted = None
-        if batch:
-            data = history.read_blobs([b for i in batch for b, _ in ahead[i].versions])
-            jobs: list[GroupJob] = [
-                (
-                    index if index in own else -1,
-                    ahead[index].fields,
-                    tuple((data[b], name) for b, name in ahead[index].versions if b in data),
-                    tuple(b for b, _ in ahead[index].versions if b in data),
-                )
-                for index in batch
-            ]
-            submitted = (batch, pool.map(_group_job, jobs, threshold))
-        if running is not None:  # the previous batch's answers, while this one runs
-            for index, (on_disk, fingerprints) in zip(*running, strict=True):
-                if index in own:
-                    cache.put(*own[index], on_disk)
-                    tick()
-                for blob, fingerprint in fingerprints:
-                    if fingerprint is not None:  # (else the walk asks, and learns why)
-                        cache.put(ahead[index].namespace, blob, fingerprint)
-                        done += 1
-        running = submitted
-    return done
-
-
-def _group_job(articles: list[Article], job: GroupJob) -> GroupResult:
-    """The fingerprint of a file on disk (unless its index is -1), then of its committed
-    versions, in one worker: they share most paragraphs."""
-    index, translatable, versions, blobs = job
-    on_disk = article_fingerprint(articles[index], translatable) if index >= 0 else None
-    found = [bytes_fingerprint(data, name, translatable) for data, name in versions]
-    return on_disk, list(zip(blobs, found, strict=True))
 
 
 def _align(
