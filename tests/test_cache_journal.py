@@ -14,6 +14,14 @@ from sastra import cache as cache_module
 from sastra.cache import BlobCache
 
 
+def _journalled(path: Path, key: str, value: str) -> BlobCache:
+    """Put one entry into the cache at ``path`` in a run of its own (journalled)."""
+    cache = BlobCache(path)
+    cache.put("fp", key, value)
+    cache.save()
+    return cache
+
+
 def _big(path: Path) -> BlobCache:
     """A cache file of ~200 KB, as a first (cold) run leaves it."""
     cache = BlobCache(path)
@@ -72,12 +80,8 @@ def test_a_cleared_namespace_writes_the_whole_cache(tmp_path: Path) -> None:
 def test_a_record_cut_short_is_ignored_and_the_next_save_writes_anew(tmp_path: Path) -> None:
     path = tmp_path / "blobs.pickle"
     _big(path)
-    first = BlobCache(path)
-    first.put("fp", "kept", "1")
-    first.save()
-    second = BlobCache(path)
-    second.put("fp", "cut", "2")
-    second.save()
+    _journalled(path, "kept", "1")
+    second = _journalled(path, "cut", "2")
     assert second.journal is not None
     data = second.journal.read_bytes()
     second.journal.write_bytes(data[:-3])  # a crash while appending
@@ -86,7 +90,7 @@ def test_a_record_cut_short_is_ignored_and_the_next_save_writes_anew(tmp_path: P
     assert third.get("fp", "cut") is None
     third.put("fp", "after", "3")
     third.save()
-    assert not third.journal.exists()  # written whole: nothing is appended after a torn tail
+    assert third.journal is not None and not third.journal.exists()  # written whole
     assert BlobCache(path).get("fp", "after") == "3"
 
 
@@ -100,9 +104,7 @@ def test_a_planted_or_altered_journal_record_is_never_unpickled(
 ) -> None:
     path = tmp_path / "blobs.pickle"
     _big(path)
-    cache = BlobCache(path)
-    cache.put("fp", "good", "1")
-    cache.save()
+    cache = _journalled(path, "good", "1")
     assert cache.journal is not None
     payload = pickle.dumps((cache_module.FORMAT, {"fp": {"bad": _Planted()}}))
     with cache.journal.open("ab") as fh:  # a record sealed with another key
@@ -119,9 +121,7 @@ def test_a_planted_or_altered_journal_record_is_never_unpickled(
 def test_a_journal_without_its_cache_file_is_not_read(tmp_path: Path) -> None:
     path = tmp_path / "blobs.pickle"
     _big(path)
-    cache = BlobCache(path)
-    cache.put("fp", "orphan", "1")
-    cache.save()
+    _journalled(path, "orphan", "1")
     path.unlink()
     alone = BlobCache(path)
     assert alone.get("fp", "orphan") is None

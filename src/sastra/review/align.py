@@ -99,12 +99,16 @@ def _cost(left: Sequence[Block], right: Sequence[Block], ratio: float) -> float:
     return LENGTH_WEIGHT * length + ANCHOR_WEIGHT * anchor + extra
 
 
+Back = list[list[tuple[int, int, float]]]
+"""Each cell's step into it: ``(left paragraphs, right paragraphs, its cost)``."""
+
+
 def align(left: Sequence[Block], right: Sequence[Block], ratio: float = 1.0) -> tuple[Row, ...]:
     """Rows of aligned paragraphs, in order; every paragraph of both sides appears once."""
     n, m = len(left), len(right)
     inf = math.inf
     best = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    back: Back = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     for i in range(n + 1):
         for j in range(m + 1):
@@ -119,21 +123,7 @@ def align(left: Sequence[Block], right: Sequence[Block], ratio: float = 1.0) -> 
                 if here + step < best[ni][nj]:
                     best[ni][nj] = here + step
                     back[ni][nj] = (di, dj, step)
-    rows: list[Row] = []
-    i, j = n, m
-    while i or j:
-        di, dj, step = back[i][j]
-        score = math.exp(-step) if di and dj else 0.0
-        rows.append(
-            Row(
-                tuple(b.index for b in left[i - di : i]),
-                tuple(b.index for b in right[j - dj : j]),
-                round(score, 3),
-            )
-        )
-        i, j = i - di, j - dj
-    rows.reverse()
-    return tuple(rows)
+    return _rows(left, right, back)
 
 
 def align_pruned(
@@ -174,9 +164,6 @@ def align_pruned(
     first = _fill(left, right, ratio, free_a, free_b, _room(diagonal), 2 + abs(n - m))
     limit = _room(first[0][n][m])
     return _rows(left, right, _fill(left, right, ratio, free_a, free_b, limit, -1)[1])
-
-
-Back = list[list[tuple[int, int, float]]]
 
 
 def _room(cost: float) -> float:
