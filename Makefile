@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench golden clean
+.PHONY: run test lint typecheck unit unit-fast bench golden clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,20 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest
+
+# The unit tests less those marked `slow` (the installed wheel, Chromium, interrupted
+# builds and the serve soak, the reference-checked git histories, model loads, the
+# full lunar sweeps): a quick loop while working. `make test` runs them all.
+unit-fast: $(STAMP)
+	$(BIN)/pytest -m "not slow"
+
+# Rewrite what the golden tests compare against after an intended change (the built
+# site in tests/golden/, `names discover` on tests/fixtures/names/news-site), check the
+# rest of those files against it, then list what changed: read that diff before
+# committing it with the change that caused it.
+golden: $(STAMP)
+	SASTRA_REGEN_GOLDEN=1 $(BIN)/pytest tests/test_build_golden.py tests/test_names_news.py
+	@git status --short -- tests/golden tests/fixtures/names 2>/dev/null || true
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -4,7 +4,8 @@
 
 * cold: a fresh Python process segments one paragraph: import of khmer-nltk and model
   load included; reported as the time of that first call, and the model load (first
-  call minus the warm time of the same paragraph) separately;
+  call minus the warm time of the same paragraph) separately (that load is why
+  ``sastra.khmer.segment`` imports khmer-nltk on first use only);
 * warm: model loaded, no cache: every paragraph through :func:`tokens`;
 * cache: every paragraph from a filled :class:`SegmentCache` (reopened each run) through
   :func:`segment_many`; the fill (segment the misses, one write transaction) is shown too.

@@ -22,7 +22,7 @@ import time
 from sastra.khmer import similarity
 from sastra.khmer.honorifics import _normal_word, is_not_name, is_title
 from sastra.names import Glossary
-from sastra.names_discover import _count_re, discover, romanized
+from sastra.names.discover import _count_re, discover, romanized
 
 FAMILY = [
     ("ម៉ៅ", "Mao"), ("សុខ", "Sok"), ("ជា", "Chea"), ("ចាន់", "Chan"), ("ហេង", "Heng"),

@@ -94,7 +94,7 @@ def _get(port: int, path: str, headers: dict[str, str]) -> int:
 
 def soak(root: Path, requests: int, seconds: float, rebuild_every: int) -> Report:
     """Serve ``root`` and send the requests; bounded by both ``requests`` and ``seconds``."""
-    from sastra.serve import DevServer
+    from sastra.serve.server import DevServer
 
     requests, seconds = min(requests, MAX_REQUESTS), min(seconds, MAX_SECONDS)
     report = Report()

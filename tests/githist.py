@@ -19,7 +19,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from conftest import run_cli
+from helpers import run_cli
 from sastra.tracking.fingerprint import bytes_fingerprint
 
 # One article, written in Khmer and in English, in the versions a newsroom makes of it.

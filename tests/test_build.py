@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article, run_cli
+from helpers import article, run_cli
 from sastra.errors import BuildError
 from sastra.render.build import build, output_path, url_for
 from sastra.workspace import open_site
@@ -271,6 +271,7 @@ def test_raw_html_is_escaped_unless_allowed(themed: Callable[..., Path]) -> None
     assert "<b>bold</b>" in (root / "_site/en/a/index.html").read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_line_break_hints_go_into_text_only(themed: Callable[..., Path]) -> None:
     body = "ក្រសួងប្រៃសណីយ៍និងទូរគមនាគមន៍ `ក្រសួងប្រៃសណីយ៍` [ទូរគមនាគមន៍](https://example.org/ក្រសួង)\n"
     config = CONFIG + "[build]\nline_breaks = true\n"
@@ -319,7 +320,7 @@ def test_catalog_commands_extract_update_compile(themed: Callable[..., Path]) ->
         in result.stdout
     )
     from sastra.catalogs import catalog_stats
-    from sastra.config import load_config
+    from sastra.config.load import load_config
 
     assert catalog_stats(load_config(root)) == {"km": (count, 0, 0), "en": (count, 0, 0)}
     result = run_cli("catalog", "compile", "--root", str(root))

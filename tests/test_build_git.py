@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, article, commit_at, git, run_cli
+from helpers import REPO, article, commit_at, git, run_cli
 
 AT_2025_04_14 = "2025-04-14T09:30:00+07:00"
 

@@ -1,8 +1,8 @@
 """The whole built site of tests/fixtures/site-golden, compared with tests/golden/site/.
 
-Regenerate the golden tree after an intended change of the theme or the build with::
-
-    SASTRA_REGEN_GOLDEN=1 .venv/bin/pytest tests/test_build_golden.py
+Regenerate the golden tree after an intended change of the theme or the build with
+``make golden`` (it sets ``SASTRA_REGEN_GOLDEN=1`` and runs this file), then read the
+diff of tests/golden/ before committing it.
 
 Text files are compared byte for byte; binary files (images, the font) are listed
 with their SHA-256 in tests/golden/site.binaries.txt.
@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
-from sastra.render import build as render_build
+from helpers import REGEN_GOLDEN, REPO
 from sastra.render.build import build
 from sastra.workspace import open_site
 
@@ -59,7 +57,7 @@ def _manifest(binaries: dict[str, str]) -> str:
 
 def test_golden_site(tmp_path: Path) -> None:
     texts, binaries = _tree(_build(tmp_path))
-    if os.environ.get("SASTRA_REGEN_GOLDEN"):
+    if REGEN_GOLDEN:
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for rel, data in texts.items():
             (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +80,9 @@ def test_a_process_pool_builds_the_same_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Big sites render in worker processes (forked ones get page numbers, not specs)."""
-    monkeypatch.setattr(render_build, "POOL_THRESHOLD", 1)
+    from sastra import parallel
+
+    monkeypatch.setattr(parallel, "THRESHOLD", 1)
     assert _tree(_build(tmp_path / "pool", jobs=2)) == _tree(_build(tmp_path / "one"))
 
 

@@ -106,7 +106,7 @@ def test_a_planted_or_altered_journal_record_is_never_unpickled(
     _big(path)
     cache = _journalled(path, "good", "1")
     assert cache.journal is not None
-    payload = pickle.dumps((cache_module.FORMAT, {"fp": {"bad": _Planted()}}))
+    payload = pickle.dumps((cache_module.BLOBS.version, {"fp": {"bad": _Planted()}}))
     with cache.journal.open("ab") as fh:  # a record sealed with another key
         fh.write(len(payload).to_bytes(8, "little") + b"\0" * 32 + payload)
     with caplog.at_level(logging.INFO, logger="sastra.cache"):

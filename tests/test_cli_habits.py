@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article, run_cli
+from helpers import article, run_cli
 
 CONFIG = 'source_language = "km"\n[tracking]\ngit = false\n'
 FILES = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import MakeSite, article, run_cli
+from helpers import MakeSite, article, run_cli
 
 GOOD_KM = article("ចំណងជើង", "អត្ថបទ។", date="2026-01-08")
 GOOD_EN = article("Title", "Text.", date="2026-01-08")

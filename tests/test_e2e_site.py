@@ -26,8 +26,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from conftest import article, write_files
-from sastra.serve import DevServer
+from helpers import article, write_files
+from sastra.serve.server import DevServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
@@ -35,7 +35,7 @@ if not CHROMIUM.exists():
         "no Chromium at /usr/bin/chromium: apt-get install chromium", allow_module_level=True
     )
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 ARGS = [
     "--headless",

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sastra.content.fastyaml import load_simple
@@ -132,7 +132,6 @@ def documents(draw: st.DrawFn, depth: int = 0) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=600, deadline=None)
 @given(documents())
 def test_agrees_with_pyyaml_whenever_it_answers(text: str) -> None:
     fast = load_simple(text)

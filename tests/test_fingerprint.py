@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sastra.tracking.fingerprint import (
@@ -138,7 +138,6 @@ def shown(blocks: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(line, display_text(raw)) for line, raw in blocks if display_text(raw)]
 
 
-@settings(max_examples=500, deadline=None)
 @given(markdown_bodies())
 def test_plain_prose_fast_path_matches_markdown_it(body: str) -> None:
     assert shown(body_blocks(body)) == shown(markdown_blocks(body)), repr(body)
@@ -196,7 +195,6 @@ def test_fingerprint_values_are_stable(title: str, body: str, expected: str) -> 
     assert text_fingerprint({"title": title}, body, ["title"]) == expected
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.lists(PIECES, max_size=3).map("".join), markdown_bodies(), st.booleans())
 def test_the_paragraph_free_fingerprint_is_the_fingerprint(
     title: str, body: str, mdx: bool

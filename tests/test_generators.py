@@ -19,7 +19,7 @@ from pathlib import Path
 import markupsafe
 import pytest
 
-from conftest import REPO, commit_at, git, run_cli
+from helpers import REPO, commit_at, git, run_cli
 
 FIXTURES = REPO / "tests/fixtures/generators"
 
@@ -228,7 +228,7 @@ def test_init_writes_a_config_that_gives_the_same_states_and_builds(
 
 def test_generators_keep_their_own_i18n_folder(tmp_path: Path) -> None:
     """Hugo and Docusaurus own i18n/: Sastra's catalogs and glossary go to sastra-i18n/."""
-    from sastra.config import load_config
+    from sastra.config.load import load_config
 
     for name in ("hugo-folder", "docusaurus"):
         root = tmp_path / name

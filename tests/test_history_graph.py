@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
 from githist import Repo, reference, status
+from helpers import run_cli
 
 
 def no_ff_translation_then_source(r: Repo) -> None:
@@ -276,6 +276,7 @@ def _translation_path(r: Repo) -> tuple[str, str]:
     return found["translation"], found["source"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("source", ["km", "en"])
 @pytest.mark.parametrize(("case", "state", "label"), CASES, ids=[c[0].__name__ for c in CASES])
 def test_team_history(

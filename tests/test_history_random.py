@@ -13,6 +13,8 @@ import pytest
 
 from githist import Repo, reference, status, text
 
+pytestmark = pytest.mark.slow
+
 SOURCE_VERSIONS = ["v1", "v2", "v3"]
 TRANSLATION_VERSIONS = ["v1", "v1b", "v1c", "v1d", "v2", "v3"]
 PAIRS = ("a", "b")

@@ -132,6 +132,7 @@ def _number(lunar: LunarDate) -> int:
     return lunar.day - 1 + 15 * PHASES.index(lunar.phase)
 
 
+@pytest.mark.slow
 def test_1900_to_2100_counts_days_without_gaps() -> None:
     """Each day is the next lunar day, or ១កើត of the next month after a 29- or 30-day month."""
     following = {m: {LUNAR_MONTHS[(i + 1) % 12]} for i, m in enumerate(LUNAR_MONTHS[:12])}
@@ -154,6 +155,7 @@ def test_1900_to_2100_counts_days_without_gaps() -> None:
     assert len(leap_years) == 74
 
 
+@pytest.mark.slow
 def test_1900_to_2100_follows_the_moon() -> None:
     """The lunar day stays within 1.5 days of the mean age of the moon (new moon 2000-01-06 18:14
     UT, synodic month 29.530589 days): the arithmetic calendar never drifts from the sky."""

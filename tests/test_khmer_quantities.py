@@ -139,6 +139,7 @@ LIMIT = 5.0
 """Seconds 20,000 characters of hostile text may take (an unbounded repeat took a minute)."""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", HOSTILE)
 def test_hostile_text_is_read_in_linear_time(unit: str) -> None:
     text = unit * (20_000 // len(unit))

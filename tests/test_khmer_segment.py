@@ -96,6 +96,7 @@ def test_english_needs_no_model() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+@pytest.mark.slow
 def test_model_is_loaded_once_and_quietly() -> None:
     code = textwrap.dedent(
         """
@@ -122,13 +123,13 @@ _khmerish = st.text(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(_khmerish)
 def test_khmer_nltk_tokens_join_back(text: str) -> None:
     assert "".join(tokens(text)) == text
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(_khmerish)
 def test_khmer_nltk_hints_strip_back_and_counts_hold(text: str) -> None:
     assert strip_hints(break_hints(text)) == strip_hints(text)
@@ -278,6 +279,7 @@ with SegmentCache(Path({cache!r})) as cache:
 """
 
 
+@pytest.mark.slow
 def test_two_processes_share_the_cache(tmp_path: Path) -> None:
     script = _WRITER.format(tests=str(REPO / "tests"), cache=str(tmp_path))
     procs = [

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MakeSite, run_cli, write_files
-from sastra.config import load_config
+from helpers import MakeSite, run_cli, write_files
+from sastra.config.load import load_config
 from sastra.errors import ConfigError
 from sastra.layouts import compile_pattern, counterpart_path, key_of, pattern_problem
 from sastra.model import Key
@@ -287,12 +287,12 @@ def test_mark_writes_the_l10n_table_of_toml_frontmatter() -> None:
 
     from sastra.tracking.edit import set_l10n
 
-    marked = set_l10n(TOML_ARTICLE, {"source": "km", "source_hash": "0123abcd"})
+    marked = set_l10n(TOML_ARTICLE, {"source": "km", "source_hash": "0123abcd"}, path="a.md")
     assert marked == TOML_ARTICLE.replace(
         "[l10n]\nsource = 'km'\n", '[l10n]\nsource = "km"\nsource_hash = "0123abcd"\n'
     )
     plain = "+++\ntitle = 'Rice'\n+++\n\nBody.\n"
-    added = set_l10n(plain, {"source": "km", "source_hash": "0123abcd"})
+    added = set_l10n(plain, {"source": "km", "source_hash": "0123abcd"}, path="a.md")
     assert added == (
         '+++\ntitle = \'Rice\'\n\n[l10n]\nsource = "km"\nsource_hash = "0123abcd"\n+++\n\nBody.\n'
     )
@@ -300,7 +300,7 @@ def test_mark_writes_the_l10n_table_of_toml_frontmatter() -> None:
         "+++\ntitle = 'Rice'\nl10n = { source = 'km', source_hash = 'old' }\n"
         "date = 2025-01-01\n+++\n"
     )
-    rewritten = set_l10n(inline, {"source_hash": "new"})
+    rewritten = set_l10n(inline, {"source_hash": "new"}, path="a.md")
     assert tomllib.loads(rewritten.split("+++")[1]) == {
         "title": "Rice",
         "date": dt.date(2025, 1, 1),

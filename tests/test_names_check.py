@@ -8,7 +8,7 @@ from click.testing import CliRunner, Result
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import copy_sample_site
+from helpers import copy_sample_site
 from sastra.names import Glossary, NameEntry, find_variants, fix_text, parse_glossary
 
 REPO = Path(__file__).resolve().parent.parent

@@ -9,9 +9,9 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from conftest import copy_sample_site
+from helpers import copy_sample_site
 from sastra.names import Glossary, parse_glossary
-from sastra.names_discover import Discovery, discover
+from sastra.names.discover import Discovery, discover
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "names"
@@ -134,10 +134,24 @@ def test_update_creates_the_glossary(tmp_path: Path) -> None:
     ]
 
 
-def test_update_refuses_a_flow_style_list(tmp_path: Path) -> None:
-    glossary = "names: [{km: ម៉ៅ សិលា, en: Mao Sela}]\n"
+@pytest.mark.parametrize(
+    ("glossary", "problem"),
+    [
+        (
+            "names: [{km: ម៉ៅ សិលា, en: Mao Sela}]\n",
+            "the 'names:' list must be in block style ('- km: …' items) to append to it",
+        ),
+        (
+            "names:\n  - km: ម៉ៅ សិលា\n    en: Mao Sela\nnotes: kept by the desk\n",
+            "'names:' must be the last key of the glossary to append to it",
+        ),
+    ],
+)
+def test_update_refuses_a_glossary_it_cannot_append_to(
+    tmp_path: Path, glossary: str, problem: str
+) -> None:
     root = _site(tmp_path, glossary)
     result = run("names", "discover", "--update", "--root", str(root))
     assert result.exit_code == 2
-    assert "block style" in result.stderr
+    assert result.stderr.splitlines()[-1] == f"i18n: error: i18n/names.yaml: {problem}"
     assert (root / "i18n" / "names.yaml").read_text(encoding="utf-8") == glossary

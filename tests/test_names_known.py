@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 
 from sastra.names import Glossary, Kind, NameEntry, parse_glossary, render_name
-from sastra.names_known import WELL_KNOWN_FILE, well_known, with_well_known
+from sastra.names.known import WELL_KNOWN_FILE, well_known, with_well_known
 
 
 def test_the_list_loads_without_a_diagnostic() -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import parsed_article
-from sastra.names import Glossary, Kind, NameEntry, names_missing
-from sastra.names_review import MissingName
+from helpers import parsed_article
+from sastra.names import Glossary, Kind, NameEntry
+from sastra.names.missing import MissingName, names_missing
 
 GLOSSARY = Glossary(
     (

@@ -4,11 +4,12 @@ a whole word, never the tail of a longer one (ភូមិភាគ "region" is 
 
 from __future__ import annotations
 
-from conftest import parsed_article
-from sastra.names import Glossary, NameEntry, names_missing, parse_glossary
-from sastra.names_discover import discover
-from sastra.names_known import with_well_known
-from sastra.names_places import khmer_places
+from helpers import parsed_article
+from sastra.names import Glossary, NameEntry, parse_glossary
+from sastra.names.discover import discover
+from sastra.names.known import with_well_known
+from sastra.names.missing import names_missing
+from sastra.names.places import khmer_places
 
 JOINED = "ហង់ ជួនណារ៉ុន"  # as ministry news writes him
 SPACED = "ហង់ ជួន ណារ៉ុន"  # as the well-known list writes him

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sastra.names_text import khmer_mentions, latin_mentions, latin_pattern, scan_regions
+from sastra.names.mentions import khmer_mentions, latin_mentions, latin_pattern, scan_regions
 
 FIXTURES = Path(__file__).parent / "fixtures" / "names"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import MakeSite, run_cli
+from helpers import MakeSite, run_cli
 
 KM = """---
 title: ចំណងជើង

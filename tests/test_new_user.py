@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MakeSite, article, run_cli
+from helpers import MakeSite, article, run_cli
 
 CONFIG = 'source_language = "km"\n'
 RICE_KM = article("ការប្រមូលផលស្រូវ", "កសិករប្រមូលផលស្រូវ។\n", date="2026-01-08")
@@ -272,7 +272,7 @@ def test_a_hugo_site_without_sastra_toml_takes_its_address_from_hugo(
     [("site_url: https://docs.example.org/\n", "https://docs.example.org/"), ("", "")],
 )
 def test_mkdocs_site_url_is_the_base_url(tmp_path: Path, setting: str, base_url: str) -> None:
-    from sastra.config import load_config
+    from sastra.config.load import load_config
 
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: Docs\n{setting}plugins:\n  - i18n:\n      languages:\n"

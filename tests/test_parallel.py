@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from sastra.config import load_config
+from sastra.config.load import load_config
 from sastra.content import load_site
 from sastra.parallel import THRESHOLD, SharedPool
 

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 import sastra.tracking.prefetch as prefetch_module
-from conftest import MakeSite, commit_all, write_files
+import sastra.tracking.site as site_module
+from helpers import MakeSite, commit_all, write_files
 from sastra.model import SiteStatus, State
 from sastra.tracking.fingerprint import article_text, bytes_text
 from sastra.tracking.gitio import locate
-from sastra.tracking.status import Tracker, site_status
+from sastra.tracking.site import site_status
+from sastra.tracking.status import Tracker
 from sastra.workspace import open_config, open_tracked_site
 
 
@@ -105,22 +107,24 @@ def test_prefetch_gives_the_lazy_answers_in_process_and_on_a_pool(
     assert a3.changed_paragraphs == (2,)
 
     asked: list[int] = []
-    real = Tracker.prefetch
+    real = prefetch_module.prefetch
 
-    def lazy(self: Tracker, pairs: object, jobs: int | None = None, progress: object = None) -> int:
+    def lazy(
+        tracker: Tracker, pairs: object, jobs: int | None = None, progress: object = None
+    ) -> int:
         asked.append(1)
         return 0
 
-    monkeypatch.setattr(Tracker, "prefetch", lazy)
+    monkeypatch.setattr(site_module, "prefetch", lazy)
     assert _status(root) == with_prefetch
     assert asked
 
     def on_a_pool(
-        self: Tracker, pairs: object, jobs: int | None = None, progress: object = None
+        tracker: Tracker, pairs: object, jobs: int | None = None, progress: object = None
     ) -> int:
-        return real(self, pairs, 2)  # type: ignore[arg-type]
+        return real(tracker, pairs, 2)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Tracker, "prefetch", on_a_pool)
+    monkeypatch.setattr(site_module, "prefetch", on_a_pool)
     monkeypatch.setattr(prefetch_module, "THRESHOLD", 1)
     assert _status(root) == with_prefetch
 

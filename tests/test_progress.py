@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import sastra.cli._progress as progress_module
-from conftest import MakeSite, article, git, run_cli
+from helpers import MakeSite, article, git, run_cli
 from sastra.cli._progress import progress_line
 from sastra.progress import counted
 

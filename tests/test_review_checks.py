@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_files
+from helpers import write_files
 from sastra.review import CHECKS, CODES, PairReview, review_all
 from sastra.workspace import open_site, tracker_for
 

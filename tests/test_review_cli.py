@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, article, run_cli
+from helpers import REPO, article, run_cli
 
 CONFIG = 'languages = ["km", "en"]\nsource_language = "km"\n\n[tracking]\ngit = false\n'
 KM_BODY = (

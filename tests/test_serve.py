@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from conftest import article, write_files
+from helpers import article, write_files
 from sastra.errors import BuildError
 from sastra.model import Diagnostic, Location
-from sastra.serve import DevServer
+from sastra.serve.server import DevServer
 from sastra.workspace import Site
 
 CONFIG = 'languages = ["km", "en"]\nsource_language = "km"\n'
@@ -239,6 +239,7 @@ def test_stop_ends_open_event_streams_quickly(make_site) -> None:  # type: ignor
     conn.close()
 
 
+@pytest.mark.slow
 def test_a_change_on_disk_rebuilds(make_site) -> None:  # type: ignore[no-untyped-def]
     root = make_site(FILES, config=CONFIG)
     builder = PageBuilder()
@@ -255,6 +256,7 @@ def test_a_change_on_disk_rebuilds(make_site) -> None:  # type: ignore[no-untype
         assert b"<h1>Clean water!</h1>" in get(server, "/en/water/")[2]
 
 
+@pytest.mark.slow
 def test_changes_to_the_output_do_not_rebuild(make_site) -> None:  # type: ignore[no-untyped-def]
     root = make_site(FILES, config=CONFIG)
     (root / "assets").mkdir()

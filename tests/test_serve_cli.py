@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article, run_cli, write_files
+from helpers import article, run_cli, write_files
 
 CONFIG = 'languages = ["km", "en"]\nsource_language = "km"\n'
 FILES = {
@@ -36,6 +36,7 @@ def _fetch(url: str) -> tuple[int, str]:
         return resp.status, resp.read().decode()
 
 
+@pytest.mark.slow
 def test_serve_prints_the_url_serves_and_stops_on_ctrl_c(site: Path) -> None:
     proc = subprocess.Popen(
         [sys.executable, "-m", "sastra", "serve", "--root", str(site), "--port", "0"],
@@ -115,6 +116,7 @@ def _stop(proc: subprocess.Popen[str]) -> str:
     return err
 
 
+@pytest.mark.slow
 def test_bind_to_every_address_warns_and_answers_by_ip(site: Path) -> None:
     proc, url = _serve(site, "--bind", "0.0.0.0", "--no-watch")
     try:
@@ -130,6 +132,7 @@ def test_bind_to_every_address_warns_and_answers_by_ip(site: Path) -> None:
     ) in err.splitlines()
 
 
+@pytest.mark.slow
 def test_open_hands_the_url_to_the_browser(site: Path, tmp_path: Path) -> None:
     opened = tmp_path / "opened.txt"
     browser = tmp_path / "browser.sh"
@@ -156,6 +159,7 @@ def _zombies(pid: int) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
 def test_serve_reaps_the_process_that_deletes_a_replaced_tree(site: Path) -> None:
     assert run_cli("build", "--root", str(site)).exit_code == 0

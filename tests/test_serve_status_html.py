@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from sastra.model import ArticleStatus, BaselineKind, Key, State, VersionStatus
+from sastra.model import ArticleStatus, BaselineKind, Key, SiteStatus, State, VersionStatus
 from sastra.report.status_html import status_html
-from sastra.tracking.status import SiteStatus
 
 
 def _status() -> SiteStatus:

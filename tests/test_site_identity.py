@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article, run_cli
+from helpers import article, run_cli
 from sastra.errors import ConfigError
 from sastra.model import Article, Key
 from sastra.render.build import build

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MakeSite, commit_all, run_cli
+from helpers import MakeSite, commit_all, run_cli
 from sastra.model import Paragraph, ParagraphChange
 from sastra.tracking.changes import classify, kind_of
 from sastra.tracking.fingerprint import VisibleText

@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import copy_sample_site, run_cli
+from helpers import copy_sample_site, run_cli
 from sastra.render.assets import font_files
 
 

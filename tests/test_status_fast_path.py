@@ -19,9 +19,9 @@ import pytest
 import sastra.workspace as workspace
 from sastra.report.status import to_json
 from sastra.review.align import SMOOTH, Block, align
-from sastra.tracking import baseline, prefetch, status
+from sastra.tracking import baseline, prefetch, site, status
 from sastra.tracking.gitio import locate
-from sastra.tracking.status import site_status
+from sastra.tracking.site import site_status
 from sastra.workspace import open_config, open_tracked_site
 from test_history_random import RandomTeam
 
@@ -58,7 +58,7 @@ def _plain_json(root: Path, monkeypatch: pytest.MonkeyPatch) -> str:
         ) -> baseline.Baseline | None:
             return baseline.find_baseline(history, path, current, fingerprint)
 
-        patch.setattr(status.Tracker, "prefetch", no_prefetch)
+        patch.setattr(site, "prefetch", no_prefetch)
         patch.setattr(status, "remembered_baseline", walked)
         patch.setattr(prefetch, "remembered_baseline", walked)
         patch.setattr(workspace, "_counterparts", _reference_counterparts)

@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import REPO, copy_sample_site, run_cli
+from helpers import REPO, copy_sample_site, run_cli
 
 KEY = "news/digital-skills-training-takeo"
 PATH = "content/en/news/digital-skills-training-takeo.md"

@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import logging
 import os
+import pickle
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from conftest import MakeSite, article, run_cli
+from helpers import MakeSite, article, run_cli
+from sastra.config.load import load_config
+from sastra.model import (
+    ArticleStatus,
+    BaselineKind,
+    Key,
+    ParagraphChange,
+    SiteStatus,
+    State,
+    VersionStatus,
+)
+from sastra.tracking.remembered import decode_status, encode_status
 
 KM = article("ចំណងជើង", "អត្ថបទ។", date="2026-01-08")
 EN = article("Title", "Text.", date="2026-01-08")
@@ -93,7 +109,7 @@ class _Counted:
 def test_a_memo_for_another_key_is_not_unpickled(tmp_path: Path) -> None:
     from sastra.cache import Memo
 
-    memo = Memo(tmp_path / "memo.pickle")
+    memo = Memo(tmp_path / "memo.pickle", 1)
     assert memo.get("a") is None  # no file yet
     memo.put("a", _Counted())
     LOADS.clear()
@@ -105,17 +121,15 @@ def test_a_memo_for_another_key_is_not_unpickled(tmp_path: Path) -> None:
     assert memo.get("a") is None
 
 
-def test_a_status_pickles_to_an_equal_status() -> None:
-    import pickle
-
-    from sastra.model import ArticleStatus, BaselineKind, Key, SiteStatus, State, VersionStatus
-
+def _sample_status() -> SiteStatus:
     stale = VersionStatus(
         "en", State.STALE, "content/en/a.md", BaselineKind.GIT, "8774dd7",
         changed_paragraphs=(2, 3), changed_fields=("title",),
         removed_paragraphs=("ចាស់។",), diff="-a\n+b\n",
+        changes=(ParagraphChange("edited", 2, 2, counterpart=True),
+                 ParagraphChange("punctuation", None, None, field="title")),
     )  # fmt: skip
-    status = SiteStatus(
+    return SiteStatus(
         (
             ArticleStatus(
                 Key("news", "a"),
@@ -133,8 +147,88 @@ def test_a_status_pickles_to_an_equal_status() -> None:
             ArticleStatus(Key("x/y", "c"), None, {}),
         ),
         ("km", "en"),
+        ("shallow clone",),
     )
-    again = pickle.loads(pickle.dumps(status, pickle.HIGHEST_PROTOCOL))
+
+
+def _round_trip(status: SiteStatus) -> SiteStatus:
+    rows, languages, notes = encode_status(status)
+    stored = pickle.loads(pickle.dumps((rows, languages, notes), pickle.HIGHEST_PROTOCOL))
+    return decode_status(*stored)
+
+
+def test_a_remembered_status_is_plain_data_and_decodes_to_an_equal_status() -> None:
+    status = _sample_status()
+    rows, _, _ = encode_status(status)
+    assert b"sastra" not in pickle.dumps(rows)  # no class of ours: loads without the model
+    again = _round_trip(status)
     assert again == status
     assert again.articles[0].versions["en"].state is State.STALE
+    assert again.articles[0].versions["en"].baseline is BaselineKind.GIT
     assert list(again.articles[1].versions) == ["en", "km"]
+
+
+_VERSIONS = st.builds(
+    VersionStatus,
+    lang=st.sampled_from(["km", "en", "fr"]),
+    changes=st.none() | st.tuples(st.builds(ParagraphChange)),
+)
+
+
+@given(
+    st.lists(
+        st.builds(
+            ArticleStatus,
+            versions=st.dictionaries(st.sampled_from(["km", "en", "fr"]), _VERSIONS),
+        ),
+        max_size=4,
+    )
+)
+def test_every_field_of_a_status_survives_the_rows(articles: list[ArticleStatus]) -> None:
+    # the rows are made from the dataclass fields: a field added later is kept too
+    articles = [
+        ArticleStatus(
+            a.key,
+            a.source,
+            {lang: dataclasses.replace(v, lang=lang) for lang, v in a.versions.items()},
+        )
+        for a in articles
+    ]
+    status = SiteStatus(tuple(articles), ("km", "en"))
+    assert _round_trip(status) == status
+
+
+def test_a_memo_of_another_version_is_set_aside_with_one_log_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from sastra.cache import Memo
+
+    Memo(tmp_path / "status.pickle", 8).put("key", ("an", "old", "layout"))
+    with caplog.at_level(logging.INFO, logger="sastra.cache"):
+        assert Memo(tmp_path / "status.pickle", 9).get("key") is None
+    assert [r.getMessage() for r in caplog.records] == [
+        f"ignoring memo {tmp_path / 'status.pickle'}: written by another version"
+    ]
+
+
+def test_a_status_pickle_of_the_previous_layout_is_read_again(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A status.pickle written by the version before this one (a SiteStatus pickled
+    whole, FORMAT 8) is set aside: the site is read, and the new memo written."""
+    from sastra.cache import Memo
+    from sastra.tracking.remembered import StatusMemory
+
+    root = make_site({"content/km/a.md": KM, "content/en/a.md": EN})
+    _age(root)
+    first = _states(root)
+    config = load_config(root)
+    memory = StatusMemory(config, None)
+    memory.take_signature()
+    assert memory.signature is not None
+    old = (_sample_status(), (), time.time_ns())
+    Memo(root / ".sastra-cache/status.pickle", 8).put(memory.signature.digest, old)
+    assert _states(root) == first  # read again, not the planted status
+    with monkeypatch.context() as patch:
+        _forbid_reading(patch)
+        assert _states(root) == first  # and remembered anew

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import REPO, copy_sample_site, run_cli
+from helpers import REPO, copy_sample_site, run_cli
 
 
 def _states() -> dict[tuple[str, str], str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from conftest import MakeSite, copy_sample_site, run_cli
+from helpers import MakeSite, copy_sample_site, run_cli
 from sastra.report.diffview import diff_lines, word_changes
 from sastra.report.status import print_diff
 

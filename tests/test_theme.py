@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import article, run_cli
+from helpers import article, run_cli
 from sastra.render.build import build
 from sastra.theme import CATALOGS, TEMPLATES
 from sastra.workspace import open_site

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sastra.content.parse import parse_text
@@ -92,13 +92,11 @@ def docs_page(draw: st.DrawFn) -> str:
     return out + draw(st.sampled_from(["", "\n"]))
 
 
-@settings(max_examples=3000, deadline=None)
 @given(docs_page())
 def test_docs_pages_read_as_markdown_it_reads_them(body: str) -> None:
     assert shown(body_blocks(body)) == shown(markdown_blocks(body)), repr(body)
 
 
-@settings(max_examples=1500, deadline=None)
 @given(docs_page())
 def test_each_part_reads_alone_as_it_reads_in_the_page(body: str) -> None:
     parts = segments(body)
@@ -122,7 +120,6 @@ NASTY = st.sampled_from([
 ])  # fmt: skip
 
 
-@settings(max_examples=3000, deadline=None)
 @given(st.lists(NASTY, min_size=1, max_size=30).map(" ".join))
 def test_nasty_fragments_read_as_markdown_it_reads_them(body: str) -> None:
     assert shown(body_blocks(body)) == shown(markdown_blocks(body)), repr(body)

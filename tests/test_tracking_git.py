@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MakeSite, commit_all, run_cli, write_files
+from helpers import MakeSite, commit_all, run_cli, write_files
 
 KM = """---
 title: កិច្ចប្រជុំក្រុមការងារ

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sastra.tracking.fingerprint import body_blocks, display_text, markdown_blocks
@@ -49,13 +49,11 @@ PIECES = st.sampled_from([
 ])  # fmt: skip
 
 
-@settings(max_examples=1500, deadline=None)
 @given(st.lists(PIECES, min_size=1, max_size=14).map("".join))
 def test_prose_paragraphs_match_markdown_it(body: str) -> None:
     assert shown(body_blocks(body)) == shown(markdown_blocks(body)), repr(body)
 
 
-@settings(max_examples=1500, deadline=None)
 @given(st.lists(PIECES, min_size=1, max_size=10).map("".join))
 def test_prose_text_matches_markdown_it_when_it_answers(chunk: str) -> None:
     chunk = chunk.strip("\n") or "x"

@@ -23,7 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, article, write_files
+from helpers import REPO, article, write_files
+
+pytestmark = pytest.mark.slow
 
 CONFIG = 'source_language = "km"\n'
 FILES = {
@@ -127,7 +129,7 @@ def test_the_installed_wheel_ships_the_name_data(installed: Path) -> None:
     are package data: the romanizer and ``names`` read them from the installed package."""
     script = (
         "from sastra.khmer.romanize import romanize_name as r; "
-        "from sastra.names_known import well_known as w; "
+        "from sastra.names.known import well_known as w; "
         "print(r('អូន ព័ន្ធមុនីរ័ត្ន'), len(w()) > 20)"
     )
     out = subprocess.run(

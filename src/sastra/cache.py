@@ -26,10 +26,30 @@ import secrets
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 log = logging.getLogger(__name__)
-FORMAT = 8  # bump when a cached value's shape (or what parsing reports) changes
+
+
+class CacheFile(NamedTuple):
+    """A file of the cache folder and the version of its layout."""
+
+    name: str
+    """File name inside ``cache_dir``."""
+    version: int
+    """Bumped when what the file holds changes shape (or what parsing reports changes):
+    a file of another version is set aside with one log line and rebuilt."""
+
+
+# Every pickled cache file, with its version: the one place to bump.
+BLOBS = CacheFile("blobs.pickle", 8)
+""":class:`BlobCache`: fingerprints, parsed frontmatter, paragraph summaries, git history."""
+STATUS = CacheFile("status.pickle", 9)
+"""The remembered ``i18n status`` (:mod:`sastra.tracking.remembered`)."""
+BUILD = CacheFile("build.pickle", 4)
+"""What the last build wrote (:class:`sastra.render.state.BuildState`)."""
+CACHE_FILES = (BLOBS, STATUS, BUILD)
+
 MAGIC = b"sastra-sealed-1\n"
 """The first bytes of a sealed cache file; the HMAC of the rest follows."""
 _MAC_SIZE = hashlib.sha256().digest_size
@@ -51,15 +71,16 @@ class BlobCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self._data: dict[str, dict[str, Any]] = {}
-        self._added: dict[str, dict[str, Any]] = {}
+        self._data: dict[str, dict[str, object]] = {}
+        self._added: dict[str, dict[str, object]] = {}
         self._dirty = False
         self._whole = True  # the next save writes the whole cache (nothing read, or a clear)
         self._journal_size = 0
         if path is not None and path.is_file():
             loaded = load_sealed(path)
-            if _cache_shape(loaded):
-                self._data = loaded["data"]
+            data = _cache_data(loaded)
+            if data is not None:
+                self._data = data
                 self._whole = False
                 self._read_journal()
             elif loaded is not None:
@@ -70,10 +91,10 @@ class BlobCache:
         """The journal of additions beside the cache file."""
         return self.path.with_name(self.path.name + ".journal") if self.path else None
 
-    def get(self, namespace: str, key: str) -> Any:
+    def get(self, namespace: str, key: str) -> object:
         return self._data.get(namespace, {}).get(key)
 
-    def put(self, namespace: str, key: str, value: Any) -> None:
+    def put(self, namespace: str, key: str, value: object) -> None:
         self._data.setdefault(namespace, {})[key] = value
         self._added.setdefault(namespace, {})[key] = value
         self._dirty = True
@@ -90,14 +111,14 @@ class BlobCache:
             return
         try:
             if not self._whole:
-                record = pickle.dumps((FORMAT, self._added), pickle.HIGHEST_PROTOCOL)
+                record = pickle.dumps((BLOBS.version, self._added), pickle.HIGHEST_PROTOCOL)
                 size = self.path.stat().st_size if self.path.is_file() else 0
                 if (self._journal_size + len(record)) * JOURNAL_SHARE < size:
                     _append_sealed(self.journal, record)
                     self._journal_size += len(record) + _RECORD_HEAD
                     self._added, self._dirty = {}, False
                     return
-            state = {"format": FORMAT, "data": self._data}
+            state = {"format": BLOBS.version, "data": self._data}
             # pickled straight into the file: the cache can be tens of megabytes
             save_sealed(self.path, state)
             if self.journal is not None:
@@ -126,7 +147,7 @@ class BlobCache:
             if not (
                 isinstance(found, tuple)
                 and len(found) == 2
-                and found[0] == FORMAT
+                and found[0] == BLOBS.version
                 and isinstance(found[1], dict)
                 and all(isinstance(v, dict) for v in found[1].values())
             ):
@@ -143,13 +164,14 @@ _RECORD_HEAD = 8 + hashlib.sha256().digest_size
 """A journal record: its payload's length (8 bytes), the payload's HMAC, the payload."""
 
 
-def _cache_shape(loaded: Any) -> bool:
-    return (
-        isinstance(loaded, dict)
-        and loaded.get("format") == FORMAT
-        and isinstance(loaded.get("data"), dict)
-        and all(isinstance(v, dict) for v in loaded["data"].values())
-    )
+def _cache_data(loaded: object) -> dict[str, dict[str, object]] | None:
+    """The entries of a loaded cache file, when it is of this version's shape."""
+    if not isinstance(loaded, dict) or loaded.get("format") != BLOBS.version:
+        return None
+    data = loaded.get("data")
+    if isinstance(data, dict) and all(isinstance(v, dict) for v in data.values()):
+        return data
+    return None
 
 
 def _append_sealed(path: Path | None, payload: bytes) -> None:
@@ -186,22 +208,28 @@ def _sealed_records(data: bytes, path: Path) -> tuple[list[bytes], bool]:
 class Memo:
     """One remembered value and the key it was computed for, in one file.
 
-    The key is pickled first and read first: when it does not match (something
-    changed), the value (a whole site's status, megabytes) is never unpickled.
+    The version and key are pickled first and read first: when they do not match
+    (something changed), the value (a whole site's status, megabytes) is never unpickled.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, version: int) -> None:
         self.path = path
+        self.version = version
 
-    def get(self, key: object) -> Any:
-        """The value remembered for ``key``, else ``None`` (also for a missing or broken file)."""
+    def get(self, key: object) -> object:
+        """The value remembered for ``key``, else ``None`` (also for a missing or broken
+        file, and, with one log line, a file of another version)."""
         payload = read_sealed(self.path)
         if payload is None:
             return None
         try:
             view = memoryview(payload)
             size = int.from_bytes(view[:8], "little")
-            if pickle.loads(view[8 : 8 + size]) != (FORMAT, key):
+            head = pickle.loads(view[8 : 8 + size])
+            if not (isinstance(head, tuple) and len(head) == 2 and head[0] == self.version):
+                log.info("ignoring memo %s: written by another version", self.path)
+                return None
+            if head[1] != key:
                 return None
             return pickle.loads(view[8 + size :])
         except Exception as exc:  # a sealed file of another version: compute afresh
@@ -210,7 +238,7 @@ class Memo:
 
     def put(self, key: object, value: object) -> None:
         """Remember ``value`` for ``key`` (atomically); a write failure is only logged."""
-        head = pickle.dumps((FORMAT, key), pickle.HIGHEST_PROTOCOL)
+        head = pickle.dumps((self.version, key), pickle.HIGHEST_PROTOCOL)
         body = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         try:
             _replace(
@@ -221,7 +249,7 @@ class Memo:
             log.warning("could not write %s: %s", self.path, exc)
 
 
-def load_sealed(path: Path) -> Any:
+def load_sealed(path: Path) -> object:
     """The object pickled in the sealed file ``path``; ``None`` when it is absent, its seal
     is wrong (one log line) or it does not unpickle."""
     payload = read_sealed(path)

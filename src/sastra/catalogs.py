@@ -21,6 +21,7 @@ import contextlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import polib
 from babel.messages.catalog import Catalog, Message
@@ -30,7 +31,7 @@ from babel.messages.pofile import read_po, write_po
 from babel.support import Translations
 
 from sastra.cache import atomic_write
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.model import Diagnostic, Location, Severity
 from sastra.theme import CATALOGS, shipped_catalog, theme_files
 
@@ -231,7 +232,16 @@ def compile_catalogs(config: Config) -> tuple[list[Path], list[Diagnostic]]:
     return written, diags
 
 
-def catalog_stats(config: Config) -> dict[str, tuple[int, int, int]]:
+class CatalogStats(NamedTuple):
+    """How many of the theme's UI strings a language's catalogs translate."""
+
+    translated: int
+    fuzzy: int
+    """Only a fuzzy (unreviewed) entry in the site's catalog."""
+    untranslated: int
+
+
+def catalog_stats(config: Config) -> dict[str, CatalogStats]:
     """``{lang: (translated, fuzzy, untranslated)}`` UI strings of the theme per language.
 
     The strings are those of ``i18n/messages.pot`` (else of the shipped theme's template);
@@ -244,7 +254,7 @@ def catalog_stats(config: Config) -> dict[str, tuple[int, int, int]]:
     ids: set[str] = set()
     if template_file.is_file():
         ids = {e.msgid for e in polib.pofile(str(template_file)) if not e.obsolete}
-    stats: dict[str, tuple[int, int, int]] = {}
+    stats: dict[str, CatalogStats] = {}
     for lang in config.languages:
         ui, _ = load_ui_catalog(config, lang)
         fuzzy: set[str] = set()
@@ -254,7 +264,7 @@ def catalog_stats(config: Config) -> dict[str, tuple[int, int, int]]:
                 fuzzy = {e.msgid for e in polib.pofile(str(path)).fuzzy_entries()}
         translated = ids & ui.translated
         fuzzy = (ids & fuzzy) - translated
-        stats[lang] = (len(translated), len(fuzzy), len(ids - translated - fuzzy))
+        stats[lang] = CatalogStats(len(translated), len(fuzzy), len(ids - translated - fuzzy))
     return stats
 
 

@@ -1,5 +1,4 @@
-"""The data model: frozen dataclasses and enums, and nothing else (but the compact
-pickled form of :class:`SiteStatus`, which a warm ``i18n status`` loads).
+"""The data model: frozen dataclasses and enums, and nothing else.
 
 Every stage of Sastra passes these values down the pipeline
 (config → content → pairing → tracking / review / names / render). They are
@@ -178,11 +177,9 @@ class Article:
         """The ``date`` field as a date (else ``pubDate``, as Astro's blog template names it,
         else ``publishDate``), when present and valid."""
         for name in DATE_FIELDS:
-            value = self.meta.get(name)
-            if isinstance(value, dt.datetime):
-                return value.date()
-            if isinstance(value, dt.date):
-                return value
+            day = as_date(self.meta.get(name))
+            if day is not None:
+                return day
         return None
 
     @property
@@ -207,6 +204,23 @@ class Article:
 
 DATE_FIELDS = ("date", "pubDate", "publishDate")
 """Frontmatter fields read as an article's date, first found wins."""
+
+
+def as_date(value: object, *, text: bool = False) -> dt.date | None:
+    """A frontmatter value as a date: a date, or a datetime's date (``updated: 2026-01-08``
+    loads as a date, ``2026-01-08T09:30`` as a datetime); with ``text``, also a string
+    that starts with an ISO date (``"2026-01-08 09:30"``, as a template may be given).
+    Anything else is ``None``."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if text and isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
 
 
 @dataclass(frozen=True)
@@ -334,34 +348,6 @@ class SiteStatus:
     notes: tuple[str, ...] = ()
     """One-line remarks on the whole result (a shallow git history, say)."""
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # A remembered status is unpickled on every warm ``i18n status``: as plain
-        # tuples and strings it loads about three times faster than as dataclasses.
-        rows = tuple(
-            (
-                a.key.collection,
-                a.key.slug,
-                a.source,
-                tuple(
-                    (
-                        v.lang,
-                        v.state.value,
-                        v.path,
-                        v.baseline.value,
-                        v.baseline_commit,
-                        v.changed_paragraphs,
-                        v.changed_fields,
-                        v.removed_paragraphs,
-                        v.diff,
-                        None if v.changes is None else tuple(map(_change_row, v.changes)),
-                    )
-                    for v in a.versions.values()
-                ),
-            )
-            for a in self.articles
-        )
-        return (_site_status, (rows, self.languages, self.notes))
-
     def summary(self) -> dict[str, dict[str, int]]:
         """``{lang: {state: count}}`` over translations (sources are not counted)."""
         counts = {
@@ -414,43 +400,8 @@ class SiteStatus:
         return SiteStatus(articles, languages, self.notes)
 
 
-def _change_row(change: ParagraphChange) -> tuple[Any, ...]:
-    return (change.kind, change.paragraph, change.old_paragraph, change.field, change.counterpart)
-
-
 def _in_collection(collection: str, wanted: str) -> bool:
     return collection == wanted or collection.startswith(wanted + "/")
 
 
 _NEEDS_WORK = (State.MISSING, State.STALE, State.IN_PROGRESS, State.UNKNOWN)
-
-
-def _site_status(
-    rows: tuple[tuple[Any, ...], ...], languages: tuple[str, ...], notes: tuple[str, ...] = ()
-) -> SiteStatus:
-    """A :class:`SiteStatus` from :meth:`SiteStatus.__reduce__`'s rows."""
-    states = {s.value: s for s in State}
-    kinds = {k.value: k for k in BaselineKind}
-    articles = tuple(
-        ArticleStatus(
-            Key(collection, slug),
-            source,
-            {
-                v[0]: VersionStatus(
-                    v[0],
-                    states[v[1]],
-                    v[2],
-                    kinds[v[3]],
-                    v[4],
-                    v[5],
-                    v[6],
-                    v[7],
-                    v[8],
-                    None if v[9] is None else tuple(ParagraphChange(*c) for c in v[9]),
-                )
-                for v in versions
-            },
-        )
-        for collection, slug, source, versions in rows
-    )
-    return SiteStatus(articles, languages, notes)

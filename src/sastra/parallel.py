@@ -17,21 +17,34 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 T = TypeVar("T")
 R = TypeVar("R")
 S = TypeVar("S")
 
 THRESHOLD = 400
-"""Fewer items than this are mapped in-process."""
+"""Fewer items than this (in units of the cheapest job, see :meth:`SharedPool.map`'s
+``weight``) are mapped in-process: below it, forking and sending results back cost more
+than the second core saves."""
 
-_SHARED: Any = None
+_SHARED: object = None
 """What the workers of the current :class:`SharedPool` see (inherited through fork)."""
 
 _BACKGROUND: list[int] = []
 """Children started by :func:`in_background` and not yet waited for."""
 log = logging.getLogger(__name__)
+
+
+def collect_rarely() -> None:
+    """The garbage-collection policy of a command run (the one place, with
+    :class:`SharedPool`'s ``gc.freeze``, that tunes the collector).
+
+    A run builds a large heap of long-lived, acyclic values (articles, frontmatter,
+    fingerprints) that the default thresholds (700, 10, 10) scan over and over, a
+    visible share of a cold status (bench.status). Fewer, larger young collections cost
+    the same memory here (no cycles to free) and none of that time."""
+    gc.set_threshold(10_000, 10, 10)
 
 
 def cores() -> int:
@@ -66,10 +79,22 @@ class SharedPool(Generic[S]):
             _SHARED = None
 
     def map(
-        self, func: Callable[[S, T], R], items: Sequence[T], threshold: int = THRESHOLD
+        self,
+        func: Callable[[S, T], R],
+        items: Sequence[T],
+        threshold: int | None = None,
+        *,
+        weight: int = 1,
     ) -> Iterator[R]:
-        """``func(shared, item)`` for every item; submitted at once, yielded in order."""
-        pool = self._executor() if len(items) >= threshold else None
+        """``func(shared, item)`` for every item; submitted at once, yielded in order.
+
+        In a pool when ``len(items) * weight`` reaches ``threshold`` (default
+        :data:`THRESHOLD`): ``weight`` is what one item costs next to the cheapest job (a
+        YAML frontmatter parse is 1; a rendered page, 2). Closing the returned iterator
+        early (an error in the caller) leaves the pool to :meth:`__exit__`, which cancels
+        what has not started and waits for what has."""
+        limit = THRESHOLD if threshold is None else threshold
+        pool = self._executor() if len(items) * weight >= limit else None
         if pool is None:
             return (func(self.shared, item) for item in items)
         size = max(1, len(items) // (self.jobs * 8))  # small: results start flowing soon
@@ -118,9 +143,10 @@ def die_with_parent() -> None:
 _PR_SET_PDEATHSIG = 1
 
 
-def _run_chunk(task: tuple[Callable[[Any, Any], Any], Sequence[Any]]) -> list[Any]:
+def _run_chunk(task: tuple[Callable[[S, T], R], Sequence[T]]) -> list[R]:
     func, items = task
-    return [func(_SHARED, item) for item in items]
+    shared = cast(S, _SHARED)  # what the pool that forked this worker was given
+    return [func(shared, item) for item in items]
 
 
 def in_background(task: Callable[[], None]) -> None:

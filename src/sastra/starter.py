@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 
-from sastra.detect import OWN_I18N_DIR, Detected
+from sastra.config.detect import OWN_I18N_DIR, Detected
 from sastra.tracking.edit import set_l10n
 from sastra.tracking.fingerprint import bytes_fingerprint
 
@@ -84,8 +84,9 @@ def sample_pair(languages: Sequence[str], source: str, today: dt.date) -> dict[s
     files[source_path] = source_text
     translatable = ("title", "description")
     fingerprint = bytes_fingerprint(source_text.encode(), source_path, translatable)
-    target_text = set_l10n(_article(target, today), {"source": source, "source_hash": fingerprint})
-    files[f"content/{target}/{SAMPLE_SLUG}.md"] = target_text
+    target_path = f"content/{target}/{SAMPLE_SLUG}.md"
+    values = {"source": source, "source_hash": fingerprint}
+    files[target_path] = set_l10n(_article(target, today), values, path=target_path)
     return files
 
 

@@ -7,9 +7,7 @@ in content files are collected in ``Site.diagnostics``.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 import subprocess
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,12 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from sastra import __version__
-from sastra.cache import BlobCache
-from sastra.config import Config, find_root, load_config
-from sastra.content import stat_signature
+from sastra.cache import BLOBS, BlobCache
+from sastra.config.load import find_root, load_config
+from sastra.config.model import Config
 from sastra.model import Article, Diagnostic, Key, Pair, Severity
-from sastra.tracking import FINGERPRINT_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +59,7 @@ def open_site(
 ) -> Site:
     """Load the site at ``root`` (default: nearest folder with a config, else the cwd)."""
     config = config if config is not None else open_config(root)
-    return _load(config, BlobCache(config.cache_dir / "blobs.pickle" if use_cache else None))
+    return _load(config, BlobCache(config.cache_dir / BLOBS.name if use_cache else None))
 
 
 def _load(config: Config, cache: BlobCache) -> Site:
@@ -103,24 +99,6 @@ def _source_unreadable(config: Config, pair: Pair, unreadable: frozenset[tuple[K
     return next((lang for lang in config.languages if lang in present), None) in broken
 
 
-def status_signature(config: Config, where: tuple[Path, str] | None) -> tuple[str, int]:
-    """Everything a status depends on, as a digest: the config, the version of Sastra's
-    fingerprint, HEAD, the synced store, and every content file's size and mtime; and the
-    newest mtime (ns). Equal signatures mean a previous status can be shown again without
-    reading a file, provided no file changed too close to when it was computed (a file
-    rewritten within the file system's timestamp granularity keeps its mtime)."""
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{__version__}\0{FINGERPRINT_VERSION}\0{config!r}\0".encode())
-    if where is not None and config.tracking.git:
-        digest.update(f"{where[0]}\0{where[1]}\0".encode())
-    synced = config.root / config.tracking.synced_dir
-    if synced.is_dir():
-        digest.update("\0".join(sorted(os.listdir(synced))).encode())
-    files, newest = stat_signature(config)
-    digest.update(files.encode())
-    return digest.hexdigest(), newest
-
-
 @contextmanager
 def open_tracker(site: Site, where: tuple[Path, str] | None = None) -> Iterator[Tracker]:
     """``with open_tracker(site) as tracker:`` a :class:`Tracker`; on leaving, its git
@@ -148,7 +126,7 @@ def open_tracked_site(
     goes on; the caller waits for it with :func:`sastra.parallel.wait_background`."""
     from sastra.tracking.history import GitHistory
 
-    cache = BlobCache(config.cache_dir / "blobs.pickle")
+    cache = BlobCache(config.cache_dir / BLOBS.name)
     pending = (
         _git(config, lambda: GitHistory.start(config.root, config.content_roots, cache, where))
         if config.tracking.git

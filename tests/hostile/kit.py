@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import Result
 
-from conftest import article, git, run_cli, write_files
+from helpers import article, git, run_cli, write_files
 
 CONFIG = 'languages = ["km", "en"]\nsource_language = "km"\n[tracking]\ngit = false\n'
 KM = article("សួស្តី", "អត្ថបទខ្មែរ។\n", date="2026-01-08")

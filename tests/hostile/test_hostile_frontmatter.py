@@ -207,6 +207,7 @@ def test_a_non_utf8_file_name_is_skipped_with_a_warning(tmp_path: Path) -> None:
 BODIES = ["<!--", "](", "1,", "a@", "“", "<a", "`", "www.", "(", "ក្"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("piece", BODIES)
 def test_review_and_build_of_a_hostile_body_end(tmp_path: Path, piece: str) -> None:
     """A body of one piece repeated 20,000 times (the probe of issue 16 used 50,000 and

@@ -15,6 +15,8 @@ from kit import article, cli, make
 
 from sastra.render import output as output_module
 
+pytestmark = pytest.mark.slow
+
 
 def _gone(path: Path, within: float = 10.0) -> bool:
     deadline = time.monotonic() + within

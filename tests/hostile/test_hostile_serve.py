@@ -14,8 +14,8 @@ from urllib.parse import quote
 import pytest
 from kit import make
 
-from conftest import REPO
-from sastra.serve import DevServer
+from helpers import REPO
+from sastra.serve.server import DevServer
 
 
 def _soak_module() -> ModuleType:
@@ -27,6 +27,7 @@ def _soak_module() -> ModuleType:
     return module
 
 
+@pytest.mark.slow
 def test_a_short_soak_with_rebuilds_has_no_errors(tmp_path: Path) -> None:
     soak = _soak_module()
     root = soak.make_site(tmp_path / "soak-site")

@@ -8,14 +8,17 @@ configuration error.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from sastra import __version__
+
+if TYPE_CHECKING:
+    from sastra.errors import SastraError
 
 #: command name -> "module:attribute"; modules are imported lazily.
 COMMANDS: dict[str, str] = {
@@ -34,7 +37,7 @@ COMMANDS: dict[str, str] = {
 
 
 def _set_quiet(ctx: click.Context, param: click.Parameter, value: bool) -> None:
-    from sastra.cli._common import QUIET
+    from sastra.cli.options import QUIET
 
     # the group's option resets it for this run; a command's option can only turn it on
     QUIET["on"] = bool(value) or (ctx.parent is not None and QUIET["on"])
@@ -51,7 +54,7 @@ def _configure_logging(ctx: click.Context) -> None:
     """Sastra's own loggers at INFO (``-v``) or DEBUG (``-vv``); other libraries' stay at
     WARNING whatever the verbosity, so ``-vv`` shows Sastra's steps, not their internals.
     Under ``-q`` only errors are logged."""
-    from sastra.cli._common import QUIET
+    from sastra.cli.options import QUIET
 
     verbose = ctx.find_root().meta.get("sastra.verbose", 0)
     root = logging.getLogger()
@@ -104,6 +107,36 @@ class LazyGroup(click.Group):
         assert isinstance(command, click.Command)
         return with_common_options(command)
 
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; a :class:`~sastra.errors.SastraError` it raises is printed
+        here, the one place (its diagnostics, one a line), and ends it."""
+        from sastra.errors import SastraError
+
+        try:
+            return super().invoke(ctx)
+        except SastraError as exc:
+            sys.exit(_report(exc))
+
+
+def _report(error: SastraError) -> int:
+    """Print ``error`` as the user sees it; its exit status."""
+    from sastra.cli.options import print_diagnostics
+    from sastra.errors import BuildError, EditError
+
+    if isinstance(error, EditError):  # a command-level error: one line, the usual prefix
+        for diag in error.diagnostics:
+            click.echo(f"i18n: error: {diag}", err=True)
+        return error.exit_code
+    print_diagnostics(error.diagnostics)
+    if isinstance(error, BuildError):
+        count = len(error.diagnostics)
+        click.echo(
+            f"i18n: build failed ({count} problem{'s' * (count != 1)}); "
+            "the previous site was left as it was",
+            err=True,
+        )
+    return error.exit_code
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="i18n")
@@ -120,11 +153,9 @@ with_common_options(cli)  # also before the command: ``i18n -q build``
 
 def main() -> None:
     """Console entry point. A file-system failure (disk full, no permission) is one line."""
-    # A run builds a large heap of long-lived, acyclic values (articles, frontmatter,
-    # fingerprints) that the default thresholds (700, 10, 10) scan over and over: about
-    # 0.5 s of a cold status of 20,000 files. Fewer, larger young collections cost the
-    # same memory here (no cycles to free) and none of that time.
-    gc.set_threshold(10_000, 10, 10)
+    from sastra.parallel import collect_rarely
+
+    collect_rarely()
     try:
         code = cli.main(prog_name="i18n", standalone_mode=False)
     except click.exceptions.Abort:
@@ -145,9 +176,9 @@ def main() -> None:
 
 
 def _exit(code: object) -> None:
-    """Leave without tearing down the heap object by object (a third of a second after a
-    status of 20,000 files). Caches are saved, pools and git processes closed by then;
-    only the standard streams need flushing."""
+    """Leave without tearing down the heap object by object (after a large status that
+    takes longer than printing it). Caches are saved, pools and git processes closed by
+    then; only the standard streams need flushing."""
     import os
 
     status = code if isinstance(code, int) else (0 if code is None else 1)

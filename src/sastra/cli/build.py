@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import (
+from sastra.cli.options import (
     EXIT_FOUND,
-    EXIT_USAGE,
     content_failed,
     fail,
     load,
@@ -22,7 +21,7 @@ from sastra.cli._common import (
 from sastra.model import Severity
 
 if TYPE_CHECKING:
-    from sastra.config import Config
+    from sastra.config.model import Config
 
 
 @click.command()
@@ -56,8 +55,8 @@ def build(
     drafts: bool,
 ) -> None:
     """Build the bilingual static site; the previous site stays when anything fails."""
-    from sastra.errors import BuildError
     from sastra.render.build import build as run_build
+    from sastra.render.output import wait_for_removals
 
     started = time.perf_counter()
     # Content errors are reported once, by the build (which collects them with its own).
@@ -65,17 +64,8 @@ def build(
     config = site.config
     if strict and any(d.severity is not Severity.ERROR for d in site.diagnostics):
         fail("warnings are errors under --strict", EXIT_FOUND)
-    try:
+    try:  # a BuildError (every problem found) is printed by the command group
         result = run_build(site, out_dir=out_dir, force=force, jobs=jobs, drafts=drafts)
-    except BuildError as exc:
-        print_diagnostics(exc.diagnostics)
-        count = len(exc.diagnostics)
-        click.echo(
-            f"i18n: build failed ({count} problem{'s' * (count != 1)}); "
-            "the previous site was left as it was",
-            err=True,
-        )
-        sys.exit(EXIT_FOUND)
     except OSError as exc:  # a full disk, a read-only folder: one line, old site kept
         where = f" {config.rel(Path(exc.filename))}" if isinstance(exc.filename, str) else ""
         fail(
@@ -85,6 +75,7 @@ def build(
         )
     finally:
         site.cache.save()
+        wait_for_removals()  # the replaced tree is gone before the command ends
     print_diagnostics(result.warnings)
     for left in result.withheld:
         if left.reason == "in progress":
@@ -166,11 +157,6 @@ def compile_(root: Path | None, strict: bool) -> None:
 
 
 def _config(root: Path | None) -> Config:
-    from sastra.config import find_root, load_config
-    from sastra.errors import ConfigError
+    from sastra.config.load import find_root, load_config
 
-    try:
-        return load_config(find_root(Path.cwd()) if root is None else root)
-    except ConfigError as exc:
-        print_diagnostics(exc.diagnostics)
-        sys.exit(EXIT_USAGE)
+    return load_config(find_root(Path.cwd()) if root is None else root)

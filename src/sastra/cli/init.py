@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from sastra.cli._common import EXIT_FOUND, fail, note
-from sastra.config import LAYOUTS
+from sastra.cli.options import EXIT_FOUND, fail, note
+from sastra.config.load import LAYOUTS
 
 
 @click.command()
@@ -30,9 +30,9 @@ def init(
     article in two languages. Asks nothing; never overwrites a file.
     """
     from sastra.cache import atomic_write
-    from sastra.config import CONFIG_FILE, detect_languages, looks_astro
-    from sastra.config_validate import LANG_RE
-    from sastra.detect import detect
+    from sastra.config.detect import detect
+    from sastra.config.load import CONFIG_FILE, detect_languages, looks_astro
+    from sastra.config.validate import LANG_RE
     from sastra.starter import config_text, gitignore_text, sample_pair
 
     root = (folder or Path.cwd()).absolute()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import (
+from sastra.cli.options import (
     EXIT_FOUND,
     EXIT_USAGE,
     content_failed,
@@ -23,7 +23,7 @@ from sastra.names import Kind
 
 if TYPE_CHECKING:
     from sastra.names import Glossary
-    from sastra.names_discover import Discovery
+    from sastra.names.discover import Discovery
     from sastra.workspace import Site
 
 KHMER = "km"
@@ -35,10 +35,10 @@ def names() -> None:
 
 
 def _glossary(site: Site) -> tuple[Glossary, Path]:
-    from sastra.cli._common import print_diagnostics
-    from sastra.names import GLOSSARY_FILE, read_glossary
+    from sastra.cli.options import print_diagnostics
+    from sastra.names import read_glossary
 
-    path = site.config.i18n_dir / GLOSSARY_FILE
+    path = site.config.glossary_path
     glossary, diags = read_glossary(path, site.config.rel(path))
     print_diagnostics(diags)
     if any(d.severity is Severity.ERROR for d in diags):
@@ -61,7 +61,7 @@ def check(root: Path | None, strict: bool, fix: bool, check: bool) -> None:
     """
     from sastra.cache import atomic_write
     from sastra.names import find_variants, fix_text
-    from sastra.names_known import well_known, with_well_known
+    from sastra.names.known import well_known, with_well_known
 
     site = load(root, strict, quiet_warnings=True)
     own, path = _glossary(site)
@@ -126,9 +126,9 @@ def discover(root: Path | None, strict: bool, fmt: str, update: bool) -> None:
     (places and schools tagged with their kind). Names without an honorific count where
     both versions have them at the same place (a translatable field, a paragraph).
     """
-    from sastra.names_align import pair_text
-    from sastra.names_discover import discover as run
-    from sastra.names_review import article_text
+    from sastra.names.align import pair_text
+    from sastra.names.discover import discover as run
+    from sastra.names.missing import discovery_text
 
     site = load(root, strict, quiet_warnings=fmt == "yaml")
     glossary, path = _glossary(site)
@@ -136,7 +136,7 @@ def discover(root: Path | None, strict: bool, fmt: str, update: bool) -> None:
         pair_text(
             p.versions,
             site.config.collection(p.key.collection).translatable,
-            {lang: article_text(a) for lang, a in p.versions.items()},
+            {lang: discovery_text(a) for lang, a in p.versions.items()},
         )
         for p in site.pairs
     )
@@ -181,7 +181,7 @@ def _table(found: Discovery) -> str:
 
 
 def _yaml(found: Discovery) -> str:
-    from sastra.names_yaml import entries_yaml, suggested_entries
+    from sastra.names.glossary_yaml import entries_yaml, suggested_entries
 
     lines = [f"# {n.km}: listed as {n.entry.en}; also seen as {', '.join(n.unlisted)}"
              for n in found.names if n.entry is not None and n.unlisted]  # fmt: skip
@@ -196,7 +196,7 @@ def _yaml(found: Discovery) -> str:
 def _update(site: Site, glossary: Glossary, path: Path, found: Discovery) -> None:
     from sastra.cache import atomic_write
     from sastra.names import parse_glossary
-    from sastra.names_yaml import append_entries, suggested_entries
+    from sastra.names.glossary_yaml import append_entries, suggested_entries
 
     shown = site.config.rel(path)
     for name in found.names:
@@ -211,10 +211,7 @@ def _update(site: Site, glossary: Glossary, path: Path, found: Discovery) -> Non
         note(f"i18n: no new names for {shown}")
         return
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    try:
-        new_text = append_entries(text, entries)
-    except ValueError as exc:
-        fail(f"{shown}: {exc}")
+    new_text = append_entries(text, entries, shown)  # an EditError is printed by the group
     _, diags = parse_glossary(new_text, shown)
     if any(d.severity is Severity.ERROR for d in diags):
         fail(f"{shown}: the new entries would not validate: {diags[0].message}")

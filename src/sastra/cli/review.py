@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from sastra.cli._common import (
+from sastra.cli.options import (
     EXIT_FOUND,
     content_failed,
     fail,
@@ -64,7 +64,7 @@ def review(
     Unicode problems and changes to the source since the translation was synced.
     """
     from sastra.cli._progress import progress_line
-    from sastra.names import GLOSSARY_FILE, read_glossary
+    from sastra.names import read_glossary
     from sastra.pairing import find_pair
     from sastra.review import CODES, review_all
     from sastra.workspace import open_tracker
@@ -85,7 +85,7 @@ def review(
         if pair is None:
             fail(f"no article '{key}' (see `i18n status` for the keys)")
         only = [pair]
-    glossary_path = config.i18n_dir / GLOSSARY_FILE
+    glossary_path = config.glossary_path
     glossary, diags = read_glossary(glossary_path, config.rel(glossary_path))
     print_diagnostics(diags)
     with open_tracker(site) as tracker, progress_line() as progress:

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import EXIT_USAGE, fail, print_diagnostics
+from sastra.cli.options import fail, print_diagnostics
 
 if TYPE_CHECKING:
-    from sastra.serve import BuildOutcome
+    from sastra.serve.outcome import BuildOutcome
 
 
 @click.command()
@@ -45,14 +45,10 @@ def serve(root: Path | None, port: int, address: str, open_browser: bool, no_wat
     The translation status is at /__sastra/status and the review of every pair
     at /__sastra/review/.
     """
-    from sastra.errors import ConfigError
-    from sastra.serve import DevServer
+    from sastra.serve.server import DevServer
 
-    try:
-        server = DevServer(root, port=port, host=address, watch=not no_watch, on_build=_report)
-    except ConfigError as exc:
-        print_diagnostics(exc.diagnostics)
-        raise SystemExit(EXIT_USAGE) from None
+    # a ConfigError is printed by the command group
+    server = DevServer(root, port=port, host=address, watch=not no_watch, on_build=_report)
     try:
         server.bind()
     except OSError as exc:

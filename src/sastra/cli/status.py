@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import EXIT_FOUND, content_failed, fail, no_articles, note, site_options
+from sastra.cli.options import EXIT_FOUND, content_failed, fail, no_articles, note, site_options
 
 if TYPE_CHECKING:
-    from sastra.config import Config
+    from sastra.catalogs import CatalogStats
+    from sastra.config.model import Config
     from sastra.model import SiteStatus
     from sastra.workspace import Site
-
-
-RACY_NS = 2_000_000_000
-"""A file modified less than this before a status was remembered may change again unseen."""
 
 
 @click.command()
@@ -70,13 +66,12 @@ def status(
     words: bool,
 ) -> None:
     """Translation status of every article: up to date, stale, missing, untracked."""
-    from sastra.cache import Memo
-    from sastra.cli._common import load_config_or_exit, print_content_diagnostics
     from sastra.cli._progress import progress_line
-    from sastra.model import SiteStatus
-    from sastra.parallel import in_background, wait_background
+    from sastra.cli.options import load_config_or_exit, print_content_diagnostics
+    from sastra.parallel import wait_background
     from sastra.tracking.gitio import locate
-    from sastra.workspace import open_tracked_site, status_signature
+    from sastra.tracking.remembered import StatusMemory
+    from sastra.workspace import open_tracked_site
 
     config = load_config_or_exit(root, strict)
     if output is not None and fmt == "table":
@@ -86,46 +81,26 @@ def status(
         fail(f"unknown language '{lang}' (languages: {', '.join(config.languages)})")
     where = locate(config.root) if config.tracking.git else None
     # Nothing changed since the last status (same files, HEAD, config): show it again.
-    memo = Memo(config.cache_dir / "status.pickle")
-    signature: str | None = None
-    newest = 0
-    remembered = None
-    if memo.path.is_file():  # else this is a first run: nothing to compare with yet
-        signature, newest = status_signature(config, where)
-        remembered = memo.get(signature)
+    memory = StatusMemory(config, where)
+    remembered = memory.recall() if not (show_diff or words) else None
     site: Site | None = None
-    if (
-        isinstance(remembered, tuple)
-        and len(remembered) == 3
-        and newest < remembered[2] - RACY_NS  # see status_signature
-        and not show_diff
-        and not words
-    ):
-        result, diagnostics, _ = remembered
-        assert isinstance(result, SiteStatus)
+    if remembered is not None:
+        result, diagnostics = remembered.status, remembered.diagnostics
     else:
-
-        def take_signature() -> None:
-            """On a first run, while ``git log`` starts: the signature, before any read."""
-            nonlocal signature, newest
-            if signature is None:
-                signature, newest = status_signature(config, where)
-
         # The cache and the memo are written by forked children while this process
-        # prints (a third of a second of a cold status); the command ends once they have.
+        # prints (saving them is a visible part of a cold status); the command ends once
+        # they have.
         opened = open_tracked_site(
-            config, where, before_reading=take_signature, save_in_background=True
+            config, where, before_reading=memory.take_signature, save_in_background=True
         )
         with opened as (site, tracker), progress_line() as progress:
             # The parsers, imported only when reading, and once ``git log`` has started.
-            from sastra.tracking.status import site_status
+            from sastra.tracking.site import site_status
 
             result = site_status(tracker, site.pairs, diff=show_diff, progress=progress)
         diagnostics = site.diagnostics
         if not show_diff:
-            assert signature is not None  # taken before the site was read
-            remembered = (result, diagnostics, time.time_ns())
-            in_background(lambda: memo.put(signature, remembered))
+            memory.remember(result, diagnostics)
     try:
         print_content_diagnostics(diagnostics, quiet_warnings=fmt == "json")
         for note in result.notes:
@@ -189,7 +164,7 @@ def _emit(text: str, output: Path | None) -> None:
     note(f"i18n: wrote {output}")
 
 
-def _ui_strings(config: Config, lang: str | None) -> dict[str, tuple[int, int, int]]:
+def _ui_strings(config: Config, lang: str | None) -> dict[str, CatalogStats]:
     """Template UI strings per language, from the gettext catalogs (none: no catalogs)."""
     folder = config.i18n_dir
     if not any(folder.glob("*/LC_MESSAGES/messages.po")):

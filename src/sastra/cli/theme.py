@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from sastra.cli._common import EXIT_USAGE, load_config_or_exit, site_options
+from sastra.cli.options import EXIT_USAGE, load_config_or_exit, site_options
 
 
 @click.group()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sastra.cli._common import EXIT_FOUND, fail, load, site_options
+from sastra.cli.options import EXIT_FOUND, fail, load, site_options
 from sastra.model import Article, Pair, State
 from sastra.workspace import Site
 
@@ -114,7 +114,7 @@ def mark(
     Writes l10n.source, l10n.source_hash (and l10n.source_commit in git) into the
     translation's frontmatter; every other byte of the file stays as it was.
     """
-    from sastra.tracking.status import site_status
+    from sastra.tracking.site import site_status
     from sastra.workspace import open_tracker
 
     if mark_all == bool(key):
@@ -160,6 +160,7 @@ def _mark_one(site: Site, tracker: Tracker, pair: Pair, source_lang: str, lang: 
             "source_hash": text.fingerprint,
             "source_commit": _source_commit(tracker, source),
         },
+        path=article.path,
     )
     if updated != raw:
         atomic_write(path, updated.encode("utf-8"))

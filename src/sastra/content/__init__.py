@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sastra.cache import BlobCache
-from sastra.config import Config
-from sastra.config_validate import LANG_RE
+from sastra.config.model import Config
+from sastra.config.validate import LANG_RE
 from sastra.layouts import key_of
 from sastra.model import Article, Diagnostic, Key, Location, Severity, lead_heading
 
@@ -40,7 +40,7 @@ class SiteContent:
 
 
 @dataclass(frozen=True)
-class Entry:
+class FoundFile:
     """A content file found on disk, before parsing."""
 
     lang: str
@@ -74,7 +74,7 @@ def _utf8(name: str) -> bool:
         return False
 
 
-def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
+def discover(config: Config) -> tuple[list[FoundFile], list[Diagnostic]]:
     """Every content file of the site with its language and key, in a stable order.
 
     Walks with ``os.scandir`` on plain strings: on a site of 20,000 files the walk
@@ -82,7 +82,7 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
     """
     if config.patterns:
         return _discover_patterns(config)
-    entries: list[Entry] = []
+    entries: list[FoundFile] = []
     diags: list[Diagnostic] = []
     base = config.content_dir
     if not base.is_dir():
@@ -132,14 +132,14 @@ def discover(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
     return entries, diags
 
 
-def _discover_patterns(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
+def _discover_patterns(config: Config) -> tuple[list[FoundFile], list[Diagnostic]]:
     """Every content file matched by the configured path patterns (see :mod:`sastra.layouts`).
 
     The first pattern that matches a file decides its language and key; files no
     pattern matches are not content. A ``@path.@lang`` suffix that looks like a
     language code but is not one of the site's is reported.
     """
-    entries: list[Entry] = []
+    entries: list[FoundFile] = []
     diags: list[Diagnostic] = []
     root = str(config.root)
     walk = _Walk(config, diags, _not_content(config))
@@ -168,7 +168,7 @@ def _discover_patterns(config: Config) -> tuple[list[Entry], list[Diagnostic]]:
                     diags.append(Diagnostic(Location(rel, 1), message))
                     break
                 key = key_of(pattern.collection, path)
-                entries.append(Entry(lang, key, os.path.join(root, rel), rel))
+                entries.append(FoundFile(lang, key, os.path.join(root, rel), rel))
                 break
     if not found_any:
         where = ", ".join(config.rel(b) for b in config.content_roots)
@@ -263,14 +263,14 @@ def _entry(
     rel_file: str,
     rel: str,
     diags: list[Diagnostic],
-) -> Entry | None:
+) -> FoundFile | None:
     if lang not in config.languages:
         known = ", ".join(config.languages)
         diags.append(
             Diagnostic(Location(rel, 1), f"unknown language '{lang}' (languages: {known})")
         )
         return None
-    return Entry(lang, Key(collection, slug), os.path.join(folder, rel_file), rel)
+    return FoundFile(lang, Key(collection, slug), os.path.join(folder, rel_file), rel)
 
 
 def stat_signature(config: Config) -> tuple[str, int]:
@@ -314,7 +314,7 @@ def load_site(
     """Discover and parse every article; problems are collected, never raised.
 
     Files are read, hashed and, when their frontmatter is simple (most is), parsed
-    here: a few µs each. The rest needs PyYAML (~0.1 ms each): it is cached by blob id,
+    here, far faster than PyYAML would. The rest needs PyYAML: it is cached by blob id,
     and many misses are parsed on every core by workers that inherit the texts (so no
     text is pickled). Articles are assembled in discovery order.
     """
@@ -327,11 +327,11 @@ def load_site(
     done: list[tuple[Article | None, list[Diagnostic]] | None] = []
     # Files for PyYAML: their place in ``done``, entry, text and blob; and, by blob, the
     # index in ``waiting`` of the one text of those bytes to parse.
-    waiting: list[tuple[int, Entry, str, str]] = []
+    waiting: list[tuple[int, FoundFile, str, str]] = []
     slow: dict[str, int] = {}
     known: dict[str, ParsedFile] = {}
     unreadable: set[tuple[Key, str]] = set()
-    read: list[Entry] = []  # the entries of ``done``, in its order
+    read: list[FoundFile] = []  # the entries of ``done``, in its order
     for entry in entries:
         try:
             data = read_bytes(entry.path)
@@ -355,7 +355,7 @@ def load_site(
         if parsed is None and blob not in slow:
             # Simple frontmatter is parsed again faster than a cached copy is saved and
             # loaded; only what needed PyYAML is cached.
-            hit = parse_simple(text, entry.rel)
+            hit: object = parse_simple(text, entry.rel)
             if hit is None and cache is not None:
                 hit = cache.get("parsed", blob)
             if isinstance(hit, ParsedFile):
@@ -411,7 +411,7 @@ def read_bytes(path: str) -> bytes:
 _READ_SIZE = 1 << 16
 
 
-def _parse_file(read: list[tuple[int, Entry, str, str]], index: int) -> ParsedFile:
+def _parse_file(read: list[tuple[int, FoundFile, str, str]], index: int) -> ParsedFile:
     """Parse one file that was read (in a worker that inherited ``read``)."""
     from sastra.content.parse import parse_text
 
@@ -420,7 +420,7 @@ def _parse_file(read: list[tuple[int, Entry, str, str]], index: int) -> ParsedFi
 
 
 def _assemble(
-    config: Config, entry: Entry, text: str, blob: str, parsed: ParsedFile
+    config: Config, entry: FoundFile, text: str, blob: str, parsed: ParsedFile
 ) -> tuple[Article | None, list[Diagnostic]]:
     """The article of one parsed file, and its diagnostics (``None`` if it failed)."""
     from sastra.content.parse import check_fields, make_article

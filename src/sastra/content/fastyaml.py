@@ -1,9 +1,9 @@
 """A fast path for the simple frontmatter most articles have; PyYAML for the rest.
 
 Loading YAML with libyaml still builds every value in Python (PyYAML's constructor),
-about 60–110 µs for a five-line frontmatter: on a cold ``i18n status`` of 20,000
-files plus thousands of committed versions that is seconds. Most frontmatter is a
-handful of ``key: value`` lines, so this reads exactly that subset:
+which over a cold ``i18n status`` of 20,000 files plus thousands of committed versions
+adds up to a large share of the run (``bench.status``). Most frontmatter is a handful of
+``key: value`` lines, so this reads exactly that subset:
 
 - block mappings (nested by indentation), full-line comments and blank lines;
 - block sequences of scalars (``- item``), ``[]``, ``{}`` and one-line flow lists of
@@ -117,7 +117,7 @@ def _sequence(lines: list[str], start: int, indent: int) -> tuple[list[Any], int
             if _indent_of(lines[i]) > indent:
                 raise _NotSimple  # a nested block inside an item
             break
-        items.append(_scalar(match.group(2).rstrip(" "), _SAFE_BLOCK))
+        items.append(_typed_scalar(match.group(2).rstrip(" "), _SAFE_BLOCK))
         i += 1
     return items, i
 
@@ -129,13 +129,14 @@ def _inline_value(value: str) -> Any:
         inner = value[1:-1].strip()
         if not inner:
             return []
-        return [_scalar(item.strip(), _SAFE) for item in inner.split(",")]
+        return [_typed_scalar(item.strip(), _SAFE) for item in inner.split(",")]
     if value == "{}":
         return {}
-    return _scalar(value, _SAFE_BLOCK)
+    return _typed_scalar(value, _SAFE_BLOCK)
 
 
-def _scalar(text: str, safe: re.Pattern[str]) -> Any:
+def _typed_scalar(text: str, safe: re.Pattern[str]) -> Any:
+    """A plain scalar's value, typed as PyYAML's resolver and constructor type it."""
     if not safe.match(text) or " #" in text:
         raise _NotSimple
     if text[0] not in _RESOLVED_FIRST:  # what the resolver would say without a lookup

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import itertools
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -22,11 +21,10 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from sastra.content.fastyaml import load_simple
+from sastra.content.frontmatter import frontmatter_bounds
 from sastra.content.yamlsafe import NoAliasLoader, nesting_problem
-from sastra.model import Article, Diagnostic, Key, L10n, Location, Severity
+from sastra.model import Article, Diagnostic, Key, L10n, Location, Severity, as_date
 
-_BOUNDARY = re.compile(r"^---[ \t]*$", re.MULTILINE)
-_TOML_BOUNDARY = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
 # A top-level ``key =`` (bare or quoted) or a ``[table]`` / ``[[array]]`` header.
 _TOML_KEY = re.compile(r"(?:([A-Za-z0-9_-]+)|\[\[?[ \t]*([A-Za-z0-9_.-]+))[ \t]*[=\]]")
 _TOP_KEY = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:")  # matched at the start of a line
@@ -102,9 +100,9 @@ def parse_simple(text: str, path: str) -> ParsedFile | None:
 
 def _parse(text: str, path: str, *, shared: bool, simple_only: bool) -> ParsedFile | None:
     if text.startswith("---"):
-        split = _split(text, path, _BOUNDARY, "---")
+        split = _split(text, path, "---")
     elif text.startswith("+++"):
-        return _parse_toml(_split(text, path, _TOML_BOUNDARY, "+++"), path)
+        return _parse_toml(_split(text, path, "+++"), path)
     else:
         return ParsedFile({}, 0, 1, {}, (), True)
     if isinstance(split, ParsedFile):
@@ -168,19 +166,16 @@ def _yaml_failure(
     return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
 
 
-def _split(
-    text: str, path: str, boundary: re.Pattern[str], mark: str
-) -> ParsedFile | tuple[str, int, int]:
+def _split(text: str, path: str, mark: str) -> ParsedFile | tuple[str, int, int]:
     """The frontmatter text, the body's offset and first line; or the failure of a
-    frontmatter that is never closed."""
-    bounds = _frontmatter_bounds(text, boundary, mark)
+    frontmatter that is never closed (see :mod:`sastra.content.frontmatter`)."""
+    bounds = frontmatter_bounds(text)
     if bounds is None:
         diag = Diagnostic(
             Location(path, 1), f"frontmatter starts with '{mark}' but is never closed"
         )
         return ParsedFile({}, 0, 1, {}, (diag,), False)
-    fm_start, fm_end, body_start = bounds
-    return text[fm_start:fm_end], body_start, text.count("\n", 0, body_start) + 1
+    return text[bounds.start : bounds.end], bounds.body, text.count("\n", 0, bounds.body) + 1
 
 
 def _parse_toml(split: ParsedFile | tuple[str, int, int], path: str) -> ParsedFile:
@@ -214,27 +209,6 @@ def _parse_toml(split: ParsedFile | tuple[str, int, int], path: str) -> ParsedFi
         diag = Diagnostic(Location(path, line), f"invalid TOML in frontmatter: {problem}")
         return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
     return ParsedFile(meta, body_start, body_line, field_lines, (), True)
-
-
-def _frontmatter_bounds(
-    text: str, boundary: re.Pattern[str] = _BOUNDARY, mark: str = "---"
-) -> tuple[int, int, int] | None:
-    """Where the frontmatter of a text starting with ``---`` (or ``mark``) begins and
-    ends, and where the body begins; ``None`` when it is never closed. Both boundary
-    lines may carry trailing spaces or tabs."""
-    if text.startswith(mark + "\n"):  # the usual case, without the regex
-        close = text.find("\n" + mark, 3)
-        if close >= 0:
-            end = text.find("\n", close + 4)
-            rest = text[close + 4 : end if end >= 0 else len(text)]
-            if not rest.strip(" \t"):
-                return 4, close + 1, end + 1 if end >= 0 else len(text)
-    marks = list(itertools.islice(boundary.finditer(text, 0), 2))
-    if len(marks) < 2 or marks[0].start() != 0:
-        return None
-    opening, closing = marks
-    body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
-    return opening.end() + 1, closing.start(), body_start
 
 
 @lru_cache(maxsize=4096)
@@ -316,14 +290,7 @@ def check_fields(
         diags.append(Diagnostic(where, message))
     if "date" in meta and not isinstance(meta["date"], dt.date):
         value = meta["date"]
-        ok = False
-        if isinstance(value, str):
-            try:
-                dt.date.fromisoformat(value.strip()[:10])
-                ok = True
-            except ValueError:
-                ok = False
-        if not ok:
+        if not isinstance(value, str) or as_date(value.strip(), text=True) is None:
             diags.append(
                 Diagnostic(
                     Location(path, field_lines.get("date", 1)),
@@ -333,17 +300,17 @@ def check_fields(
     return diags
 
 
-def _tags_ok(value: Any) -> bool:
+def _tags_ok(value: object) -> bool:
     if isinstance(value, str):
         return True
     return isinstance(value, list) and all(_is_word(item) for item in value)
 
 
-def _is_word(item: Any) -> bool:
+def _is_word(item: object) -> bool:
     return isinstance(item, str) or (isinstance(item, int | float) and not isinstance(item, bool))
 
 
-def kind_of(value: Any) -> str:
+def kind_of(value: object) -> str:
     """What a YAML value is, in a user's words: ``a number``, ``a list``, ``a mapping``…"""
     if isinstance(value, bool):
         return "true/false"
@@ -360,7 +327,7 @@ def kind_of(value: Any) -> str:
     return "text"
 
 
-def short_repr(value: Any, limit: int = 60) -> str:
+def short_repr(value: object, limit: int = 60) -> str:
     """``repr(value)`` cut to ``limit`` characters (a value can be a whole nested block)."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"

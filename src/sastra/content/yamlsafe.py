@@ -1,4 +1,4 @@
-"""YAML from users without its hostile corners: aliases and deep nesting.
+"""YAML from users without its hostile corners (aliases, deep nesting); strings written back.
 
 An alias (``*a``) makes PyYAML share a node instead of copying it, so nine anchors
 that each list the previous one nine times ("billion laughs") load in a blink and
@@ -7,16 +7,30 @@ minutes and gigabytes. Frontmatter and the glossary have no use for aliases, so
 :class:`NoAliasLoader` refuses them with the alias's line. Nesting is limited to
 :data:`MAX_DEPTH` levels (:func:`nesting_problem`): the loaders and every walk of
 the value are recursive, and 999 levels end in ``RecursionError``.
+
+Strings written into YAML files by Sastra go through :func:`flow_string` (glossary
+entries) or :func:`block_string` (the ``l10n`` block): each writes a string plain when
+YAML reads it back unchanged, quoted otherwise. They differ only in the quotes (JSON's
+double quotes, PyYAML's single quotes), which files written by earlier versions carry.
 """
 
 from __future__ import annotations
+
+import json
 
 import yaml
 from yaml.composer import ComposerError
 from yaml.events import AliasEvent
 from yaml.nodes import Node
 
-__all__ = ["MAX_DEPTH", "NoAliasLoader", "compose", "nesting_problem"]
+__all__ = [
+    "MAX_DEPTH",
+    "NoAliasLoader",
+    "block_string",
+    "compose",
+    "flow_string",
+    "nesting_problem",
+]
 
 MAX_DEPTH = 50
 """Levels of nesting (indented blocks plus brackets) a YAML text may have."""
@@ -71,3 +85,21 @@ def nesting_problem(text: str) -> tuple[int, str] | None:
         if len(indents) + deepest > MAX_DEPTH:
             return number, f"nested more than {MAX_DEPTH} levels deep"
     return None
+
+
+def flow_string(text: str) -> str:
+    """``text`` plain when YAML reads it back unchanged (in a flow list too), else in
+    JSON's double quotes (the glossary's style)."""
+    try:
+        if yaml.safe_load(f"[{text}]") == [text] and yaml.safe_load(f"k: {text}") == {"k": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def block_string(value: str) -> str:
+    """``value`` as PyYAML writes a block mapping's value: plain, or single-quoted when it
+    would read back as something else (``'no'``, ``'0123'``)."""
+    dumped: str = yaml.safe_dump(value, allow_unicode=True, default_style=None).strip()
+    return dumped.removesuffix("\n...").removesuffix("...").strip()

@@ -18,7 +18,7 @@ day for day with that reference (the test vectors in ``../shared/khmer``):
 A :class:`datetime.date` is taken at its first moment (00:00, Cambodia time): on
 New Year's day itself the old animal year and era are still current, as in
 the reference; pass a :class:`datetime.datetime` to ask about a later moment.
-Per-year tables are cached, so converting a whole year takes a few milliseconds.
+Per-year tables are cached, so converting a whole year is cheap (``bench.khmer_lunar``).
 """
 
 from __future__ import annotations

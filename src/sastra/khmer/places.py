@@ -17,7 +17,7 @@ through its public API, once, on the first look-up.
 
 The gazetteer spells lower levels in the Geographic Department's system ("Doun Kaev",
 "Phnum"), which print often does not follow ("Daun Keo", "Phnom"); the shipped list of
-well-known names (:mod:`sastra.names_known`) fixes the spellings usage has settled.
+well-known names (:mod:`sastra.names.known`) fixes the spellings usage has settled.
 """
 
 from __future__ import annotations

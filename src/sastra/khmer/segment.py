@@ -3,9 +3,9 @@
 Khmer is written without spaces between words (a space is an optional phrase
 break), so counting words, hinting line breaks and finding names need a
 segmenter. The default, :class:`KhmerNltkSegmenter`, wraps khmer-nltk's CRF
-model, which costs about two seconds to load and ~25 µs per character: it is
-imported on first use only (importing this module does not import
-``khmernltk``), and results are kept per paragraph in a :class:`SegmentCache`.
+model, which is slow to load and slow per character (``bench.khmer_segment``
+measures both): it is imported on first use only (importing this module does not
+import ``khmernltk``), and results are kept per paragraph in a :class:`SegmentCache`.
 
 Text is first cut, without the model, into runs: whitespace (including U+200B
 and U+FEFF), Khmer abbreviations (``ក.ប.ទ.``), numbers of either script with

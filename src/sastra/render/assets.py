@@ -19,7 +19,7 @@ import importlib.util
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.theme import template_dirs, theme_files
 
 _KEEP_PREFIXES = ("http://", "https://", "data:", "//", "/", "#", "mailto:")

@@ -20,23 +20,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
-import sys
 from collections.abc import Generator, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sastra.cache import load_sealed, save_sealed
-from sastra.config import Config
+from sastra.cache import BUILD
+from sastra.config.model import Config
 from sastra.errors import BuildError
-from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Severity
+from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Severity, as_date
 from sastra.render.assets import static_files
 from sastra.render.output import (
     MARKER,
@@ -46,9 +42,10 @@ from sastra.render.output import (
     check_output,
 )
 from sastra.render.pages import PageSpec, url_for
+from sastra.render.state import BuildState, PageEntry, Stamp, load_state, save_state
 from sastra.render.withhold import Withheld, withhold
 from sastra.theme import shipped_catalog, theme_files
-from sastra.tracking.status import site_status
+from sastra.tracking.site import site_status
 from sastra.workspace import Site, open_tracker
 
 if TYPE_CHECKING:  # Jinja2, markdown-it and the catalogs load only when a page is rendered
@@ -58,9 +55,9 @@ if TYPE_CHECKING:  # Jinja2, markdown-it and the catalogs load only when a page 
 log = logging.getLogger(__name__)
 RENDER_VERSION = "1"
 """Bump when the rendering code changes what a page looks like (invalidates the cache)."""
-POOL_THRESHOLD = 200
-"""Pages to render before a process pool pays for itself."""
-_CACHE_FORMAT = 3
+PAGE_WEIGHT = 2
+"""What rendering a page costs next to the pool's cheapest job (see
+:meth:`sastra.parallel.SharedPool.map`): a pool pays for itself from 200 pages."""
 
 __all__ = ["BuildResult", "build", "output_path", "url_for"]
 
@@ -106,26 +103,27 @@ def build(
     if refused:
         raise BuildError([*problems, *refused])
     salt = f"{RENDER_VERSION}:{_theme_hash(config)}:{config!r}:drafts={drafts}"
-    cache_file = config.cache_dir / "build.pickle"
-    cache = _load_cache(cache_file, out)
-    old: dict[str, Any] = cache.get("pages", {})
+    cache_file = config.cache_dir / BUILD.name
+    last = load_state(cache_file, out)
+    old: Mapping[str, PageEntry] = last.pages if last is not None else {}
     statuses, updated = _statuses(site)
     pairs, withheld = withhold(site.pairs, statuses, drafts=drafts)
     log.info(
         "%d articles in %d pairs; %d withheld (drafts); translation states of %d pairs",
         len(site.articles), len(site.pairs), len(withheld), len(statuses),
     )  # fmt: skip
-    site_key = _site_key(site, statuses, updated, salt, cache)
-    stamps: dict[str, tuple[int, int]] = cache.get("stamps", {})
+    site_key = _site_key(site, statuses, updated, salt, last.images if last else {}, old)
+    stamps: Mapping[str, Stamp] = last.stamps if last is not None else {}
     if (
         not problems
-        and cache.get("site_key") == site_key
-        and all_exist(out, cache["outputs"])
+        and last is not None
+        and last.site_key == site_key
+        and all_exist(out, last.outputs)
         and all(_stamp(out / rel) == stamp for rel, stamp in stamps.items())
     ):
         # Nothing that goes into any page changed, and the output is all there as written.
         log.info("nothing changed since the last build into %s", out)
-        return BuildResult(out, 0, len(old), tuple(cache["warnings"]), withheld)
+        return BuildResult(out, 0, len(old), last.warnings, withheld)
     from sastra.render.plan import plan_site
     from sastra.render.worker import Renderer
 
@@ -134,8 +132,7 @@ def build(
     problems += renderer.theme.check()
     plan = plan_site(config, pairs, statuses, updated, renderer.theme.translated)
     problems += plan.problems
-    fresh: dict[str, tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str, str], ...]]]
-    fresh = {}
+    fresh: dict[str, PageEntry] = {}
     todo: list[PageSpec] = []
     reused: list[str] = []
     hashes: dict[str, str] = {}
@@ -146,8 +143,8 @@ def build(
         hit = old.get(spec.out)
         if (
             hit is not None
-            and hit[0] == digest
-            and _still_valid(out / spec.out, hit[1], stamps.get(spec.out))
+            and hit.digest == digest
+            and _still_valid(out / spec.out, hit.assets, stamps.get(spec.out))
         ):
             fresh[spec.out] = hit
             reused.append(spec.out)
@@ -166,7 +163,7 @@ def build(
             problems += result.problems
             if (result.data is None and not result.written) or result.problems:
                 continue
-            fresh[result.out] = (hashes[result.out], result.assets, result.fallbacks)
+            fresh[result.out] = PageEntry(hashes[result.out], result.assets, result.fallbacks)
             written.append(result.out)
             if not result.written and staging is not None and result.data is not None:
                 staging.write(result.out, result.data)
@@ -184,11 +181,14 @@ def build(
             staging.discard()
         raise
     assert staging is not None  # (problems raised above)
-    warnings = [*plan.warnings, *_fallback_warnings(renderer, (v[2] for v in fresh.values()))]
+    warnings = [
+        *plan.warnings,
+        *_fallback_warnings(renderer, (page.fallbacks for page in fresh.values())),
+    ]
     assets = dict(static_files(config))
     assets.update({k: Path(v) for k, v in plan.images.items()})
-    for _, page_assets, _ in fresh.values():
-        assets.update({k: Path(v) for k, v in page_assets})
+    for page in fresh.values():
+        assets.update({k: Path(v) for k, v in page.assets})
     files = {**plan.files, MARKER: MARKER_TEXT}
     outputs = {*written, *reused, *files, *assets}
     log.info("writing %s (a new tree, unchanged files linked)", out)
@@ -196,22 +196,17 @@ def build(
         staging.finish(reused, assets, files)
     except OSError as exc:
         raise staging.naming(exc) from None
-    state = {
-        "format": _CACHE_FORMAT,
-        "out": str(out),
-        "pages": fresh,
-        "images": dict(plan.images),
-        "site_key": _site_key(
-            site, statuses, updated, salt, {"pages": fresh, "images": plan.images}
-        ),
-        "outputs": sorted(outputs),
-        "stamps": {rel: _stamp(out / rel) for rel in (*written, *reused)},
-        "warnings": warnings,
-    }
-    try:
-        save_sealed(cache_file, state)
-    except OSError as exc:
-        log.warning("could not write the build cache %s: %s", cache_file, exc)
+    images = dict(plan.images)
+    state = BuildState(
+        out=str(out),
+        pages=fresh,
+        images=images,
+        site_key=_site_key(site, statuses, updated, salt, images, fresh),
+        outputs=tuple(sorted(outputs)),
+        stamps=_stamps(out, (*written, *reused)),
+        warnings=tuple(warnings),
+    )
+    save_state(cache_file, state)
     return BuildResult(out, len(written), len(reused), tuple(warnings), withheld)
 
 
@@ -234,18 +229,20 @@ def _site_key(
     statuses: Mapping[Key, ArticleStatus],
     updated: Mapping[str, dt.date],
     salt: str,
-    cache: Mapping[str, Any],
+    images: Mapping[str, str],
+    pages: Mapping[str, PageEntry],
 ) -> str:
-    """A hash of everything any page depends on: content, states, theme, catalogs, files."""
+    """A hash of everything any page depends on: content, states, theme, catalogs, files
+    (the build's ``images`` and the images its ``pages`` use included)."""
     digest = hashlib.blake2b(salt.encode("utf-8"), digest_size=16)
     for article in site.articles:
         digest.update(f"{article.path}\0{article.blob}\0".encode())
     digest.update(repr(sorted(statuses.items())).encode("utf-8"))
     digest.update(repr(sorted(updated.items())).encode("utf-8"))
     sources = {str(p) for p in static_files(site.config).values()}
-    sources.update(str(s) for s in cache.get("images", {}).values())
-    for entry in cache.get("pages", {}).values():
-        sources.update(src for _, src in entry[1])
+    sources.update(str(s) for s in images.values())
+    for page in pages.values():
+        sources.update(src for _, src in page.assets)
     for source in sorted(sources):
         try:
             stat = os.stat(source)
@@ -279,11 +276,9 @@ def _updated_on(source: Article, history: GitHistory | None) -> dt.date | None:
     """The ``updated`` (Astro's ``updatedDate``) or ``lastmod`` field, else the date of the
     source's last commit."""
     for name in ("updated", "updatedDate", "lastmod", "modified"):
-        value = source.meta.get(name)
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
+        day = as_date(source.meta.get(name))
+        if day is not None:
+            return day
     if history is None:
         return None
     versions = history.versions(source.path)
@@ -308,9 +303,7 @@ def _spec_hash(spec: PageSpec, salted: hashlib.blake2b) -> str:
     return digest.hexdigest()
 
 
-def _still_valid(
-    old_file: Path, assets: Sequence[tuple[str, str]], stamp: tuple[int, int] | None
-) -> bool:
+def _still_valid(old_file: Path, assets: Sequence[tuple[str, str]], stamp: Stamp | None) -> bool:
     """Can the previous output of a page be kept: is it there as the build wrote it (not
     edited or emptied by hand since), and are its images still there?"""
     return (
@@ -320,47 +313,32 @@ def _still_valid(
     )
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
-    """``(size, mtime_ns)`` of a file the build wrote; ``None`` when it is gone."""
+def _stamp(path: Path) -> Stamp | None:
+    """The size and mtime of a file the build wrote; ``None`` when it is gone."""
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return st.st_size, st.st_mtime_ns
+    return Stamp(st.st_size, st.st_mtime_ns)
+
+
+def _stamps(out: Path, pages: Iterable[str]) -> dict[str, Stamp]:
+    """The stamps of the pages just written (every one is there: it was just written)."""
+    found = {rel: _stamp(out / rel) for rel in pages}
+    return {rel: stamp for rel, stamp in found.items() if stamp is not None}
 
 
 def _render_all(
     renderer: Renderer, specs: list[PageSpec], jobs: int | None, stage: str | None
 ) -> Generator[Rendered, None, None]:
-    """Rendered pages in order, as the pool finishes them. Forked workers write a page
-    without problems into the staged tree ``stage`` themselves (``Rendered.written``)."""
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(specs) < POOL_THRESHOLD:
-        yield from (renderer.render(spec) for spec in specs)
-        return
-    from sastra.render.worker import init_worker, render_in_worker, render_nth, set_worker
+    """Rendered pages in order, as they are ready: on every core through
+    :class:`~sastra.parallel.SharedPool` when there are many. A page without problems is
+    written into the staged tree ``stage`` where it was rendered (``Rendered.written``)."""
+    from sastra.parallel import SharedPool
+    from sastra.render.worker import RenderJob, render_page
 
-    fork = sys.platform.startswith("linux")
-    ctx = multiprocessing.get_context("fork" if fork else "spawn")
-    chunk = max(8, len(specs) // (workers * 8))
-    # Forked workers inherit the renderer and the specs: only page numbers are sent,
-    # and only small results come back when they write the pages themselves.
-    if fork:
-        set_worker(renderer, specs, stage)
-        # Objects that exist at the fork are the workers' for reading only: frozen, their
-        # garbage collections never walk them (nor copy their pages, gc.freeze's purpose).
-        gc.freeze()
-    try:
-        with ProcessPoolExecutor(workers, ctx, init_worker, (renderer.config,)) as pool:
-            if fork:
-                results = pool.map(render_nth, range(len(specs)), chunksize=chunk)
-            else:
-                results = pool.map(render_in_worker, specs, chunksize=chunk)
-            gc.unfreeze()  # the workers are forked (map submits every task at once)
-            yield from results
-    finally:
-        gc.unfreeze()
-        set_worker(renderer)
+    with SharedPool(RenderJob(renderer, specs, stage), jobs) as pool:
+        yield from pool.map(render_page, range(len(specs)), weight=PAGE_WEIGHT)
 
 
 def _unique(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
@@ -395,25 +373,3 @@ def _fallback_warnings(
             message = f'UI string not translated into {lang}, shown in English: "{text}"'
         warnings.append(Diagnostic(where, message, Severity.WARNING))
     return warnings
-
-
-def _load_cache(path: Path, out: Path) -> dict[str, Any]:
-    """The previous build's state for this output folder; empty when absent or foreign."""
-    data = load_sealed(path)  # a broken or planted cache means a full build, never an error
-    if (
-        not isinstance(data, dict)
-        or data.get("format") != _CACHE_FORMAT
-        or data.get("out") != str(out)
-        or not all(isinstance(data.get(k), t) for k, t in _CACHE_SHAPE)
-    ):
-        return {}
-    return data
-
-
-_CACHE_SHAPE = (
-    ("pages", dict),
-    ("images", dict),
-    ("outputs", list),
-    ("stamps", dict),
-    ("warnings", list),
-)

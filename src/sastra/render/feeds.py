@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.model import Key
-from sastra.render.pages import Entry, Linker, language_name, sort_entries, url_for
+from sastra.render.pages import Linker, ListedArticle, language_name, sort_entries, url_for
 
 FEED_SIZE = 20
 _ATTR_ENTITIES = (("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;"))
@@ -41,7 +41,7 @@ def _stamp(day: dt.date | None) -> str:
     return f"{(day or dt.date(1970, 1, 1)).isoformat()}T00:00:00Z"
 
 
-def atom_feed(config: Config, lang: str, entries: Sequence[Entry]) -> str:
+def atom_feed(config: Config, lang: str, entries: Sequence[ListedArticle]) -> str:
     """The Atom feed of a language: its newest dated articles."""
     out = f"{lang}/feed.xml"
     link = Linker(config, out)

@@ -2,8 +2,8 @@
 
 Every build writes a whole new tree next to the output (pages as they render; pages,
 images and files that did not change are hard links to the previous output's) and
-swaps it in with two renames (the replaced tree is deleted in the background:
-thousands of folders take seconds on some file systems). A failed or interrupted
+swaps it in with two renames (the replaced tree is deleted by a background thread:
+deleting thousands of folders is slow on some file systems). A failed or interrupted
 build never leaves a mix of old and new pages: the output is the old tree or the new
 one, and a tree left by a killed build is swept by the next.
 """
@@ -13,13 +13,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import subprocess
 import threading
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.model import Diagnostic, Location
 
 MARKER = ".sastra-build"
@@ -238,21 +237,28 @@ def _swap(tmp: Path, out: Path) -> None:
     _remove_later(old)
 
 
-def _remove_later(path: Path) -> None:
-    """Delete a replaced tree without making the build wait (thousands of folders are slow).
+_REMOVALS: list[threading.Thread] = []
+"""Deletions started by :func:`_remove_later` (finished ones are dropped as new ones start)."""
 
-    An ``rm -rf`` of its own, so the deletion finishes even after ``i18n build`` has
-    exited (the CLI leaves with ``os._exit``, which would cut a deleting thread short); a
-    daemon thread waits for it, so a long-running ``i18n serve`` leaves no defunct child.
-    """
-    if os.name == "posix" and shutil.which("rm"):
-        child = subprocess.Popen(
-            ["rm", "-rf", "--", str(path)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        threading.Thread(target=child.wait, name="sastra-reap-rm", daemon=True).start()
-    else:
-        shutil.rmtree(path, ignore_errors=True)
+
+def _remove_later(path: Path) -> None:
+    """Delete a replaced tree without making the build wait (thousands of folders are slow):
+    ``shutil.rmtree`` in a daemon thread (no child process, so nothing is left to reap).
+    A deletion cut short (a process that exits first) is finished by the next build's
+    :func:`sweep`; ``i18n build`` waits for it with :func:`wait_for_removals`."""
+    _REMOVALS[:] = [t for t in _REMOVALS if t.is_alive()]
+    thread = threading.Thread(
+        target=shutil.rmtree,
+        args=(path,),
+        kwargs={"ignore_errors": True},
+        name="sastra-remove",
+        daemon=True,
+    )
+    thread.start()
+    _REMOVALS.append(thread)
+
+
+def wait_for_removals() -> None:
+    """Wait until the replaced trees being deleted are gone."""
+    while _REMOVALS:
+        _REMOVALS.pop().join()

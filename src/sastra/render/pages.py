@@ -22,7 +22,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.content import slugify
 from sastra.layouts import HOME_SLUG
 from sastra.model import Article, Key, Pair
@@ -48,7 +48,7 @@ class PageSpec:
 
 
 @dataclass(frozen=True)
-class Entry:
+class ListedArticle:
     """One article as listed on index, tag and feed pages."""
 
     article: Article
@@ -171,7 +171,7 @@ class Linker:
         return self.base + url if self.base else self.href(url)
 
 
-def sort_entries(entries: Sequence[Entry]) -> list[Entry]:
+def sort_entries(entries: Sequence[ListedArticle]) -> list[ListedArticle]:
     """Newest first; undated entries after them, by title."""
     dated = sorted(
         (e for e in entries if e.date is not None),
@@ -199,7 +199,7 @@ def site_context(config: Config, lang: str, link: Linker) -> dict[str, Any]:
     }
 
 
-def entry_context(entry: Entry, link: Linker, images: Mapping[str, str]) -> dict[str, Any]:
+def entry_context(entry: ListedArticle, link: Linker, images: Mapping[str, str]) -> dict[str, Any]:
     """An article as a list item."""
     article = entry.article
     description = article.meta.get("description")
@@ -319,7 +319,7 @@ def list_pages(
     lang: str,
     base: str,
     kind: str,
-    entries: Sequence[Entry],
+    entries: Sequence[ListedArticle],
     images: Mapping[str, str],
     *,
     name: str = "",
@@ -434,12 +434,3 @@ def _templates_for(collection: str, name: str) -> tuple[str, ...]:
     parts = collection.split("/") if collection else []
     found = [f"{'/'.join(parts[:n])}/{name}" for n in range(len(parts), 0, -1)]
     return (*found, name)
-
-
-def as_date(value: Any) -> dt.date | None:
-    """A frontmatter value as a date (``updated: 2026-01-08``), else ``None``."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return None

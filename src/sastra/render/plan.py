@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from sastra.catalogs import UI_LANGUAGE
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.content import slugify
 from sastra.layouts import HOME_SLUG
 from sastra.model import (
@@ -33,8 +33,8 @@ from sastra.render.assets import asset_refusal, image_output, image_source, is_e
 from sastra.render.feeds import atom_feed, robots, sitemap
 from sastra.render.fields import image_values, shown_fields
 from sastra.render.pages import (
-    Entry,
     Linker,
+    ListedArticle,
     PageSpec,
     article_page,
     collection_title,
@@ -84,7 +84,7 @@ def plan_site(
     sections = _section_pages(config, pairs)
     _check_clashes(config, [p for p in pairs if p.key not in sections], problems)
     pages: list[PageSpec] = []
-    entries: dict[str, list[Entry]] = defaultdict(list)
+    entries: dict[str, list[ListedArticle]] = defaultdict(list)
     intros: dict[tuple[str, str], Article] = {}
     for pair in pairs:
         if pair.key in sections:
@@ -99,7 +99,7 @@ def plan_site(
                 pages.append(
                     article_page(config, lang, pair, article, notice, image_urls, data_images)
                 )
-                entries[lang].append(Entry(article, url_for(config, lang, pair.key)))
+                entries[lang].append(ListedArticle(article, url_for(config, lang, pair.key)))
             elif config.build.untranslated == "render-source":
                 source = _source_of(config, pair, status)
                 link = Linker(config, url_for(config, lang, pair.key) + "index.html")
@@ -120,11 +120,11 @@ def plan_site(
         pages += list_pages(
             config, lang, f"{lang}/", "index", mine, image_urls, intro=intros.get((lang, ""))
         )
-        by_collection: dict[str, list[Entry]] = defaultdict(list)
+        by_collection: dict[str, list[ListedArticle]] = defaultdict(list)
         for held_lang, collection in intros:
             if held_lang == lang and collection:
                 by_collection[collection] = []  # a section page with no articles yet
-        by_tag: dict[str, list[Entry]] = defaultdict(list)
+        by_tag: dict[str, list[ListedArticle]] = defaultdict(list)
         tag_names: dict[str, str] = {}
         for entry in mine:
             if entry.article.key.collection:

@@ -17,7 +17,6 @@ page's language (``lang`` in the context):
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import traceback
 from collections.abc import Callable
 from functools import lru_cache
@@ -33,30 +32,17 @@ from markupsafe import Markup
 
 from sastra.cache import read_sealed, write_sealed
 from sastra.catalogs import UI_LANGUAGE, UiCatalog
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.khmer.dates import format_date
 from sastra.khmer.digits import localize_digits
-from sastra.model import Diagnostic, Location
+from sastra.model import Diagnostic, Location, as_date
 from sastra.names import Glossary, render_name
 from sastra.theme import template_dirs
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
-
-
 @pass_context
 def _date_filter(ctx: Context, value: Any, style: str = "long") -> str:
-    day = _as_date(value)
+    day = as_date(value, text=True)
     return _format_date(day, str(ctx["lang"]), style) if day else ""
 
 
@@ -68,7 +54,7 @@ _format_date = lru_cache(maxsize=16384)(format_date)
 def _lunar_filter(ctx: Context, value: Any) -> str:
     from sastra.khmer.lunar import format_lunar
 
-    day = _as_date(value)
+    day = as_date(value, text=True)
     if day is None or not 1900 <= day.year <= 2100:
         return ""
     return format_lunar(day)

@@ -2,29 +2,27 @@
 
 A :class:`Renderer` holds the theme of every language; :func:`render_page`
 turns a :class:`~sastra.render.pages.PageSpec` into bytes, with the images the
-page needs and the problems met (a missing image, a template error). In a
-process pool each worker builds its renderer once (under ``fork`` it inherits
-the parent's, and the page specs too: the pool then sends page numbers, not
-pickled specs).
+page needs and the problems met (a missing image, a template error).
+:func:`render_page` is the job of :class:`~sastra.parallel.SharedPool`: forked
+workers inherit the renderer and the page specs of a :class:`RenderJob`, so the
+pool sends page numbers, not pickled specs, and they write the pages they render.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from sastra.catalogs import UiCatalog, load_ui_catalog
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.model import Diagnostic, Location, Severity, lead_heading, without_lead_heading
 from sastra.names import read_glossary
-from sastra.parallel import die_with_parent
+from sastra.render import output
 from sastra.render.assets import asset_refusal, image_output, image_source, is_external, url_path
 from sastra.render.markdown import RenderEnv, render_markdown
-from sastra.render.output import write_new
 from sastra.render.pages import PageSpec
 from sastra.render.templates import Theme
 
@@ -61,7 +59,7 @@ class Renderer:
             catalog, diags = load_ui_catalog(config, lang)
             self.catalogs[lang] = catalog
             self.catalog_problems += diags
-        glossary_path = config.i18n_dir / "names.yaml"
+        glossary_path = config.glossary_path
         self.glossary, glossary_problems = read_glossary(glossary_path, config.rel(glossary_path))
         self.catalog_problems += [d for d in glossary_problems if d.severity is Severity.ERROR]
         self.theme = Theme(config, self.catalogs, _hints(config), self.glossary)
@@ -70,7 +68,7 @@ class Renderer:
         """Render one page; problems are returned, never raised."""
         problems: list[Diagnostic] = []
         assets: list[tuple[str, str]] = []
-        context: dict[str, Any] = spec.context
+        context = spec.context
         article = spec.article
         self.theme.fallbacks = set()
         if article is not None:
@@ -124,47 +122,27 @@ def _hints(config: Config) -> Callable[[str], str] | None:
     return hints
 
 
-_WORKER: Renderer | None = None
-_SPECS: Sequence[PageSpec] = ()
-_STAGE: str | None = None
-_MADE: set[str] = set()
+@dataclass
+class RenderJob:
+    """The pages of one build and the renderer for them: what a :class:`SharedPool`
+    hands its workers (inherited under ``fork``: only page numbers travel)."""
+
+    renderer: Renderer
+    """The theme and catalogs."""
+    specs: Sequence[PageSpec]
+    """The pages to render, numbered by their position."""
+    stage: str | None = None
+    """The new output tree pages are written into as they render (``None``: none, the
+    pages come back with their bytes)."""
+    made: set[str] = field(default_factory=set)
+    """Folders of ``stage`` this process has created (each forked worker has its own)."""
 
 
-def init_worker(config: Config) -> None:
-    """Pool initializer: build the renderer unless this process already has it; the
-    worker ends when the build's process dies."""
-    global _WORKER
-    die_with_parent()
-    if _WORKER is None or _WORKER.config != config:
-        _WORKER = Renderer(config)
-
-
-def set_worker(
-    renderer: Renderer, specs: Sequence[PageSpec] = (), stage: str | None = None
-) -> None:
-    """Make ``renderer`` the one :func:`render_in_worker` uses, ``specs`` the pages
-    :func:`render_nth` numbers and ``stage`` the new output tree it writes pages into
-    (all inherited by worker processes under ``fork``)."""
-    global _WORKER, _SPECS, _STAGE
-    _WORKER = renderer
-    _SPECS = specs
-    _STAGE = stage
-    _MADE.clear()
-
-
-def render_in_worker(spec: PageSpec) -> Rendered:
-    """Render with this process's renderer (see :func:`init_worker`)."""
-    assert _WORKER is not None, "init_worker was not called"
-    return _WORKER.render(spec)
-
-
-def render_nth(index: int) -> Rendered:
-    """Render page ``index`` of the specs given to :func:`set_worker` (forked workers); a
-    page without problems is written into the new output tree when there is one, and
-    comes back without its bytes."""
-    assert _WORKER is not None, "set_worker was not called"
-    result = _WORKER.render(_SPECS[index])
-    if _STAGE is None or result.data is None or result.problems:
+def render_page(job: RenderJob, index: int) -> Rendered:
+    """Render page ``index`` of ``job``; a page without problems is written into the new
+    output tree when there is one, and comes back without its bytes."""
+    result = job.renderer.render(job.specs[index])
+    if job.stage is None or result.data is None or result.problems:
         return result
-    write_new(_STAGE, result.out, result.data, _MADE)
+    output.write_new(job.stage, result.out, result.data, job.made)
     return dataclasses.replace(result, data=None, written=True)

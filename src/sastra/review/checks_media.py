@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Any
 from urllib.parse import unquote
 
 from sastra.content.parse import get_path
@@ -107,7 +106,7 @@ def check_links(ctx: PairContext) -> Iterator[Finding]:
 _PHONE_LIKE = re.compile(r"[+()\d\s./\-]+")
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> object:
     """A value as compared: dates and datetimes as ISO text, digits of either script as
     Latin (``០៧៨`` = ``078``), a phone number as its digits whatever the grouping
     (``០១២ ៣៤៥ ៦៧៨`` = ``012-345-678`` = ``+855 12 345 678``), containers recursively."""
@@ -132,7 +131,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _show(value: Any) -> str:
+def _show(value: object) -> str:
     return "(absent)" if value is None else snippet(repr(_plain(value)).strip("'"), 50)
 
 

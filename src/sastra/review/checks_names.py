@@ -1,6 +1,6 @@
 """The names check: each person named in one version is named in the other.
 
-The comparison itself is the names layer's (:func:`sastra.names.names_missing`: the
+The comparison itself is the names layer's (:func:`sastra.names.missing.names_missing`: the
 glossary, honorifics, the romanizer and the similarity function); this check turns its
 answers into findings at the paragraph concerned.
 """
@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from sastra.cache import BlobCache
 from sastra.model import Location, Pair, Severity
-from sastra.names import Glossary, names_missing
+from sastra.names import Glossary
 from sastra.review.facts import Spot, VersionFacts
 from sastra.review.model import Finding, PairContext
 
 if TYPE_CHECKING:
-    from sastra.names_review import MissingName
+    from sastra.names.missing import MissingName
 
 
 NAMES_CACHE_VERSION = "1"
@@ -40,8 +40,8 @@ def glossary_id(glossary: Glossary) -> str:
 def missing_names(
     pair: Pair, glossary: Glossary | None, cache: BlobCache | None = None
 ) -> tuple[MissingName, ...]:
-    """:func:`sastra.names.names_missing` of a pair, cached by the blob ids of its versions
-    and the glossary's content (the comparison costs milliseconds per pair)."""
+    """:func:`sastra.names.missing.names_missing` of a pair, cached by the blob ids of its versions
+    and the glossary's content (the comparison is the costly part of a pair's review)."""
     if len(pair.versions) < 2:
         return ()
     glossary = glossary if glossary is not None else Glossary()
@@ -51,6 +51,10 @@ def missing_names(
         cached = cache.get("review-names", key)
         if isinstance(cached, tuple):
             return cached
+    # Imported here: the comparison loads the discovery machinery (romanizer, clusters),
+    # which a review answered from the cache never needs.
+    from sastra.names.missing import names_missing
+
     found = tuple(names_missing(pair.versions, glossary))
     if cache is not None and all(blobs):
         cache.put("review-names", key, found)
@@ -59,8 +63,7 @@ def missing_names(
 
 def check_names(ctx: PairContext) -> Iterator[Finding]:
     """``name-missing``: a person named in one version and absent from the other."""
-    glossary = ctx.glossary if isinstance(ctx.glossary, Glossary) else None
-    found = ctx.names if ctx.names is not None else missing_names(ctx.pair, glossary)
+    found = ctx.names if ctx.names is not None else missing_names(ctx.pair, ctx.glossary)
     for missing in found:
         if missing.lang not in ctx.facts or missing.missing_from not in ctx.facts:
             continue

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.model import Article, ArticleStatus, Location, Pair, Paragraph, Severity
 
 if TYPE_CHECKING:
+    from sastra.names.glossary import Glossary
+    from sastra.names.missing import MissingName
     from sastra.review.facts import Spot, VersionFacts
     from sastra.review.site import SiteFacts
 
@@ -51,7 +53,7 @@ class Finding:
     def __str__(self) -> str:
         return f"{self.location}: {self.severity.value}: [{self.code}] {self.message}"
 
-    def sort_key(self) -> tuple[Any, ...]:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         """Order of display: file, line, severity, code."""
         return (
             self.location.path,
@@ -80,11 +82,11 @@ class PairContext:
     """Site-wide facts: titles and descriptions by language, the usual length ratio."""
     alignments: Mapping[str, tuple[Row, ...]] = field(default_factory=dict)
     """Body paragraphs of the source (left) aligned with each translation (right), by language."""
-    glossary: Any = None
-    """The names glossary (``sastra.names``), or ``None`` when the site has none."""
-    names: tuple[Any, ...] | None = None
-    """The pair's missing names (``sastra.names.MissingName``), when computed ahead (cached);
-    ``None``: the names check computes them."""
+    glossary: Glossary | None = None
+    """The names glossary, or ``None`` when the site has none."""
+    names: tuple[MissingName, ...] | None = None
+    """The pair's missing names, when computed ahead (cached); ``None``: the names check
+    computes them."""
 
     def article(self, lang: str) -> Article:
         """The version in ``lang`` (must exist)."""
@@ -145,10 +147,13 @@ class PairContext:
         lang: str,
         spot: Spot | None,
         other: str | None = None,
-        **extra: Any,
+        *,
+        other_location: Location | None = None,
+        detail: str | None = None,
     ) -> Finding:
-        """A finding at ``spot`` of ``lang``, pointing at the counterpart place in ``other``."""
-        other_location, other_paragraph = (
+        """A finding at ``spot`` of ``lang``, pointing at the counterpart place in ``other``
+        (or at ``other_location``, when given)."""
+        opposite, other_paragraph = (
             self.opposite(lang, spot, other) if other is not None else (None, None)
         )
         return Finding(
@@ -157,11 +162,11 @@ class PairContext:
             message=message,
             location=self.where(lang, spot),
             lang=lang,
-            other=extra.pop("other_location", other_location),
+            other=other_location if other_location is not None else opposite,
             field=spot.field if spot else None,
             paragraph=spot.paragraph if spot else None,
             other_paragraph=other_paragraph,
-            **extra,
+            detail=detail,
         )
 
 

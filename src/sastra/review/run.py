@@ -23,7 +23,7 @@ from sastra.tracking.status import Tracker
 
 
 def build_context(
-    tracker: Tracker, pair: Pair, site: SiteFacts, glossary: object | None = None
+    tracker: Tracker, pair: Pair, site: SiteFacts, glossary: Glossary | None = None
 ) -> PairContext:
     """The frozen context the checks of one pair read."""
     config = tracker.config
@@ -48,9 +48,7 @@ def build_context(
         site=site,
         alignments=alignments,
         glossary=glossary,
-        names=missing_names(
-            pair, glossary if isinstance(glossary, Glossary) else None, tracker.cache
-        ),
+        names=missing_names(pair, glossary, tracker.cache),
     )
 
 
@@ -75,7 +73,7 @@ def review_pair(
     pair: Pair,
     site: SiteFacts,
     *,
-    glossary: object | None = None,
+    glossary: Glossary | None = None,
     ignore: Collection[str] = (),
     checks: Iterable[Check] = CHECKS,
 ) -> PairReview:
@@ -106,7 +104,7 @@ def review_all(
     pairs: Sequence[Pair],
     *,
     only: Sequence[Pair] | None = None,
-    glossary: object | None = None,
+    glossary: Glossary | None = None,
     ignore: Collection[str] = (),
     progress: Progress | None = None,
 ) -> tuple[PairReview, ...]:

@@ -12,7 +12,7 @@ next batch while the workers parse the last.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
 from sastra.cache import BlobCache
@@ -89,7 +89,7 @@ def fingerprint_ahead(
     history: GitHistory,
     cache: BlobCache,
     pool: SharedPool[list[Article]],
-    disk: dict[tuple[str, str], tuple[int, Fields]],
+    disk: Mapping[tuple[str, str], tuple[int, Fields]],
     ahead: dict[int, Ahead],
     threshold: int,
     tick: Callable[[], None],

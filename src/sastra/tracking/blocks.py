@@ -2,8 +2,9 @@
 cannot differ from markdown-it's (property tests compare the two).
 
 A docs page is mostly top-level blocks: headings, paragraphs, lists, code fences,
-tables and JSX components, with ``import`` lines. markdown-it-py costs 10–40 ms for
-such a page; a cold ``i18n status`` reads thousands of them. Two things make it cheap:
+tables and JSX components, with ``import`` lines. markdown-it-py is slow on such a
+page, and a cold ``i18n status`` reads thousands of them (``bench.status --profile
+docs``). Two things make it cheap:
 
 - :func:`segments` cuts a body where no Markdown construct reaches across: at a line
   that starts in column 0 after a blank line, outside a fence that starts in column 0.

@@ -22,6 +22,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from sastra.model import ParagraphChange
 from sastra.tracking.fingerprint import TextChange, VisibleText, normalize_visible
@@ -31,16 +32,22 @@ Shape = tuple[int, frozenset[str]]
 Aligner = Callable[[Sequence[Shape], Sequence[Shape]], tuple[bool, ...]]
 """``(old source shapes, translation shapes) -> has a counterpart, per old paragraph``."""
 
-Change = tuple[
-    tuple[str, ...],
-    tuple[int, ...],
-    tuple[str, ...],
-    tuple[ParagraphChange, ...],
-    tuple[Shape, ...],
-]
-"""What a stale check reports (cached by the pair of fingerprints): changed fields,
-changed paragraphs, removed paragraphs, the kind of each change, and the old source's
-paragraph shapes (for the alignment with a translation)."""
+
+class Change(NamedTuple):
+    """What a stale check reports, cached by the pair of fingerprints (a cache written
+    before this was a named tuple holds plain tuples of the same fields, in order)."""
+
+    fields: tuple[str, ...]
+    """Translatable fields changed."""
+    paragraphs: tuple[int, ...]
+    """Body paragraphs of the source now (1-based) changed or added."""
+    removed: tuple[str, ...]
+    """Old text of the body paragraphs gone."""
+    kinds: tuple[ParagraphChange, ...]
+    """The kind of each change."""
+    old_shapes: tuple[Shape, ...]
+    """The old source's paragraph shapes (for the alignment with a translation)."""
+
 
 _DIGITS = re.compile(r"\d+")  # \d is every script's decimal digits, Khmer's included
 
@@ -73,7 +80,7 @@ def classify(old: VisibleText, new: VisibleText) -> tuple[ParagraphChange, ...]:
 
 def summary_of(old: VisibleText, new: VisibleText, change: TextChange) -> Change:
     """The :data:`Change` of a comparison of two versions of a source."""
-    return (
+    return Change(
         change.changed_fields,
         change.changed_paragraphs,
         change.removed_paragraphs,

@@ -15,7 +15,10 @@ from typing import Any
 
 import yaml
 
+from sastra.content.frontmatter import frontmatter_bounds, opening_mark
 from sastra.content.parse import get_path
+from sastra.content.yamlsafe import block_string
+from sastra.errors import EditError
 from sastra.model import Article
 
 TRANSLATE_MARK = "TRANSLATE:"
@@ -27,7 +30,7 @@ def in_progress(article: Article) -> bool:
     return TRANSLATE_MARK in article.body or _marked(article.meta)
 
 
-def _marked(value: Any) -> bool:
+def _marked(value: object) -> bool:
     if isinstance(value, str):
         return value.lstrip().startswith(TRANSLATE_MARK)
     if isinstance(value, Mapping):
@@ -37,21 +40,24 @@ def _marked(value: Any) -> bool:
     return False
 
 
-def set_l10n(text: str, values: Mapping[str, str | None]) -> str:
-    """Set keys of the frontmatter's ``l10n`` block (``None`` removes a key)."""
+def set_l10n(text: str, values: Mapping[str, str | None], *, path: str) -> str:
+    """Set keys of the frontmatter's ``l10n`` block (``None`` removes a key) of the text
+    of the file ``path``. Raises :class:`~sastra.errors.EditError` when its frontmatter is
+    never closed."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     text = text[len(bom) :]
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.split(newline)
-    if lines and lines[0].rstrip() == "+++":
-        return bom + newline.join(_set_l10n_toml(lines, values))
-    if not lines or lines[0].rstrip() != "---":
+    mark = opening_mark(text)
+    if mark is None:
         block = _block(values, newline)
         return bom + newline.join(["---", *block, "---", ""]) + text
-    try:
-        close = next(i for i in range(1, len(lines)) if re.fullmatch(r"---[ \t]*", lines[i]))
-    except StopIteration:
-        raise ValueError("frontmatter is never closed") from None
+    bounds = frontmatter_bounds(text)
+    if bounds is None:
+        raise EditError(path, "frontmatter is never closed")
+    close = text.count(newline, 0, bounds.end)  # the closing line's index in ``lines``
+    if mark == "+++":
+        return bom + newline.join(_set_l10n_toml(lines, close, values))
     start = next((i for i in range(1, close) if re.match(r"l10n[ \t]*:", lines[i])), None)
     if start is None:
         new = lines[:close] + _block(values, newline) + lines[close:]
@@ -74,19 +80,16 @@ def set_l10n(text: str, values: Mapping[str, str | None]) -> str:
         body,
         values,
         f"{re.escape(indent)}{{key}}[ \t]*:",
-        lambda k, v: f"{indent}{k}: {_scalar(v)}",
+        lambda k, v: f"{indent}{k}: {block_string(v)}",
     )
     return bom + newline.join(lines[: start + 1] + body + lines[end:])
 
 
-def _set_l10n_toml(lines: list[str], values: Mapping[str, str | None]) -> list[str]:
-    """:func:`set_l10n` in TOML frontmatter (``+++``): the ``[l10n]`` table's keys are set
-    in place, or the table is added at the end of the frontmatter (a TOML table must
-    follow the top-level keys). An inline ``l10n = {…}`` is rewritten as a table."""
-    try:
-        close = next(i for i in range(1, len(lines)) if re.fullmatch(r"\+\+\+[ \t]*", lines[i]))
-    except StopIteration:
-        raise ValueError("frontmatter is never closed") from None
+def _set_l10n_toml(lines: list[str], close: int, values: Mapping[str, str | None]) -> list[str]:
+    """:func:`set_l10n` in TOML frontmatter (``+++``, closed at line index ``close``): the
+    ``[l10n]`` table's keys are set in place, or the table is added at the end of the
+    frontmatter (a TOML table must follow the top-level keys). An inline ``l10n = {…}``
+    is rewritten as a table."""
     head = next(
         (i for i in range(1, close) if re.fullmatch(r"\[l10n\][ \t]*(#.*)?", lines[i])), None
     )
@@ -143,12 +146,7 @@ def _toml_string(value: str) -> str:
 
 
 def _block(values: Mapping[str, str | None], newline: str) -> list[str]:
-    return ["l10n:"] + [f"  {k}: {_scalar(v)}" for k, v in values.items() if v is not None]
-
-
-def _scalar(value: str) -> str:
-    dumped: str = yaml.safe_dump(value, allow_unicode=True, default_style=None).strip()
-    return dumped.removesuffix("\n...").removesuffix("...").strip()
+    return ["l10n:"] + [f"  {k}: {block_string(v)}" for k, v in values.items() if v is not None]
 
 
 def scaffold(

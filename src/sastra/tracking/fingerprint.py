@@ -154,7 +154,7 @@ def _field_texts(meta: Mapping[str, Any], translatable: Iterable[str]) -> list[t
 
 
 # -- body blocks ----------------------------------------------------------------------------
-# markdown-it-py costs ~0.25 ms for a short article, most of a cold status. Paragraphs of
+# markdown-it-py is most of a cold status's time (bench.status). Paragraphs of
 # plain prose (no character Markdown treats specially) are their own visible text, and
 # prose with only plain emphasis and links is read by :mod:`sastra.tracking.prose`, so
 # they skip it; the rest goes through markdown-it, a run of blank-line-separated chunks
@@ -319,7 +319,7 @@ def article_text(article: Article, translatable: Iterable[str]) -> VisibleText:
     )
 
 
-def _strings(value: Any) -> list[str]:
+def _strings(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, list):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from sastra.cache import BlobCache
 from sastra.model import Article, Pair
@@ -34,24 +34,62 @@ from sastra.tracking.fingerprint import (
     compare,
 )
 from sastra.tracking.history import GitHistory
-
-if TYPE_CHECKING:
-    from sastra.tracking.status import Tracker
+from sastra.tracking.status import Tracker
 
 BATCH = 1024
 """Committed versions read from ``cat-file`` at a time, so the workers start early."""
 ROUNDS = 8
 """Walk rounds at most; a walk still asking after that is left to the lazy path."""
 Fields = tuple[str, ...]
-Job = tuple[bytes, str, Fields]
-"""A committed version: its bytes, its path, the collection's translatable fields."""
-CompareJob = tuple[bytes, str, int, Fields, bool]
-"""A committed version, the index of the version on disk it is compared with, and
-whether to summarise what changed (for a source; a translation needs the fingerprints)."""
-CompareResult = tuple[str | None, str, "Change | None"]
-AlignJob = tuple[int, tuple[Shape, ...], Fields, Aligner]
-"""A stale translation's index, its old source's paragraph shapes, the translatable
-fields, and the aligner."""
+
+
+class DiskJob(NamedTuple):
+    """A version on disk to fingerprint."""
+
+    position: int
+    """Its position in the articles the workers inherit."""
+    fields: Fields
+    """The collection's translatable fields."""
+
+
+class GitJob(NamedTuple):
+    """A committed version to fingerprint."""
+
+    data: bytes
+    path: str
+    fields: Fields
+
+
+class CompareJob(NamedTuple):
+    """A committed version of a source and the version on disk it is compared with."""
+
+    data: bytes
+    path: str
+    position: int
+    """Position of the version on disk in the articles the workers inherit."""
+    fields: Fields
+    summarise: bool
+    """Also say what changed (a source); else the fingerprints only."""
+
+
+class CompareResult(NamedTuple):
+    """The two fingerprints (the old one ``None`` when unreadable), and what changed."""
+
+    old: str | None
+    new: str
+    change: Change | None
+
+
+class AlignJob(NamedTuple):
+    """Which old source paragraphs a stale translation has a counterpart for."""
+
+    position: int
+    """The translation's position in the articles the workers inherit."""
+    old_shapes: tuple[Shape, ...]
+    fields: Fields
+    aligner: Aligner
+
+
 Wanted = dict[tuple[str, str], tuple[str, Fields]]
 """``(namespace, blob) -> (path, fields)`` of committed versions to fingerprint."""
 
@@ -132,7 +170,7 @@ def prefetch(
     cache = tracker.cache
     history = tracker.history if tracker.config.tracking.git else None
     articles: list[Article] = []
-    disk: dict[tuple[str, str], tuple[int, Fields]] = {}
+    disk: dict[tuple[str, str], DiskJob] = {}
     walks: list[_Walk] = []
     for pair in pairs:
         source = pair.versions[tracker.source_language(pair)]
@@ -142,7 +180,7 @@ def prefetch(
         source_index = len(articles)
         for article in (source, *(a for a in pair.versions.values() if a is not source)):
             if cache.get(namespace, article.blob) is None:
-                disk.setdefault((namespace, article.blob), (len(articles), fields))
+                disk.setdefault((namespace, article.blob), DiskJob(len(articles), fields))
             articles.append(article)
             if article is source or article.l10n.source_hash or history is None:
                 continue
@@ -197,12 +235,15 @@ def _align(
         old = cache.get(walk.namespace, walk.then) if walk.then else None
         new = cache.get(walk.namespace, walk.source.blob)
         summary = cache.get(CHANGES, f"{old}>{new}") if old and old != new else None
-        if not isinstance(summary, tuple) or not any(c.kind in ALIGNED for c in summary[3]):
+        if not isinstance(summary, tuple) or len(summary) != len(Change._fields):
+            continue
+        summary = Change(*summary)
+        if not any(c.kind in ALIGNED for c in summary.kinds):
             continue
         key = f"{old}>{cache.get(walk.namespace, walk.article.blob)}"
         if cache.get(COUNTERPARTS, key) is None and key not in keys:
             keys.append(key)
-            jobs.append((walk.index, summary[4], walk.fields, aligner))
+            jobs.append(AlignJob(walk.index, summary.old_shapes, walk.fields, aligner))
     for key, found in zip(keys, pool.map(_align_job, jobs, threshold), strict=True):
         cache.put(COUNTERPARTS, key, found)
     return len(jobs)
@@ -210,8 +251,8 @@ def _align(
 
 def _align_job(articles: list[Article], job: AlignJob) -> tuple[bool, ...]:
     """Which old source paragraphs a translation (inherited, by index) has a counterpart for."""
-    index, old_shapes, translatable, aligner = job
-    return aligner(old_shapes, shapes(article_text(articles[index], translatable)))
+    translation = article_text(articles[job.position], job.fields)
+    return job.aligner(job.old_shapes, shapes(translation))
 
 
 def _fingerprint(
@@ -232,7 +273,7 @@ def _fingerprint(
         data = history.read_blobs(list(dict.fromkeys(blob for _, blob in batch)))
         unreadable.update(blob for _, blob in batch if blob not in data)
         batch = [key for key in batch if key[1] in data]
-        jobs = [(data[blob], *wanted[(ns, blob)]) for ns, blob in batch]
+        jobs = [GitJob(data[blob], *wanted[(ns, blob)]) for ns, blob in batch]
         for key, fingerprint in zip(batch, pool.map(_git_job, jobs, threshold), strict=True):
             if fingerprint is None:
                 unreadable.add(key[1])
@@ -265,7 +306,9 @@ def _compare(
         for old, _ in batch:
             walk = compared[(old, _)]
             assert walk.compare is not None
-            jobs.append((data[old], walk.compare[0], walk.source_index, walk.fields, True))
+            jobs.append(
+                CompareJob(data[old], walk.compare[0], walk.source_index, walk.fields, True)
+            )
         results: Iterator[CompareResult] = pool.map(_compare_job, jobs, threshold)
         for (old, new), (old_fp, new_fp, change) in zip(batch, results, strict=True):
             namespace = compared[(old, new)].namespace
@@ -277,16 +320,14 @@ def _compare(
     return len(compared)
 
 
-def _disk_job(articles: list[Article], job: tuple[int, Fields]) -> str:
+def _disk_job(articles: list[Article], job: DiskJob) -> str:
     """Fingerprint of a version on disk (in a worker that inherited ``articles``)."""
-    index, translatable = job
-    return article_fingerprint(articles[index], translatable)
+    return article_fingerprint(articles[job.position], job.fields)
 
 
-def _git_job(_: object, job: Job) -> str | None:
+def _git_job(_: object, job: GitJob) -> str | None:
     """Fingerprint of a committed version (``None`` if it cannot be read)."""
-    data, path, translatable = job
-    return bytes_fingerprint(data, path, translatable)
+    return bytes_fingerprint(job.data, job.path, job.fields)
 
 
 def _compare_job(articles: list[Article], job: CompareJob) -> CompareResult:
@@ -296,11 +337,12 @@ def _compare_job(articles: list[Article], job: CompareJob) -> CompareResult:
     article = articles[index]
     if not summarise:  # the fingerprints only: no paragraph objects
         new_fp = article_fingerprint(article, translatable)
-        return bytes_fingerprint(data, path, translatable), new_fp, None
+        return CompareResult(bytes_fingerprint(data, path, translatable), new_fp, None)
     new = article_text(article, translatable)
     old = bytes_text(data, path, translatable)
     if old is None:
-        return None, new.fingerprint, None
+        return CompareResult(None, new.fingerprint, None)
     if old.fingerprint == new.fingerprint:
-        return old.fingerprint, new.fingerprint, None
-    return old.fingerprint, new.fingerprint, summary_of(old, new, compare(old, new, path, path))
+        return CompareResult(old.fingerprint, new.fingerprint, None)
+    change = summary_of(old, new, compare(old, new, path, path))
+    return CompareResult(old.fingerprint, new.fingerprint, change)

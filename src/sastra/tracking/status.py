@@ -20,20 +20,18 @@ Baseline of a translation, in order:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from sastra.cache import BlobCache
-from sastra.config import Config
+from sastra.config.model import Config
 from sastra.model import (
     Article,
     ArticleStatus,
     BaselineKind,
     Pair,
-    SiteStatus,
     State,
     VersionStatus,
 )
-from sastra.progress import Progress, counted
 from sastra.tracking import CHANGES, COUNTERPARTS, FINGERPRINT_VERSION
 from sastra.tracking.baseline import remembered_baseline
 from sastra.tracking.changes import (
@@ -133,15 +131,6 @@ class Tracker:
             return None
         self._remember(collection, blob, text)
         return text
-
-    def prefetch(
-        self, pairs: Iterable[Pair], jobs: int | None = None, progress: Progress | None = None
-    ) -> int:
-        """Compute in bulk the fingerprints :meth:`status` will ask for (see
-        :func:`sastra.tracking.prefetch.prefetch`); returns how many it computed."""
-        from sastra.tracking.prefetch import prefetch
-
-        return prefetch(self, pairs, jobs, progress)
 
     def remember_change(self, old_fingerprint: str, new_fingerprint: str, change: Change) -> None:
         """Cache what changed between two fingerprints of a source (see :meth:`_stale`)."""
@@ -319,8 +308,8 @@ class Tracker:
         key = f"{old_fingerprint}>{self.fingerprint(source)}"
         cached = self.cache.get(CHANGES, key) if self.cache and old_fingerprint else None
         text = None
-        if isinstance(cached, tuple) and not diff:
-            summary: Change = cached
+        if isinstance(cached, tuple) and len(cached) == len(Change._fields) and not diff:
+            summary = Change(*cached)
         else:
             old = old_text()
             if old is None:
@@ -332,9 +321,9 @@ class Tracker:
             text = change.diff if diff else None
             if old_fingerprint:
                 self.remember_change(old_fingerprint, self.fingerprint(source), summary)
-        fields, changed, removed, kinds, old_shapes = summary
+        kinds = summary.kinds
         if any(c.kind in ALIGNED for c in kinds):
-            found = self.counterparts(article, old_fingerprint, old_shapes)
+            found = self.counterparts(article, old_fingerprint, summary.old_shapes)
             if found is not None:
                 kinds = with_counterparts(kinds, found)
         return VersionStatus(
@@ -343,42 +332,9 @@ class Tracker:
             article.path,
             kind,
             commit,
-            changed_paragraphs=changed,
-            changed_fields=fields,
-            removed_paragraphs=removed,
+            changed_paragraphs=summary.paragraphs,
+            changed_fields=summary.fields,
+            removed_paragraphs=summary.removed,
             diff=text if diff else None,
             changes=kinds,
         )
-
-
-def site_status(
-    tracker: Tracker,
-    pairs: Iterable[Pair],
-    *,
-    diff: bool = False,
-    progress: Progress | None = None,
-) -> SiteStatus:
-    """Status of every pair, in key order (``progress``: see :mod:`sastra.progress`)."""
-    pairs = tuple(pairs)
-    tracker.prefetch(pairs, progress=progress)
-    checked = counted(pairs, len(pairs), "checking translations", progress)
-    articles = tuple(tracker.status(pair, diff=diff) for pair in checked)
-    return SiteStatus(articles, tracker.config.languages, history_notes(tracker, articles))
-
-
-def history_notes(tracker: Tracker, articles: Iterable[ArticleStatus]) -> tuple[str, ...]:
-    """The one line that says git history is too short to tell, when it is."""
-    unknown = sum(v.state is State.UNKNOWN for a in articles for v in a.versions.values())
-    if not unknown or tracker.history is None:
-        return ()
-    reason = tracker.history.cut_reason
-    what = {
-        "shallow": "shallow (a clone made with --depth)",
-        "grafts": "cut by .git/info/grafts",
-    }.get(reason, f"incomplete ({reason or 'objects are missing'})")
-    count = f"{unknown} translation{'s' if unknown != 1 else ''}"
-    return (
-        f"git history is {what}: {count} whose baseline git cannot show "
-        f"{'are' if unknown != 1 else 'is'} 'unknown'; run `git fetch --unshallow` "
-        "to fetch the whole history",
-    )

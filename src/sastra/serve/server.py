@@ -12,7 +12,7 @@ are never touched by the server; the tag exists only in what it sends.
 Besides the site, the server answers under ``/__sastra/``: ``status`` (the HTML
 view of ``i18n status``) and ``review/`` (the review of every pair, one page per
 pair at ``review/<collection>/<slug>``). HTTP handling lives in
-:mod:`sastra.serve_http`.
+:mod:`sastra.serve.http`.
 """
 
 from __future__ import annotations
@@ -21,16 +21,17 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from sastra.config import Config, find_root, load_config
+from sastra.config.load import find_root, load_config
+from sastra.config.model import Config
 from sastra.errors import BuildError, ConfigError
-from sastra.model import Diagnostic, Location, Severity
+from sastra.model import Diagnostic, Location
+from sastra.serve.http import LocalHTTPServer
+from sastra.serve.outcome import BuildOutcome
 
 if TYPE_CHECKING:
-    from sastra.serve_http import LocalHTTPServer
     from sastra.workspace import Site
 
 log = logging.getLogger(__name__)
@@ -54,31 +55,6 @@ class BuildSummary(Protocol):
 
 
 Builder = Callable[["Site"], BuildSummary]
-
-
-@dataclass(frozen=True)
-class BuildOutcome:
-    """The result of one (re)build, as the server and the browser see it."""
-
-    generation: int
-    """Counts builds since the server started (0: none yet)."""
-    ok: bool
-    """True when the build succeeded and the output is current."""
-    seconds: float = 0.0
-    """Wall time of the build."""
-    pages_written: int = 0
-    """Pages rendered by this build."""
-    pages_reused: int = 0
-    """Pages taken unchanged from the previous build."""
-    diagnostics: tuple[Diagnostic, ...] = ()
-    """Errors of a failed build, or warnings of a successful one."""
-    changes: tuple[str, ...] = ()
-    """Files (relative to the site root) whose change caused this build."""
-
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        """The diagnostics that made the build fail."""
-        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
 
 
 def _default_builder(site: Site) -> BuildSummary:
@@ -141,8 +117,6 @@ class DevServer:
     def bind(self) -> None:
         """Open the listening socket (raises ``OSError`` when the port is taken)."""
         if self._httpd is None:
-            from sastra.serve_http import LocalHTTPServer
-
             self._httpd = LocalHTTPServer((self.host, self.port), self)
 
     def start(self) -> BuildOutcome:

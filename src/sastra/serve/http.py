@@ -19,15 +19,20 @@ import socket
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Protocol
 from urllib.parse import quote, unquote, urlsplit
 
+from sastra.config.model import Config
 from sastra.render.assets import font_files
 from sastra.report.html import FONT_PATH
-from sastra.serve_views import PageNotFound, review_index_page, review_page, status_page
-
-if TYPE_CHECKING:
-    from sastra.serve import BuildOutcome, DevServer
+from sastra.serve.outcome import BuildOutcome
+from sastra.serve.views import (
+    PageNotFound,
+    SiteHost,
+    review_index_page,
+    review_page,
+    status_page,
+)
 
 log = logging.getLogger(__name__)
 
@@ -89,12 +94,40 @@ LIVE_RELOAD_JS = """\
 """
 
 
+class ServedSite(SiteHost, Protocol):
+    """What the HTTP side needs from the server (:class:`sastra.serve.server.DevServer`)."""
+
+    @property
+    def config(self) -> Config:
+        """The configuration of the latest build."""
+        ...
+
+    @property
+    def out_dir(self) -> Path:
+        """The folder being served."""
+        ...
+
+    @property
+    def outcome(self) -> BuildOutcome:
+        """The latest build."""
+        ...
+
+    @property
+    def stopping(self) -> bool:
+        """True once the server is stopping."""
+        ...
+
+    def wait_for_build(self, after: int, timeout: float) -> BuildOutcome:
+        """The latest build once its generation differs from ``after`` (or on timeout/stop)."""
+        ...
+
+
 class LocalHTTPServer(ThreadingHTTPServer):
-    """A threading HTTP server that knows its :class:`~sastra.serve.DevServer`."""
+    """A threading HTTP server that knows the site it serves (a :class:`ServedSite`)."""
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], dev: DevServer) -> None:
+    def __init__(self, address: tuple[str, int], dev: ServedSite) -> None:
         self.dev = dev
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
@@ -159,7 +192,7 @@ class Handler(BaseHTTPRequestHandler):
         """Answer a HEAD (headers only)."""
         self._handle(head=True)
 
-    def log_message(self, format: str, *args: Any) -> None:
+    def log_message(self, format: str, *args: object) -> None:
         log.debug("%s %s", self.address_string(), format % args)
 
     # -- dispatch ------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Listed variant spellings in an English file: find them, and rewrite them in place.
 
-Only the reader-visible text is searched (:func:`~sastra.names_text.scan_regions`),
+Only the reader-visible text is searched (:func:`~sastra.names.mentions.scan_regions`),
 so a fix never touches a key, a path, code or the ``l10n`` block.
 """
 
@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sastra.model import Location, printable
-from sastra.names_text import latin_pattern, scan_regions
+from sastra.names.mentions import latin_pattern, scan_regions
 
 if TYPE_CHECKING:
-    from sastra.names import Glossary
+    from sastra.names.glossary import Glossary
 
 __all__ = ["VariantFinding", "find_variants", "fix_text"]
 

@@ -3,7 +3,7 @@
 A name counts when it is a glossary entry (its Khmer form in the Khmer version; its
 preferred spelling or a variant in the other) or when it follows an honorific. It is
 present in the other version when the glossary's counterpart is there, or when a
-name there aligns with it through the romanizer (:func:`~sastra.names_discover.align`):
+name there aligns with it through the romanizer (:func:`~sastra.names.discover.align`):
 an English "Mao Sela" written without an honorific still answers ឯកឧត្តម ម៉ៅ សិលា.
 """
 
@@ -13,16 +13,15 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from sastra.khmer.similarity import name_distance
 from sastra.khmer.unicode import normalize
 from sastra.model import Article
-from sastra.names import Glossary, NameEntry, same_person_key
-from sastra.names_discover import ALIGN_LIMIT, DEFAULT_WORDS, align, glossary_khmer, romanized
-from sastra.names_text import khmer_mentions, latin_mentions, latin_pattern, mask_markup
+from sastra.names.discover import ALIGN_LIMIT, DEFAULT_WORDS, align, glossary_khmer, romanized
+from sastra.names.glossary import Glossary, NameEntry, same_person_key
+from sastra.names.mentions import khmer_mentions, latin_mentions, latin_pattern, mask_markup
 
-__all__ = ["MissingName", "Segment", "article_segments", "article_text", "names_missing"]
+__all__ = ["MissingName", "Segment", "article_segments", "discovery_text", "names_missing"]
 
 
 @dataclass(frozen=True)
@@ -76,12 +75,12 @@ def article_segments(article: Article) -> list[Segment]:
     return out
 
 
-def article_text(article: Article) -> str:
+def discovery_text(article: Article) -> str:
     """All visible text of an article in one string (what :func:`discover` reads)."""
     return "\n".join(s.text for s in article_segments(article))
 
 
-def _strings(value: Any) -> Iterator[str]:
+def _strings(value: object) -> Iterator[str]:
     if isinstance(value, str):
         yield value
     elif isinstance(value, list):

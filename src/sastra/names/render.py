@@ -1,7 +1,7 @@
 """A name as a page in a given language writes it: the templates' ``name`` filter.
 
 Khmer pages get the glossary's Khmer form; other languages the glossary's spelling, the
-shipped well-known spelling (:mod:`sastra.names_known`), a place's official spelling
+shipped well-known spelling (:mod:`sastra.names.known`), a place's official spelling
 (:mod:`sastra.khmer.places`) or the romanizer, in that order. Honorifics and honorary
 titles before the name are read with the shared parser and written in English.
 """
@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from sastra.khmer.unicode import normalize
-from sastra.names import Glossary
+from sastra.names.glossary import Glossary
 
 __all__ = ["KM_TO_EN_HONORIFICS", "KM_TO_EN_TITLES", "render_name"]
 
@@ -69,7 +69,7 @@ def render_name(khmer: str, lang: str, glossary: Glossary) -> tuple[str, bool]:
 
     Khmer pages get the glossary's Khmer form (or the input). Other languages get the
     glossary's preferred spelling, else the shipped well-known spelling
-    (:mod:`sastra.names_known`), else a place's official spelling from the gazetteer
+    (:mod:`sastra.names.known`), else a place's official spelling from the gazetteer
     (:mod:`sastra.khmer.places`: a name with its prefix, ស្រុកត្រាំកក់ "Tram Kak
     District", or a province or district alone), else
     :func:`~sastra.khmer.romanize.romanize_name` with ``used_fallback=True`` (the build
@@ -88,7 +88,7 @@ def render_name(khmer: str, lang: str, glossary: Glossary) -> tuple[str, bool]:
             return text, False
         return (entry.km if lang == "km" else entry.en), False
     from sastra.khmer.honorifics import split_chain
-    from sastra.names_known import well_known
+    from sastra.names.known import well_known
 
     entry = glossary.lookup(text)
     if lang == "km":
@@ -119,7 +119,7 @@ def _gazetteer_spelling(text: str) -> str | None:
     place = find_place(text)
     if place is None or (not prefix and place.level > Level.DISTRICT):
         return None
-    from sastra.names_known import well_known
+    from sastra.names.known import well_known
 
     known = well_known().lookup(split_prefix(text)[1])
     return romanize_place(text).replace(place.en, known.en) if known else romanize_place(text)

@@ -1,7 +1,7 @@
 """Find the names nobody has listed yet, and the names one version of a pair lacks.
 
 :func:`discover` reads the paired texts (Khmer and English), takes the names that
-follow honorifics in each (:mod:`sastra.names_text`), and *aligns* them within each
+follow honorifics in each (:mod:`sastra.names.mentions`), and *aligns* them within each
 pair: an English name belongs to the Khmer name whose romanization
 (:func:`~sastra.khmer.romanize.romanize_name`) is nearest by
 :func:`~sastra.khmer.similarity.name_distance`, at most :data:`ALIGN_LIMIT` away,
@@ -12,10 +12,10 @@ count, and clusters the Latin spellings that have no Khmer anchor (by
 spelling, so "Sophea" and "Sopheap" never merge).
 
 Beyond names after honorifics: names without one where the two versions align
-(:mod:`sastra.names_align`), places after their Khmer prefix with the gazetteer's
-spelling (:mod:`sastra.names_places`), and place and school spellings without a Khmer
+(:mod:`sastra.names.align`), places after their Khmer prefix with the gazetteer's
+spelling (:mod:`sastra.names.places`), and place and school spellings without a Khmer
 anchor, grouped by :func:`~sastra.khmer.similarity.same_place`. The shipped well-known
-names (:mod:`sastra.names_known`) anchor like glossary entries.
+names (:mod:`sastra.names.known`) anchor like glossary entries.
 
 :func:`names_missing` compares the versions of one pair for ``i18n review``.
 """
@@ -32,12 +32,12 @@ from sastra.khmer.places import PREFIXES
 from sastra.khmer.romanize import romanize_name
 from sastra.khmer.similarity import name_distance, same_place
 from sastra.khmer.unicode import normalize
-from sastra.names import Glossary, Kind, NameEntry, same_person_key
-from sastra.names_align import PairText, unmarked_names
-from sastra.names_clusters import LatinCluster, person_clusters, place_clusters
-from sastra.names_known import well_known, with_well_known
-from sastra.names_places import KhmerPlace, khmer_places, latin_places
-from sastra.names_text import Mention, khmer_mentions, latin_mentions, latin_pattern
+from sastra.names.align import PairText, unmarked_names
+from sastra.names.clusters import LatinCluster, person_clusters, place_clusters
+from sastra.names.glossary import Glossary, Kind, NameEntry, same_person_key
+from sastra.names.known import well_known, with_well_known
+from sastra.names.mentions import Mention, khmer_mentions, latin_mentions, latin_pattern
+from sastra.names.places import KhmerPlace, khmer_places, latin_places
 
 __all__ = [
     "ALIGN_LIMIT",
@@ -120,7 +120,7 @@ class _Tally:
 @lru_cache(maxsize=65536)
 def romanized(khmer: str) -> str:
     """The expected Latin spelling of a Khmer name: the well-known spelling
-    (:mod:`sastra.names_known`) or :func:`romanize_name`; memoised (names repeat)."""
+    (:mod:`sastra.names.known`) or :func:`romanize_name`; memoised (names repeat)."""
     known = well_known().lookup(khmer)
     return known.en if known is not None else romanize_name(khmer)
 

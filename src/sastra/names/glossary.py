@@ -9,52 +9,24 @@
         kind: person
         honorific: {km: ឯកឧត្តម, en: H.E.}
 
-This module is the public face of the names stage: it parses and validates the
-glossary (:func:`parse_glossary`), renders a Khmer name for a page's language
-(:func:`render_name`, the templates' ``name`` filter), and re-exports
-:func:`find_variants` / :func:`fix_text` (:mod:`sastra.names_check`) and
-:func:`names_missing` (:mod:`sastra.names_review`, for ``i18n review``). Discovery of
-unlisted names is :mod:`sastra.names_discover`; the text rules (honorifics, word
-boundaries, searched regions) are :mod:`sastra.names_text`. Only
-:func:`read_glossary` touches the disk.
+This module parses and validates the glossary (:func:`parse_glossary`); only
+:func:`read_glossary` touches the disk. The rest of the names stage builds on it:
+see :mod:`sastra.names`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 
 from sastra.content.yamlsafe import compose as compose_safe
 from sastra.khmer.unicode import normalize
 from sastra.model import Diagnostic, Location, Severity
-from sastra.names_check import VariantFinding, find_variants, fix_text
-
-if TYPE_CHECKING:
-    from sastra.model import Article
-    from sastra.names_review import MissingName
-
-__all__ = [
-    "Glossary",
-    "Honorific",
-    "Kind",
-    "NameEntry",
-    "VariantFinding",
-    "find_variants",
-    "fix_text",
-    "names_missing",
-    "parse_glossary",
-    "read_glossary",
-    "render_name",
-]
-
-GLOSSARY_FILE = "names.yaml"
-"""File name of the glossary inside the site's ``i18n_dir``."""
 
 
 class Kind(StrEnum):
@@ -116,8 +88,9 @@ class Glossary:
 
     entries: tuple[NameEntry, ...] = ()
     """The entries, in file order."""
-    path: str = "i18n/names.yaml"
-    """Where the glossary was read from (for messages)."""
+    path: str = ""
+    """Where the glossary was read from, as messages show it (empty when built in code;
+    a site's glossary is :attr:`sastra.config.model.Config.glossary_path`)."""
     _by_key: dict[str, NameEntry] = field(default_factory=dict, repr=False, compare=False)
     _by_latin: dict[str, NameEntry] = field(default_factory=dict, repr=False, compare=False)
 
@@ -195,7 +168,9 @@ def _names_node(root: yaml.Node, error: _ErrorFn) -> list[yaml.Node]:
     return items
 
 
-def _scalar(node: yaml.Node) -> str | None:
+def _node_text(node: yaml.Node) -> str | None:
+    """A scalar node's text with its whitespace runs collapsed; ``None`` when empty or not
+    a scalar."""
     if isinstance(node, yaml.ScalarNode):
         text = " ".join(str(node.value).split())
         return text or None
@@ -214,8 +189,8 @@ def _entry(node: yaml.Node, error: _ErrorFn) -> NameEntry | None:
             known = ", ".join(sorted(_ENTRY_KEYS))
             error(_line(key), f"unknown key '{name}' (known: {known})", Severity.WARNING)
         fields[name] = value
-    km = _scalar(fields["km"]) if "km" in fields else None
-    en = _scalar(fields["en"]) if "en" in fields else None
+    km = _node_text(fields["km"]) if "km" in fields else None
+    en = _node_text(fields["en"]) if "en" in fields else None
     ok = True
     for name, value in (("km", km), ("en", en)):
         if value is None:
@@ -239,7 +214,7 @@ def _variants(node: yaml.Node | None, error: _ErrorFn) -> tuple[str, ...] | None
     items = node.value if isinstance(node, yaml.SequenceNode) else [node]
     out: list[str] = []
     for item in items:
-        text = _scalar(item)
+        text = _node_text(item)
         if text is None:
             error(_line(item), "'variants' must be a list of spellings")
             return None
@@ -251,7 +226,7 @@ def _variants(node: yaml.Node | None, error: _ErrorFn) -> tuple[str, ...] | None
 def _kind(node: yaml.Node | None, error: _ErrorFn) -> Kind | None:
     if node is None:
         return Kind.PERSON
-    text = (_scalar(node) or "").lower()
+    text = (_node_text(node) or "").lower()
     if text in _KIND_ALIASES:
         return _KIND_ALIASES[text]
     try:
@@ -265,7 +240,7 @@ def _honorific(node: yaml.Node | None, error: _ErrorFn) -> Honorific | None:
     if node is None:
         return None
     values = (
-        {str(k.value): _scalar(v) for k, v in node.value}
+        {str(k.value): _node_text(v) for k, v in node.value}
         if isinstance(node, yaml.MappingNode)
         else {}
     )
@@ -320,22 +295,3 @@ def read_glossary(
     except (OSError, UnicodeDecodeError) as exc:
         return Glossary((), shown), (Diagnostic(Location(shown), f"cannot read: {exc}"),)
     return parse_glossary(text, shown)
-
-
-def render_name(khmer: str, lang: str, glossary: Glossary) -> tuple[str, bool]:
-    """The form of a name for a page in ``lang``: ``(text, used_fallback)``; see
-    :func:`sastra.names_render.render_name` (the templates' ``name`` filter)."""
-    from sastra.names_render import render_name as render
-
-    return render(khmer, lang, glossary)
-
-
-def names_missing(pair_versions: Mapping[str, Article], glossary: Glossary) -> list[MissingName]:
-    """Names present in one version of a pair and absent from another (for ``i18n review``).
-
-    ``pair_versions`` maps a language to its :class:`~sastra.model.Article` (a
-    :class:`~sastra.model.Pair`'s ``versions``); see :mod:`sastra.names_review`.
-    """
-    from sastra.names_review import names_missing as compare
-
-    return compare(pair_versions, glossary)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sastra.config_validate import Validator, field_list
+from sastra.config.validate import Validator, field_list
 
 SITE_KEYS = {"title", "base_url"}
 """Keys of ``[site]``."""
@@ -75,7 +75,7 @@ def per_language(
     v: Validator, table: str, data: Mapping[str, Any], key: str, languages: list[str]
 ) -> dict[str, str]:
     """A text given once (every language) or per language (``key.km = "…"``)."""
-    value = v.take(table, data, key, (str, dict), None)
+    value: str | dict[str, object] | None = v.take(table, data, key, (str, dict), None)
     if value is None:
         return {}
     if isinstance(value, str):

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 import yaml
 
+from sastra.content.frontmatter import frontmatter_bounds
 from sastra.content.yamlsafe import compose as compose_safe
 from sastra.khmer.honorifics import KM_HONORIFICS, Mention, khmer_mentions
 from sastra.khmer.honorifics_latin import LATIN_HONORIFICS, latin_mentions
@@ -32,8 +33,6 @@ __all__ = [
     "scan_regions",
 ]
 
-_BOUNDARY = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
-_TOML_BOUNDARY = re.compile(r"^\+\+\+[ \t]*\r?$", re.MULTILINE)
 _TOML_STRING = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
 _MASKS = re.compile(
     r"^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[^\n]*$"  # fenced code
@@ -50,14 +49,11 @@ def scan_regions(text: str) -> list[tuple[int, int]]:
     """Offsets ``(start, end)`` of the reader-visible text of a Markdown file."""
     regions: list[tuple[int, int]] = []
     body_start = 0
-    if text.startswith(("---", "+++")):
-        yaml_fm = text.startswith("---")
-        marks = list((_BOUNDARY if yaml_fm else _TOML_BOUNDARY).finditer(text))
-        if len(marks) >= 2 and marks[0].start() == 0:
-            fm_start = marks[0].end() + 1
-            read = _frontmatter_regions if yaml_fm else _toml_regions
-            regions += read(text[fm_start : marks[1].start()], fm_start)
-            body_start = marks[1].end()
+    bounds = frontmatter_bounds(text)
+    if bounds is not None:
+        read = _frontmatter_regions if bounds.mark == "---" else _toml_regions
+        regions += read(text[bounds.start : bounds.end], bounds.start)
+        body_start = bounds.close_end
     last = body_start
     for match in _MASKS.finditer(text, body_start):
         if match.start() > last:

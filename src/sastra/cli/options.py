@@ -9,8 +9,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from sastra.config import Config
-from sastra.errors import ConfigError
+from sastra.config.model import Config
 from sastra.model import Diagnostic, Location, Severity
 from sastra.workspace import Site, open_config, open_site
 
@@ -64,13 +63,10 @@ def load_config_or_exit(
     root: Path | None, strict: bool, *, force: bool = False, need_site: bool = True
 ) -> Config:
     """The site's config, its warnings printed; exit 2 on any configuration problem
-    (a cache or synced folder outside the site is one, unless ``force``), 1 when
+    (:class:`~sastra.errors.ConfigError`; a cache or synced folder outside the site is
+    one, unless ``force``), 1 when
     ``need_site`` and the folder is no site at all."""
-    try:
-        config = open_config(root)
-    except ConfigError as exc:
-        print_diagnostics(exc.diagnostics)
-        sys.exit(EXIT_USAGE)
+    config = open_config(root)  # a ConfigError is printed by the command group
     if need_site and not is_site(config):
         fail(
             f"no site here: no sastra.toml and no content folder in {config.root} "

@@ -13,19 +13,26 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sastra.config_content import content_patterns, generator_layout
-from sastra.config_site import (
+from sastra.config.content import content_patterns, generator_layout
+from sastra.config.detect import FRAMEWORKS
+from sastra.config.model import (
+    DEFAULT_ASSET_TYPES,
+    DEFAULT_SHARED,
+    DEFAULT_TRANSLATABLE,
+    BuildConfig,
+    CollectionConfig,
+    Config,
+    TrackingConfig,
+)
+from sastra.config.site import (
     COLLECTION_DISPLAY_KEYS,
-    CollectionDisplay,
-    SiteConfig,
     read_display,
     read_site,
 )
-from sastra.config_validate import (
+from sastra.config.validate import (
     LANG_RE,
     Validator,
     extensions,
@@ -36,173 +43,13 @@ from sastra.config_validate import (
     positive,
     source_check,
 )
-from sastra.detect import FRAMEWORKS
 from sastra.errors import ConfigError
-from sastra.layouts import ContentPattern, roots
+from sastra.layouts import roots
 from sastra.model import Diagnostic, Location, Severity
 
 CONFIG_FILE = "sastra.toml"
 LAYOUTS = ("default", "astro", *FRAMEWORKS)
 UNTRANSLATED_MODES = ("link-index", "render-source")
-DEFAULT_TRANSLATABLE = ("title", "description")
-DEFAULT_SHARED = ("date", "image", "tags")
-
-
-@dataclass(frozen=True)
-class CollectionConfig:
-    """Per-collection settings (a collection is a folder below the language folder)."""
-
-    name: str
-    """Collection name (``""`` for the language folder's root)."""
-    source_language: str | None = None
-    """Language translations are made from; ``None`` means the site-wide setting."""
-    required: tuple[str, ...] = ()
-    """Frontmatter fields every article must have (dotted paths)."""
-    translatable: tuple[str, ...] = DEFAULT_TRANSLATABLE
-    """Fields whose text is translated and fingerprinted (dotted paths, ``[]`` for lists)."""
-    shared: tuple[str, ...] = DEFAULT_SHARED
-    """Frontmatter fields that must be equal in every language (compared by review)."""
-    display: CollectionDisplay = field(default_factory=CollectionDisplay)
-    """Index title per language, data fields shown on entry pages (``title``, ``fields``)."""
-
-
-DEFAULT_ASSET_TYPES = (
-    *("jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "ico", "bmp", "tif", "tiff"),
-    *("pdf", "txt", "csv", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp"),
-    *("mp3", "m4a", "ogg", "oga", "wav", "mp4", "m4v", "webm", "ogv", "vtt"),
-    *("woff", "woff2", "ttf", "otf"),
-)
-"""File types the build copies into the site unless ``build.asset_types`` says otherwise."""
-
-
-@dataclass(frozen=True)
-class BuildConfig:
-    """Settings of ``i18n build``."""
-
-    page_size: int = 10
-    """Articles per index page."""
-    allow_html: bool = False
-    """Pass raw HTML in Markdown through (escaped when false)."""
-    line_breaks: bool = False
-    """Insert Khmer line-break hints (U+200B between words) in rendered text."""
-    lunar_dates: bool = False
-    """Show the Khmer lunar date line under the date on Khmer pages."""
-    untranslated: str = "link-index"
-    """Missing counterpart: ``link-index`` (switcher to the index) or ``render-source``."""
-    stale_notice: bool = True
-    """Show "the original was updated on …" on stale translations."""
-    base_url: str = ""
-    """Absolute URL of the site (for sitemap, feeds, canonical links); relative when empty."""
-    asset_types: tuple[str, ...] = DEFAULT_ASSET_TYPES
-    """File extensions (lower case, no dot) an article may link or show and the build copies."""
-
-
-@dataclass(frozen=True)
-class TrackingConfig:
-    """Settings of translation tracking (``i18n status``, ``mark``)."""
-
-    git: bool = True
-    """Use git history for baselines (and to find old source text) when the site is in git."""
-    synced_dir: str = ".sastra-cache/synced"
-    """Where ``mark``/``new`` keep the source text they synced with (for diffs without git)."""
-
-
-@dataclass(frozen=True)
-class Config:
-    """The validated configuration of one site. Paths are absolute."""
-
-    root: Path
-    """The site root."""
-    config_path: Path | None
-    """The file the configuration came from, ``None`` for defaults."""
-    layout: str
-    """``default``, ``astro``, ``hugo``, ``docusaurus``, ``mkdocs``, or ``custom``
-    (``[[content]]`` patterns without a named layout)."""
-    layout_detected: bool
-    """True when the layout was detected rather than configured."""
-    languages: tuple[str, ...]
-    """Language codes, the default language first."""
-    source_language: str | None
-    """Site-wide source language: a code, ``"auto"`` (from git history) or ``None``."""
-    content_dir: Path
-    """Folder holding the content."""
-    templates_dir: Path
-    """Jinja2 theme of the site."""
-    i18n_dir: Path
-    """Message catalogs and the names glossary."""
-    output_dir: Path
-    """Where ``i18n build`` writes."""
-    cache_dir: Path
-    """Fingerprint, segmentation and build caches."""
-    patterns: tuple[ContentPattern, ...] = ()
-    """Content path patterns, tried in order (empty for the ``default`` and ``astro``
-    layouts, which have their own walk)."""
-    content_roots: tuple[Path, ...] = ()
-    """Folders holding content: ``(content_dir,)``, or the fixed folders of the patterns."""
-    detected: str = ""
-    """One line naming the generator the layout was detected from (empty otherwise)."""
-    defaults: CollectionConfig = CollectionConfig("")
-    """Settings for collections that have no section of their own."""
-    collections: Mapping[str, CollectionConfig] = field(default_factory=dict)
-    """Collections with their own section."""
-    build: BuildConfig = BuildConfig()
-    """Build settings."""
-    tracking: TrackingConfig = TrackingConfig()
-    """Tracking settings."""
-    site: SiteConfig = field(default_factory=SiteConfig)
-    """``[site]``: title per language, base URL (also in ``build.base_url``)."""
-    warnings: tuple[Diagnostic, ...] = ()
-    """Unknown keys and other non-fatal problems (fatal under ``--strict``)."""
-    _collections_seen: dict[str, CollectionConfig] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-
-    def __post_init__(self) -> None:
-        if not self.content_roots:  # a Config made in code: its content folder
-            object.__setattr__(self, "content_roots", (self.content_dir,))
-
-    @property
-    def default_language(self) -> str:
-        return self.languages[0]
-
-    def collection(self, name: str) -> CollectionConfig:
-        """Settings of a collection: its own section, else the defaults."""
-        found = self._collections_seen.get(name)
-        if found is None:
-            found = self._collection(name)
-            self._collections_seen[name] = found  # a memo: the config itself never changes
-        return found
-
-    def _collection(self, name: str) -> CollectionConfig:
-        own = self.collections.get(name)
-        if own is not None:
-            return own
-        top = name.split("/", 1)[0]
-        if top in self.collections:
-            return self.collections[top]
-        return CollectionConfig(
-            name,
-            self.defaults.source_language,
-            self.defaults.required,
-            self.defaults.translatable,
-            self.defaults.shared,
-            self.defaults.display,
-        )
-
-    def source_language_of(self, collection: str) -> str | None:
-        """Configured source language of a collection (may be ``"auto"`` or ``None``)."""
-        return self.collection(collection).source_language or self.source_language
-
-    def rel(self, path: Path) -> str:
-        """A path as shown to users: relative to the root when inside it."""
-        try:
-            return path.relative_to(self.root).as_posix()  # paths we build start at the root
-        except ValueError:
-            pass
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
 
 
 def find_root(start: Path) -> Path:
@@ -385,9 +232,9 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
 def _collection(
     v: Validator,
     table: str,
-    data: Any,
+    data: object,
     name: str,
-    lang_check: Callable[[Any], str | None],
+    lang_check: Callable[[str], str | None],
     languages: list[str],
     own: Mapping[str, Any] | None = None,
 ) -> CollectionConfig:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from sastra.khmer.places import PREFIXES, find_place, split_prefix
 from sastra.khmer.unicode import normalize
-from sastra.names import Glossary, Kind
+from sastra.names.glossary import Glossary, Kind
 
 __all__ = ["KhmerPlace", "LatinPlace", "khmer_places", "latin_places"]
 

@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from sastra.config_validate import LANG_RE
+from sastra.config.validate import LANG_RE
 from sastra.model import Diagnostic, Location, Severity
 
 log = logging.getLogger(__name__)
@@ -282,7 +282,7 @@ def _mkdocs_languages(options: dict[str, Any]) -> tuple[str, list[str]]:
 # -- reading ----------------------------------------------------------------------------------
 
 
-def _absolute(value: Any) -> str:
+def _absolute(value: object) -> str:
     """``value`` when it is an absolute http(s) address, else ``""`` (Hugo allows ``/``)."""
     text = str(value or "").strip()
     return text if re.match(r"https?://[^/\s]+", text) else ""

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sastra.config_validate import Validator, did_you_mean
-from sastra.detect import FRAMEWORKS, Detected, detect
+from sastra.config.detect import FRAMEWORKS, Detected, detect
+from sastra.config.validate import Validator, did_you_mean
 from sastra.layouts import ContentPattern, compile_pattern, pattern_problem
 from sastra.model import Diagnostic, Location, Severity
 

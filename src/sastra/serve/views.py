@@ -7,10 +7,12 @@ A configuration error becomes an HTML page listing the problems.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import partial
 from html import escape
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import quote
 
 from sastra.errors import ConfigError
@@ -20,8 +22,20 @@ from sastra.report.html import FONT_PATH
 if TYPE_CHECKING:
     from sastra.model import Pair
     from sastra.review.model import PairReview
-    from sastra.serve import DevServer
     from sastra.workspace import Site
+
+
+class SiteHost(Protocol):
+    """What the views need from the server (:class:`sastra.serve.server.DevServer`)."""
+
+    @property
+    def root(self) -> Path:
+        """The site root, read afresh on every request."""
+        ...
+
+    def locked(self) -> AbstractContextManager[object]:
+        """The lock that serialises builds with other whole-site work."""
+        ...
 
 
 class PageNotFound(LookupError):
@@ -41,10 +55,10 @@ def review_href(prefix: str, key: Key) -> str:
     return prefix + quote(str(key), safe="/")
 
 
-def status_page(dev: DevServer, *, review_prefix: str) -> Page:
+def status_page(dev: SiteHost, *, review_prefix: str) -> Page:
     """The HTML view of ``i18n status`` (with diffs), keys linked to their review pages."""
     from sastra.report.status_html import status_html
-    from sastra.tracking.status import site_status
+    from sastra.tracking.site import site_status
     from sastra.workspace import open_site, open_tracker
 
     with dev.locked():
@@ -60,7 +74,7 @@ def status_page(dev: DevServer, *, review_prefix: str) -> Page:
     )
 
 
-def review_index_page(dev: DevServer, *, review_prefix: str) -> Page:
+def review_index_page(dev: SiteHost, *, review_prefix: str) -> Page:
     """The review of every pair: one row per pair with its finding counts, linked to its page."""
     from sastra.report.review_html import review_index_html
 
@@ -76,7 +90,7 @@ def review_index_page(dev: DevServer, *, review_prefix: str) -> Page:
     )
 
 
-def review_page(dev: DevServer, key_text: str, *, review_prefix: str) -> Page:
+def review_page(dev: SiteHost, key_text: str, *, review_prefix: str) -> Page:
     """The side-by-side review of the pair whose key is ``key_text`` (``collection/slug``)."""
     from sastra.pairing import find_pair
     from sastra.report.review_html import review_html
@@ -93,7 +107,7 @@ def review_page(dev: DevServer, key_text: str, *, review_prefix: str) -> Page:
     return Page(review_html(reviews[0], index_href=review_prefix, font_url=FONT_PATH))
 
 
-def open_site_for(dev: DevServer) -> Site:
+def open_site_for(dev: SiteHost) -> Site:
     """The site of the server, freshly loaded from disk."""
     from sastra.workspace import open_site
 
@@ -102,13 +116,12 @@ def open_site_for(dev: DevServer) -> Site:
 
 def _reviews(site: Site, pair: Pair | None) -> tuple[PairReview, ...]:
     """Review one pair (against the whole site) or every pair, as ``i18n review`` does."""
-    from sastra.names import GLOSSARY_FILE, read_glossary
+    from sastra.names import read_glossary
     from sastra.review import review_all
     from sastra.workspace import open_tracker
 
     config = site.config
-    glossary_path = config.i18n_dir / GLOSSARY_FILE
-    glossary, _ = read_glossary(glossary_path, config.rel(glossary_path))
+    glossary, _ = read_glossary(config.glossary_path, config.rel(config.glossary_path))
     with open_tracker(site) as tracker:
         only = None if pair is None else [pair]
         return review_all(tracker, site.pairs, only=only, glossary=glossary)

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sastra.khmer.similarity import same_name, same_place
-from sastra.names import Kind
+from sastra.names.glossary import Kind
 
 __all__ = ["LatinCluster", "person_clusters", "place_clusters"]
 

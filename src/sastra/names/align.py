@@ -23,7 +23,7 @@ from sastra.khmer.honorifics_latin import name_words
 from sastra.khmer.romanize import romanize_name
 from sastra.khmer.similarity import name_distance
 from sastra.khmer.unicode import normalize
-from sastra.names_text import mask_markup
+from sastra.names.mentions import mask_markup
 
 if TYPE_CHECKING:
     from sastra.model import Article

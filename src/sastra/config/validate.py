@@ -7,14 +7,17 @@ a Sastra config has.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cache
-from typing import Any
+from typing import TypeVar, overload
 
 from sastra.model import Diagnostic, Location, Severity
 
 LANG_RE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 FIELD_PATH_RE = re.compile(r"^[A-Za-z_][\w-]*(?:\[\])?(?:\.[A-Za-z_][\w-]*(?:\[\])?)*$")
+T = TypeVar("T")
+U = TypeVar("U")
+D = TypeVar("D")
 
 
 class Validator:
@@ -44,15 +47,39 @@ class Validator:
         where = Location(self.path, self.line_of(table, key))
         self.diags.append(Diagnostic(where, message, severity))
 
+    @overload
     def take(
         self,
         table: str,
-        data: Mapping[str, Any],
+        data: Mapping[str, object],
+        key: str,
+        kind: type[T],
+        default: D,
+        check: Callable[[T], str | None] | None = None,
+    ) -> T | D: ...
+
+    @overload
+    def take(
+        self,
+        table: str,
+        data: Mapping[str, object],
+        key: str,
+        kind: tuple[type[T], type[U]],
+        default: D,
+        check: Callable[[T | U], str | None] | None = None,
+    ) -> T | U | D: ...
+
+    def take(
+        self,
+        table: str,
+        data: Mapping[str, object],
         key: str,
         kind: type | tuple[type, ...],
-        default: Any,
-        check: Callable[[Any], str | None] | None = None,
-    ) -> Any:
+        default: object,
+        check: Callable[..., str | None] | None = None,
+    ) -> object:
+        """``data[key]`` when it is of ``kind`` and passes ``check``; else (one diagnostic
+        at its line) or when absent, ``default``."""
         if key not in data:
             return default
         value = data[key]
@@ -67,7 +94,7 @@ class Validator:
             return default
         return value
 
-    def unknown(self, table: str, data: Mapping[str, Any], known: set[str]) -> None:
+    def unknown(self, table: str, data: Mapping[str, object], known: set[str]) -> None:
         for key in data:
             if key not in known:
                 where = f"[{table}]" if table else "the top level"
@@ -96,23 +123,23 @@ def did_you_mean(word: str, known: set[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-def field_list(value: Any) -> str | None:
+def field_list(value: Iterable[object]) -> str | None:
     if not all(isinstance(item, str) and FIELD_PATH_RE.match(item) for item in value):
         return "expected a list of field paths such as 'title' or 'team.member[].role'"
     return None
 
 
-def extensions(value: Any) -> str | None:
+def extensions(value: Iterable[object]) -> str | None:
     if not all(isinstance(item, str) and re.fullmatch(r"[a-z0-9]{1,16}", item) for item in value):
         return 'expected a list of file extensions in lower case, without the dot: ["jpg", "pdf"]'
     return None
 
 
-def one_of(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
+def one_of(choices: tuple[str, ...]) -> Callable[[str], str | None]:
     return lambda value: None if value in choices else f"expected one of {', '.join(choices)}"
 
 
-def positive(value: Any) -> str | None:
+def positive(value: int) -> str | None:
     return None if value > 0 else "must be at least 1"
 
 
@@ -131,7 +158,7 @@ def is_locale(code: str) -> bool:
     return True
 
 
-def languages_check(value: Any) -> str | None:
+def languages_check(value: Collection[object]) -> str | None:
     if not value or not all(isinstance(x, str) and LANG_RE.match(x) for x in value):
         return 'expected a list of language codes such as ["km", "en"]'
     if len(set(value)) != len(value):
@@ -139,8 +166,8 @@ def languages_check(value: Any) -> str | None:
     return None
 
 
-def source_check(languages: list[str]) -> Callable[[Any], str | None]:
-    def check(value: Any) -> str | None:
+def source_check(languages: list[str]) -> Callable[[str], str | None]:
+    def check(value: str) -> str | None:
         if value == "auto" or value in languages:
             return None
         return f"'{value}' is not one of the languages ({', '.join(languages)}) nor \"auto\""

@@ -7,14 +7,15 @@ the ``names:`` list: existing entries, comments and formatting stay byte for byt
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 
 import yaml
 
 from sastra.content.yamlsafe import compose as compose_safe
-from sastra.names import Honorific, Kind, NameEntry
-from sastra.names_discover import Discovery
+from sastra.content.yamlsafe import flow_string
+from sastra.errors import EditError
+from sastra.names.discover import Discovery
+from sastra.names.glossary import Honorific, Kind, NameEntry
 
 __all__ = ["append_entries", "entries_yaml", "suggested_entries"]
 
@@ -45,25 +46,15 @@ def suggested_entries(discovery: Discovery) -> list[NameEntry]:
     return out
 
 
-def _scalar(text: str) -> str:
-    """``text`` plain when YAML reads it back unchanged (in a flow list too), else quoted."""
-    try:
-        if yaml.safe_load(f"[{text}]") == [text] and yaml.safe_load(f"k: {text}") == {"k": text}:
-            return text
-    except yaml.YAMLError:
-        pass
-    return json.dumps(text, ensure_ascii=False)
-
-
 def _entry_lines(entry: NameEntry, indent: str) -> list[str]:
     inner = indent + "  "
-    lines = [f"{indent}- km: {_scalar(entry.km)}", f"{inner}en: {_scalar(entry.en)}"]
+    lines = [f"{indent}- km: {flow_string(entry.km)}", f"{inner}en: {flow_string(entry.en)}"]
     if entry.variants:
-        lines.append(f"{inner}variants: [{', '.join(_scalar(v) for v in entry.variants)}]")
+        lines.append(f"{inner}variants: [{', '.join(flow_string(v) for v in entry.variants)}]")
     lines.append(f"{inner}kind: {entry.kind.value}")
     if entry.honorific is not None:
         hon = entry.honorific
-        lines.append(f"{inner}honorific: {{km: {_scalar(hon.km)}, en: {_scalar(hon.en)}}}")
+        lines.append(f"{inner}honorific: {{km: {flow_string(hon.km)}, en: {flow_string(hon.en)}}}")
     return lines
 
 
@@ -73,11 +64,12 @@ def entries_yaml(entries: Iterable[NameEntry], *, indent: str = "  ") -> str:
     return "\n\n".join(blocks) + ("\n" if blocks else "")
 
 
-def append_entries(text: str, entries: Sequence[NameEntry]) -> str:
-    """The glossary ``text`` with ``entries`` added at the end of its ``names:`` list.
+def append_entries(text: str, entries: Sequence[NameEntry], path: str) -> str:
+    """The glossary ``text`` (of the file ``path``) with ``entries`` added at the end of
+    its ``names:`` list.
 
-    Raises :class:`ValueError` when that cannot be done without rewriting what is there
-    (the list is in flow style, or other keys follow it).
+    Raises :class:`~sastra.errors.EditError` when that cannot be done without rewriting
+    what is there (the list is in flow style, or other keys follow it).
     """
     if not entries:
         return text
@@ -87,12 +79,12 @@ def append_entries(text: str, entries: Sequence[NameEntry]) -> str:
     if root is None:
         return text.rstrip("\n") + "\nnames:\n" + entries_yaml(entries)
     if not isinstance(root, yaml.MappingNode):
-        raise ValueError("the glossary is not a mapping with a 'names:' list")
+        raise EditError(path, "the glossary is not a mapping with a 'names:' list")
     keys = [k.value for k, _ in root.value]
     if "names" not in keys:
         return text.rstrip("\n") + "\nnames:\n" + entries_yaml(entries)
     if keys[-1] != "names":
-        raise ValueError("'names:' must be the last key of the glossary to append to it")
+        raise EditError(path, "'names:' must be the last key of the glossary to append to it")
     node = root.value[-1][1]
     if isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value:
         indent = " " * node.start_mark.column
@@ -105,4 +97,6 @@ def append_entries(text: str, entries: Sequence[NameEntry]) -> str:
         tail = text[node.end_mark.index :].lstrip(" \t")
         head = head if head.endswith("\n") else head + "\n"
         return head + entries_yaml(entries) + tail.lstrip("\n")
-    raise ValueError("the 'names:' list must be in block style ('- km: …' items) to append to it")
+    raise EditError(
+        path, "the 'names:' list must be in block style ('- km: …' items) to append to it"
+    )

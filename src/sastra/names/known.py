@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from sastra.names import Glossary, NameEntry, parse_glossary
+from sastra.names.glossary import Glossary, NameEntry, parse_glossary
 
 __all__ = ["WELL_KNOWN_FILE", "well_known", "with_well_known"]
 

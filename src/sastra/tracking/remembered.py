@@ -1,0 +1,209 @@
+"""The remembered status: ``i18n status`` shows the previous result again when nothing
+it depends on changed.
+
+What it depends on is summed up by :func:`status_signature` (every content file's
+path, size and mtime, HEAD, the config, the synced store), with git's racy-timestamp
+guard: a file modified within :data:`RACY_NS` of the remembered run may have changed
+again without changing its mtime, so such a result is not trusted. The result is kept
+in ``status.pickle`` (:data:`sastra.cache.STATUS`) by a :class:`~sastra.cache.Memo`,
+written by a forked child while the command prints; a file of another version, or
+sealed elsewhere, is set aside with one log line.
+
+A warm ``i18n status`` loads this module, :mod:`sastra.model` and the memo, and no
+parser: the status is stored as plain tuples (rows made from the fields of the
+:mod:`sastra.model` classes), which load much faster than dataclasses (bench.status).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from enum import Enum
+from pathlib import Path
+from typing import NamedTuple
+
+from sastra import __version__
+from sastra.cache import STATUS, Memo
+from sastra.config.model import Config
+from sastra.content import stat_signature
+from sastra.model import (
+    ArticleStatus,
+    Diagnostic,
+    Key,
+    ParagraphChange,
+    SiteStatus,
+    VersionStatus,
+)
+from sastra.tracking import FINGERPRINT_VERSION
+
+RACY_NS = 2_000_000_000
+"""A file modified less than this before a status was remembered may change again unseen."""
+
+
+class Signature(NamedTuple):
+    """What a status depends on, as a digest, and the newest file time it saw."""
+
+    digest: str
+    """Equal digests: nothing a status reads changed (see :func:`status_signature`)."""
+    newest_ns: int
+    """The newest mtime of a content file (ns)."""
+
+
+def status_signature(config: Config, where: tuple[Path, str] | None) -> Signature:
+    """Everything a status depends on, as a digest: the config, the version of Sastra's
+    fingerprint, HEAD, the synced store, and every content file's size and mtime; and the
+    newest mtime (ns). Equal signatures mean a previous status can be shown again without
+    reading a file, provided no file changed too close to when it was computed (a file
+    rewritten within the file system's timestamp granularity keeps its mtime)."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{__version__}\0{FINGERPRINT_VERSION}\0{config!r}\0".encode())
+    if where is not None and config.tracking.git:
+        digest.update(f"{where[0]}\0{where[1]}\0".encode())
+    synced = config.root / config.tracking.synced_dir
+    if synced.is_dir():
+        digest.update("\0".join(sorted(os.listdir(synced))).encode())
+    files, newest = stat_signature(config)
+    digest.update(files.encode())
+    return Signature(digest.hexdigest(), newest)
+
+
+@dataclass(frozen=True)
+class Remembered:
+    """A status shown again."""
+
+    status: SiteStatus
+    """The whole site's status, as computed then."""
+    diagnostics: tuple[Diagnostic, ...]
+    """The content problems found then (printed again)."""
+
+
+class StatusMemory:
+    """The remembered status of one site: :meth:`recall` it, or read the site (calling
+    :meth:`take_signature` before the first file is read) and :meth:`remember` the
+    result."""
+
+    def __init__(self, config: Config, where: tuple[Path, str] | None) -> None:
+        self.config = config
+        self.where = where
+        self.memo = Memo(config.cache_dir / STATUS.name, STATUS.version)
+        self.signature: Signature | None = None
+
+    def take_signature(self) -> None:
+        """The signature of the site as it is now (once: before any file is read)."""
+        if self.signature is None:
+            self.signature = status_signature(self.config, self.where)
+
+    def recall(self) -> Remembered | None:
+        """The status remembered for the site as it is now, when there is one and no file
+        changed too close to when it was computed."""
+        if not self.memo.path.is_file():  # a first run: nothing to compare with yet
+            return None
+        self.take_signature()
+        assert self.signature is not None
+        found = self.memo.get(self.signature.digest)
+        if not (isinstance(found, tuple) and len(found) == 5):
+            return None
+        rows, languages, notes, diagnostics, taken_ns = found
+        if not self.signature.newest_ns < taken_ns - RACY_NS:  # see status_signature
+            return None
+        return Remembered(decode_status(rows, languages, notes), diagnostics)
+
+    def remember(self, status: SiteStatus, diagnostics: tuple[Diagnostic, ...]) -> None:
+        """Keep ``status`` for the signature taken before reading, written by a forked
+        child (:func:`sastra.parallel.in_background`: wait with ``wait_background``)."""
+        from sastra.parallel import in_background
+
+        assert self.signature is not None, "take_signature before reading the site"
+        key = self.signature.digest
+        value = (*encode_status(status), diagnostics, time.time_ns())
+        in_background(lambda: self.memo.put(key, value))
+
+
+# -- the rows: made from the fields of VersionStatus and ParagraphChange -------------
+
+Row = tuple[object, ...]
+"""One :class:`VersionStatus` (its fields in order; enums by value, changes as rows)."""
+ArticleRow = tuple[str, str, str | None, tuple[Row, ...]]
+"""One :class:`ArticleStatus`: the key's collection and slug, the source, its versions."""
+
+_VERSION_FIELDS = tuple(f.name for f in fields(VersionStatus))
+_CHANGE_FIELDS = tuple(f.name for f in fields(ParagraphChange))
+_CHANGES_AT = _VERSION_FIELDS.index("changes")
+"""The one nested field (a tuple of :class:`ParagraphChange`, or ``None``)."""
+
+
+def _enum_fields(cls: type) -> tuple[tuple[int, dict[object, Enum]], ...]:
+    """``(position, value -> member)`` of every enum field of a dataclass."""
+    hints = typing.get_type_hints(cls)
+    found = []
+    for index, field in enumerate(fields(cls)):
+        hint = hints[field.name]
+        if isinstance(hint, type) and issubclass(hint, Enum):
+            found.append((index, {member.value: member for member in hint}))
+    return tuple(found)
+
+
+_VERSION_ENUMS = _enum_fields(VersionStatus)
+
+
+def encode_status(
+    status: SiteStatus,
+) -> tuple[tuple[ArticleRow, ...], tuple[str, ...], tuple[str, ...]]:
+    """``status`` as plain tuples, strings and numbers (enums by value)."""
+    rows = tuple(
+        (
+            a.key.collection,
+            a.key.slug,
+            a.source,
+            tuple(_version_row(v) for v in a.versions.values()),
+        )
+        for a in status.articles
+    )
+    return rows, status.languages, status.notes
+
+
+def _version_row(version: VersionStatus) -> Row:
+    row = [getattr(version, name) for name in _VERSION_FIELDS]
+    for index, _ in _VERSION_ENUMS:
+        row[index] = row[index].value
+    changes = version.changes
+    if changes is not None:
+        row[_CHANGES_AT] = tuple(
+            tuple(getattr(c, name) for name in _CHANGE_FIELDS) for c in changes
+        )
+    return tuple(row)
+
+
+def decode_status(
+    rows: tuple[ArticleRow, ...], languages: tuple[str, ...], notes: tuple[str, ...]
+) -> SiteStatus:
+    """The :class:`SiteStatus` that :func:`encode_status` made ``rows`` of."""
+    version = _version
+    articles = tuple(
+        ArticleStatus(Key(collection, slug), source, {v.lang: v for v in map(version, versions)})
+        for collection, slug, source, versions in rows
+    )
+    return SiteStatus(articles, languages, notes)
+
+
+def _decoder() -> Callable[[Row], VersionStatus]:
+    """``row -> VersionStatus``, written out from the fields the way :mod:`dataclasses`
+    writes ``__init__``: one call per version and no loop (a warm status decodes tens of
+    thousands of them). The source is made of field positions only."""
+    names: dict[str, object] = {"VersionStatus": VersionStatus, "ParagraphChange": ParagraphChange}
+    args = [f"row[{index}]" for index in range(len(_VERSION_FIELDS))]
+    for index, members in _VERSION_ENUMS:
+        names[f"members_{index}"] = members
+        args[index] = f"members_{index}[row[{index}]]"
+    at = _CHANGES_AT
+    args[at] = f"None if row[{at}] is None else tuple([ParagraphChange(*c) for c in row[{at}]])"
+    source = f"lambda row: VersionStatus({', '.join(args)})"  # positions and names only
+    decode: Callable[[Row], VersionStatus] = eval(source, names)
+    return decode
+
+
+_version = _decoder()
