@@ -80,6 +80,9 @@ def _clear() -> None:
     is_title.cache_clear()
     _count_re.cache_clear()
     similarity._word_distance.cache_clear()
+    similarity._words.cache_clear()
+    similarity._aligned_distance.cache_clear()
+    similarity._joined_key.cache_clear()
 
 
 def main() -> None:

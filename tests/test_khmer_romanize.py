@@ -41,8 +41,9 @@ def test_romanize(khmer: str, output: str, printed: str, variants: list[str]) ->
         assert same_name(output, variant), (output, variant)
 
 
-HIT_RATE_FLOOR = 0.97
-"""75 of 77 names come out exactly as most often printed (49 of 75 before the name
+HIT_RATE_FLOOR = 0.98
+"""76 of 77 names come out exactly as most often printed (75 before រតនា "Rattana" was
+listed; 49 of 75 before the name
 conventions for ា, ែ, ី, ប៉, ន្ត and final subscript clusters; 65 before ៅ "ov"; វង្ស and a
 name from the usage table added since; 68 before the usage table)."""
 
@@ -68,9 +69,25 @@ def test_printed_spelling_hit_rate() -> None:
         ("ស៊ីលា", "Sila"),
         ("សុធា", "Sothea"),
         ("ស្រីនា", "Sreyna"),
-        ("ជនជាតិ", "Choncheate"),
+        ("ជនជាតិ", "Choncheat"),  # a final's Pali ិ is silent
+        ("សុជាតិ", "Socheat"),
+        ("គាត", "Keat"),  # a final ត: t
+        ("នេត", "Neth"),  # ... unless the usage table has the word
+        ("ផាត់", "Phat"),  # short: t
+        ("គិត", "Kith"),  # a word-final ត after short ិ or ុ: th
+        ("សាឡុត", "Saloth"),
+        ("បូររិទ្ធ", "Borith"),  # a-series ូ open, or closed by the silent រ: o
+        ("អូន", "Aun"),
+        ("អ៊ុច", "Ouch"),  # អ៊ុ before a stop: ou
+        ("អ៊ុំ", "Um"),
+        ("វឌ្ឍនា", "Vathana"),  # the Pali middle of a geminate: a
         ("ហ៊ុន សែន", "Hun Sen"),
         ("កែវ ចិន្តា", "Keo Chenda"),
+        ("ទ្រាំង", "Treang"),  # ាំង is one rhyme, not "Troamng"
+        ("សាំង", "Sang"),
+        ("អាំង", "Ang"),
+        ("ចក្រាវុធ", "Chakravuth"),  # ក្រ is one a-series cluster across the syllable break
+        ("ថ្មី", "Thmey"),
     ],
 )
 def test_name_conventions(khmer: str, latin: str) -> None:

@@ -42,7 +42,8 @@ def _rates(rows: list[tuple[str, str]], spell: object) -> tuple[float, float]:
 
 def test_collection_size() -> None:
     people = _rows("person", "tune") + _rows("person", "heldout") + _rows("person", "heldout2")
-    assert len(people) >= 85 and len(_rows("person", "heldout")) >= 15
+    assert len(people) >= 160 and len(_rows("person", "tune")) >= 116
+    assert len(_rows("person", "heldout")) >= 15
     assert len(_rows("person", "heldout2")) >= 25
     assert len({k for k, _ in people}) == len(people)
 
@@ -50,9 +51,9 @@ def test_collection_size() -> None:
 @pytest.mark.parametrize(
     ("kind", "subset", "spell", "floor_exact", "floor_same"),
     [
-        ("person", "tune", romanize_name, 0.91, 0.97),
+        ("person", "tune", romanize_name, 0.61, 0.85),
         ("person", "heldout", romanize_name, 0.41, 0.94),
-        ("person", "heldout2", romanize_name, 0.51, 0.77),
+        ("person", "heldout2", romanize_name, 0.55, 0.85),
         ("place", "heldout", romanize_place, 0.68, 0.90),
         ("place", "heldout", lambda k: render_name(k, "en", Glossary())[0], 0.81, 0.90),
     ],

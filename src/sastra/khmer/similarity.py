@@ -10,22 +10,28 @@ Khmer reader does:
    ``th`` → ``t``, ``nh`` → ``n``), ``w`` → ``v``, ``y`` as a vowel → ``i``,
    ``ea`` → ``a`` (o-series /iə/ after a consonant, "Sophea"), ``ae`` → ``e`` and a
    final ``aev`` → ``eo`` (the gazetteer's ែ: "Preaek Ta Kaev" is printed "Prek Ta
-   Keo"), a final ``ov`` → ``ou`` (ៅ: "Pov"/"Pou"), doubled letters to one,
-   a silent word-final ``h`` or ``r`` after a vowel ("Sokhar", "Preah"), and an ``r``
+   Keo"), ``ieu``/``iev``/``eav`` → one form (ៀវ: "Khieu", "Seavmey"/"Sieumey"), a final
+   ``ov`` → ``ou`` (ៅ: "Pov"/"Pou"), doubled letters to one,
+   a silent word-final ``h`` or ``r`` after a vowel ("Sokhar", "Preah"), a word-final
+   ``d`` after a vowel → ``t`` ("Vanded"/"Vandet"), and an ``r``
    between a vowel and a consonant, which marks a long vowel ("Thoeurn", "Sorn").
    It never folds one consonant into another: ``d``/``t`` (ដ/ត) and ``l``/``n``
    are different letters in Khmer, so "Dara"/"Tara" and "Sela"/"Sina" stay apart.
 2. :func:`name_distance` is a weighted edit distance over *units* of the keys
    (a consonant, ``ng``, or a whole run of vowels). Vowel runs of one class
    (front ``i e ei ie``, open ``a ae ai``, back ``o u ou ao``, central ``eu oe``)
-   cost :data:`VOWEL_SAME_CLASS` to swap; across classes they cost more;
+   cost :data:`VOWEL_SAME_CLASS` to swap; across classes they cost more, except two
+   pairs print uses for one Khmer vowel: ``ie``/``ia`` with ``a`` (ៀ: "Hieng"/"Heang")
+   at the same-class cost, ``ei``/``ai`` (ៃ, ័យ: "Ney"/"Nay") at :data:`VOWEL_NEAR_CLASS`;
    consonants cost :data:`CONSONANT` to swap, insert or delete, except ``h``
    (:data:`H_INDEL`).
 3. :func:`same_name` says yes when the distance is at most :data:`THRESHOLD`.
 
 Names of several words are compared word by word and the largest word distance
-counts; when the word counts differ ("Chan Srey"/"Chansrey") the joined keys
-are compared instead. Word order is significant: "Sela Mao" is not "Mao Sela".
+counts; a word may stand for up to three neighbouring words of the other name, joined
+("Chan Srey"/"Chansrey", "Hang Chuonnaron"/"Hang Chuon Naron"), since print spaces the
+words of one Khmer name in different ways. Word order is significant: "Sela Mao" is not
+"Mao Sela".
 """
 
 from __future__ import annotations
@@ -86,21 +92,25 @@ def _fold_word(word: str) -> str:
     head = "Y" if len(word) > 1 and word[0] == "y" and word[1] in _VOWELS else word[:1]
     word = (head + word[1:]).replace("y", "i").replace("Y", "y")
     word = re.sub(r"aev$", "eo", word)  # ែវ: the gazetteer's "Kaev" is printed "Keo"
+    word = re.sub(r"(?:ieu|iev|eav|iav)(?![aeiou])", "iav", word)  # ៀវ: Khieu, Khiev, Seav
     word = word.replace("ae", "e")  # ែ: the gazetteer's "Preaek" is printed "Prek"
     word = re.sub(r"ov$", "ou", word)  # ៅ closing a word: "Pov" and "Pou" are one name
     word = re.sub(r"(?<=[^aeiou])ea", "a", word)
     if len(word) > 2 and word[-1] in "hr" and word[-2] in _VOWELS:
         word = word[:-1]
     word = re.sub(r"(?<=[aeiou])r(?=[^aeiou])", "", word)  # length mark: "Thoeurn", "Sorn"
+    if len(word) > 2 and word[-1] == "d" and word[-2] in _VOWELS:
+        word = word[:-1] + "t"  # a final ដ/ត is printed t, th or d: "Vandet", "Vanded"
     word = re.sub(r"(.)\1+", r"\1", word)
     return word
 
 
-def _words(latin: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _words(latin: str) -> tuple[str, ...]:
     decomposed = unicodedata.normalize("NFKD", latin)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     plain = re.sub(r"['’\-.]", "", plain)
-    return _WORD_RE.findall(plain)
+    return tuple(_WORD_RE.findall(plain))
 
 
 @lru_cache(maxsize=4096)
@@ -124,11 +134,24 @@ def _vowel_class(run: str) -> str:
     return "B"
 
 
+_SAME_VOWEL_SWAPS = frozenset(
+    {frozenset({"a", "ie"}), frozenset({"a", "ia"}), frozenset({"a", "iea"})}
+)
+"""ៀ is printed ie, ia or ea ("Hieng", "Heang"), and ea folds to a: one class, though the
+runs look front and open."""
+_NEAR_VOWEL_SWAPS = frozenset({frozenset({"ai", "ei"})})
+"""ៃ and ័យ are printed ay or ey ("Nay"/"Ney", "Chay"/"Chey"): near, one swap per word."""
+
+
 def _substitution(a: str, b: str) -> float:
     if a == b:
         return 0.0
     a_vowel, b_vowel = a[0] in _VOWELS, b[0] in _VOWELS
     if a_vowel and b_vowel:
+        if frozenset({a, b}) in _SAME_VOWEL_SWAPS:
+            return VOWEL_SAME_CLASS
+        if frozenset({a, b}) in _NEAR_VOWEL_SWAPS:
+            return VOWEL_NEAR_CLASS
         ca, cb = _vowel_class(a), _vowel_class(b)
         if ca == cb:
             return VOWEL_SAME_CLASS
@@ -169,14 +192,80 @@ def _word_distance(a: str, b: str) -> float:
 def name_distance(a: str, b: str) -> float:
     """Weighted distance between two Latin names (0.0 means the same key).
 
-    Word by word, the largest word distance counts; names with different numbers of
-    words are compared as one joined word each. An empty name is at distance
-    :data:`CONSONANT` per unit from anything else.
+    Word by word, the largest word distance counts. Print spaces the words of one Khmer
+    name in different ways ("Hang Chuonnaron", "Hang Chuon Naron"; "Hun Many", "Hunmany"),
+    so a word may also stand for up to :data:`MAX_JOINED` neighbouring words of the other
+    name, compared joined; every word of both names is used, in order. An empty name is
+    at distance :data:`CONSONANT` per unit from anything else.
     """
-    wa, wb = name_key(a).split(), name_key(b).split()
-    if len(wa) == len(wb) and wa:
-        return max(_word_distance(x, y) for x, y in zip(wa, wb, strict=True))
-    return _word_distance("".join(wa), "".join(wb))
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return _word_distance(name_key(a).replace(" ", ""), name_key(b).replace(" ", ""))
+    return _aligned_distance(wa, wb)
+
+
+MAX_JOINED = 3
+"""Most words of one name that one word of the other may stand for."""
+
+
+@lru_cache(maxsize=65536)
+def _aligned_distance(wa: tuple[str, ...], wb: tuple[str, ...]) -> float:
+    """The smallest largest-group distance over the ways of grouping the words of ``wa``
+    and ``wb`` in order into pairs of groups, one side of each pair a single word."""
+    inf = float("inf")
+    bound = inf  # word by word, when the counts agree: no grouping can do worse than needed
+    if len(wa) == len(wb):
+        bound = max(
+            _word_distance(_joined_key((x,)), _joined_key((y,)))
+            for x, y in zip(wa, wb, strict=True)
+        )
+        if bound == 0.0:
+            return 0.0
+    best = [[inf] * (len(wb) + 1) for _ in range(len(wa) + 1)]
+    best[0][0] = 0.0
+    for i in range(len(wa) + 1):
+        for j in range(len(wb) + 1):
+            if best[i][j] >= bound:
+                continue
+            for n, m in _GROUPS:
+                if i + n > len(wa) or j + m > len(wb):
+                    continue
+                ka, kb = _joined_key(wa[i : i + n]), _joined_key(wb[j : j + m])
+                if (n > 1 or m > 1) and not _may_be_spacing(wa[i : i + n] + wb[j : j + m], ka, kb):
+                    continue
+                d = _word_distance(ka, kb)
+                cell = max(best[i][j], d)
+                if cell < best[i + n][j + m]:
+                    best[i + n][j + m] = cell
+    if best[-1][-1] < bound:
+        return best[-1][-1]
+    if bound < inf:
+        return bound
+    return _word_distance(_joined_key(wa), _joined_key(wb))  # more words than groups reach
+
+
+_GROUPS = (
+    (1, 1),
+    *((1, k) for k in range(2, MAX_JOINED + 1)),
+    *((k, 1) for k in range(2, MAX_JOINED + 1)),
+)
+
+
+SPACING_SLACK = 2
+"""Most letters by which words written joined may differ in length from the single word they
+stand for; further apart, the spacing is not what makes them differ."""
+
+
+def _may_be_spacing(words: tuple[str, ...], joined: str, single: str) -> bool:
+    """Words joined may be a spacing variant of one word: no initial ("David L. Almirol" is no
+    spacing of "Devit Almirol") and about as long."""
+    return all(len(w) > 1 for w in words) and abs(len(joined) - len(single)) <= SPACING_SLACK
+
+
+@lru_cache(maxsize=8192)
+def _joined_key(words: tuple[str, ...]) -> str:
+    """The folded key of words written as one: "Chuon" + "Naron" is "cuonaron"."""
+    return _fold_word("".join(words))
 
 
 def same_name(a: str, b: str) -> bool:
