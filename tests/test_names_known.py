@@ -35,8 +35,8 @@ def test_name_filter_order_glossary_known_gazetteer_romanizer() -> None:
     assert render_name("ហ៊ុន ម៉ាណែត", "en", own) == ("HUN Manet", False)
     assert render_name("ហ៊ុន ម៉ាណែត", "en", Glossary()) == ("Hun Manet", False)
     assert render_name("ឯកឧត្តម ឈាង រ៉ា", "en", Glossary()) == ("H.E. Chheang Ra", False)
-    assert render_name("ស្រុកត្រាំកក់", "en", Glossary()) == ("Tram Kak District", False)
-    assert render_name("ខេត្តសៀមរាប", "en", Glossary()) == ("Siem Reap Province", False)
+    assert render_name("ស្រុកត្រាំកក់", "en", Glossary()) == ("Tram Kak district", False)
+    assert render_name("ខេត្តសៀមរាប", "en", Glossary()) == ("Siem Reap province", False)
     assert render_name("ត្រាំកក់", "en", Glossary()) == ("Tram Kak", False)
     # a village's name alone may be a person's: not taken from the gazetteer
     assert render_name("ខ្សាច់ស", "en", Glossary()) == ("Khsachsa", True)

@@ -10,10 +10,12 @@ through its public API, once, on the first look-up.
   folded (ូ/ុ: អង្គរបូរី = អង្គរបុរី; ី/ិ: គីរីវង់ = គិរីវង់; ឺ/ឹ).
 * A name shared by several places resolves to the highest level (a province before a
   district of the same name), or to the level its prefix names (ស្រុកព្រៃវែង, ភូមិ…).
-* :func:`romanize_place` spells a place: the gazetteer's spelling, with the English
-  word for its prefix (ខេត្តតាកែវ → "Takeo Province", ស្រុកត្រាំកក់ → "Tram Kak
-  District"); names the gazetteer lacks fall back on
-  :func:`~sastra.khmer.romanize.romanize_name`.
+* :func:`romanize_place` spells a place as English-language news prints it: the
+  gazetteer's spelling respelled by :mod:`sastra.khmer.place_print`, with the word for its
+  prefix as news writes it (ខេត្តតាកែវ → "Takeo province", ស្រុកត្រាំកក់ → "Tram Kak
+  district", វត្តភ្នំ → "Wat Phnom"); names the gazetteer lacks fall back on
+  :func:`~sastra.khmer.romanize.romanize_name`. :func:`place_spelling` does so only for
+  what is surely a place (the ``name`` filter).
 
 The gazetteer spells lower levels in the Geographic Department's system ("Doun Kaev",
 "Phnum"), which print often does not follow ("Daun Keo", "Phnom"); the shipped list of
@@ -30,10 +32,12 @@ from sastra.khmer.unicode import normalize
 
 __all__ = [
     "PREFIXES",
+    "PRINTED_SUFFIXES",
     "Level",
     "Place",
     "find_place",
     "place_key",
+    "place_spelling",
     "romanize_place",
     "split_prefix",
 ]
@@ -137,19 +141,119 @@ def find_place(khmer: str, level: Level | None = None) -> Place | None:
     return places[0]
 
 
+PRINTED_SUFFIXES: dict[str, str] = {
+    "ខេត្ត": "{} province",
+    "រាជធានី": "{}",
+    "ស្រុក": "{} district",
+    "ខណ្ឌ": "{} district",
+    "ក្រុង": "{} town",
+    "ឃុំ": "{} commune",
+    "សង្កាត់": "Sangkat {}",
+    "ភូមិ": "{} village",
+}
+"""How English-language news writes a name after each prefix (collected pairs: "Kang Meas
+district", "Kraya commune", "Kouk village", "Sen Monorom town", "Sangkat O'Krasar")."""
+
+
 def romanize_place(khmer: str) -> str:
-    """The Latin spelling of a Khmer place name, with its prefix in English.
+    """The Latin spelling of a Khmer place name as English-language news prints it.
 
-    ``ខេត្តតាកែវ`` → ``"Takeo Province"``; ``ត្រាំកក់`` → ``"Tram Kak"``; a name the
-    gazetteer lacks is romanized (``ភូមិថ្មីថ្មី`` → ``"Thmeythmey Village"``).
+    ``ខេត្តតាកែវ`` → ``"Takeo province"``; ``ស្រុកត្រាំកក់`` → ``"Tram Kak district"``;
+    ``វត្តភ្នំ`` → ``"Wat Phnom"``; ``វិទ្យាល័យហ៊ុនសែនកងតាណឹង`` → ``"Hun Sen Kang Tanoeng High
+    School"``. In order: the printed-names table, the gazetteer's spelling respelled as print
+    writes it (:mod:`sastra.khmer.place_print`), a patron's name before a gazetteer place,
+    and :func:`~sastra.khmer.romanize.romanize_name` for the rest (segmented into words).
     """
-    prefix, name = split_prefix(khmer)
-    word = dict(_NORMAL_PREFIXES)[prefix][1] if prefix else ""
-    place = find_place(khmer)
-    if place is not None:
-        spelled = place.en
-    else:
-        from sastra.khmer.romanize import romanize_name
+    from sastra.khmer.place_print import INSTITUTIONS
 
-        spelled = romanize_name(name)
-    return f"{spelled} {word}" if word else spelled
+    text = " ".join(normalize(khmer).split())
+    if place_key(text) not in _index():  # ផ្សារថ្មី is the gazetteer's "Phsar Thmei"
+        for head in sorted(INSTITUTIONS, key=len, reverse=True):
+            rest = text[len(head) :].strip()
+            if text.startswith(head) and rest and not _is_sign(rest[0]):
+                return INSTITUTIONS[head].format(_spell(rest, titled=True))
+    return _spell(text, titled=False)
+
+
+def place_spelling(khmer: str) -> str | None:
+    """:func:`romanize_place` when ``khmer`` is surely a place, else ``None`` (for the ``name``
+    filter, which must not spell a person as a village).
+
+    A place is: a name with its prefix that the gazetteer knows (ស្រុកត្រាំកក់), a province or
+    district alone (តាកែវ), a name of the printed-names table (សៀមរាប), or a school,
+    pagoda, hospital, market or bridge (វត្តភ្នំ, វិទ្យាល័យហ៊ុនសែនកងតាណឹង). A village's or a
+    commune's name alone may be a person's name (សុខា, ដារា): not those.
+    """
+    from sastra.khmer.place_print import INSTITUTIONS, printed_name
+
+    text = " ".join(normalize(khmer).split())
+    if not text:
+        return None
+    institution = any(
+        text.startswith(head) and len(text) > len(head) and not _is_sign(text[len(head)])
+        for head in INSTITUTIONS
+    )
+    prefix, _ = split_prefix(text)
+    place = find_place(text)
+    known = place is not None and (bool(prefix) or place.level <= Level.DISTRICT)
+    return romanize_place(text) if institution or known or printed_name(text) else None
+
+
+def _is_sign(char: str) -> bool:
+    return "\u17b6" <= char <= "\u17d3"
+
+
+def _spell(text: str, *, titled: bool) -> str:
+    """A name with or without its administrative prefix."""
+    from sastra.khmer.place_print import printed_name
+
+    whole = printed_name(text)
+    if whole is not None:
+        return whole
+    prefix, name = split_prefix(text)
+    spelled = _spell_name(name, dict(_NORMAL_PREFIXES)[prefix][0] if prefix else None)
+    if not prefix:
+        return spelled
+    pattern = _PRINTED[prefix]
+    if titled:  # inside a school's or a hospital's name: "Krouch Chhmar District Referral Hospital"
+        pattern = " ".join(w if w == "{}" else w[:1].upper() + w[1:] for w in pattern.split())
+    return pattern.format(spelled)
+
+
+def _spell_name(name: str, level: Level | None) -> str:
+    from sastra.khmer.place_print import PATRONS, print_spelling, printed_name
+
+    whole = printed_name(name)
+    if whole is not None:
+        return whole
+    places = _index().get(place_key(name))
+    if places:
+        place = next((p for p in places if p.level == level), places[0])
+        return print_spelling(" ".join(place.en.split()))
+    key = place_key(name)
+    for patron in sorted(PATRONS, key=len, reverse=True):
+        folded = place_key(patron)
+        if key.startswith(folded) and len(key) > len(folded):
+            rest = _drop_folded(name, len(folded))
+            return f"{PATRONS[patron]} {_spell_name(rest, None)}"
+        if key == folded:
+            return PATRONS[patron]
+    from sastra.khmer.romanize import romanize_name
+    from sastra.khmer.segment import tokens
+
+    words = [w for part in name.split() for w in tokens(part)]  # កែវពស: "Keo Pos"
+    return romanize_name(" ".join(words) or name)
+
+
+def _drop_folded(name: str, count: int) -> str:
+    """``name`` without its first ``count`` characters of folded key (spaces skipped)."""
+    seen = 0
+    for index, char in enumerate(name):
+        if seen == count:
+            return name[index:].strip()
+        if char != " ":
+            seen += 1
+    return ""
+
+
+_PRINTED = {normalize(k): v for k, v in PRINTED_SUFFIXES.items()}

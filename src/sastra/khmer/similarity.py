@@ -84,7 +84,13 @@ _FRONT = frozenset({"i", "e", "ei", "ie", "iei", "eie"})
 _CENTRAL = frozenset({"eu", "oe", "oeu", "ue", "eo", "euo", "oeua", "eua"})
 
 
+def _fold_place_vowels(word: str) -> str:
+    """កំ before a labial is printed "Kam" or "Kom" (Kampong/Kompong, Kampot/Kompot): one key."""
+    return re.sub(r"^kom(?=[pb])", "kam", word)
+
+
 def _fold_word(word: str) -> str:
+    word = _fold_place_vowels(word)
     for digraph, single in _DIGRAPHS:
         word = word.replace(digraph, single)
     word = word.replace("w", "v").replace("q", "k")

@@ -69,9 +69,10 @@ def render_name(khmer: str, lang: str, glossary: Glossary) -> tuple[str, bool]:
 
     Khmer pages get the glossary's Khmer form (or the input). Other languages get the
     glossary's preferred spelling, else the shipped well-known spelling
-    (:mod:`sastra.names.known`), else a place's official spelling from the gazetteer
-    (:mod:`sastra.khmer.places`: a name with its prefix, ស្រុកត្រាំកក់ "Tram Kak
-    District", or a province or district alone), else
+    (:mod:`sastra.names.known`), else a place's spelling as news prints it
+    (:func:`sastra.khmer.places.place_spelling`: a gazetteer name with its prefix,
+    ស្រុកត្រាំកក់ "Tram Kak district", a province or district alone, a school or pagoda,
+    វត្តភ្នំ "Wat Phnom"), else
     :func:`~sastra.khmer.romanize.romanize_name` with ``used_fallback=True`` (the build
     warns about those). Leading Khmer honorifics and honorary titles are rendered too
     (ឯកឧត្តម → H.E., សម្តេចមហាបវរធិបតី → Samdech Moha Borvor Thipadei; functions such as
@@ -111,15 +112,15 @@ def render_name(khmer: str, lang: str, glossary: Glossary) -> tuple[str, bool]:
 
 
 def _gazetteer_spelling(text: str) -> str | None:
-    """A place's official spelling: a name with its prefix (ស្រុកត្រាំកក់), or the bare
-    name of a province or district (villages share names with people; not those)."""
-    from sastra.khmer.places import Level, find_place, romanize_place, split_prefix
+    """A place's printed spelling (:func:`~sastra.khmer.places.place_spelling`), with the
+    well-known spelling of its name when the shipped list has one."""
+    from sastra.khmer.places import place_spelling, romanize_place, split_prefix
 
-    prefix, _ = split_prefix(text)
-    place = find_place(text)
-    if place is None or (not prefix and place.level > Level.DISTRICT):
+    spelled = place_spelling(text)
+    if spelled is None:
         return None
     from sastra.names.known import well_known
 
-    known = well_known().lookup(split_prefix(text)[1])
-    return romanize_place(text).replace(place.en, known.en) if known else romanize_place(text)
+    name = split_prefix(text)[1]
+    known = well_known().lookup(name)
+    return spelled.replace(romanize_place(name), known.en) if known else spelled
