@@ -193,7 +193,7 @@ def docs(runs: int, regenerate: bool) -> None:
     from bench.docs_repo import generate as generate_docs
 
     stamp = OUT_DOCS / ".bench-stamp"
-    wanted = "docs-repo v1 12000 420 15"
+    wanted = "docs-repo v2 12000 420 15 repacked"
     if regenerate or not stamp.is_file() or stamp.read_text() != wanted:
         t0 = time.perf_counter()
         made = generate_docs(OUT_DOCS)

@@ -127,3 +127,43 @@ def test_prefetch_gives_the_lazy_answers_in_process_and_on_a_pool(
     monkeypatch.setattr(site_module, "prefetch", on_a_pool)
     monkeypatch.setattr(prefetch_module, "THRESHOLD", 1)
     assert _status(root) == with_prefetch
+
+
+def _warm_status(root: Path) -> SiteStatus:
+    """A status with the caches of the run before (the remembered status aside)."""
+    (root / ".sastra-cache" / "status.pickle").unlink(missing_ok=True)
+    config = open_config(root)
+    with open_tracked_site(config, locate(config.root)) as (site, tracker):
+        return site_status(tracker, site.pairs)
+
+
+def test_remembered_baselines_give_the_walk_s_answers_after_an_edit(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sastra.tracking import baseline
+
+    root = _history(make_site)
+    _status(root)  # cold: every baseline walked, and remembered
+    config = open_config(root)
+    with open_tracked_site(config, locate(config.root)) as (_, tracker):
+        assert tracker.cache is not None
+        remembered = tracker.cache._data.get(baseline.BASELINES, {})
+    assert len(remembered) == 7  # a0–a7 but a4, whose translation is being edited
+
+    source = root / "content" / "km" / "news" / "a0.md"  # a source edited since
+    source.write_text(source.read_text("utf-8").replace("ទីមួយ", "ទីដប់"), "utf-8")
+    walked: list[str] = []
+    real = baseline.find_baseline
+
+    def counting(history: object, path: str, *rest: object) -> object:
+        walked.append(path)
+        return real(history, path, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(baseline, "find_baseline", counting)
+    warm = _warm_status(root)
+    assert walked == []  # every baseline was remembered
+    monkeypatch.undo()
+    cold = _status(root)
+    assert warm == cold
+    a0 = next(a for a in cold.articles if a.key.slug == "a0").versions["en"]
+    assert a0.state is State.STALE

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sastra.review.align import Block, align
+from sastra.review.align import Block, align, align_pruned
 from sastra.review.model import Row
 from sastra.review.script import english_prose, has_words, khmer_share, strip_allowed
 
@@ -111,3 +111,69 @@ def test_a_sketch_resembles_itself(text: str) -> None:
 
     mine = sketch(text)
     assert resemblance(mine, mine) == (1.0 if mine else 0.0)
+
+
+# -- the pruned programme: the same rows as align, on the cells that matter only --------
+def _derived(
+    source: list[tuple[int, frozenset[str]]], edits: list[tuple[int, int, float]]
+) -> list[tuple[int, frozenset[str]]]:
+    """A translation of ``source``: lengths scaled with noise, a paragraph dropped, added,
+    split or merged here and there (``edits``: (kind, position, noise))."""
+    out = [(round(length * 1.2), anchors) for length, anchors in source]
+    for kind, at, noise in edits:
+        if not out:
+            break
+        k = at % len(out)
+        length, anchors = out[k]
+        if kind == 0:
+            out[k] = (max(0, round(length * noise)), anchors)
+        elif kind == 1:
+            del out[k]
+        elif kind == 2:
+            out.insert(k, (round(300 * noise), frozenset()))
+        elif kind == 3:
+            out[k : k + 1] = [(length // 2, anchors), (length - length // 2, frozenset())]
+        elif k + 1 < len(out):
+            out[k : k + 2] = [(length + out[k + 1][0], anchors | out[k + 1][1])]
+    return out
+
+
+docs_blocks = st.lists(
+    st.builds(
+        lambda length, anchors: (length, frozenset(anchors)),
+        st.one_of(st.integers(0, 40), st.integers(0, 900)),  # table cells, paragraphs
+        st.sets(st.sampled_from(["n:1", "n:2", "n:2025", "n:8"]), max_size=2),
+    ),
+    max_size=60,
+)
+edits_strategy = st.lists(
+    st.tuples(st.integers(0, 4), st.integers(0, 10_000), st.floats(0.3, 3.0)), max_size=8
+)
+
+
+@given(docs_blocks, edits_strategy)
+def test_the_pruned_alignment_gives_align_s_rows_for_a_translation(
+    source: list[tuple[int, frozenset[str]]], edits: list[tuple[int, int, float]]
+) -> None:
+    left = [Block(i, n, anchors) for i, (n, anchors) in enumerate(source, 1)]
+    right = [Block(i, n, anchors) for i, (n, anchors) in enumerate(_derived(source, edits), 1)]
+    ratio = (sum(b.length for b in right) + 20) / (sum(b.length for b in left) + 20)
+    assert align_pruned(left, right, ratio) == align(left, right, ratio)
+
+
+@given(blocks_strategy, blocks_strategy, st.floats(0.2, 5.0))
+def test_the_pruned_alignment_gives_align_s_rows_for_any_two_lists(
+    a: list[tuple[int, frozenset[str]]], b: list[tuple[int, frozenset[str]]], ratio: float
+) -> None:
+    left = [Block(i, n, anchors) for i, (n, anchors) in enumerate(a, 1)]
+    right = [Block(i, n, anchors) for i, (n, anchors) in enumerate(b, 1)]
+    assert align_pruned(left, right, ratio) == align(left, right, ratio)
+
+
+def test_the_pruned_alignment_breaks_ties_as_align_does() -> None:
+    # Equal paragraphs everywhere: many cheapest paths, one chosen.
+    left = [block(i, 100) for i in range(1, 30)]
+    right = [block(i, 100) for i in range(1, 27)]
+    assert align_pruned(left, right) == align(left, right)
+    assert align_pruned(right, left) == align(right, left)
+    assert align_pruned([], [block(1, 5)]) == align([], [block(1, 5)])

@@ -57,46 +57,152 @@ _KEYS: dict[str, bytes] = {}
 
 
 class BlobCache:
-    """``namespace -> key -> value`` loaded once, saved once when changed."""
+    """``namespace -> key -> value`` loaded once, saved once when changed.
+
+    What a run adds to a cache it read is appended to a journal beside it
+    (``<name>.journal``), one sealed record a save; a run after one edit then writes
+    kilobytes, not the whole cache (tens of megabytes: a docs repo's history alone
+    is 12 MB). The journal is folded into the cache file once it reaches a quarter
+    of its size, or when a namespace was cleared. A record whose seal does not match
+    ends the journal's reading (one log line); a record cut short (a crash while
+    appending) is ignored. Every value is a function of its key (a blob id, a pair
+    of fingerprints, a history's HEAD), so records from runs that overlapped agree.
+    """
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self._data: dict[str, dict[str, Any]] = {}
+        self._data: dict[str, dict[str, object]] = {}
+        self._added: dict[str, dict[str, object]] = {}
         self._dirty = False
+        self._whole = True  # the next save writes the whole cache (nothing read, or a clear)
+        self._journal_size = 0
         if path is not None and path.is_file():
             loaded = load_sealed(path)
-            if (
-                isinstance(loaded, dict)
-                and loaded.get("format") == BLOBS.version
-                and isinstance(loaded.get("data"), dict)
-                and all(isinstance(v, dict) for v in loaded["data"].values())
-            ):
-                self._data = loaded["data"]
+            data = _cache_data(loaded)
+            if data is not None:
+                self._data = data
+                self._whole = False
+                self._read_journal()
             elif loaded is not None:
                 log.info("ignoring cache %s: not this version's shape", path)
+
+    @property
+    def journal(self) -> Path | None:
+        """The journal of additions beside the cache file."""
+        return self.path.with_name(self.path.name + ".journal") if self.path else None
 
     def get(self, namespace: str, key: str) -> object:
         return self._data.get(namespace, {}).get(key)
 
     def put(self, namespace: str, key: str, value: object) -> None:
         self._data.setdefault(namespace, {})[key] = value
+        self._added.setdefault(namespace, {})[key] = value
         self._dirty = True
 
     def clear(self, namespace: str) -> None:
         """Forget a namespace (a memo keeps only its latest entry)."""
         if self._data.pop(namespace, None) is not None:
-            self._dirty = True
+            self._dirty = self._whole = True
 
     def save(self) -> None:
-        """Write the cache atomically if anything changed; a write failure is only logged."""
+        """Write what changed: a journal record, or the whole cache atomically (see the
+        class); a write failure is only logged."""
         if self.path is None or not self._dirty:
             return
-        state = {"format": BLOBS.version, "data": self._data}
-        try:  # pickled straight into the file: the cache can be tens of megabytes
+        try:
+            if not self._whole:
+                record = pickle.dumps((BLOBS.version, self._added), pickle.HIGHEST_PROTOCOL)
+                size = self.path.stat().st_size if self.path.is_file() else 0
+                if (self._journal_size + len(record)) * JOURNAL_SHARE < size:
+                    _append_sealed(self.journal, record)
+                    self._journal_size += len(record) + _RECORD_HEAD
+                    self._added, self._dirty = {}, False
+                    return
+            state = {"format": BLOBS.version, "data": self._data}
+            # pickled straight into the file: the cache can be tens of megabytes
             save_sealed(self.path, state)
-            self._dirty = False
+            if self.journal is not None:
+                self.journal.unlink(missing_ok=True)
+            self._added, self._dirty, self._whole, self._journal_size = {}, False, False, 0
         except OSError as exc:
             log.warning("could not write cache %s: %s", self.path, exc)
+
+    def _read_journal(self) -> None:
+        assert self.journal is not None
+        try:
+            data = self.journal.read_bytes()
+        except OSError:
+            return
+        self._journal_size = len(data)
+        records, whole = _sealed_records(data, self.journal)
+        if not whole:  # what follows a bad record would never be read: write anew
+            self._whole = True
+        for payload in records:
+            try:
+                found = pickle.loads(payload)
+            except Exception as exc:  # sealed by us, yet unreadable (another Python)
+                log.info("ignoring journal %s: %s", self.journal, exc)
+                self._whole = True
+                return
+            if not (
+                isinstance(found, tuple)
+                and len(found) == 2
+                and found[0] == BLOBS.version
+                and isinstance(found[1], dict)
+                and all(isinstance(v, dict) for v in found[1].values())
+            ):
+                log.info("ignoring journal %s: not this version's shape", self.journal)
+                self._whole = True
+                return
+            for namespace, entries in found[1].items():
+                self._data.setdefault(namespace, {}).update(entries)
+
+
+JOURNAL_SHARE = 4
+"""The journal is folded into the cache file once it is 1/JOURNAL_SHARE of its size."""
+_RECORD_HEAD = 8 + hashlib.sha256().digest_size
+"""A journal record: its payload's length (8 bytes), the payload's HMAC, the payload."""
+
+
+def _cache_data(loaded: object) -> dict[str, dict[str, object]] | None:
+    """The entries of a loaded cache file, when it is of this version's shape."""
+    if not isinstance(loaded, dict) or loaded.get("format") != BLOBS.version:
+        return None
+    data = loaded.get("data")
+    if isinstance(data, dict) and all(isinstance(v, dict) for v in data.values()):
+        return data
+    return None
+
+
+def _append_sealed(path: Path | None, payload: bytes) -> None:
+    """Append one sealed record to the journal ``path`` (made ``0600``)."""
+    assert path is not None
+    seal = hmac.digest(secret_key(), payload, "sha256")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    with os.fdopen(fd, "ab") as fh:  # one write: a record is whole or cut short, never mixed
+        fh.write(len(payload).to_bytes(8, "little") + seal + payload)
+
+
+def _sealed_records(data: bytes, path: Path) -> tuple[list[bytes], bool]:
+    """The payloads of a journal's records whose seals match, up to the first that does
+    not (logged) or is cut short; and whether every byte was read."""
+    records = []
+    view = memoryview(data)
+    at = 0
+    while at + _RECORD_HEAD <= len(data):
+        size = int.from_bytes(view[at : at + 8], "little")
+        start = at + _RECORD_HEAD
+        if start + size > len(data):
+            break  # cut short while being written
+        payload = view[start : start + size]
+        if not hmac.compare_digest(
+            view[at + 8 : start], hmac.digest(secret_key(), payload, "sha256")
+        ):
+            log.info("ignoring journal %s: its seal does not match", path)
+            break
+        records.append(bytes(payload))
+        at = start + size
+    return records, at == len(data)
 
 
 class Memo:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -214,8 +214,18 @@ def _say_why_git_is_unusable(root: Path) -> None:
     log.warning("git cannot read this repository (%s); tracking without git history", reason)
 
 
-def _tracker(config: Config, history: GitHistory | None, cache: BlobCache) -> Tracker:
+def _counterparts(
+    old: Sequence[tuple[int, frozenset[str]]], translation: Sequence[tuple[int, frozenset[str]]]
+) -> tuple[bool, ...]:
+    """:func:`sastra.review.align.counterparts`, imported when first needed: the review
+    package takes a few tenths of a second to import, and a warm status (alignments
+    cached by fingerprint) needs none."""
     from sastra.review.align import counterparts
+
+    return counterparts(old, translation)
+
+
+def _tracker(config: Config, history: GitHistory | None, cache: BlobCache) -> Tracker:
     from sastra.tracking.status import Tracker
     from sastra.tracking.synced import SyncedStore
 
@@ -224,4 +234,4 @@ def _tracker(config: Config, history: GitHistory | None, cache: BlobCache) -> Tr
         log.info("no git history used (%s)", "off" if not config.tracking.git else "not in git")
     else:
         log.info("git history: %d commits reachable from HEAD", len(history.commits))
-    return Tracker(config, history, cache, synced, counterparts)
+    return Tracker(config, history, cache, synced, _counterparts)

@@ -13,8 +13,9 @@ Khmer reader does:
    Keo"), ``ieu``/``iev``/``eav`` → one form (ៀវ: "Khieu", "Seavmey"/"Sieumey"), a final
    ``ov`` → ``ou`` (ៅ: "Pov"/"Pou"), doubled letters to one,
    a silent word-final ``h`` or ``r`` after a vowel ("Sokhar", "Preah"), a word-final
-   ``d`` after a vowel → ``t`` ("Vanded"/"Vandet"), and an ``r``
-   between a vowel and a consonant, which marks a long vowel ("Thoeurn", "Sorn").
+   ``d`` after a vowel → ``t`` ("Vanded"/"Vandet") and ``b`` → ``p`` ("Yeab"/"Yeap"),
+   and an ``r`` between a vowel and a consonant, which marks a long vowel ("Thoeurn",
+   "Sorn").
    It never folds one consonant into another: ``d``/``t`` (ដ/ត) and ``l``/``n``
    are different letters in Khmer, so "Dara"/"Tara" and "Sela"/"Sina" stay apart.
 2. :func:`name_distance` is a weighted edit distance over *units* of the keys
@@ -105,8 +106,10 @@ def _fold_word(word: str) -> str:
     if len(word) > 2 and word[-1] in "hr" and word[-2] in _VOWELS:
         word = word[:-1]
     word = re.sub(r"(?<=[aeiou])r(?=[^aeiou])", "", word)  # length mark: "Thoeurn", "Sorn"
-    if len(word) > 2 and word[-1] == "d" and word[-2] in _VOWELS:
-        word = word[:-1] + "t"  # a final ដ/ត is printed t, th or d: "Vandet", "Vanded"
+    if len(word) > 2 and word[-1] in "db" and word[-2] in _VOWELS:
+        # a final ដ/ត is printed t, th or d ("Vandet", "Vanded"), a final ប p or b ("Yeap",
+        # "Yeab"): Khmer has no voiced final, so these are one letter
+        word = word[:-1] + ("t" if word[-1] == "d" else "p")
     word = re.sub(r"(.)\1+", r"\1", word)
     return word
 

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from sastra.model import Pair
 from sastra.names import Glossary
 from sastra.progress import Progress, counted
-from sastra.review.align import align, blocks
+from sastra.review.align import align_pruned, blocks
 from sastra.review.checks import CHECKS, Check
 from sastra.review.checks_names import missing_names
 from sastra.review.model import Finding, PairContext, PairReview, Row
@@ -38,7 +38,7 @@ def build_context(
     for lang in config.languages:
         if lang in facts and lang != source:
             ratio = site.pair_ratio(facts[source], facts[lang])
-            alignments[lang] = align(left, blocks(facts[lang]), ratio)
+            alignments[lang] = align_pruned(left, blocks(facts[lang]), ratio)
     return PairContext(
         pair=pair,
         config=config,

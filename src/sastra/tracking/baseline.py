@@ -15,9 +15,12 @@ question with only cached fingerprints and learn which blobs it still needs.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import NamedTuple
 
+from sastra.cache import BlobCache
+from sastra.tracking import FINGERPRINT_VERSION
 from sastra.tracking.history import GitHistory
 
 Fingerprint = Callable[[str, str], str | None]
@@ -66,3 +69,50 @@ def _has(history: GitHistory, path: str, position: int, current: str, fp: Finger
     """The translation's version at commit ``position`` has the fingerprint ``current``."""
     at = history.blob_at(path, position)
     return at is not None and fp(at[1], at[0]) == current
+
+
+BASELINES = f"baseline:{FINGERPRINT_VERSION}"
+"""Cache namespace of remembered baselines (see :func:`remembered_baseline`)."""
+
+
+def remembered_baseline(
+    history: GitHistory,
+    path: str,
+    current: str,
+    fingerprint: Fingerprint,
+    cache: BlobCache | None,
+    namespace: str,
+) -> Baseline | None:
+    """:func:`find_baseline`, remembered in ``cache`` by everything its answer depends on:
+    the history (HEAD, the content folders, the cut), the path, the text's fingerprint
+    and the fingerprints' namespace. A warm run, and a run after a source was edited,
+    then walk no translation's history again. An answer that met an unreadable version
+    is not remembered (the blob may be fetched later, HEAD unchanged)."""
+    if cache is None or not history.commits:
+        return find_baseline(history, path, current, fingerprint)
+    key = hashlib.blake2b(
+        "\0".join(
+            (namespace, history.head, history.content, ",".join(map(str, sorted(history.cut))),
+             path, current)
+        ).encode("utf-8", "surrogateescape"),
+        digest_size=16,
+    ).hexdigest()  # fmt: skip
+    known = cache.get(BASELINES, key)
+    if isinstance(known, tuple):
+        if not known:
+            return None
+        position = history.position(known[0])
+        if position is not None:
+            return Baseline(position, position in history.cut)
+    unreadable = False
+
+    def watched(blob: str, name: str) -> str | None:
+        nonlocal unreadable
+        found = fingerprint(blob, name)
+        unreadable = unreadable or found is None
+        return found
+
+    found = find_baseline(history, path, current, watched)
+    if not unreadable:
+        cache.put(BASELINES, key, (history.commits[found.position][0],) if found else ())
+    return found

@@ -67,6 +67,7 @@ class GitHistory:
     """``"shallow"``, ``"grafts"``, both, or ``""``."""
     _reader: BlobReader | None = None
     _graph: _Graph | None = None
+    _positions: dict[str, int] | None = None
 
     head: str = ""
     content: str = ""
@@ -202,6 +203,7 @@ class GitHistory:
         state = dict(self.__dict__)
         state["_reader"] = None
         state["_graph"] = None
+        state["_positions"] = None
         # Plain tuples: pickle writes those in C, a named tuple through Python calls.
         state["files"] = {path: [tuple(v) for v in vs] for path, vs in self.files.items()}
         return state
@@ -275,6 +277,12 @@ class GitHistory:
             if sha.startswith(ref):
                 return index
         return None
+
+    def position(self, sha: str) -> int | None:
+        """Index of a commit given by its full id (a map built on first use)."""
+        if self._positions is None:
+            self._positions = {commit: i for i, (commit, _) in enumerate(self.commits)}
+        return self._positions.get(sha)
 
     def commit_time(self, index: int) -> int:
         return self.commits[index][1]

@@ -1,7 +1,8 @@
 """Bulk work for a cold run, on all cores, so that :meth:`Tracker.status` finds it cached:
 the fingerprints it will ask for, and the paragraph summary of each stale source.
 
-Versions on disk are fingerprinted first. Then every translation's baseline walk
+Versions on disk are fingerprinted first, a translation's together with its newest
+committed versions (:mod:`~sastra.tracking.ahead`). Then every translation's baseline walk
 (:func:`~sastra.tracking.baseline.find_baseline`) runs on cached fingerprints only:
 a walk that needs a committed version not fingerprinted yet stops and names it, the
 versions named by all walks are read in one ``cat-file`` round trip and fingerprinted
@@ -22,7 +23,8 @@ from sastra.model import Article, Pair
 from sastra.parallel import THRESHOLD, SharedPool
 from sastra.progress import Progress, ticker
 from sastra.tracking import CHANGES, COUNTERPARTS
-from sastra.tracking.baseline import find_baseline
+from sastra.tracking.ahead import fingerprint_ahead, plan
+from sastra.tracking.baseline import remembered_baseline
 from sastra.tracking.changes import ALIGNED, Aligner, Change, Shape, shapes, summary_of
 from sastra.tracking.fingerprint import (
     article_fingerprint,
@@ -137,7 +139,9 @@ class _Walk:
                 return True
             if head.blob != article.blob and fingerprint(head.blob, article.path) != current:
                 return True  # being edited: a sync
-            found = find_baseline(history, article.path, current, fingerprint)
+            found = remembered_baseline(
+                history, article.path, current, fingerprint, cache, namespace
+            )
         except _Need:
             return False
         if found is None or found.cut:
@@ -183,14 +187,23 @@ def prefetch(
             walks.append(_Walk(article, source, source_index, namespace, fields, len(articles) - 1))
     total = len(disk) + len(walks)
     threshold = 0 if total >= THRESHOLD else total + 1  # one decision for every batch
-    # The workers inherit ``articles`` and fingerprint the versions on disk by index.
+    # The workers inherit ``articles`` and fingerprint the versions on disk by index; a
+    # translation's file goes with its newest committed versions (see tracking.ahead).
+    ahead = (
+        plan(history, cache, [(w.index, w.article, w.namespace, w.fields) for w in walks])
+        if history is not None
+        else {}
+    )
     with SharedPool(articles, jobs) as pool:
-        results = pool.map(_disk_job, list(disk.values()), threshold)
+        alone = [key for key, (index, _) in disk.items() if index not in ahead]
+        results = pool.map(_disk_job, [disk[key] for key in alone], threshold)
         tick = ticker(len(disk), "fingerprinting files", progress)
-        for key, fingerprint in zip(disk, results, strict=True):
+        done = len(disk)
+        if history is not None:  # read from cat-file while the workers start on those
+            done += fingerprint_ahead(history, cache, pool, disk, ahead, threshold, tick)
+        for key, fingerprint in zip(alone, results, strict=True):
             cache.put(*key, fingerprint)
             tick()
-        done = len(disk)
         if history is None:
             return done
         unreadable: set[str] = set()

@@ -33,7 +33,7 @@ from sastra.model import (
     VersionStatus,
 )
 from sastra.tracking import CHANGES, COUNTERPARTS, FINGERPRINT_VERSION
-from sastra.tracking.baseline import find_baseline
+from sastra.tracking.baseline import remembered_baseline
 from sastra.tracking.changes import (
     ALIGNED,
     Aligner,
@@ -216,7 +216,9 @@ class Tracker:
         def fingerprint(blob: str, path: str) -> str | None:
             return current if blob == article.blob else self.blob_fingerprint(blob, path, coll)
 
-        found = find_baseline(history, article.path, current, fingerprint)
+        found = remembered_baseline(
+            history, article.path, current, fingerprint, self.cache, self.fp_namespace(coll)
+        )
         if found is None:  # no committed version of this text could be read
             return VersionStatus(article.lang, State.UNTRACKED, article.path)
         commit = history.commits[found.position][0]
