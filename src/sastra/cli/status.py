@@ -14,7 +14,6 @@ from sastra.cli.options import EXIT_FOUND, content_failed, fail, no_articles, no
 if TYPE_CHECKING:
     from sastra.catalogs import CatalogStats
     from sastra.config.model import Config
-    from sastra.model import SiteStatus
     from sastra.workspace import Site
 
 
@@ -112,7 +111,12 @@ def status(
             known = sorted({a.key.collection for a in result.articles if a.key.collection})
             fail(f"unknown collection '{collection}' (collections: {', '.join(known)})")
         result = result.only(lang=lang, collection=collection)
-        word_counts = _word_counts(site, result) if words and site is not None else None
+        word_counts = None
+        if words and site is not None:
+            from sastra.tracking.site import source_words
+
+            with progress_line() as progress:
+                word_counts = source_words(site.config, site.pairs, result, progress=progress)
         ui = _ui_strings(config, lang)
         if fmt == "json":
             from sastra.report.status import to_json
@@ -173,27 +177,3 @@ def _ui_strings(config: Config, lang: str | None) -> dict[str, CatalogStats]:
 
     stats = catalog_stats(config)
     return {code: v for code, v in stats.items() if lang is None or code == lang}
-
-
-def _word_counts(site: Site, result: SiteStatus) -> dict[str, int]:
-    """Words of each article's source (reader-visible text): the translation effort."""
-    from sastra.cli._progress import progress_line
-    from sastra.khmer.segment import SegmentCache, count_words
-    from sastra.progress import counted
-    from sastra.tracking.fingerprint import article_text
-
-    cache = SegmentCache(site.config.cache_dir)
-    counts: dict[str, int] = {}
-    pairs = {pair.key: pair for pair in site.pairs}
-    with progress_line() as progress:
-        for article in counted(result.articles, len(result.articles), "counting words", progress):
-            pair = pairs[article.key]
-            if article.source is None or article.source not in pair.versions:
-                continue
-            source = pair.versions[article.source]
-            translatable = site.config.collection(article.key.collection).translatable
-            text = article_text(source, translatable)
-            paragraphs = [p.text for p in (*text.fields, *text.body)]
-            words = sum(count_words(p, source.lang, cache=cache) for p in paragraphs)
-            counts[str(article.key)] = words
-    return counts

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sastra.config.model import Config
 from sastra.model import ArticleStatus, Pair, SiteStatus, State
 from sastra.progress import Progress, counted
 from sastra.tracking.prefetch import prefetch
@@ -47,3 +48,27 @@ def history_notes(tracker: Tracker, articles: Iterable[ArticleStatus]) -> tuple[
         f"{'are' if unknown != 1 else 'is'} 'unknown'; run `git fetch --unshallow` "
         "to fetch the whole history",
     )
+
+
+def source_words(
+    config: Config, pairs: Iterable[Pair], result: SiteStatus, *, progress: Progress | None = None
+) -> dict[str, int]:
+    """Words of each article's source (reader-visible text), by key: the translation
+    effort ``i18n status --words`` shows. Loads the Khmer segmenter."""
+    from sastra.khmer.segment import SegmentCache, count_words
+    from sastra.tracking.fingerprint import article_text
+
+    cache = SegmentCache(config.cache_dir)
+    counts: dict[str, int] = {}
+    by_key = {pair.key: pair for pair in pairs}
+    for article in counted(result.articles, len(result.articles), "counting words", progress):
+        pair = by_key[article.key]
+        if article.source is None or article.source not in pair.versions:
+            continue
+        source = pair.versions[article.source]
+        translatable = config.collection(article.key.collection).translatable
+        text = article_text(source, translatable)
+        paragraphs = [p.text for p in (*text.fields, *text.body)]
+        words = sum(count_words(p, source.lang, cache=cache) for p in paragraphs)
+        counts[str(article.key)] = words
+    return counts
