@@ -83,11 +83,10 @@ def _names() -> dict[str, str]:
 
 def _rows(name: str) -> list[tuple[str, str]]:
     text = resources.files("sastra").joinpath(name).read_text(encoding="utf-8")
-    return [
-        (line.split("\t")[0], line.split("\t")[1])
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    rows = (
+        line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+    return [(cells[0], cells[1]) for cells in rows]
 
 
 def _key(khmer: str) -> str:

@@ -168,10 +168,10 @@ def romanize_place(khmer: str) -> str:
 
     text = " ".join(normalize(khmer).split())
     if place_key(text) not in _index():  # ផ្សារថ្មី is the gazetteer's "Phsar Thmei"
-        for head in sorted(INSTITUTIONS, key=len, reverse=True):
-            rest = text[len(head) :].strip()
-            if text.startswith(head) and rest and not _is_sign(rest[0]):
-                return INSTITUTIONS[head].format(_spell(rest, titled=True))
+        institution = _institution(text)
+        if institution is not None:
+            head, rest = institution
+            return INSTITUTIONS[head].format(_spell(rest, titled=True))
     return _spell(text, titled=False)
 
 
@@ -184,19 +184,28 @@ def place_spelling(khmer: str) -> str | None:
     pagoda, hospital, market or bridge (វត្តភ្នំ, វិទ្យាល័យហ៊ុនសែនកងតាណឹង). A village's or a
     commune's name alone may be a person's name (សុខា, ដារា): not those.
     """
-    from sastra.khmer.place_print import INSTITUTIONS, printed_name
+    from sastra.khmer.place_print import printed_name
 
     text = " ".join(normalize(khmer).split())
     if not text:
         return None
-    institution = any(
-        text.startswith(head) and len(text) > len(head) and not _is_sign(text[len(head)])
-        for head in INSTITUTIONS
-    )
+    institution = _institution(text) is not None
     prefix, _ = split_prefix(text)
     place = find_place(text)
     known = place is not None and (bool(prefix) or place.level <= Level.DISTRICT)
     return romanize_place(text) if institution or known or printed_name(text) else None
+
+
+def _institution(text: str) -> tuple[str, str] | None:
+    """The institution word ``text`` opens with (longest first) and the name after it, or
+    ``None``: វត្តភ្នំ is (វត្ត, ភ្នំ); a word that merely starts alike (a sign follows) is not."""
+    from sastra.khmer.place_print import INSTITUTIONS
+
+    for head in sorted(INSTITUTIONS, key=len, reverse=True):
+        rest = text[len(head) :].strip()
+        if text.startswith(head) and rest and not _is_sign(rest[0]):
+            return head, rest
+    return None
 
 
 def _is_sign(char: str) -> bool:
@@ -226,11 +235,11 @@ def _spell_name(name: str, level: Level | None) -> str:
     whole = printed_name(name)
     if whole is not None:
         return whole
-    places = _index().get(place_key(name))
+    key = place_key(name)
+    places = _index().get(key)
     if places:
         place = next((p for p in places if p.level == level), places[0])
         return print_spelling(" ".join(place.en.split()))
-    key = place_key(name)
     for patron in sorted(PATRONS, key=len, reverse=True):
         folded = place_key(patron)
         if key.startswith(folded) and len(key) > len(folded):
