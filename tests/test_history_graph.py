@@ -40,12 +40,7 @@ def branch_source_then_translation(r: Repo) -> None:
 
 
 def translation_on_branch_while_main_edits_source(r: Repo) -> None:
-    r.branch("dev")
-    r.put("translation", "v1b")
-    r.commit("translation: smoother quote", "written")
-    r.checkout("main")
-    r.put("source", "v2")
-    r.commit("source: 15,000 households")
+    translation_on_branch_while_main_edits_source_unmerged(r)
     r.merge("dev")
 
 
