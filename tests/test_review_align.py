@@ -3,10 +3,10 @@ property that every paragraph of both sides appears once, in order."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sastra.review.align import Block, align, align_pruned
+from sastra.review.align import Block, align, align_pruned, counterparts
 from sastra.review.model import Row
 from sastra.review.script import english_prose, has_words, khmer_share, strip_allowed
 
@@ -177,3 +177,150 @@ def test_the_pruned_alignment_breaks_ties_as_align_does() -> None:
     assert align_pruned(left, right) == align(left, right)
     assert align_pruned(right, left) == align(right, left)
     assert align_pruned([], [block(1, 5)]) == align([], [block(1, 5)])
+
+
+# Docs-shaped pages: a hundred-odd blocks, most without an anchor (table cells, list
+# items, paragraphs), a few with numbers; the translation follows the source but is
+# longer or shorter by the language's ratio, with noise, and edited in clusters (a
+# table dropped here, paragraphs added there), so the cheapest path strays from the
+# diagonal by more than the difference of the counts.
+docs_page = st.lists(
+    st.builds(
+        lambda length, anchors: (length, frozenset(anchors)),
+        st.one_of(st.integers(0, 40), st.integers(40, 500), st.just(120)),
+        st.one_of(
+            st.just(frozenset()),
+            st.just(frozenset()),
+            st.sets(st.sampled_from(["n:1", "n:2", "n:3", "n:2025", "n:8080"]), max_size=2),
+        ),
+    ),
+    min_size=20,
+    max_size=90,
+)
+clusters = st.lists(
+    st.tuples(st.integers(0, 3), st.integers(0, 10_000), st.integers(1, 12)), max_size=4
+)
+
+
+def _translated(
+    source: list[tuple[int, frozenset[str]]],
+    noise: list[float],
+    edits: list[tuple[int, int, int]],
+    ratio: float,
+) -> list[tuple[int, frozenset[str]]]:
+    """``source`` in another language: each length times ``ratio`` and a noise factor,
+    then clusters of ``size`` blocks dropped (0), added (1), or merged in pairs (2), or
+    anchors dropped (3), at ``at``."""
+    out = [
+        (round(length * ratio * noise[k % len(noise)]), anchors)
+        for k, (length, anchors) in enumerate(source)
+    ]
+    for kind, at, size in edits:
+        if not out:
+            break
+        k = at % len(out)
+        if kind == 0:
+            del out[k : k + size]
+        elif kind == 1:
+            out[k:k] = [(30 + 17 * s % 200, frozenset()) for s in range(size)]
+        elif kind == 2:
+            end = min(len(out), k + 2 * size)
+            merged = [
+                (out[p][0] + (out[p + 1][0] if p + 1 < end else 0), out[p][1])
+                for p in range(k, end, 2)
+            ]
+            out[k:end] = merged
+        else:
+            out[k : k + size] = [(length, frozenset()) for length, _ in out[k : k + size]]
+    return out
+
+
+def _blocks(shapes: list[tuple[int, frozenset[str]]]) -> list[Block]:
+    return [Block(i, n, anchors) for i, (n, anchors) in enumerate(shapes, 1)]
+
+
+@settings(max_examples=40)
+@given(
+    docs_page,
+    st.lists(st.floats(0.8, 1.25), min_size=1, max_size=7),
+    clusters,
+    st.sampled_from([0.6, 1.0, 1.15, 1.7]),
+)
+def test_the_pruned_alignment_gives_align_s_rows_on_docs_shaped_pages(
+    source: list[tuple[int, frozenset[str]]],
+    noise: list[float],
+    edits: list[tuple[int, int, int]],
+    language: float,
+) -> None:
+    left = _blocks(source)
+    right = _blocks(_translated(source, noise, edits, language))
+    ratio = (sum(b.length for b in right) + 20) / (sum(b.length for b in left) + 20)
+    expected = align(left, right, ratio)
+    assert align_pruned(left, right, ratio) == expected
+    assert align_pruned(right, left, 1 / ratio) == align(right, left, 1 / ratio)
+    # counterparts, what the status asks, is the booleans of align's rows
+    paired = {i for row in expected if row.right for i in row.left}
+    assert counterparts(source, [(b.length, b.anchors) for b in right]) == tuple(
+        b.index in paired for b in left
+    )
+
+
+@settings(max_examples=15)
+@given(st.integers(1, 40), st.integers(0, 12), st.sampled_from([0, 7, 20]))
+def test_the_pruned_alignment_breaks_ties_as_align_does_on_long_even_pages(
+    seed: int, extra: int, anchored_every: int
+) -> None:
+    # Equal or nearly equal lengths everywhere (many cheapest paths, one chosen), on
+    # pages long enough for the band to matter; some anchored blocks now and then.
+    left = [
+        block(
+            i,
+            100 + (i * seed) % 3,
+            *(["n:7"] if anchored_every and i % anchored_every == 0 else []),
+        )
+        for i in range(1, 121)
+    ]
+    right = [block(i, 100 + (i * seed) % 2) for i in range(1, 121 - extra)]
+    assert align_pruned(left, right) == align(left, right)
+    assert align_pruned(right, left) == align(right, left)
+
+
+def test_a_table_dropped_early_and_paragraphs_added_late_align_as_align_does() -> None:
+    # The cheapest path leaves the diagonal by more than the counts differ: twelve
+    # short cells gone near the start, nine paragraphs added near the end.
+    source: list[tuple[int, frozenset[str]]] = [
+        (300 + 37 * k % 250, frozenset()) for k in range(10)
+    ]
+    source += [(8 + k % 5, frozenset()) for k in range(12)]
+    source += [
+        (120 + 53 * k % 300, frozenset({f"n:{k}"} if k % 9 == 0 else set())) for k in range(60)
+    ]
+    translation = [(round(n * 1.2), a) for n, a in source[:10] + source[22:70]]
+    translation += [(200, frozenset())] * 9 + [(round(n * 1.2), a) for n, a in source[70:]]
+    left, right = _blocks(source), _blocks(translation)
+    ratio = (sum(b.length for b in right) + 20) / (sum(b.length for b in left) + 20)
+    rows = align(left, right, ratio)
+    assert align_pruned(left, right, ratio) == rows
+    assert [r.left for r in rows if not r.right] == [(k,) for k in range(11, 23)]
+    assert [r.right for r in rows if not r.left] == [(k,) for k in range(59, 68)]
+    assert counterparts(source, translation) == tuple(not 11 <= k <= 22 for k in range(1, 83))
+
+
+@given(blocks_strategy, blocks_strategy, st.floats(0.2, 5.0))
+def test_the_bound_of_the_way_on_never_exceeds_a_step_plus_the_bound_after_it(
+    a: list[tuple[int, frozenset[str]]], b: list[tuple[int, frozenset[str]]], ratio: float
+) -> None:
+    # What makes the pruning exact: the bound is 0 at the end and consistent, so it
+    # never exceeds the cheapest way on (and the band's bound is built on it).
+    from sastra.review.align import _cost, _Crude
+
+    left, right = _blocks(a), _blocks(b)
+    n, m = len(left), len(right)
+    crude = _Crude(left, right)
+    assert crude(n, m) == 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            for di, dj in ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2)):
+                if i + di <= n and j + dj <= m:
+                    step = _cost(left[i : i + di], right[j : j + dj], ratio) if di and dj else 2.0
+                    assert crude(i, j) <= step + crude(i + di, j + dj) + 1e-9
