@@ -70,6 +70,9 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
   after other vowels it stays ``t``: print adds ``h`` as often as not (នេត "Neth", ឌី សាវ៉េត
   "Dy Saveth", ណាត "Nath" against ជូ ជេត "Chu Chet", វ៉ន វេត "Vorn Vet", គាត "Keat"), so
   the usage table keeps the ones print fixes;
+* o-series ុ in an open syllable inside a word is ``o``, as print writes it (មុនិនាថ
+  "Monineath", មុនីវង្ស "Monivong", ព័ន្ធមុនីរ័ត្ន "Pornmoniroth"); closing a word or closed
+  it stays ``u`` (ពុទ្ធី "Puthy", ប៊ុន "Bun");
 * ោ a-series is ``o`` (សោភា "Sophea", កោះ "Koh") and ``or`` closing a word (ហោ "Hor");
   o-series ៅ closing a word is ``ov`` (ពៅ "Pov");
 * a word of one bare a-series consonant takes ``r`` (ស "Sar");
@@ -198,6 +201,8 @@ def _spell(syls: list[Syllable]) -> str:
             nucleus = "or" if last and not final and not syl.signs else "o"  # ហោ "Hor", កោះ "Koh"
         if syl.vowel == "ូ" and syl.series == 1 and not syl.signs and _open(syl, syls[k + 1 :]):
             nucleus = "o"  # បូរ៉ា "Bora", បូររិទ្ធ "Borith"; closed: អូន "Aun", សូត "Sauth"
+        if syl.vowel == "ុ" and syl.series == 2 and not syl.signs and not final and not last:
+            nucleus = "o"  # an open ុ inside a word: មុនិនាថ "Monineath", មុនីវង្ស "Monivong"
         if _ou_before_stop(syl):
             nucleus = "ou"  # អ៊ុក "Ouk", អ៊ុច "Ouch"
         if syl.vowel == "ែ" and syl.final == "វ":
