@@ -43,10 +43,12 @@ def _rates(rows: list[tuple[str, str]], spell: object) -> tuple[float, float]:
 
 
 def test_collection_size() -> None:
-    people = _rows("person", "tune") + _rows("person", "heldout") + _rows("person", "heldout2")
+    people = [r for s in ("tune", "heldout", "heldout2", "heldout4") for r in _rows("person", s)]
     assert len(people) >= 160 and len(_rows("person", "tune")) >= 116
     assert len(_rows("person", "heldout")) >= 15
     assert len(_rows("person", "heldout2")) >= 25
+    assert len(_rows("person", "heldout4")) >= 74
+    assert len(_rows("place", "heldout4")) >= 29
     assert len({k for k, _ in people}) == len(people)
 
 
