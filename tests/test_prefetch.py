@@ -226,3 +226,26 @@ def _status_keeping_cache(root: Path) -> SiteStatus:
     config = open_config(root)
     with open_tracked_site(config, locate(config.root)) as (site, tracker):
         return site_status(tracker, site.pairs)
+
+
+def test_a_cold_prefetch_reports_each_stage_to_the_progress_line(make_site: MakeSite) -> None:
+    root = _history(make_site)
+    heard: list[tuple[str, int, int]] = []
+    config = open_config(root)
+    with open_tracked_site(config, locate(config.root)) as (site, tracker):
+        prefetch_module.prefetch(tracker, site.pairs, 1, lambda *call: heard.append(call))
+    stages = list(dict.fromkeys(label for label, _, _ in heard))
+    assert stages == [
+        "fingerprinting files",
+        "finding baselines",
+        "comparing sources",
+        "aligning stale translations",
+    ]
+    last = {label: (done, total) for label, done, total in heard}
+    assert last == {
+        "fingerprinting files": (16, 16),  # news/new's pair is a0's bytes again
+        "finding baselines": (9, 9),
+        # a1, a3, a7 and a5 (other bytes, the same text: only a comparison can tell)
+        "comparing sources": (4, 4),
+        "aligning stale translations": (3, 3),  # a1, a3, a7
+    }

@@ -88,6 +88,9 @@ class AlignJob(NamedTuple):
     old_shapes: tuple[Shape, ...]
     fields: Fields
     aligner: Aligner
+    shapes: tuple[Shape, ...] | None
+    """The translation's shapes when the first stage sent them back; else the worker
+    reads them from the file."""
 
 
 class WantedVersion(NamedTuple):
@@ -213,8 +216,9 @@ def prefetch(
         results = pool.map(_disk_job, [disk[key] for key in alone], threshold)
         tick = ticker(len(disk), "fingerprinting files", progress)
         done = len(disk)
+        shaped: dict[int, tuple[Shape, ...]] = {}
         if history is not None:  # read from cat-file while the workers start on those
-            done += fingerprint_ahead(history, cache, pool, disk, ahead, threshold, tick)
+            done += fingerprint_ahead(history, cache, pool, disk, ahead, threshold, tick, shaped)
         for key, fingerprint in zip(alone, results, strict=True):
             cache.put(*key, fingerprint)
             tick()
@@ -230,16 +234,22 @@ def prefetch(
             if not wanted:
                 break
             done += _fingerprint(history, cache, pool, wanted, unreadable, threshold)
-        done += _compare(tracker, history, pool, walks, threshold)
-        done += _align(tracker, pool, walks, threshold)
+        done += _compare(tracker, history, pool, walks, threshold, progress)
+        done += _align(tracker, pool, walks, threshold, shaped, progress)
     return done
 
 
 def _align(
-    tracker: Tracker, pool: SharedPool[list[Article]], walks: list[_Walk], threshold: int
+    tracker: Tracker,
+    pool: SharedPool[list[Article]],
+    walks: list[_Walk],
+    threshold: int,
+    shaped: dict[int, tuple[Shape, ...]],
+    progress: Progress | None,
 ) -> int:
     """Align each stale translation with its old source (which paragraphs it has a
-    counterpart for), on every core; :meth:`Tracker.counterparts` finds them cached."""
+    counterpart for), on every core; :meth:`Tracker.counterparts` finds them cached.
+    ``shaped`` has the shapes of the translations the first stage read."""
     cache, aligner = tracker.cache, tracker.aligner
     if cache is None or aligner is None:
         return 0
@@ -257,14 +267,26 @@ def _align(
         key = f"{old}>{cache.get(walk.namespace, fp_key(walk.article.blob, walk.article.path))}"
         if cache.get(COUNTERPARTS, key) is None and key not in keys:
             keys.append(key)
-            jobs.append(AlignJob(walk.index, summary.old_shapes, walk.fields, aligner))
+            jobs.append(
+                AlignJob(
+                    walk.index,
+                    summary.old_shapes,
+                    walk.fields,
+                    aligner,
+                    shaped.get(walk.index),
+                )
+            )
+    tick = ticker(len(jobs), "aligning stale translations", progress)
     for key, found in zip(keys, pool.map(_align_job, jobs, threshold), strict=True):
         cache.put(COUNTERPARTS, key, found)
+        tick()
     return len(jobs)
 
 
 def _align_job(articles: list[Article], job: AlignJob) -> tuple[bool, ...]:
     """Which old source paragraphs a translation (inherited, by index) has a counterpart for."""
+    if job.shapes is not None:
+        return job.aligner(job.old_shapes, job.shapes)
     translation = article_text(articles[job.position], job.fields)
     return job.aligner(job.old_shapes, shapes(translation))
 
@@ -303,6 +325,7 @@ def _compare(
     pool: SharedPool[list[Article]],
     walks: list[_Walk],
     threshold: int,
+    progress: Progress | None,
 ) -> int:
     """Compare each stale source's version at its baseline with the source now."""
     assert tracker.cache is not None
@@ -320,6 +343,7 @@ def _compare(
             )
             compared.setdefault(key, (old, walk))
     keys = sorted(compared, key=lambda key: (compared[key][1].source.path, key))
+    tick = ticker(len(keys), "comparing sources", progress)
     for start in range(0, len(keys), BATCH):
         batch = keys[start : start + BATCH]
         data = history.read_blobs(list(dict.fromkeys(compared[key][0] for key in batch)))
@@ -340,6 +364,7 @@ def _compare(
                 cache.put(namespace, old_key, old_fp)
                 if change is not None:
                     tracker.remember_change(old_fp, new_fp, change)
+            tick()
     return len(compared)
 
 
