@@ -40,6 +40,9 @@ BATCH = 1024
 """Committed versions read from ``cat-file`` at a time, so the workers start early."""
 ROUNDS = 8
 """Walk rounds at most; a walk still asking after that is left to the lazy path."""
+ALIGN_PARSES = 1
+"""What an alignment of a stale translation with its old source costs, in page reads
+(two docs pages of ~100 paragraphs each)."""
 Fields = tuple[str, ...]
 
 
@@ -202,8 +205,6 @@ def prefetch(
             if article is source or article.l10n.source_hash or history is None:
                 continue
             walks.append(_Walk(article, source, source_index, namespace, fields, len(articles) - 1))
-    total = len(disk) + len(walks)
-    threshold = 0 if total >= THRESHOLD else total + 1  # one decision for every batch
     # The workers inherit ``articles`` and fingerprint the versions on disk by index; a
     # translation's file goes with its newest committed versions (see tracking.ahead).
     ahead = (
@@ -213,12 +214,15 @@ def prefetch(
     )
     with SharedPool(articles, jobs) as pool:
         alone = [key for key, (index, _) in disk.items() if index not in ahead]
-        results = pool.map(_disk_job, [disk[key] for key in alone], threshold)
+        results = pool.map(_disk_job, [disk[key] for key in alone], _threshold(len(alone)))
         tick = ticker(len(disk), "fingerprinting files", progress)
         done = len(disk)
         shaped: dict[int, tuple[Shape, ...]] = {}
         if history is not None:  # read from cat-file while the workers start on those
-            done += fingerprint_ahead(history, cache, pool, disk, ahead, threshold, tick, shaped)
+            parses = sum(1 + len(planned.versions) for planned in ahead.values())
+            done += fingerprint_ahead(
+                history, cache, pool, disk, ahead, _threshold(parses), tick, shaped
+            )
         for key, fingerprint in zip(alone, results, strict=True):
             cache.put(*key, fingerprint)
             tick()
@@ -233,17 +237,32 @@ def prefetch(
                 progress("finding baselines", len(walks) - len(pending), len(walks))
             if not wanted:
                 break
-            done += _fingerprint(history, cache, pool, wanted, unreadable, threshold)
-        done += _compare(tracker, history, pool, walks, threshold, progress)
-        done += _align(tracker, pool, walks, threshold, shaped, progress)
+            done += _fingerprint(history, cache, pool, wanted, unreadable)
+        done += _compare(tracker, history, pool, walks, progress)
+        done += _align(tracker, pool, walks, shaped, progress)
     return done
+
+
+PARSE_WEIGHT = 20
+"""What reading one page's visible text costs next to the cheapest pool job (a
+frontmatter parse, weight 1 in :meth:`~sastra.parallel.SharedPool.map`): about 20 for
+the docs benchmark's 14 KB MDX pages."""
+
+
+def _threshold(parses: int) -> int:
+    """The ``threshold`` of a stage's maps: every batch of the stage goes to the pool
+    when its work (``parses`` page reads in all) is worth forking the workers for, none
+    when it is not. A run after one edit reads a file or two and compares a source with
+    its translations' baselines; it must not fork a pool of the whole site for that
+    (it did, whenever the site was large: the decision was taken on the site's size)."""
+    work = parses * PARSE_WEIGHT
+    return 0 if work >= THRESHOLD else work + 1
 
 
 def _align(
     tracker: Tracker,
     pool: SharedPool[list[Article]],
     walks: list[_Walk],
-    threshold: int,
     shaped: dict[int, tuple[Shape, ...]],
     progress: Progress | None,
 ) -> int:
@@ -277,6 +296,8 @@ def _align(
                 )
             )
     tick = ticker(len(jobs), "aligning stale translations", progress)
+    # (an alignment of two docs pages costs about as much as reading one: ALIGN_PARSES)
+    threshold = _threshold(len(jobs) * ALIGN_PARSES)
     for key, found in zip(keys, pool.map(_align_job, jobs, threshold), strict=True):
         cache.put(COUNTERPARTS, key, found)
         tick()
@@ -297,12 +318,12 @@ def _fingerprint(
     pool: SharedPool[list[Article]],
     wanted: Wanted,
     unreadable: set[str],
-    threshold: int,
 ) -> int:
     """Fingerprint committed versions, read a batch at a time (ordered by path: the
     versions of one article go to one worker together, which parses their shared
     paragraphs once)."""
     keys = sorted(wanted, key=lambda key: (wanted[key].path, key[1]))
+    threshold = _threshold(len(keys))
     done = 0
     for start in range(0, len(keys), BATCH):
         batch = keys[start : start + BATCH]
@@ -324,7 +345,6 @@ def _compare(
     history: GitHistory,
     pool: SharedPool[list[Article]],
     walks: list[_Walk],
-    threshold: int,
     progress: Progress | None,
 ) -> int:
     """Compare each stale source's version at its baseline with the source now."""
@@ -344,6 +364,7 @@ def _compare(
             compared.setdefault(key, (old, walk))
     keys = sorted(compared, key=lambda key: (compared[key][1].source.path, key))
     tick = ticker(len(keys), "comparing sources", progress)
+    threshold = _threshold(2 * len(keys))  # two texts read a comparison
     for start in range(0, len(keys), BATCH):
         batch = keys[start : start + BATCH]
         data = history.read_blobs(list(dict.fromkeys(compared[key][0] for key in batch)))
