@@ -33,6 +33,7 @@ __all__ = [
     "PRINT_WORDS_FILE",
     "print_spelling",
     "printed_name",
+    "respell",
 ]
 
 PRINT_WORDS_FILE = "data/places/print-words.tsv"
@@ -114,5 +115,25 @@ def print_spelling(gazetteer: str) -> str:
         if out and out[-1] == "Ta" and len(out) > 1:  # Kang Ta Noeng is "Kang Tanoeng"
             out[-1] = "Ta" + words.get(word, word).lower()
             continue
-        out.append(words.get(word, word))
+        out.append(words.get(word) or respell(word))
     return re.sub(r"(?<=')\s+", "", " ".join(out))
+
+
+_VOWELS = (
+    (re.compile(r"(?<![eE])ae(?!u)"), "e"),  # ែ: Slaeng "Sleng" (Tuol Sleng), Kraek "Krek"
+    (re.compile(r"au$"), "ao"),  # ៅ: Chau "Chao" (Chom Chao), Sdau "Sdao"
+    (re.compile(r"ueu"), "eu"),  # ឺ: Spueu "Speu" (Kampong Speu)
+    (re.compile(r"ue"), "eu"),  # ឹ: Trayueng "Trayeung", as Tuek "Teuk"
+    (re.compile(r"oeang"), "eung"),  # ឿ: Loeang "Leung" (Neak Leung)
+)
+"""How print writes four vowels the gazetteer spells in the Geographic Department's system,
+for a word the table does not list (the table's words are the evidence: Saen "Sen",
+Traeng "Treng", Khmau "Khmao", Krau "Krao", Tuek "Teuk", Totueng "Toteung", Lueu "Leu")."""
+
+
+def respell(word: str) -> str:
+    """A gazetteer word the table does not list, with print's vowels: ``"Slaeng"`` →
+    ``"Sleng"``, ``"Sdau"`` → ``"Sdao"``, ``"Spueu"`` → ``"Speu"``."""
+    for pattern, printed in _VOWELS:
+        word = pattern.sub(printed, word)
+    return word
