@@ -59,13 +59,16 @@ def place_words(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, int]]:
             if len(words) > 1:
                 for stretch, word in _one_unknown(key, words, known):
                     learned.setdefault(stretch, Counter())[word] += 1
-        for stretch, counts in learned.items():
+        for stretch, spellings in learned.items():
             if stretch not in votes:
-                votes[stretch] = counts
+                votes[stretch] = spellings
     known = {k: c.most_common(1)[0][0] for k, c in votes.items()}
     counts: Counter[tuple[str, str]] = Counter()
     for key, words in names:  # the count: every name spelt from known words votes for them
-        counts.update([(key, words[0])] if len(words) == 1 else _align(key, words, known) or ())
+        if len(words) == 1:
+            counts[key, words[0]] += 1
+        else:
+            counts.update(_align(key, words, known) or ())
     return {k: (w, counts[k, w]) for k, w in known.items()}
 
 
