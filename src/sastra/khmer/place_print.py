@@ -112,21 +112,24 @@ def print_spelling(gazetteer: str) -> str:
         if word == "Chey" and out and out[-1] == "Mean":
             out[-1] = "Meanchey"
             continue
-        if out and out[-1] == "Ta" and len(out) > 1:  # Kang Ta Noeng is "Kang Tanoeng"
-            out[-1] = "Ta" + words.get(word, word).lower()
+        printed = words.get(word) or respell(word)
+        if out and out[-1] == "Ta" and len(out) > 1 and printed[0] not in "AEIOU":
+            out[-1] = "Ta" + printed.lower()  # Kang Ta Noeng is "Kang Tanoeng"; Run Ta Ek
             continue
-        out.append(words.get(word) or respell(word))
+        out.append(printed)
     return re.sub(r"(?<=')\s+", "", " ".join(out))
 
 
 _VOWELS = (
+    (re.compile(r"eae"), "e"),  # ែ after ea: Kuleaen "Kulen", Nheaek "Nhek", as Preaek "Prek"
     (re.compile(r"(?<![eE])ae(?!u)"), "e"),  # ែ: Slaeng "Sleng" (Tuol Sleng), Kraek "Krek"
+    (re.compile(r"^Ae(?!u)"), "E"),  # Aem "Em" (Lvea Em), Aek "Ek" (Ek Phnom)
     (re.compile(r"au$"), "ao"),  # ៅ: Chau "Chao" (Chom Chao), Sdau "Sdao"
     (re.compile(r"ueu"), "eu"),  # ឺ: Spueu "Speu" (Kampong Speu)
     (re.compile(r"ue"), "eu"),  # ឹ: Trayueng "Trayeung", as Tuek "Teuk"
     (re.compile(r"oeang"), "eung"),  # ឿ: Loeang "Leung" (Neak Leung)
 )
-"""How print writes four vowels the gazetteer spells in the Geographic Department's system,
+"""How print writes the vowels the gazetteer spells in the Geographic Department's system,
 for a word the table does not list (the table's words are the evidence: Saen "Sen",
 Traeng "Treng", Khmau "Khmao", Krau "Krao", Tuek "Teuk", Totueng "Toteung", Lueu "Leu")."""
 

@@ -241,6 +241,8 @@ def _spell_name(name: str, level: Level | None) -> str:
     places = _index().get(key)
     if places:
         place = next((p for p in places if p.level == level), places[0])
+        if places[0].level == Level.PROVINCE:  # a provincial town is spelled as its province
+            place = places[0]  # (the gazetteer's district Pousat, Kracheh: print's Pursat, Kratie)
         return print_spelling(" ".join(place.en.split()))
     for patron in sorted(PATRONS, key=len, reverse=True):
         folded = place_key(patron)
