@@ -100,6 +100,10 @@ def test_compounds_as_printed() -> None:
         ("Siem Reap", "Siemreap"),
         ("Ponhea Leu", "Ponhealoeu"),
         ("Boeung Kak", "Beung Kak"),
+        ("Kandal Market", "Phsar Kandal"),  # a kind word in English: kind words left out
+        ("Krong Kep", "Kep town"),
+        ("Wat Ounalom", "Ounalom Pagoda"),
+        ("Sangkat Boeung Raing", "Boeung Raing commune"),
     ],
 )
 def test_print_variants_are_one_name(a: str, b: str) -> None:
@@ -127,10 +131,35 @@ def test_print_variants_are_one_name(a: str, b: str) -> None:
         ("Ang Snuol", "Angkor Chum"),
         ("Wat Phnom", "Wat Botum"),
         ("Kompong Som", "Kampong Speu"),
+        ("Kampong Cham province", "Kampong Chhnang province"),
+        ("Wat Phnom", "Botum Pagoda"),
+        ("Khan Sophirom", "Sophirom"),  # no English kind word: Khan may be a name
     ],
 )
 def test_near_misses_stay_apart(a: str, b: str) -> None:
     assert not same_name(a, b) and not same_name(b, a)
+
+
+@pytest.mark.parametrize(
+    ("khmer_a", "printed_a", "khmer_b", "printed_b"),
+    [
+        ("ផ្សារកណ្ដាល", "Kandal Market", "ផ្សារថ្មី", "Phsar Thmei"),
+        ("ខេត្តកំពង់ចាម", "Kampong Cham province", "ខេត្តកំពង់ឆ្នាំង", "Kampong Chhnang province"),
+        ("វត្តភ្នំ", "Wat Phnom", "វត្តបទុម", "Botum Pagoda"),
+        ("ក្រុងកែប", "Kep town", "ក្រុងកំពត", "Kampot town"),
+        ("ភូមិត្រពាំងថ្មីខាងជើង", "Trapeang Thmei Khang Cheung village", "ភូមិត្រពាំងថ្មីខាងត្បូង",
+         "Trapeang Thmei Khang Tbong village"),
+    ],
+)  # fmt: skip
+def test_places_of_one_kind_stay_apart(
+    khmer_a: str, printed_a: str, khmer_b: str, printed_b: str
+) -> None:
+    """Leaving kind words out (Phsar, Market, province, Wat, Pagoda) joins no two places."""
+    assert not same_name(printed_a, printed_b)
+    assert not same_name(romanize_place(khmer_a), printed_b)
+    assert not same_name(romanize_place(khmer_b), printed_a)
+    assert same_name(romanize_place(khmer_a), printed_a)
+    assert same_name(romanize_place(khmer_b), printed_b)
 
 
 def test_tables_are_well_formed() -> None:
