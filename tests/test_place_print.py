@@ -195,6 +195,10 @@ def test_tables_are_well_formed() -> None:
         ("សង្កាត់ចោមចៅ", "Sangkat Chom Chao"),
         ("ភ្នំបាសិត", "Phnom Baseth"),  # not "Ba Set": សិត is too rare to cut a word for
         ("វិទ្យាល័យព្រែកលៀប", "Prek Lieb High School"),
+        ("ដែនជម្រកសត្វព្រៃព្រៃឡង់", "Prey Lang Wildlife Sanctuary"),  # ព្រៃ opens ព្រៃឡង់
+        ("មន្ទីរពេទ្យបង្អែកខេត្តតាកែវ", "Takeo Provincial Referral Hospital"),
+        ("សាលាខេត្តកំពង់ចាម", "Kampong Cham Provincial Hall"),
+        ("ព្រលានយន្តហោះអន្តរជាតិសៀមរាប", "Siem Reap International Airport"),
     ],
 )
 def test_names_the_gazetteer_lacks_are_spelled_from_its_words(khmer: str, printed: str) -> None:

@@ -48,10 +48,20 @@ INSTITUTIONS: dict[str, str] = {
     "មណ្ឌលសុខភាព": "{} Health Centre",
     "ផ្សារ": "{} Market",
     "ស្ពាន": "{} Bridge",
+    "មន្ទីរពេទ្យ": "{} Hospital",
+    "ប៉ុស្តិ៍សុខភាព": "{} Health Post",
+    "សាលាខេត្ត": "{} Provincial Hall",
+    "ព្រលានយន្តហោះ": "{} Airport",
+    "ព្រលានយន្តហោះអន្តរជាតិ": "{} International Airport",
+    "ឧទ្យានជាតិ": "{} National Park",
+    "ដែនជម្រកសត្វព្រៃ": "{} Wildlife Sanctuary",
 }
 """Khmer words written before the name of a school, pagoda, hospital, market or bridge, and
 how print writes the whole: វត្ត X is "Wat X" (Wat Phnom, Wat Botum, Wat Ounalom), វិទ្យាល័យ X
-is "X High School"."""
+is "X High School"; the hospital, health post, provincial hall, airport, national park and
+wildlife sanctuary as their usual English names are written (Kampong Cham Provincial
+Hospital, Siem Reap International Airport, Kirirom National Park, Prey Lang Wildlife
+Sanctuary)."""
 
 PATRONS: dict[str, str] = {
     "សម្តេចតេជោហ៊ុនសែន": "Samdech Techo Hun Sen",

@@ -123,6 +123,11 @@ COMMON = 20
 spell it so (ខាងជើង is ខាង "Khang" + ជើង "Cheung"; បាសិត is not បា "Ba" + សិត "Set")."""
 
 
+FREQUENT = 100
+"""A word that opens a segmenter's word is cut off, whatever follows, when this many
+gazetteer names spell it so (ព្រៃ Prey, ត្រពាំង Trapeang, ស្វាយ Svay, កំពង់ Kampong, តា Ta)."""
+
+
 def split_place(
     key: str, words: dict[str, tuple[str, int]], bounds: Iterable[int]
 ) -> list[tuple[str, str | None]]:
@@ -132,6 +137,10 @@ def split_place(
     :data:`COMMON`. Whole gazetteer names may be in ``words`` too."""
     ends = {0, len(key), *bounds}
     longest = max((len(k) for k in words), default=0)
+    for start in sorted(ends):  # ព្រៃឡង់ is ព្រៃ "Prey" + ឡង់: a word of its own
+        for end in range(start + 1, min(len(key), start + longest)):
+            if _can_cut(key, end) and words.get(key[start:end], ("", 0))[1] >= FREQUENT:
+                ends.add(end)
     size = len(key)
     never = 1 << 30
     best: list[tuple[int, int, bool]] = [(0, 0, False)] + [(never, 0, False)] * size

@@ -227,8 +227,14 @@ def _spell(text: str, *, titled: bool) -> str:
         return spelled
     pattern = _PRINTED[prefix]
     if titled:  # inside a school's or a hospital's name: "Krouch Chhmar District Referral Hospital"
-        pattern = " ".join(w if w == "{}" else w[:1].upper() + w[1:] for w in pattern.split())
+        pattern = _TITLED.get(prefix) or " ".join(
+            w if w == "{}" else w[:1].upper() + w[1:] for w in pattern.split()
+        )
     return pattern.format(spelled)
+
+
+_TITLED = {normalize("ខេត្ត"): "{} Provincial"}
+"""A province inside an institution's name: "Takeo Provincial Referral Hospital"."""
 
 
 def _spell_name(name: str, level: Level | None) -> str:
