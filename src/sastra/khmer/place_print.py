@@ -70,9 +70,16 @@ PATRONS: dict[str, str] = {
     "ហ៊ុនសែន": "Hun Sen",
     "ជាស៊ីម": "Chea Sim",
     "ព្រះស៊ីសុវត្ថិ": "Preah Sisowath",
+    "ស៊ីសុវត្ថិ": "Sisowath",
     "នរោត្តមសីហនុ": "Norodom Sihanouk",
+    "សម្តេចហ៊ុនសែន": "Samdech Hun Sen",
+    "ហ៊ុនសែនប៊ុនរ៉ានី": "Hun Sen Bun Rany",
+    "ប៊ុនរ៉ានី": "Bun Rany",
+    "សម្តេចជាស៊ីម": "Samdech Chea Sim",
+    "ហេងសំរិន": "Heng Samrin",
 }
 """People schools are named after, before the place name (Hun Sen Kang Tanoeng High School,
+Heng Samrin Tbong Khmum High School, Sisowath High School,
 Bun Rany Hun Sen Chakryavong High School, Techo Hun Sen Choam Ksant High School); keys are
 normalized with the spaces removed."""
 
@@ -131,6 +138,7 @@ def print_spelling(gazetteer: str) -> str:
 
 
 _VOWELS = (
+    (re.compile(r"aeu"), "eu"),  # ើ: Daeum "Deum" (Phsar Deum Kor), Andaeuk "Andeuk"
     (re.compile(r"eae"), "e"),  # ែ after ea: Kuleaen "Kulen", Nheaek "Nhek", as Preaek "Prek"
     (re.compile(r"(?<![eE])ae(?!u)"), "e"),  # ែ: Slaeng "Sleng" (Tuol Sleng), Kraek "Krek"
     (re.compile(r"^Ae(?!u)"), "E"),  # Aem "Em" (Lvea Em), Aek "Ek" (Ek Phnom)
