@@ -47,8 +47,8 @@ def test_collection_size() -> None:
     assert len(people) >= 160 and len(_rows("person", "tune")) >= 116
     assert len(_rows("person", "heldout")) >= 15
     assert len(_rows("person", "heldout2")) >= 25
-    assert len(_rows("person", "heldout4")) >= 109
-    assert len(_rows("place", "heldout4")) >= 29
+    assert len(_rows("person", "heldout4")) >= 118
+    assert len(_rows("place", "heldout4")) >= 39
     assert len({k for k, _ in people}) == len(people)
 
 
