@@ -3,8 +3,10 @@
 
 Printed person names follow conventions more than rules (ព័ន្ធមុនីរ័ត្ន is "Pornmoniroth",
 រង្ស៊ី is "Rainsy"); the table holds those conventions and the rules are the fallback for
-every word it does not cover. A word is spelled from the table when it is listed whole, or
-when it is made only of listed words (ព័ន្ធ + មុនី + រ័ត្ន), the longest first.
+every word it does not cover. Most of the table is a lexicon of common Cambodian family
+names and given-name words in their commonest printed spelling (សុខ "Sok", វុទ្ធី "Vuthy").
+A word is spelled from the table when it is listed whole, or when it is made only of listed
+words (ព័ន្ធ + មុនី + រ័ត្ន, ស្រី + ពៅ "Sreypov"), the longest first.
 """
 
 from __future__ import annotations

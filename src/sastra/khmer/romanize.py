@@ -35,10 +35,10 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
 * no diacritics; ិ a-series ``e`` (សិលា "Sela", UNGEGN ``ĕ``); ី a-series ``ey``
   ("Srey", "Pisey"); ៅ a-series ``ao`` ("Mao", UNGEGN ``au``);
 * ែ is ``e`` in both series ("Manet", "Hem", "Hun Sen", "Khmer"; UNGEGN ``ae``);
-* o-series ា is ``ea`` except in a word's last syllable when that syllable is open
-  (no final, no sign), its onset is one of the sonorants ល រ ន យ ញ and the syllable
-  before (there must be one) is not ``ea``: then ``a`` (សិលា "Sela", តារា "Tara", ចរិយា "Chariya",
-  កញ្ញា "Kanha"). After other consonants, in closed syllables and after an ``ea``
+* o-series ា is ``ea`` except in an open syllable (no final, no sign) whose onset is one
+  of the sonorants ល រ ន យ ញ and whose syllable before (there must be one) is not ``ea``:
+  then ``a`` (សិលា "Sela", តារា "Tara", ចរិយា "Chariya", កញ្ញា "Kanha", and inside a word,
+  វឌ្ឍនាកា "Vathanaka"). After other consonants, in closed syllables and after an ``ea``
   syllable it stays ``ea`` (សុភា "Sophea", ជា "Chea", ស្រីនាង "Sreyneang", មាលា
   "Mealea");
 * o-series ី at the end of a word is ``y`` (លី "Ly", ទេវី "Tevy"); ឹម is ``im``
@@ -70,6 +70,9 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
   after other vowels it stays ``t``: print adds ``h`` as often as not (នេត "Neth", ឌី សាវ៉េត
   "Dy Saveth", ណាត "Nath" against ជូ ជេត "Chu Chet", វ៉ន វេត "Vorn Vet", គាត "Keat"), so
   the usage table keeps the ones print fixes;
+* o-series ុ in an open syllable inside a word is ``o``, as print writes it (មុនិនាថ
+  "Monineath", មុនីវង្ស "Monivong", ព័ន្ធមុនីរ័ត្ន "Pornmoniroth"); closing a word or closed
+  it stays ``u`` (ពុទ្ធី "Puthy", ប៊ុន "Bun");
 * ោ a-series is ``o`` (សោភា "Sophea", កោះ "Koh") and ``or`` closing a word (ហោ "Hor");
   o-series ៅ closing a word is ``ov`` (ពៅ "Pov");
 * a word of one bare a-series consonant takes ``r`` (ស "Sar");
@@ -182,13 +185,12 @@ def _spell(syls: list[Syllable]) -> str:
             elif last and syl.vowel == "ៅ":
                 nucleus = "ov"  # ពៅ "Pov", ស្រីពៅ "Sreypov"
             elif (
-                last
-                and syl.vowel == "ា"
+                syl.vowel == "ា"
                 and len(syl.onset) == 1
                 and syl.onset[0] in _PLAIN_A_AFTER
                 and previous_nucleus not in ("", "ea")
             ):
-                nucleus = "a"  # សិលា "Sela", តារា "Tara"; មាលា stays "Mealea"
+                nucleus = "a"  # សិលា "Sela", វឌ្ឍនាកា "Vathanaka"; មាលា stays "Mealea"
         if _silent_ng(syl, syls[k + 1 :]):
             nucleus = "o"  # វង្ស "Vong": ង before a silent word-final subscript
         if inherent(syl) and not last and syl.series == 2 and inherent(syls[k + 1]):
@@ -199,6 +201,8 @@ def _spell(syls: list[Syllable]) -> str:
             nucleus = "or" if last and not final and not syl.signs else "o"  # ហោ "Hor", កោះ "Koh"
         if syl.vowel == "ូ" and syl.series == 1 and not syl.signs and _open(syl, syls[k + 1 :]):
             nucleus = "o"  # បូរ៉ា "Bora", បូររិទ្ធ "Borith"; closed: អូន "Aun", សូត "Sauth"
+        if syl.vowel == "ុ" and syl.series == 2 and not syl.signs and not final and not last:
+            nucleus = "o"  # an open ុ inside a word: មុនិនាថ "Monineath", មុនីវង្ស "Monivong"
         if _ou_before_stop(syl):
             nucleus = "ou"  # អ៊ុក "Ouk", អ៊ុច "Ouch"
         if syl.vowel == "ែ" and syl.final == "វ":

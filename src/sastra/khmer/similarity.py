@@ -7,7 +7,8 @@ Khmer reader does:
 
 1. :func:`name_key` folds spellings that stand for the same Khmer letters:
    aspirate digraphs (``chh``/``ch`` → ``c``, ``kh`` → ``k``, ``ph`` → ``p``,
-   ``th`` → ``t``, ``nh`` → ``n``), ``w`` → ``v``, ``y`` as a vowel → ``i``,
+   ``th`` → ``t``, ``nh`` → ``n``), a first syllable's ``om`` before a consonant →
+   ``am`` (ំ: "Somnang"/"Samnang"), ``w`` → ``v``, ``y`` as a vowel → ``i``,
    ``ea`` → ``a`` (o-series /iə/ after a consonant, "Sophea"), ``ae`` → ``e`` and a
    final ``aev`` → ``eo`` (the gazetteer's ែ: "Preaek Ta Kaev" is printed "Prek Ta
    Keo"), ``ieu``/``iev``/``eav`` → one form (ៀវ: "Khieu", "Seavmey"/"Sieumey"), a final
@@ -85,9 +86,16 @@ _FRONT = frozenset({"i", "e", "ei", "ie", "iei", "eie"})
 _CENTRAL = frozenset({"eu", "oe", "oeu", "ue", "eo", "euo", "oeua", "eua"})
 
 
+_NIKAHIT_SYLLABLE = re.compile(r"^(chh|ch|kh|k|s|th|t|d|ph|p|l)om(?=[bcdhklmnprstv])")
+"""A first syllable of one consonant and a-series ំ before the next syllable's consonant:
+print writes it "am" or "om" (សំណាង Samnang/Somnang, ចំរើន Chamroeun/Chomroeun, កំពង់
+Kampong/Kompong)."""
+
+
 def _fold_place_vowels(word: str) -> str:
-    """កំ before a labial is printed "Kam" or "Kom" (Kampong/Kompong, Kampot/Kompot): one key."""
-    return re.sub(r"^kom(?=[pb])", "kam", word)
+    """A word-initial ំ syllable printed "om" is the "am" of the other spelling: one key.
+    Only before another consonant of the same word: "Som" alone and "Somaly" stay."""
+    return _NIKAHIT_SYLLABLE.sub(r"\1am", word)
 
 
 def _fold_word(word: str) -> str:
