@@ -167,3 +167,62 @@ def test_remembered_baselines_give_the_walk_s_answers_after_an_edit(
     assert warm == cold
     a0 = next(a for a in cold.articles if a.key.slug == "a0").versions["en"]
     assert a0.state is State.STALE
+
+
+def _cold(root: Path) -> SiteStatus:
+    shutil.rmtree(root / ".sastra-cache", ignore_errors=True)
+    config = open_config(root)
+    with open_tracked_site(config, locate(config.root)) as (site, tracker):
+        return site_status(tracker, site.pairs)
+
+
+def test_pages_renamed_between_md_and_mdx_get_the_lazy_answers(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same blob is another text as .md (an import line is a paragraph) and as .mdx
+    (it is code): every path keys fingerprints by blob and MDX-ness alike."""
+    chart = "import Chart from '../components/Chart.astro';\n\n"
+    end = "---\n\n"  # the import line follows the frontmatter
+    files = {f"content/km/news/b{i}.md": KM[i].replace(end, end + chart, 1) for i in range(3)}
+    files |= {f"content/en/news/b{i}.md": EN[i].replace(end, end + chart, 1) for i in range(3)}
+    files[".gitignore"] = ".sastra-cache/\n"
+    config = 'languages = ["km", "en"]\nsource_language = "km"\n'
+    root: Path = make_site(files, config=config, git_init=True)
+    commit_all(root, "import")
+    _cold(root)  # caches the .md fingerprints of every blob
+
+    def mv(rel: str) -> None:
+        import subprocess
+
+        subprocess.run(["git", "mv", rel, rel + "x"], cwd=root, check=True)
+
+    mv("content/km/news/b0.md")  # b0: both become MDX, then the import goes from the source
+    mv("content/en/news/b0.md")
+    mv("content/km/news/b1.md")  # b1: only the source becomes MDX: its import line is no
+    mv("content/en/news/b2.md")  # longer text; b2: only the translation does
+    commit_all(root, "pages become MDX")
+    km0 = root / "content" / "km" / "news" / "b0.mdx"
+    km0.write_text(km0.read_text("utf-8").replace(chart, ""), "utf-8")
+    commit_all(root, "the chart import is dropped")
+
+    cached = _status_keeping_cache(root)
+    states = {str(a.key): a.versions["en"].state for a in cached.articles}
+    assert states == {
+        "news/b0": State.UP_TO_DATE,
+        "news/b1": State.STALE,
+        "news/b2": State.UP_TO_DATE,
+    }
+    b1 = next(a for a in cached.articles if a.key.slug == "b1").versions["en"]
+    assert b1.removed_paragraphs == ("import Chart from '../components/Chart.astro';",)
+    assert _cold(root) == cached
+
+    monkeypatch.setattr(site_module, "prefetch", lambda *args, **kwargs: 0)
+    assert _cold(root) == cached
+
+
+def _status_keeping_cache(root: Path) -> SiteStatus:
+    """A status over the cache the run before left (the remembered status aside)."""
+    (root / ".sastra-cache" / "status.pickle").unlink(missing_ok=True)
+    config = open_config(root)
+    with open_tracked_site(config, locate(config.root)) as (site, tracker):
+        return site_status(tracker, site.pairs)

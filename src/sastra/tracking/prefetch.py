@@ -22,7 +22,7 @@ from sastra.cache import BlobCache
 from sastra.model import Article, Pair
 from sastra.parallel import THRESHOLD, SharedPool
 from sastra.progress import Progress, ticker
-from sastra.tracking import CHANGES, COUNTERPARTS
+from sastra.tracking import CHANGES, COUNTERPARTS, fp_key
 from sastra.tracking.ahead import fingerprint_ahead, plan
 from sastra.tracking.baseline import remembered_baseline
 from sastra.tracking.changes import ALIGNED, Aligner, Change, Shape, shapes, summary_of
@@ -90,8 +90,18 @@ class AlignJob(NamedTuple):
     aligner: Aligner
 
 
-Wanted = dict[tuple[str, str], tuple[str, Fields]]
-"""``(namespace, blob) -> (path, fields)`` of committed versions to fingerprint."""
+class WantedVersion(NamedTuple):
+    """A committed version a baseline walk asked for."""
+
+    blob: str
+    path: str
+    """Its name in that commit (which says whether it is MDX)."""
+    fields: Fields
+
+
+Wanted = dict[tuple[str, str], WantedVersion]
+"""``(namespace, fingerprint key) -> version`` of committed versions to fingerprint (the
+key is :func:`~sastra.tracking.fp_key`)."""
 
 
 class _Need(Exception):
@@ -111,7 +121,7 @@ class _Walk:
     index: int = 0
     """Index of the translation in the articles the workers inherit."""
     then: str | None = None
-    """Blob of the source at the baseline, when it differs from the source now."""
+    """Fingerprint key of the source at the baseline, when it differs from the source now."""
     compare: tuple[str, str] | None = None
     """``(name, blob)`` of the source at the baseline, to compare with the source now."""
 
@@ -120,17 +130,19 @@ class _Walk:
     ) -> bool:
         """Walk with what is cached; ``False`` (and ``wanted`` filled) when it needs more."""
         article, namespace = self.article, self.namespace
-        current = cache.get(namespace, article.blob)
+        own = fp_key(article.blob, article.path)
+        current = cache.get(namespace, own)
 
         def fingerprint(blob: str, path: str) -> str | None:
-            if blob == article.blob:
+            key = fp_key(blob, path)
+            if key == own:
                 return str(current)
-            found = cache.get(namespace, blob)
+            found = cache.get(namespace, key)
             if isinstance(found, str):
                 return found
             if blob in unreadable:
                 return None
-            wanted[(namespace, blob)] = (path, self.fields)
+            wanted[(namespace, key)] = WantedVersion(blob, path, self.fields)
             raise _Need
 
         try:
@@ -147,10 +159,11 @@ class _Walk:
         if found is None or found.cut:
             return True
         then = history.blob_at(self.source.path, found.position)
-        if then is not None and then[1] != self.source.blob:
-            self.then = then[1]
-            old = cache.get(namespace, then[1])
-            new = cache.get(namespace, self.source.blob)
+        now = fp_key(self.source.blob, self.source.path)
+        if then is not None and fp_key(then[1], then[0]) != now:
+            self.then = fp_key(then[1], then[0])
+            old = cache.get(namespace, self.then)
+            new = cache.get(namespace, now)
             if old is None or (old != new and cache.get(CHANGES, f"{old}>{new}") is None):
                 self.compare = then
         return True
@@ -179,8 +192,9 @@ def prefetch(
         fields = tuple(tracker.config.collection(coll).translatable)
         source_index = len(articles)
         for article in (source, *(a for a in pair.versions.values() if a is not source)):
-            if cache.get(namespace, article.blob) is None:
-                disk.setdefault((namespace, article.blob), DiskJob(len(articles), fields))
+            own = fp_key(article.blob, article.path)
+            if cache.get(namespace, own) is None:
+                disk.setdefault((namespace, own), DiskJob(len(articles), fields))
             articles.append(article)
             if article is source or article.l10n.source_hash or history is None:
                 continue
@@ -233,14 +247,14 @@ def _align(
     jobs: list[AlignJob] = []
     for walk in walks:
         old = cache.get(walk.namespace, walk.then) if walk.then else None
-        new = cache.get(walk.namespace, walk.source.blob)
+        new = cache.get(walk.namespace, fp_key(walk.source.blob, walk.source.path))
         summary = cache.get(CHANGES, f"{old}>{new}") if old and old != new else None
         if not isinstance(summary, tuple) or len(summary) != len(Change._fields):
             continue
         summary = Change(*summary)
         if not any(c.kind in ALIGNED for c in summary.kinds):
             continue
-        key = f"{old}>{cache.get(walk.namespace, walk.article.blob)}"
+        key = f"{old}>{cache.get(walk.namespace, fp_key(walk.article.blob, walk.article.path))}"
         if cache.get(COUNTERPARTS, key) is None and key not in keys:
             keys.append(key)
             jobs.append(AlignJob(walk.index, summary.old_shapes, walk.fields, aligner))
@@ -266,17 +280,17 @@ def _fingerprint(
     """Fingerprint committed versions, read a batch at a time (ordered by path: the
     versions of one article go to one worker together, which parses their shared
     paragraphs once)."""
-    keys = sorted(wanted, key=lambda key: (wanted[key][0], key[1]))
+    keys = sorted(wanted, key=lambda key: (wanted[key].path, key[1]))
     done = 0
     for start in range(0, len(keys), BATCH):
         batch = keys[start : start + BATCH]
-        data = history.read_blobs(list(dict.fromkeys(blob for _, blob in batch)))
-        unreadable.update(blob for _, blob in batch if blob not in data)
-        batch = [key for key in batch if key[1] in data]
-        jobs = [GitJob(data[blob], *wanted[(ns, blob)]) for ns, blob in batch]
+        data = history.read_blobs(list(dict.fromkeys(wanted[key].blob for key in batch)))
+        unreadable.update(wanted[key].blob for key in batch if wanted[key].blob not in data)
+        batch = [key for key in batch if wanted[key].blob in data]
+        jobs = [GitJob(data[v.blob], v.path, v.fields) for v in map(wanted.__getitem__, batch)]
         for key, fingerprint in zip(batch, pool.map(_git_job, jobs, threshold), strict=True):
             if fingerprint is None:
-                unreadable.add(key[1])
+                unreadable.add(wanted[key].blob)
             else:
                 cache.put(*key, fingerprint)
         done += len(batch)
@@ -293,28 +307,37 @@ def _compare(
     """Compare each stale source's version at its baseline with the source now."""
     assert tracker.cache is not None
     cache = tracker.cache
-    compared: dict[tuple[str, str], _Walk] = {}
+    # One comparison per (namespace, old version, source now), each named by its
+    # fingerprint key: the same bytes are another text as .md and as .mdx.
+    compared: dict[tuple[str, str, str], tuple[str, _Walk]] = {}
     for walk in walks:
         if walk.compare is not None:
-            compared.setdefault((walk.compare[1], walk.source.blob), walk)
-    keys = sorted(compared, key=lambda key: (compared[key].source.path, key))
+            name, old = walk.compare
+            key = (
+                walk.namespace,
+                fp_key(old, name),
+                fp_key(walk.source.blob, walk.source.path),
+            )
+            compared.setdefault(key, (old, walk))
+    keys = sorted(compared, key=lambda key: (compared[key][1].source.path, key))
     for start in range(0, len(keys), BATCH):
         batch = keys[start : start + BATCH]
-        data = history.read_blobs(list(dict.fromkeys(old for old, _ in batch)))
-        batch = [key for key in batch if key[0] in data]
+        data = history.read_blobs(list(dict.fromkeys(compared[key][0] for key in batch)))
+        batch = [key for key in batch if compared[key][0] in data]
         jobs: list[CompareJob] = []
-        for old, _ in batch:
-            walk = compared[(old, _)]
+        for key in batch:
+            old, walk = compared[key]
             assert walk.compare is not None
             jobs.append(
                 CompareJob(data[old], walk.compare[0], walk.source_index, walk.fields, True)
             )
         results: Iterator[CompareResult] = pool.map(_compare_job, jobs, threshold)
-        for (old, new), (old_fp, new_fp, change) in zip(batch, results, strict=True):
-            namespace = compared[(old, new)].namespace
-            cache.put(namespace, new, new_fp)
+        for (namespace, old_key, new_key), (old_fp, new_fp, change) in zip(
+            batch, results, strict=True
+        ):
+            cache.put(namespace, new_key, new_fp)
             if old_fp is not None:
-                cache.put(namespace, old, old_fp)
+                cache.put(namespace, old_key, old_fp)
                 if change is not None:
                     tracker.remember_change(old_fp, new_fp, change)
     return len(compared)
