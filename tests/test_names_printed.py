@@ -47,7 +47,7 @@ def test_collection_size() -> None:
     assert len(people) >= 160 and len(_rows("person", "tune")) >= 116
     assert len(_rows("person", "heldout")) >= 15
     assert len(_rows("person", "heldout2")) >= 25
-    assert len(_rows("person", "heldout4")) >= 91
+    assert len(_rows("person", "heldout4")) >= 126
     assert len(_rows("place", "heldout4")) >= 45
     assert len({k for k, _ in people}) == len(people)
 
