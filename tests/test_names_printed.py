@@ -47,7 +47,7 @@ def test_collection_size() -> None:
     assert len(people) >= 160 and len(_rows("person", "tune")) >= 116
     assert len(_rows("person", "heldout")) >= 15
     assert len(_rows("person", "heldout2")) >= 25
-    assert len(_rows("person", "heldout4")) >= 91
+    assert len(_rows("person", "heldout4")) >= 126
     assert len(_rows("place", "heldout4")) >= 45
     assert len({k for k, _ in people}) == len(people)
 
@@ -58,9 +58,9 @@ def test_collection_size() -> None:
         ("person", "tune", romanize_name, 0.63, 0.86),
         ("person", "heldout", romanize_name, 0.52, 1.00),
         ("person", "heldout2", romanize_name, 0.55, 0.88),
-        ("place", "tune", romanize_place, 0.79, 0.92),
+        ("place", "tune", romanize_place, 0.85, 0.97),
         ("place", "heldout", romanize_place, 1.00, 1.00),
-        ("place", "heldout3", romanize_place, 0.56, 1.00),
+        ("place", "heldout3", romanize_place, 0.65, 1.00),
         ("place", "heldout", lambda k: render_name(k, "en", Glossary())[0], 1.00, 1.00),
     ],
     ids=[
