@@ -173,6 +173,8 @@ def _spell(syls: list[Syllable]) -> str:
             onset = "p" + onset[1:]  # ប្រាក់ "Prak", ប៉ាង "Pang"
         if syl.onset[:1] == ["ត"] and prev is not None and prev.final in ("ន", "ណ"):
             onset = "d" + onset[1:]  # ន្ត is ន្ដ, one glyph: ចិន្តា "Chenda"
+        if syl.onset[:1] == ["ហ"] and len(syl.onset) > 1:
+            onset = _H_CLUSTER.get(syl.onset[1], onset[1:] or onset) + onset[2:]  # ហ្គ "G"
         if last and prev is not None and inherent(syl) and prev.geminate:
             if syl.onset == [prev.final] and prev.final in ("ណ", "ន"):
                 text += "n"  # a geminate n is written twice: សុវណ្ណ "Sovann"
@@ -201,6 +203,12 @@ def _spell(syls: list[Syllable]) -> str:
             nucleus = "or" if last and not final and not syl.signs else "o"  # ហោ "Hor", កោះ "Koh"
         if syl.vowel == "ូ" and syl.series == 1 and not syl.signs and _open(syl, syls[k + 1 :]):
             nucleus = "o"  # បូរ៉ា "Bora", បូររិទ្ធ "Borith"; closed: អូន "Aun", សូត "Sauth"
+        elif syl.vowel == "ូ" and syl.series == 1 and not syl.signs and syl.final == "យ":
+            nucleus = "o"  # ខូយ "Khoy": ូយ is a diphthong, not a closed ូ
+        if syl.vowel == "ៃ" and last and not final and not syl.signs:
+            nucleus = "ay"  # ផៃ "Phay", នៃ "Nay": ៃ closing a word, both series
+        if last and _long_o_before_n(syl):
+            nucleus = "or"  # ស៊ន "Sorn", ងន "Ngorn": the long o-series inherent vowel before ន
         if syl.vowel == "ុ" and syl.series == 2 and not syl.signs and not final and not last:
             nucleus = "o"  # an open ុ inside a word: មុនិនាថ "Monineath", មុនីវង្ស "Monivong"
         if _ou_before_stop(syl):
@@ -213,9 +221,24 @@ def _spell(syls: list[Syllable]) -> str:
             final = "h"
         if last and syl.final == "ត" and syl.vowel in ("ិ", "ុ") and not syl.signs:
             final = "th"  # a short vowel's final t: គិត "Kith", សាឡុត "Saloth"; ណាត stays "Nat"
+        if syl.onset == ["អ"] and prev is not None and (prev.final or NIKAHIT in prev.signs):
+            text += " "  # a syllable opened by អ after a closed one starts a word: សំអាន "Sam An"
         text = _join(text, previous_final, onset + nucleus + final)
         previous_final, previous_nucleus = final, nucleus
     return text
+
+
+_H_CLUSTER = {"គ": "g", "វ": "f", "ប": "b"}
+"""ហ over a subscript writes a sound Khmer letters lack or an a-series sonorant: ហ្គ "g"
+(ហ្គេក "Guek"), ហ្វ "f" (ហ្វីណង់ "Finong"), ហ្ប "b"; over ន ម ល យ រ the ហ is silent (ហ្ន "n")."""
+
+
+def _long_o_before_n(syl: Syllable) -> bool:
+    """An o-series inherent vowel closed by a plain ន (no ់, no subscript) is long and print
+    marks it with ``r`` closing a word: ស៊ន "Sorn", ងន "Ngorn" (ឈន់ "Chhon", យន់ "Yon" are
+    short; inside a word it stays ``o``: ជនជាតិ "Choncheat")."""
+    plain = syl.series == 2 and not syl.vowel and not syl.signs and not syl.independent
+    return plain and syl.final == "ន" and not syl.final_short and not syl.geminate
 
 
 def _open(syl: Syllable, rest: list[Syllable]) -> bool:
@@ -279,4 +302,4 @@ def romanize_name(khmer: str) -> str:
 
 
 def _capitalise(word: str) -> str:
-    return word[:1].upper() + word[1:].lower() if word else word
+    return " ".join(part[:1].upper() + part[1:].lower() for part in word.split(" ") if part)
