@@ -45,6 +45,8 @@ from functools import lru_cache
 __all__ = [
     "CONSONANT",
     "H_INDEL",
+    "PLACE_KINDS",
+    "PLACE_WORDS",
     "THRESHOLD",
     "VOWEL_INDEL",
     "VOWEL_OTHER_CLASS",
@@ -286,10 +288,38 @@ def _joined_key(words: tuple[str, ...]) -> str:
 
 
 def same_name(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` are spellings of one Khmer name (distance ≤ THRESHOLD)."""
+    """True when ``a`` and ``b`` are spellings of one Khmer name (distance ≤ THRESHOLD).
+
+    A place is one name whatever its kind word and where print puts it: when either side
+    names a kind of place in English ("Kandal Market", "Kep town", "Botum Pagoda"), the
+    kind words of both sides (:data:`PLACE_KINDS`, :data:`PLACE_WORDS`) are left out, so
+    "Phsar Kandal" is "Kandal Market" and "Krong Kep" is "Kep town"."""
     if not name_key(a) or not name_key(b):
         return False
-    return name_distance(a, b) <= THRESHOLD
+    if name_distance(a, b) <= THRESHOLD:
+        return True
+    bare_a, bare_b = _without_place_words(a, b)
+    return bool(bare_a and bare_b) and name_distance(bare_a, bare_b) <= THRESHOLD
+
+
+PLACE_KINDS = frozenset(
+    {"province", "district", "commune", "village", "town", "city", "municipality"}
+    | {"market", "pagoda", "temple", "bridge", "sangkat"}
+)
+"""English words that say a spelling names a place (no Khmer person's name is one)."""
+PLACE_WORDS = frozenset({"khet", "khett", "krong", "khan", "srok", "khum", "phum", "wat", "phsar"})
+"""The romanized Khmer kind words, left out too once a :data:`PLACE_KINDS` word says the
+spellings are places (alone they may be a person's name: Khan, Phum)."""
+
+
+def _without_place_words(a: str, b: str) -> tuple[str, str]:
+    """``a`` and ``b`` without their kind words when one of them names a place, else
+    ``("", "")``."""
+    wa, wb = _words(a), _words(b)
+    if not PLACE_KINDS.intersection(wa + wb):
+        return "", ""
+    drop = PLACE_KINDS | PLACE_WORDS
+    return " ".join(w for w in wa if w not in drop), " ".join(w for w in wb if w not in drop)
 
 
 PLACE_WORD_MIN = 6
