@@ -2,8 +2,9 @@
 behind src/sastra/data/names/name-words.tsv.
 
 Sources: the development person rows of tests/fixtures/names/printed.tsv (sets tune,
-heldout and heldout2; never heldout4, the held-out set), the people of src/sastra/data/names/well-known.yaml and the commonest printed
-spellings of tests/fixtures/khmer/romanize.tsv. A pair gives evidence for its words when
+heldout and heldout2; never heldout4, the held-out set), the people of
+src/sastra/data/names/well-known.yaml and the commonest printed spellings of
+tests/fixtures/khmer/romanize.tsv. A pair gives evidence for its words when
 the Khmer and the printed name have as many words. ``python tests/name_usage.py`` prints
 each word with its spellings, counts and whether the rules already give the commonest;
 ``python tests/name_usage.py --update-seen`` rewrites the ``seen`` column of the table.

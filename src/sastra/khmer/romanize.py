@@ -140,6 +140,8 @@ def _nucleus(syl: Syllable) -> str:
     if SAMYOK in syl.signs and not syl.vowel:
         if syl.final == "យ":
             return "a" if a_series else "e"
+        if syl.final in ("ន", "ណ") and not a_series:
+            return "or"  # ព័ន្ធ "Porn", សោភ័ណ "Sophorn"
         return "a" if a_series else "ea"
     if not syl.vowel and REAHMUK in syl.signs:
         return "a" if a_series else "ea"
@@ -221,6 +223,8 @@ def _spell(syls: list[Syllable]) -> str:
             final = "h"
         if last and syl.final == "ត" and syl.vowel in ("ិ", "ុ") and not syl.signs:
             final = "th"  # a short vowel's final t: គិត "Kith", សាឡុត "Saloth"; ណាត stays "Nat"
+        elif last and k and syl.final in ("ត", "ដ") and syl.vowel in ("េ", "ែ") and _plain(syl):
+            final = "th"  # closing a given name after e: សាវ៉េត "Saveth", សុផល្លែត "Sophalleth"
         if syl.onset == ["អ"] and prev is not None and (prev.final or NIKAHIT in prev.signs):
             text += " "  # a syllable opened by អ after a closed one starts a word: សំអាន "Sam An"
         text = _join(text, previous_final, onset + nucleus + final)
@@ -231,6 +235,11 @@ def _spell(syls: list[Syllable]) -> str:
 _H_CLUSTER = {"គ": "g", "វ": "f", "ប": "b"}
 """ហ over a subscript writes a sound Khmer letters lack or an a-series sonorant: ហ្គ "g"
 (ហ្គេក "Guek"), ហ្វ "f" (ហ្វីណង់ "Finong"), ហ្ប "b"; over ន ម ល យ រ the ហ is silent (ហ្ន "n")."""
+
+
+def _plain(syl: Syllable) -> bool:
+    """No sign on the syllable and no ់ on its final."""
+    return not syl.signs and not syl.final_short
 
 
 def _long_o_before_n(syl: Syllable) -> bool:

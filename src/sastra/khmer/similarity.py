@@ -7,8 +7,9 @@ Khmer reader does:
 
 1. :func:`name_key` folds spellings that stand for the same Khmer letters:
    aspirate digraphs (``chh``/``ch`` → ``c``, ``kh`` → ``k``, ``ph`` → ``p``,
-   ``th`` → ``t``, ``nh`` → ``n``), a first syllable's ``om`` before a consonant →
-   ``am`` (ំ: "Somnang"/"Samnang"), ``w`` → ``v``, ``y`` as a vowel → ``i``,
+   ``th`` → ``t``, ``nh`` → ``n``), ``j`` → ``c`` (ជ printed "J": "Jea"/"Chea"), a
+   first syllable's ``om`` before a consonant → ``am`` (ំ: "Somnang"/"Samnang"),
+   ``w`` → ``v``, ``y`` as a vowel → ``i``,
    ``ea`` → ``a`` (o-series /iə/ after a consonant, "Sophea"), ``ae`` → ``e`` and a
    final ``aev`` → ``eo`` (the gazetteer's ែ: "Preaek Ta Kaev" is printed "Prek Ta
    Keo"), ``ieu``/``iev``/``eav`` → one form (ៀវ: "Khieu", "Seavmey"/"Sieumey"), a final
@@ -104,7 +105,7 @@ def _fold_word(word: str) -> str:
     word = _fold_place_vowels(word)
     for digraph, single in _DIGRAPHS:
         word = word.replace(digraph, single)
-    word = word.replace("w", "v").replace("q", "k")
+    word = word.replace("w", "v").replace("q", "k").replace("j", "c")  # ជ is printed j too
     # y is a consonant only at the start of a word before a vowel ("Yem", "Yuth").
     head = "Y" if len(word) > 1 and word[0] == "y" and word[1] in _VOWELS else word[:1]
     word = (head + word[1:]).replace("y", "i").replace("Y", "y")

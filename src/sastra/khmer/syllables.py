@@ -188,6 +188,7 @@ def syllables(parts: list[Cluster]) -> list[Syllable]:
         elif prev is not None and open_prev and c.bare and not c.subs:
             closes = nxt is None or (not nxt.bare and not nxt.subs) or TOANDAKHIAT in nxt.signs
             closes = closes or (c.base in "ងយ" and bool(prev.vowel))  # សំរោងទង, ជ្រោយចង្វារ
+            closes = closes or (bool(prev.vowel) and _two_bare_after(parts, k))  # ប៊ុនថន
             last_open = nxt is not None and k + 2 == len(parts) and not (nxt.bare or nxt.subs)
             if last_open and inherent(prev) and not prev.from_subscript:
                 closes = False  # three open syllables, Pali-like: រតនា "Ratana", មករា "Makara"
@@ -231,6 +232,14 @@ def _silent_final_i(syls: list[Syllable]) -> list[Syllable]:
         prev.final = last.onset[0]
         return syls[:-1]
     return syls
+
+
+def _two_bare_after(parts: list[Cluster], k: int) -> bool:
+    """The word ends in two more bare consonants (ប៊ុន|ថន): after a written vowel, a bare
+    consonant followed by a closed syllable of two bare consonants closes its own syllable
+    ("Bunthan", not "Bunothan"; សុផល keeps "Sophal": one consonant after it)."""
+    rest = parts[k + 1 :]
+    return len(rest) == 2 and all(p.bare and not p.subs and not p.shifter for p in rest)
 
 
 def _nasal_a_before_ng(prev: Syllable, c: Cluster) -> bool:
