@@ -142,6 +142,8 @@ def _nucleus(syl: Syllable) -> str:
             return "a" if a_series else "e"
         if syl.final in ("ន", "ណ") and not a_series:
             return "or"  # ព័ន្ធ "Porn", សោភ័ណ "Sophorn"
+        if syl.final == "ត" and not a_series:
+            return "o"  # រ័ត្ន "Roth" (the final is written th): ម៉ូនីរ័ត្ន "Moniroth"
         return "a" if a_series else "ea"
     if not syl.vowel and REAHMUK in syl.signs:
         return "a" if a_series else "ea"
@@ -221,7 +223,9 @@ def _spell(syls: list[Syllable]) -> str:
             final = "u"  # ខៀវ "Khieu"
         if REAHMUK in syl.signs and not final:
             final = "h"
-        if last and syl.final == "ត" and syl.vowel in ("ិ", "ុ") and not syl.signs:
+        if syl.final == "ត" and SAMYOK in syl.signs and syl.series == 2:
+            final = "th"  # រ័ត្ន "Roth"
+        elif last and syl.final == "ត" and syl.vowel in ("ិ", "ុ") and not syl.signs:
             final = "th"  # a short vowel's final t: គិត "Kith", សាឡុត "Saloth"; ណាត stays "Nat"
         elif last and k and syl.final in ("ត", "ដ") and syl.vowel in ("េ", "ែ") and _plain(syl):
             final = "th"  # closing a given name after e: សាវ៉េត "Saveth", សុផល្លែត "Sophalleth"
