@@ -67,9 +67,9 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
 * a word-final consonant written with ិ after a long vowel is a final whose Pali vowel is
   silent (សុជាតិ "Socheat"); a word-final ត after short ិ or ុ is ``th`` (គិត "Kith", ឌិត
   "Dith", សាឡុត "Saloth", សាមុត "Samouth": seven of nine pairs, against ឈុត "Chut");
-  after other vowels it stays ``t``: print adds ``h`` as often as not (នេត "Neth", ឌី សាវ៉េត
-  "Dy Saveth", ណាត "Nath" against ជូ ជេត "Chu Chet", វ៉ន វេត "Vorn Vet", គាត "Keat"), so
-  the usage table keeps the ones print fixes;
+  after ា and in one-syllable words it stays ``t``: print adds ``h`` as often as not (ណាត
+  "Nath", វណ្ណាត "Vannath" against គាត "Keat", សូផាត "Sophat", ជូ ជេត "Chu Chet"), so
+  the usage table keeps the ones print fixes (after េ/ែ in longer words, see below);
 * o-series ុ in an open syllable inside a word is ``o``, as print writes it (មុនិនាថ
   "Monineath", មុនីវង្ស "Monivong", ព័ន្ធមុនីរ័ត្ន "Pornmoniroth"); closing a word or closed
   it stays ``u`` (ពុទ្ធី "Puthy", ប៊ុន "Bun");
@@ -86,6 +86,19 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
   នរោត្តម "Norodom", ស៊ីសុវត្ថិ "Sisowath" (French-era spellings), ព័ន្ធមុនីរ័ត្ន
   "Pornmoniroth", រង្ស៊ី "Rainsy"; the rules spell every word the table does not cover;
 * ង before a silent word-final subscript keeps ``o`` (វង្ស "Vong"; រង្សី "Rangsey").
+* ហ over a subscript writes a sound Khmer letters lack: ហ្គ ``g`` (កាំង ហ្គេកអ៊ាវ "Kaing Guek
+  Eav"), ហ្វ ``f``; over a sonorant it is silent;
+* a syllable opened by អ after a closed one starts a word of its own, as print writes it
+  (សំអាន "Sam An", ហ្គេកអ៊ាវ "Gek Eav"); so does a listed piece that starts with អ;
+* ៃ closing a word is ``ay`` in both series (ផៃ "Phay", នៃ "Nay"); ូយ is ``oy`` (ខូយ "Khoy");
+* an o-series inherent vowel closed by a plain ន at the end of a word is ``or`` (ស៊ន "Sorn",
+  ងន "Ngorn"; with ់ it is short: ឈន់ "Chhon"); o-series ័ closed by ន/ណ is ``or``
+  (សោភ័ណ "Sophorn", like ព័ន្ធ "Porn") and closed by ត is ``oth`` (ម៉ូនីរ័ត្ន "Moniroth");
+* a word-final ត/ដ after េ/ែ closing a word of two syllables or more is ``th`` (សាវ៉េត
+  "Saveth", សុផល្លែត "Sophalleth", វ៉ាន់ដេត "Vandeth"; one syllable keeps ``t``: ជេត "Chet");
+* a bare consonant after a written vowel closes that syllable when two bare consonants end
+  the word (ប៊ុនថន "Bunthan", not "Bunothan") or when a ្រ/្ល onset follows (គីមស្រ៊ាង
+  "Kimsreang", not "Kimasreang").
 
 Limits: Khmer script does not say where a syllable's final ends and the next
 syllable begins, nor whether a written vowel is pronounced, so some names come out
