@@ -274,9 +274,10 @@ def _spell_words(name: str) -> str:
     from sastra.khmer.place_split import split_place
     from sastra.khmer.segment import tokens
 
-    text = "".join(normalize(name).split())
+    words = normalize(name).split()
+    text = "".join(words)
     bounds, at = [], 0
-    for token in tokens(text):
+    for token in (t for word in words for t in tokens(word)):  # a space is a word's end too
         at += len(token)
         bounds.append(at)
     parts = split_place(place_key(text), _place_words(), bounds)
