@@ -19,7 +19,8 @@ from sastra.cache import BlobCache
 from sastra.model import Article
 from sastra.parallel import SharedPool
 from sastra.tracking import fp_key
-from sastra.tracking.fingerprint import article_fingerprint, bytes_fingerprint
+from sastra.tracking.changes import Shape, shapes
+from sastra.tracking.fingerprint import article_text, bytes_fingerprint
 from sastra.tracking.history import GitHistory
 
 AHEAD = 3
@@ -54,6 +55,9 @@ class AheadJob(NamedTuple):
 
 class AheadResult(NamedTuple):
     on_disk: str | None
+    on_disk_shapes: tuple[Shape, ...]
+    """The paragraph shapes of the file on disk (for the alignment of a stale
+    translation, which would otherwise parse the file again); empty with no file."""
     found: list[tuple[str, str | None]]
     """``(fingerprint key, fingerprint)``; ``None`` for a version that cannot be read."""
 
@@ -97,9 +101,11 @@ def fingerprint_ahead(
     ahead: dict[int, Ahead],
     threshold: int,
     tick: Callable[[], None],
+    shaped: dict[int, tuple[Shape, ...]],
 ) -> int:
     """Fingerprint each planned translation's file (when in ``disk``) with its versions;
-    returns how many committed versions were fingerprinted."""
+    returns how many committed versions were fingerprinted. The paragraph shapes of
+    each file fingerprinted go to ``shaped``, by position."""
     own = {position: key for key, (position, _) in disk.items() if position in ahead}
     order = list(ahead)
     done = 0
@@ -123,6 +129,7 @@ def fingerprint_ahead(
             for position, result in zip(*running, strict=True):
                 if position in own:
                     cache.put(*own[position], result.on_disk)
+                    shaped[position] = result.on_disk_shapes
                     tick()
                 for key, fingerprint in result.found:
                     if fingerprint is not None:  # (else the walk asks, and learns why)
@@ -133,8 +140,12 @@ def fingerprint_ahead(
 
 
 def _job(articles: list[Article], job: AheadJob) -> AheadResult:
-    """The fingerprint of a file on disk (unless its position is -1), then of its
-    committed versions, in one worker."""
-    on_disk = article_fingerprint(articles[job.position], job.fields) if job.position >= 0 else None
+    """The fingerprint and shapes of a file on disk (unless its position is -1), then
+    the fingerprints of its committed versions, in one worker."""
+    on_disk: str | None = None
+    on_disk_shapes: tuple[Shape, ...] = ()
+    if job.position >= 0:
+        text = article_text(articles[job.position], job.fields)
+        on_disk, on_disk_shapes = text.fingerprint, shapes(text)
     found = [bytes_fingerprint(data, name, job.fields) for data, name in job.versions]
-    return AheadResult(on_disk, list(zip(job.keys, found, strict=True)))
+    return AheadResult(on_disk, on_disk_shapes, list(zip(job.keys, found, strict=True)))

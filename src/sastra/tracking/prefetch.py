@@ -40,6 +40,9 @@ BATCH = 1024
 """Committed versions read from ``cat-file`` at a time, so the workers start early."""
 ROUNDS = 8
 """Walk rounds at most; a walk still asking after that is left to the lazy path."""
+ALIGN_PARSES = 1
+"""What an alignment of a stale translation with its old source costs, in page reads
+(two docs pages of ~100 paragraphs each)."""
 Fields = tuple[str, ...]
 
 
@@ -88,6 +91,9 @@ class AlignJob(NamedTuple):
     old_shapes: tuple[Shape, ...]
     fields: Fields
     aligner: Aligner
+    shapes: tuple[Shape, ...] | None
+    """The translation's shapes when the first stage sent them back; else the worker
+    reads them from the file."""
 
 
 class WantedVersion(NamedTuple):
@@ -199,8 +205,6 @@ def prefetch(
             if article is source or article.l10n.source_hash or history is None:
                 continue
             walks.append(_Walk(article, source, source_index, namespace, fields, len(articles) - 1))
-    total = len(disk) + len(walks)
-    threshold = 0 if total >= THRESHOLD else total + 1  # one decision for every batch
     # The workers inherit ``articles`` and fingerprint the versions on disk by index; a
     # translation's file goes with its newest committed versions (see tracking.ahead).
     ahead = (
@@ -210,11 +214,15 @@ def prefetch(
     )
     with SharedPool(articles, jobs) as pool:
         alone = [key for key, (index, _) in disk.items() if index not in ahead]
-        results = pool.map(_disk_job, [disk[key] for key in alone], threshold)
+        results = pool.map(_disk_job, [disk[key] for key in alone], _threshold(len(alone)))
         tick = ticker(len(disk), "fingerprinting files", progress)
         done = len(disk)
+        shaped: dict[int, tuple[Shape, ...]] = {}
         if history is not None:  # read from cat-file while the workers start on those
-            done += fingerprint_ahead(history, cache, pool, disk, ahead, threshold, tick)
+            parses = sum(1 + len(planned.versions) for planned in ahead.values())
+            done += fingerprint_ahead(
+                history, cache, pool, disk, ahead, _threshold(parses), tick, shaped
+            )
         for key, fingerprint in zip(alone, results, strict=True):
             cache.put(*key, fingerprint)
             tick()
@@ -229,17 +237,38 @@ def prefetch(
                 progress("finding baselines", len(walks) - len(pending), len(walks))
             if not wanted:
                 break
-            done += _fingerprint(history, cache, pool, wanted, unreadable, threshold)
-        done += _compare(tracker, history, pool, walks, threshold)
-        done += _align(tracker, pool, walks, threshold)
+            done += _fingerprint(history, cache, pool, wanted, unreadable)
+        done += _compare(tracker, history, pool, walks, progress)
+        done += _align(tracker, pool, walks, shaped, progress)
     return done
 
 
+PARSE_WEIGHT = 20
+"""What reading one page's visible text costs next to the cheapest pool job (a
+frontmatter parse, weight 1 in :meth:`~sastra.parallel.SharedPool.map`): about 20 for
+the docs benchmark's 14 KB MDX pages."""
+
+
+def _threshold(parses: int) -> int:
+    """The ``threshold`` of a stage's maps: every batch of the stage goes to the pool
+    when its work (``parses`` page reads in all) is worth forking the workers for, none
+    when it is not. A run after one edit reads a file or two and compares a source with
+    its translations' baselines; it must not fork a pool of the whole site for that
+    (it did, whenever the site was large: the decision was taken on the site's size)."""
+    work = parses * PARSE_WEIGHT
+    return 0 if work >= THRESHOLD else work + 1
+
+
 def _align(
-    tracker: Tracker, pool: SharedPool[list[Article]], walks: list[_Walk], threshold: int
+    tracker: Tracker,
+    pool: SharedPool[list[Article]],
+    walks: list[_Walk],
+    shaped: dict[int, tuple[Shape, ...]],
+    progress: Progress | None,
 ) -> int:
     """Align each stale translation with its old source (which paragraphs it has a
-    counterpart for), on every core; :meth:`Tracker.counterparts` finds them cached."""
+    counterpart for), on every core; :meth:`Tracker.counterparts` finds them cached.
+    ``shaped`` has the shapes of the translations the first stage read."""
     cache, aligner = tracker.cache, tracker.aligner
     if cache is None or aligner is None:
         return 0
@@ -257,14 +286,28 @@ def _align(
         key = f"{old}>{cache.get(walk.namespace, fp_key(walk.article.blob, walk.article.path))}"
         if cache.get(COUNTERPARTS, key) is None and key not in keys:
             keys.append(key)
-            jobs.append(AlignJob(walk.index, summary.old_shapes, walk.fields, aligner))
+            jobs.append(
+                AlignJob(
+                    walk.index,
+                    summary.old_shapes,
+                    walk.fields,
+                    aligner,
+                    shaped.get(walk.index),
+                )
+            )
+    tick = ticker(len(jobs), "aligning stale translations", progress)
+    # (an alignment of two docs pages costs about as much as reading one: ALIGN_PARSES)
+    threshold = _threshold(len(jobs) * ALIGN_PARSES)
     for key, found in zip(keys, pool.map(_align_job, jobs, threshold), strict=True):
         cache.put(COUNTERPARTS, key, found)
+        tick()
     return len(jobs)
 
 
 def _align_job(articles: list[Article], job: AlignJob) -> tuple[bool, ...]:
     """Which old source paragraphs a translation (inherited, by index) has a counterpart for."""
+    if job.shapes is not None:
+        return job.aligner(job.old_shapes, job.shapes)
     translation = article_text(articles[job.position], job.fields)
     return job.aligner(job.old_shapes, shapes(translation))
 
@@ -275,12 +318,12 @@ def _fingerprint(
     pool: SharedPool[list[Article]],
     wanted: Wanted,
     unreadable: set[str],
-    threshold: int,
 ) -> int:
     """Fingerprint committed versions, read a batch at a time (ordered by path: the
     versions of one article go to one worker together, which parses their shared
     paragraphs once)."""
     keys = sorted(wanted, key=lambda key: (wanted[key].path, key[1]))
+    threshold = _threshold(len(keys))
     done = 0
     for start in range(0, len(keys), BATCH):
         batch = keys[start : start + BATCH]
@@ -302,7 +345,7 @@ def _compare(
     history: GitHistory,
     pool: SharedPool[list[Article]],
     walks: list[_Walk],
-    threshold: int,
+    progress: Progress | None,
 ) -> int:
     """Compare each stale source's version at its baseline with the source now."""
     assert tracker.cache is not None
@@ -320,6 +363,8 @@ def _compare(
             )
             compared.setdefault(key, (old, walk))
     keys = sorted(compared, key=lambda key: (compared[key][1].source.path, key))
+    tick = ticker(len(keys), "comparing sources", progress)
+    threshold = _threshold(2 * len(keys))  # two texts read a comparison
     for start in range(0, len(keys), BATCH):
         batch = keys[start : start + BATCH]
         data = history.read_blobs(list(dict.fromkeys(compared[key][0] for key in batch)))
@@ -340,6 +385,7 @@ def _compare(
                 cache.put(namespace, old_key, old_fp)
                 if change is not None:
                     tracker.remember_change(old_fp, new_fp, change)
+            tick()
     return len(compared)
 
 
