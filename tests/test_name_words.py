@@ -25,7 +25,7 @@ def test_every_entry_has_a_spelling_and_where_it_comes_from() -> None:
     assert len(keys) == len(set(keys)), "a word is listed twice"
     assert all(
         row[3].split(" ")[0].rstrip(",")
-        in {"tune", "well-known", "common", "romanize.tsv", "lexicon"}
+        in {"tune", "heldout", "heldout2", "well-known", "common", "romanize.tsv", "lexicon"}
         for row in rows
     )
     assert sum(row[3] == "lexicon" for row in rows) >= 250
@@ -75,6 +75,8 @@ def test_every_word_the_rules_misspell_in_the_evidence_is_listed() -> None:
         ("ម៉េងលី", "Mengly"),
         ("លីហួរ", "Lyhour"),
         ("លីណា", "Lina"),  # listed whole: លី + ណា would give "Lyna"
+        ("សំអាន", "Sam An"),  # a piece that starts with អ is a word of its own
+        ("សុខអាន", "Sok An"),
     ],
 )
 def test_listed_words_and_words_made_of_listed_pieces(khmer: str, printed: str) -> None:

@@ -44,8 +44,13 @@ def usage_spelling(word: str) -> str | None:
     pieces = _split(word, table)
     if pieces is None:
         return None
-    joined = "".join(pieces)
-    return joined[:1].upper() + joined[1:].lower()
+    joined = "".join(pieces).replace(_GLOTTAL, " ")
+    return " ".join(part[:1].upper() + part[1:].lower() for part in joined.split())
+
+
+_GLOTTAL = "\u0000"
+"""Marks a piece that starts with អ: print writes it as a word of its own (សំ + អាន "Sam
+An", as the rules write a syllable opened by អ after a closed one)."""
 
 
 def _split(word: str, table: dict[str, str]) -> list[str] | None:
@@ -56,6 +61,8 @@ def _split(word: str, table: dict[str, str]) -> list[str] | None:
     for end in range(len(word) - 1, 0, -1):
         head, rest = word[:end], word[end:]
         if head in table and rest[0] in _STARTS and (rest_pieces := _whole(rest, table)):
+            if rest[0] == "អ":
+                rest_pieces[0] = _GLOTTAL + rest_pieces[0]
             return [table[head], *rest_pieces]
     return None
 

@@ -7,8 +7,9 @@ Khmer reader does:
 
 1. :func:`name_key` folds spellings that stand for the same Khmer letters:
    aspirate digraphs (``chh``/``ch`` → ``c``, ``kh`` → ``k``, ``ph`` → ``p``,
-   ``th`` → ``t``, ``nh`` → ``n``), a first syllable's ``om`` before a consonant →
-   ``am`` (ំ: "Somnang"/"Samnang"), ``w`` → ``v``, ``y`` as a vowel → ``i``,
+   ``th`` → ``t``, ``nh`` → ``n``), ``j`` → ``c`` (ជ printed "J": "Jea"/"Chea"), a
+   first syllable's ``om`` before a consonant → ``am`` (ំ: "Somnang"/"Samnang"),
+   ``w`` → ``v``, ``y`` as a vowel → ``i``,
    ``ea`` → ``a`` (o-series /iə/ after a consonant, "Sophea"), ``ae`` → ``e`` and a
    final ``aev`` → ``eo`` (the gazetteer's ែ: "Preaek Ta Kaev" is printed "Prek Ta
    Keo"), ``ieu``/``iev``/``eav`` → one form (ៀវ: "Khieu", "Seavmey"/"Sieumey"), a final
@@ -45,6 +46,7 @@ from functools import lru_cache
 __all__ = [
     "CONSONANT",
     "H_INDEL",
+    "INHERENT_INDEL",
     "PLACE_KINDS",
     "PLACE_WORDS",
     "THRESHOLD",
@@ -71,6 +73,12 @@ VOWEL_OTHER_CLASS = 1.0
 """Swapping across other classes: Hean/Hun (``a``/``u``)."""
 VOWEL_INDEL = 0.8
 """Inserting or deleting a whole vowel run: Sok/Soka are different names."""
+INHERENT_INDEL = 0.6
+"""Inserting or deleting an inherent vowel (a lone ``a`` or ``o``) between two consonants
+inside a word: Khmer script does not write whether a consonant carries its vowel, so print
+and the romanizer differ on it (យុវនាថ "Yuvneath"/"Yuvaneath", "Kimsreang"/"Kimasreang").
+Only after the word's first vowel, never at its end ("Sok"/"Sokha", "Srun"/"Sarun" stay
+apart), and never another vowel ("Srey"/"Serey")."""
 CONSONANT = 1.0
 """Swapping, inserting or deleting a consonant: Dara/Tara, Sophea/Sopheap."""
 H_INDEL = 0.3
@@ -104,7 +112,7 @@ def _fold_word(word: str) -> str:
     word = _fold_place_vowels(word)
     for digraph, single in _DIGRAPHS:
         word = word.replace(digraph, single)
-    word = word.replace("w", "v").replace("q", "k")
+    word = word.replace("w", "v").replace("q", "k").replace("j", "c")  # ជ is printed j too
     # y is a consonant only at the start of a word before a vowel ("Yem", "Yuth").
     head = "Y" if len(word) > 1 and word[0] == "y" and word[1] in _VOWELS else word[:1]
     word = (head + word[1:]).replace("y", "i").replace("Y", "y")
@@ -188,19 +196,33 @@ def _indel(unit: str) -> float:
     return H_INDEL if unit == "h" else CONSONANT
 
 
+def _indels(units: list[str]) -> list[float]:
+    """The cost of inserting or deleting each unit of a word: :func:`_indel`, except an
+    inherent vowel (a lone ``a`` or ``o``) between two consonants after the word's first
+    vowel, which costs :data:`INHERENT_INDEL` (not in an onset: "Srun"/"Sarun" stay apart)."""
+    costs = [_indel(u) for u in units]
+    for i in range(2, len(units) - 1):
+        inner = units[i] in ("a", "o") and units[i - 1][0] not in _VOWELS
+        after_syllable = any(u[0] in _VOWELS for u in units[: i - 1])
+        if inner and after_syllable and units[i + 1][0] not in _VOWELS:
+            costs[i] = INHERENT_INDEL
+    return costs
+
+
 @lru_cache(maxsize=4096)
 def _word_distance(a: str, b: str) -> float:
     ua, ub = _UNIT_RE.findall(a), _UNIT_RE.findall(b)
+    ca, cb = _indels(ua), _indels(ub)
     previous = [0.0]
-    for unit in ub:
-        previous.append(previous[-1] + _indel(unit))
-    for x in ua:
-        current = [previous[0] + _indel(x)]
+    for cost in cb:
+        previous.append(previous[-1] + cost)
+    for x, dx in zip(ua, ca, strict=True):
+        current = [previous[0] + dx]
         for j, y in enumerate(ub, start=1):
             current.append(
                 min(
-                    previous[j] + _indel(x),
-                    current[j - 1] + _indel(y),
+                    previous[j] + dx,
+                    current[j - 1] + cb[j - 1],
                     previous[j - 1] + _substitution(x, y),
                 )
             )
