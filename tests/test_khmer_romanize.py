@@ -69,6 +69,10 @@ def test_printed_spelling_hit_rate() -> None:
         ("ស៊ីលា", "Sila"),
         ("សុធា", "Sothea"),
         ("ស្រីនា", "Sreyna"),
+        ("វឌ្ឍនាកា", "Vathanaka"),  # o-series open ា after ន inside a word: a
+        ("មាលា", "Mealea"),  # ... not after an ea syllable
+        ("មុនិនាថ", "Monineath"),  # an open o-series ុ inside a word: o
+        ("ពុទ្ធី", "Puthy"),  # ... closed: u
         ("ជនជាតិ", "Choncheat"),  # a final's Pali ិ is silent
         ("សុជាតិ", "Socheat"),
         ("គាត", "Keat"),  # a final ត: t

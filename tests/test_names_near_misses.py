@@ -44,14 +44,15 @@ def test_near_misses_are_different_names(
 
 
 def _collected_people() -> set[str]:
-    """One printed name for each person (each Khmer form) of the tune pairs and the
-    well-known list; a person printed two ways (Prak Sokhon, Prak Sokhonn) counts once."""
+    """One printed name for each person (each Khmer form) of the development pairs (sets
+    tune, heldout, heldout2) and the well-known list; a person printed two ways (Prak Sokhon,
+    Prak Sokhonn) counts once."""
     names: dict[str, str] = {}
     printed = FIXTURE.parent / "printed.tsv"
     for line in printed.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             khmer, name, kind, subset = line.split("\t")[:4]
-            if (kind, subset) == ("person", "tune"):
+            if kind == "person" and subset in ("tune", "heldout", "heldout2"):
                 names.setdefault(normalize(khmer), name)
     text = resources.files("sastra").joinpath("data/names/well-known.yaml").read_text("utf-8")
     for entry in yaml.safe_load(text)["names"]:

@@ -5,7 +5,10 @@
 (data/names/name-words.tsv); ``heldout`` pairs were collected afterwards and never tuned on;
 ``heldout2`` pairs were collected and committed before the usage table was written and
 measured once, at the end; ``heldout3`` place pairs were collected after the place rules
-(``sastra.khmer.place_print``) were written and committed before they were measured. The
+(``sastra.khmer.place_print``) were written and committed before they were measured.
+Since the fourth round the person sets ``tune``, ``heldout`` and ``heldout2`` are all
+development sets (the romanizer and the usage table are written on them) and ``heldout4``
+is the held-out set: the lead measures it blind, so it has no floor here yet. The
 floors below are the measured figures (a change that lowers one fails); docs/names.md
 reports them.
 """
@@ -47,19 +50,20 @@ def test_collection_size() -> None:
     assert len(people) >= 160 and len(_rows("person", "tune")) >= 116
     assert len(_rows("person", "heldout")) >= 15
     assert len(_rows("person", "heldout2")) >= 25
-    assert len(_rows("person", "heldout4")) >= 52
+    assert len(_rows("person", "heldout4")) >= 126
+    assert len(_rows("place", "heldout4")) >= 45
     assert len({k for k, _ in people}) == len(people)
 
 
 @pytest.mark.parametrize(
     ("kind", "subset", "spell", "floor_exact", "floor_same"),
     [
-        ("person", "tune", romanize_name, 0.61, 0.85),
-        ("person", "heldout", romanize_name, 0.41, 0.94),
-        ("person", "heldout2", romanize_name, 0.55, 0.88),
-        ("place", "tune", romanize_place, 0.79, 0.92),
+        ("person", "tune", romanize_name, 0.73, 0.98),
+        ("person", "heldout", romanize_name, 0.76, 1.00),
+        ("person", "heldout2", romanize_name, 0.81, 1.00),
+        ("place", "tune", romanize_place, 0.85, 0.97),
         ("place", "heldout", romanize_place, 1.00, 1.00),
-        ("place", "heldout3", romanize_place, 0.56, 1.00),
+        ("place", "heldout3", romanize_place, 0.65, 1.00),
         ("place", "heldout", lambda k: render_name(k, "en", Glossary())[0], 1.00, 1.00),
     ],
     ids=[

@@ -167,3 +167,119 @@ def test_remembered_baselines_give_the_walk_s_answers_after_an_edit(
     assert warm == cold
     a0 = next(a for a in cold.articles if a.key.slug == "a0").versions["en"]
     assert a0.state is State.STALE
+
+
+def _cold(root: Path) -> SiteStatus:
+    shutil.rmtree(root / ".sastra-cache", ignore_errors=True)
+    config = open_config(root)
+    with open_tracked_site(config, locate(config.root)) as (site, tracker):
+        return site_status(tracker, site.pairs)
+
+
+def test_pages_renamed_between_md_and_mdx_get_the_lazy_answers(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same blob is another text as .md (an import line is a paragraph) and as .mdx
+    (it is code): every path keys fingerprints by blob and MDX-ness alike."""
+    chart = "import Chart from '../components/Chart.astro';\n\n"
+    end = "---\n\n"  # the import line follows the frontmatter
+    files = {f"content/km/news/b{i}.md": KM[i].replace(end, end + chart, 1) for i in range(3)}
+    files |= {f"content/en/news/b{i}.md": EN[i].replace(end, end + chart, 1) for i in range(3)}
+    files[".gitignore"] = ".sastra-cache/\n"
+    config = 'languages = ["km", "en"]\nsource_language = "km"\n'
+    root: Path = make_site(files, config=config, git_init=True)
+    commit_all(root, "import")
+    _cold(root)  # caches the .md fingerprints of every blob
+
+    def mv(rel: str) -> None:
+        import subprocess
+
+        subprocess.run(["git", "mv", rel, rel + "x"], cwd=root, check=True)
+
+    mv("content/km/news/b0.md")  # b0: both become MDX, then the import goes from the source
+    mv("content/en/news/b0.md")
+    mv("content/km/news/b1.md")  # b1: only the source becomes MDX: its import line is no
+    mv("content/en/news/b2.md")  # longer text; b2: only the translation does
+    commit_all(root, "pages become MDX")
+    km0 = root / "content" / "km" / "news" / "b0.mdx"
+    km0.write_text(km0.read_text("utf-8").replace(chart, ""), "utf-8")
+    commit_all(root, "the chart import is dropped")
+
+    cached = _status_keeping_cache(root)
+    states = {str(a.key): a.versions["en"].state for a in cached.articles}
+    assert states == {
+        "news/b0": State.UP_TO_DATE,
+        "news/b1": State.STALE,
+        "news/b2": State.UP_TO_DATE,
+    }
+    b1 = next(a for a in cached.articles if a.key.slug == "b1").versions["en"]
+    assert b1.removed_paragraphs == ("import Chart from '../components/Chart.astro';",)
+    assert _cold(root) == cached
+
+    monkeypatch.setattr(site_module, "prefetch", lambda *args, **kwargs: 0)
+    assert _cold(root) == cached
+
+
+def _status_keeping_cache(root: Path) -> SiteStatus:
+    """A status over the cache the run before left (the remembered status aside)."""
+    (root / ".sastra-cache" / "status.pickle").unlink(missing_ok=True)
+    config = open_config(root)
+    with open_tracked_site(config, locate(config.root)) as (site, tracker):
+        return site_status(tracker, site.pairs)
+
+
+def test_a_cold_prefetch_reports_each_stage_to_the_progress_line(make_site: MakeSite) -> None:
+    root = _history(make_site)
+    heard: list[tuple[str, int, int]] = []
+    config = open_config(root)
+    with open_tracked_site(config, locate(config.root)) as (site, tracker):
+        prefetch_module.prefetch(tracker, site.pairs, 1, lambda *call: heard.append(call))
+    stages = list(dict.fromkeys(label for label, _, _ in heard))
+    assert stages == [
+        "fingerprinting files",
+        "finding baselines",
+        "comparing sources",
+        "aligning stale translations",
+    ]
+    last = {label: (done, total) for label, done, total in heard}
+    assert last == {
+        "fingerprinting files": (16, 16),  # news/new's pair is a0's bytes again
+        "finding baselines": (9, 9),
+        # a1, a3, a7 and a5 (other bytes, the same text: only a comparison can tell)
+        "comparing sources": (4, 4),
+        "aligning stale translations": (3, 3),  # a1, a3, a7
+    }
+
+
+def test_a_run_after_one_edit_reads_in_process_and_a_cold_run_on_the_pool(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pool is forked for a stage with enough work (a cold run of 400 pairs), not
+    for a run after one edit of a large site (it was, whenever the site was large)."""
+    files = {
+        f"content/km/news/p{i}.md": KM[i % 8].replace("ប្រធានបទ", f"ទំព័រ {i}") for i in range(400)
+    }
+    files |= {
+        f"content/en/news/p{i}.md": EN[i % 8].replace("Topic", f"Page {i}") for i in range(400)
+    }
+    files[".gitignore"] = ".sastra-cache/\n"
+    config = 'languages = ["km", "en"]\nsource_language = "km"\n'
+    root: Path = make_site(files, config=config, git_init=True)
+    commit_all(root, "import")
+    forks: list[int] = []
+
+    def in_process(pool: object) -> None:
+        forks.append(1)  # the pool would be forked here; the work stays in this process
+        return None
+
+    monkeypatch.setattr("sastra.parallel.SharedPool._executor", in_process)
+    cold = _cold(root)
+    assert forks
+    forks.clear()
+    source = root / "content" / "km" / "news" / "p7.md"
+    source.write_text(source.read_text("utf-8").replace("ទីពីរ", "ទីបី"), "utf-8")
+    edited = _status_keeping_cache(root)
+    assert forks == []
+    states = [a.versions["en"].state for a in edited.articles]
+    assert states.count(State.STALE) == 1 and states.count(State.UP_TO_DATE) == 399
+    assert [a.versions["en"].state for a in cold.articles].count(State.UP_TO_DATE) == 400

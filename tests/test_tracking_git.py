@@ -238,11 +238,6 @@ def test_git_is_read_in_a_constant_number_of_processes(
     assert any(".." in arg for arg in log)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect: fingerprints are cached by blob id alone, not by whether MDX lines "
-    "are stripped (tracking/status.py, prefetch.py, ahead.py key them by blob)",
-)
 def test_a_page_renamed_to_mdx_is_fingerprinted_as_mdx_though_its_blob_was_cached_as_md(
     make_site: MakeSite,
 ) -> None:

@@ -42,7 +42,7 @@ class CacheFile(NamedTuple):
 
 
 # Every pickled cache file, with its version: the one place to bump.
-BLOBS = CacheFile("blobs.pickle", 8)
+BLOBS = CacheFile("blobs.pickle", 9)
 """:class:`BlobCache`: fingerprints, parsed frontmatter, paragraph summaries, git history."""
 STATUS = CacheFile("status.pickle", 9)
 """The remembered ``i18n status`` (:mod:`sastra.tracking.remembered`)."""

@@ -3,8 +3,10 @@
 
 Printed person names follow conventions more than rules (ព័ន្ធមុនីរ័ត្ន is "Pornmoniroth",
 រង្ស៊ី is "Rainsy"); the table holds those conventions and the rules are the fallback for
-every word it does not cover. A word is spelled from the table when it is listed whole, or
-when it is made only of listed words (ព័ន្ធ + មុនី + រ័ត្ន), the longest first.
+every word it does not cover. Most of the table is a lexicon of common Cambodian family
+names and given-name words in their commonest printed spelling (សុខ "Sok", វុទ្ធី "Vuthy").
+A word is spelled from the table when it is listed whole, or when it is made only of listed
+words (ព័ន្ធ + មុនី + រ័ត្ន, ស្រី + ពៅ "Sreypov"), the longest first.
 """
 
 from __future__ import annotations
@@ -42,8 +44,13 @@ def usage_spelling(word: str) -> str | None:
     pieces = _split(word, table)
     if pieces is None:
         return None
-    joined = "".join(pieces)
-    return joined[:1].upper() + joined[1:].lower()
+    joined = "".join(pieces).replace(_GLOTTAL, " ")
+    return " ".join(part[:1].upper() + part[1:].lower() for part in joined.split())
+
+
+_GLOTTAL = "\u0000"
+"""Marks a piece that starts with អ: print writes it as a word of its own (សំ + អាន "Sam
+An", as the rules write a syllable opened by អ after a closed one)."""
 
 
 def _split(word: str, table: dict[str, str]) -> list[str] | None:
@@ -54,6 +61,8 @@ def _split(word: str, table: dict[str, str]) -> list[str] | None:
     for end in range(len(word) - 1, 0, -1):
         head, rest = word[:end], word[end:]
         if head in table and rest[0] in _STARTS and (rest_pieces := _whole(rest, table)):
+            if rest[0] == "អ":
+                rest_pieces[0] = _GLOTTAL + rest_pieces[0]
             return [table[head], *rest_pieces]
     return None
 

@@ -33,6 +33,7 @@ __all__ = [
     "PRINT_WORDS_FILE",
     "print_spelling",
     "printed_name",
+    "respell",
 ]
 
 PRINT_WORDS_FILE = "data/places/print-words.tsv"
@@ -47,10 +48,20 @@ INSTITUTIONS: dict[str, str] = {
     "មណ្ឌលសុខភាព": "{} Health Centre",
     "ផ្សារ": "{} Market",
     "ស្ពាន": "{} Bridge",
+    "មន្ទីរពេទ្យ": "{} Hospital",
+    "ប៉ុស្តិ៍សុខភាព": "{} Health Post",
+    "សាលាខេត្ត": "{} Provincial Hall",
+    "ព្រលានយន្តហោះ": "{} Airport",
+    "ព្រលានយន្តហោះអន្តរជាតិ": "{} International Airport",
+    "ឧទ្យានជាតិ": "{} National Park",
+    "ដែនជម្រកសត្វព្រៃ": "{} Wildlife Sanctuary",
 }
 """Khmer words written before the name of a school, pagoda, hospital, market or bridge, and
 how print writes the whole: វត្ត X is "Wat X" (Wat Phnom, Wat Botum, Wat Ounalom), វិទ្យាល័យ X
-is "X High School"."""
+is "X High School"; the hospital, health post, provincial hall, airport, national park and
+wildlife sanctuary as their usual English names are written (Kampong Cham Provincial
+Hospital, Siem Reap International Airport, Kirirom National Park, Prey Lang Wildlife
+Sanctuary)."""
 
 PATRONS: dict[str, str] = {
     "សម្តេចតេជោហ៊ុនសែន": "Samdech Techo Hun Sen",
@@ -59,9 +70,16 @@ PATRONS: dict[str, str] = {
     "ហ៊ុនសែន": "Hun Sen",
     "ជាស៊ីម": "Chea Sim",
     "ព្រះស៊ីសុវត្ថិ": "Preah Sisowath",
+    "ស៊ីសុវត្ថិ": "Sisowath",
     "នរោត្តមសីហនុ": "Norodom Sihanouk",
+    "សម្តេចហ៊ុនសែន": "Samdech Hun Sen",
+    "ហ៊ុនសែនប៊ុនរ៉ានី": "Hun Sen Bun Rany",
+    "ប៊ុនរ៉ានី": "Bun Rany",
+    "សម្តេចជាស៊ីម": "Samdech Chea Sim",
+    "ហេងសំរិន": "Heng Samrin",
 }
 """People schools are named after, before the place name (Hun Sen Kang Tanoeng High School,
+Heng Samrin Tbong Khmum High School, Sisowath High School,
 Bun Rany Hun Sen Chakryavong High School, Techo Hun Sen Choam Ksant High School); keys are
 normalized with the spaces removed."""
 
@@ -111,8 +129,32 @@ def print_spelling(gazetteer: str) -> str:
         if word == "Chey" and out and out[-1] == "Mean":
             out[-1] = "Meanchey"
             continue
-        if out and out[-1] == "Ta" and len(out) > 1:  # Kang Ta Noeng is "Kang Tanoeng"
-            out[-1] = "Ta" + words.get(word, word).lower()
+        printed = words.get(word) or respell(word)
+        if out and out[-1] == "Ta" and len(out) > 1 and printed[0] not in "AEIOU":
+            out[-1] = "Ta" + printed.lower()  # Kang Ta Noeng is "Kang Tanoeng"; Run Ta Ek
             continue
-        out.append(words.get(word, word))
+        out.append(printed)
     return re.sub(r"(?<=')\s+", "", " ".join(out))
+
+
+_VOWELS = (
+    (re.compile(r"aeu"), "eu"),  # ើ: Daeum "Deum" (Phsar Deum Kor), Andaeuk "Andeuk"
+    (re.compile(r"eae"), "e"),  # ែ after ea: Kuleaen "Kulen", Nheaek "Nhek", as Preaek "Prek"
+    (re.compile(r"(?<![eE])ae(?!u)"), "e"),  # ែ: Slaeng "Sleng" (Tuol Sleng), Kraek "Krek"
+    (re.compile(r"^Ae(?!u)"), "E"),  # Aem "Em" (Lvea Em), Aek "Ek" (Ek Phnom)
+    (re.compile(r"au$"), "ao"),  # ៅ: Chau "Chao" (Chom Chao), Sdau "Sdao"
+    (re.compile(r"ueu"), "eu"),  # ឺ: Spueu "Speu" (Kampong Speu)
+    (re.compile(r"ue"), "eu"),  # ឹ: Trayueng "Trayeung", as Tuek "Teuk"
+    (re.compile(r"oeang"), "eung"),  # ឿ: Loeang "Leung" (Neak Leung)
+)
+"""How print writes the vowels the gazetteer spells in the Geographic Department's system,
+for a word the table does not list (the table's words are the evidence: Saen "Sen",
+Traeng "Treng", Khmau "Khmao", Krau "Krao", Tuek "Teuk", Totueng "Toteung", Lueu "Leu")."""
+
+
+def respell(word: str) -> str:
+    """A gazetteer word the table does not list, with print's vowels: ``"Slaeng"`` →
+    ``"Sleng"``, ``"Sdau"`` → ``"Sdao"``, ``"Spueu"`` → ``"Speu"``."""
+    for pattern, printed in _VOWELS:
+        word = pattern.sub(printed, word)
+    return word

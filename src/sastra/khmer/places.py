@@ -24,6 +24,8 @@ well-known names (:mod:`sastra.names.known`) fixes the spellings usage has settl
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
@@ -225,8 +227,14 @@ def _spell(text: str, *, titled: bool) -> str:
         return spelled
     pattern = _PRINTED[prefix]
     if titled:  # inside a school's or a hospital's name: "Krouch Chhmar District Referral Hospital"
-        pattern = " ".join(w if w == "{}" else w[:1].upper() + w[1:] for w in pattern.split())
+        pattern = _TITLED.get(prefix) or " ".join(
+            w if w == "{}" else w[:1].upper() + w[1:] for w in pattern.split()
+        )
     return pattern.format(spelled)
+
+
+_TITLED = {normalize("ខេត្ត"): "{} Provincial"}
+"""A province inside an institution's name: "Takeo Provincial Referral Hospital"."""
 
 
 def _spell_name(name: str, level: Level | None) -> str:
@@ -239,6 +247,8 @@ def _spell_name(name: str, level: Level | None) -> str:
     places = _index().get(key)
     if places:
         place = next((p for p in places if p.level == level), places[0])
+        if places[0].level == Level.PROVINCE:  # a provincial town is spelled as its province
+            place = places[0]  # (the gazetteer's district Pousat, Kracheh: print's Pursat, Kratie)
         return print_spelling(" ".join(place.en.split()))
     for patron in sorted(PATRONS, key=len, reverse=True):
         folded = place_key(patron)
@@ -247,11 +257,69 @@ def _spell_name(name: str, level: Level | None) -> str:
             return f"{PATRONS[patron]} {_spell_name(rest, None)}"
         if key == folded:
             return PATRONS[patron]
+    number = _NUMBERED.fullmatch(name)
+    if number and number.group(1):  # ស្ទឹងមានជ័យ១, a name the gazetteer has without its number
+        return f"{_spell_name(number.group(1), level)} {number.group(2).translate(_DIGITS)}"
+    return _spell_words(name)
+
+
+_NUMBERED = re.compile(r"(.*?)\s*(?:ទី)?\s*([០-៩]+)")
+_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+
+
+def _spell_words(name: str) -> str:
+    """A name the gazetteer lacks: its known place words spelled as the gazetteer does
+    (ត្រពាំងថ្មីខាងជើង: "Trapeang Thmei Khang Cheung"), the rest by the romanizer."""
+    from sastra.khmer.place_print import print_spelling
+    from sastra.khmer.place_split import split_place
+    from sastra.khmer.segment import tokens
+
+    words = normalize(name).split()
+    text = "".join(words)
+    bounds, at = [], 0
+    for token in (t for word in words for t in tokens(word)):  # a space is a word's end too
+        at += len(token)
+        bounds.append(at)
+    parts = split_place(place_key(text), _place_words(), bounds)
+    if all(spelling is None for _, spelling in parts):
+        return _romanize(text)
+    out: list[str] = []
+    start = 0
+    for stretch, spelling in parts:
+        out.append(spelling or _romanize(text[start : start + len(stretch)]))
+        start += len(stretch)
+    return print_spelling(" ".join(out))
+
+
+def _romanize(text: str) -> str:
     from sastra.khmer.romanize import romanize_name
     from sastra.khmer.segment import tokens
 
-    words = [w for part in name.split() for w in tokens(part)]  # កែវពស: "Keo Pos"
-    return romanize_name(" ".join(words) or name)
+    words = [w for part in text.split() for w in tokens(part)]  # កែវពស: "Keo Pos"
+    return romanize_name(" ".join(words) or text)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> dict[str, tuple[str, int]]:
+    """Every word learnt from the gazetteer's names and every name (folded key), with its
+    spelling and how many places have it; a village's "Phum" (ភូមិថ្មី "Phum Thmei") is not
+    part of its name."""
+    from sastra.khmer.place_split import place_words
+
+    names: list[tuple[str, str]] = []
+    for key, places in _index().items():
+        for place in places:
+            words = place.en.split()
+            if len(words) > 1 and words[0] == "Phum" and normalize(place.km).startswith("ភូមិ"):
+                words = words[1:]
+            names.append((key, " ".join(words)))
+    known = place_words(names)
+    whole: dict[str, Counter[str]] = {}
+    for key, en in names:
+        whole.setdefault(key, Counter())[en] += 1
+    for key, spellings in whole.items():
+        known.setdefault(key, (spellings.most_common(1)[0][0], spellings.total()))
+    return known
 
 
 def _drop_folded(name: str, count: int) -> str:

@@ -35,10 +35,10 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
 * no diacritics; ិ a-series ``e`` (សិលា "Sela", UNGEGN ``ĕ``); ី a-series ``ey``
   ("Srey", "Pisey"); ៅ a-series ``ao`` ("Mao", UNGEGN ``au``);
 * ែ is ``e`` in both series ("Manet", "Hem", "Hun Sen", "Khmer"; UNGEGN ``ae``);
-* o-series ា is ``ea`` except in a word's last syllable when that syllable is open
-  (no final, no sign), its onset is one of the sonorants ល រ ន យ ញ and the syllable
-  before (there must be one) is not ``ea``: then ``a`` (សិលា "Sela", តារា "Tara", ចរិយា "Chariya",
-  កញ្ញា "Kanha"). After other consonants, in closed syllables and after an ``ea``
+* o-series ា is ``ea`` except in an open syllable (no final, no sign) whose onset is one
+  of the sonorants ល រ ន យ ញ and whose syllable before (there must be one) is not ``ea``:
+  then ``a`` (សិលា "Sela", តារា "Tara", ចរិយា "Chariya", កញ្ញា "Kanha", and inside a word,
+  វឌ្ឍនាកា "Vathanaka"). After other consonants, in closed syllables and after an ``ea``
   syllable it stays ``ea`` (សុភា "Sophea", ជា "Chea", ស្រីនាង "Sreyneang", មាលា
   "Mealea");
 * o-series ី at the end of a word is ``y`` (លី "Ly", ទេវី "Tevy"); ឹម is ``im``
@@ -67,9 +67,12 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
 * a word-final consonant written with ិ after a long vowel is a final whose Pali vowel is
   silent (សុជាតិ "Socheat"); a word-final ត after short ិ or ុ is ``th`` (គិត "Kith", ឌិត
   "Dith", សាឡុត "Saloth", សាមុត "Samouth": seven of nine pairs, against ឈុត "Chut");
-  after other vowels it stays ``t``: print adds ``h`` as often as not (នេត "Neth", ឌី សាវ៉េត
-  "Dy Saveth", ណាត "Nath" against ជូ ជេត "Chu Chet", វ៉ន វេត "Vorn Vet", គាត "Keat"), so
-  the usage table keeps the ones print fixes;
+  after ា and in one-syllable words it stays ``t``: print adds ``h`` as often as not (ណាត
+  "Nath", វណ្ណាត "Vannath" against គាត "Keat", សូផាត "Sophat", ជូ ជេត "Chu Chet"), so
+  the usage table keeps the ones print fixes (after េ/ែ in longer words, see below);
+* o-series ុ in an open syllable inside a word is ``o``, as print writes it (មុនិនាថ
+  "Monineath", មុនីវង្ស "Monivong", ព័ន្ធមុនីរ័ត្ន "Pornmoniroth"); closing a word or closed
+  it stays ``u`` (ពុទ្ធី "Puthy", ប៊ុន "Bun");
 * ោ a-series is ``o`` (សោភា "Sophea", កោះ "Koh") and ``or`` closing a word (ហោ "Hor");
   o-series ៅ closing a word is ``ov`` (ពៅ "Pov");
 * a word of one bare a-series consonant takes ``r`` (ស "Sar");
@@ -83,6 +86,19 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
   នរោត្តម "Norodom", ស៊ីសុវត្ថិ "Sisowath" (French-era spellings), ព័ន្ធមុនីរ័ត្ន
   "Pornmoniroth", រង្ស៊ី "Rainsy"; the rules spell every word the table does not cover;
 * ង before a silent word-final subscript keeps ``o`` (វង្ស "Vong"; រង្សី "Rangsey").
+* ហ over a subscript writes a sound Khmer letters lack: ហ្គ ``g`` (កាំង ហ្គេកអ៊ាវ "Kaing Guek
+  Eav"), ហ្វ ``f``; over a sonorant it is silent;
+* a syllable opened by អ after a closed one starts a word of its own, as print writes it
+  (សំអាន "Sam An", ហ្គេកអ៊ាវ "Gek Eav"); so does a listed piece that starts with អ;
+* ៃ closing a word is ``ay`` in both series (ផៃ "Phay", នៃ "Nay"); ូយ is ``oy`` (ខូយ "Khoy");
+* an o-series inherent vowel closed by a plain ន at the end of a word is ``or`` (ស៊ន "Sorn",
+  ងន "Ngorn"; with ់ it is short: ឈន់ "Chhon"); o-series ័ closed by ន/ណ is ``or``
+  (សោភ័ណ "Sophorn", like ព័ន្ធ "Porn") and closed by ត is ``oth`` (ម៉ូនីរ័ត្ន "Moniroth");
+* a word-final ត/ដ after េ/ែ closing a word of two syllables or more is ``th`` (សាវ៉េត
+  "Saveth", សុផល្លែត "Sophalleth", វ៉ាន់ដេត "Vandeth"; one syllable keeps ``t``: ជេត "Chet");
+* a bare consonant after a written vowel closes that syllable when two bare consonants end
+  the word (ប៊ុនថន "Bunthan", not "Bunothan") or when a ្រ/្ល onset follows (គីមស្រ៊ាង
+  "Kimsreang", not "Kimasreang").
 
 Limits: Khmer script does not say where a syllable's final ends and the next
 syllable begins, nor whether a written vowel is pronounced, so some names come out
@@ -137,6 +153,10 @@ def _nucleus(syl: Syllable) -> str:
     if SAMYOK in syl.signs and not syl.vowel:
         if syl.final == "យ":
             return "a" if a_series else "e"
+        if syl.final in ("ន", "ណ") and not a_series:
+            return "or"  # ព័ន្ធ "Porn", សោភ័ណ "Sophorn"
+        if syl.final == "ត" and not a_series:
+            return "o"  # រ័ត្ន "Roth" (the final is written th): ម៉ូនីរ័ត្ន "Moniroth"
         return "a" if a_series else "ea"
     if not syl.vowel and REAHMUK in syl.signs:
         return "a" if a_series else "ea"
@@ -170,6 +190,8 @@ def _spell(syls: list[Syllable]) -> str:
             onset = "p" + onset[1:]  # ប្រាក់ "Prak", ប៉ាង "Pang"
         if syl.onset[:1] == ["ត"] and prev is not None and prev.final in ("ន", "ណ"):
             onset = "d" + onset[1:]  # ន្ត is ន្ដ, one glyph: ចិន្តា "Chenda"
+        if syl.onset[:1] == ["ហ"] and len(syl.onset) > 1:
+            onset = _H_CLUSTER.get(syl.onset[1], onset[1:] or onset) + onset[2:]  # ហ្គ "G"
         if last and prev is not None and inherent(syl) and prev.geminate:
             if syl.onset == [prev.final] and prev.final in ("ណ", "ន"):
                 text += "n"  # a geminate n is written twice: សុវណ្ណ "Sovann"
@@ -182,13 +204,12 @@ def _spell(syls: list[Syllable]) -> str:
             elif last and syl.vowel == "ៅ":
                 nucleus = "ov"  # ពៅ "Pov", ស្រីពៅ "Sreypov"
             elif (
-                last
-                and syl.vowel == "ា"
+                syl.vowel == "ា"
                 and len(syl.onset) == 1
                 and syl.onset[0] in _PLAIN_A_AFTER
                 and previous_nucleus not in ("", "ea")
             ):
-                nucleus = "a"  # សិលា "Sela", តារា "Tara"; មាលា stays "Mealea"
+                nucleus = "a"  # សិលា "Sela", វឌ្ឍនាកា "Vathanaka"; មាលា stays "Mealea"
         if _silent_ng(syl, syls[k + 1 :]):
             nucleus = "o"  # វង្ស "Vong": ង before a silent word-final subscript
         if inherent(syl) and not last and syl.series == 2 and inherent(syls[k + 1]):
@@ -199,6 +220,14 @@ def _spell(syls: list[Syllable]) -> str:
             nucleus = "or" if last and not final and not syl.signs else "o"  # ហោ "Hor", កោះ "Koh"
         if syl.vowel == "ូ" and syl.series == 1 and not syl.signs and _open(syl, syls[k + 1 :]):
             nucleus = "o"  # បូរ៉ា "Bora", បូររិទ្ធ "Borith"; closed: អូន "Aun", សូត "Sauth"
+        elif syl.vowel == "ូ" and syl.series == 1 and not syl.signs and syl.final == "យ":
+            nucleus = "o"  # ខូយ "Khoy": ូយ is a diphthong, not a closed ូ
+        if syl.vowel == "ៃ" and last and not final and not syl.signs:
+            nucleus = "ay"  # ផៃ "Phay", នៃ "Nay": ៃ closing a word, both series
+        if last and _long_o_before_n(syl):
+            nucleus = "or"  # ស៊ន "Sorn", ងន "Ngorn": the long o-series inherent vowel before ន
+        if syl.vowel == "ុ" and syl.series == 2 and not syl.signs and not final and not last:
+            nucleus = "o"  # an open ុ inside a word: មុនិនាថ "Monineath", មុនីវង្ស "Monivong"
         if _ou_before_stop(syl):
             nucleus = "ou"  # អ៊ុក "Ouk", អ៊ុច "Ouch"
         if syl.vowel == "ែ" and syl.final == "វ":
@@ -207,11 +236,35 @@ def _spell(syls: list[Syllable]) -> str:
             final = "u"  # ខៀវ "Khieu"
         if REAHMUK in syl.signs and not final:
             final = "h"
-        if last and syl.final == "ត" and syl.vowel in ("ិ", "ុ") and not syl.signs:
+        if syl.final == "ត" and SAMYOK in syl.signs and syl.series == 2:
+            final = "th"  # រ័ត្ន "Roth"
+        elif last and syl.final == "ត" and syl.vowel in ("ិ", "ុ") and not syl.signs:
             final = "th"  # a short vowel's final t: គិត "Kith", សាឡុត "Saloth"; ណាត stays "Nat"
+        elif last and k and syl.final in ("ត", "ដ") and syl.vowel in ("េ", "ែ") and _plain(syl):
+            final = "th"  # closing a given name after e: សាវ៉េត "Saveth", សុផល្លែត "Sophalleth"
+        if syl.onset == ["អ"] and prev is not None and (prev.final or NIKAHIT in prev.signs):
+            text += " "  # a syllable opened by អ after a closed one starts a word: សំអាន "Sam An"
         text = _join(text, previous_final, onset + nucleus + final)
         previous_final, previous_nucleus = final, nucleus
     return text
+
+
+_H_CLUSTER = {"គ": "g", "វ": "f", "ប": "b"}
+"""ហ over a subscript writes a sound Khmer letters lack or an a-series sonorant: ហ្គ "g"
+(ហ្គេក "Guek"), ហ្វ "f" (ហ្វីណង់ "Finong"), ហ្ប "b"; over ន ម ល យ រ the ហ is silent (ហ្ន "n")."""
+
+
+def _plain(syl: Syllable) -> bool:
+    """No sign on the syllable and no ់ on its final."""
+    return not syl.signs and not syl.final_short
+
+
+def _long_o_before_n(syl: Syllable) -> bool:
+    """An o-series inherent vowel closed by a plain ន (no ់, no subscript) is long and print
+    marks it with ``r`` closing a word: ស៊ន "Sorn", ងន "Ngorn" (ឈន់ "Chhon", យន់ "Yon" are
+    short; inside a word it stays ``o``: ជនជាតិ "Choncheat")."""
+    plain = syl.series == 2 and not syl.vowel and not syl.signs and not syl.independent
+    return plain and syl.final == "ន" and not syl.final_short and not syl.geminate
 
 
 def _open(syl: Syllable, rest: list[Syllable]) -> bool:
@@ -275,4 +328,4 @@ def romanize_name(khmer: str) -> str:
 
 
 def _capitalise(word: str) -> str:
-    return word[:1].upper() + word[1:].lower() if word else word
+    return " ".join(part[:1].upper() + part[1:].lower() for part in word.split(" ") if part)

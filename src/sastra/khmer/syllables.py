@@ -188,6 +188,8 @@ def syllables(parts: list[Cluster]) -> list[Syllable]:
         elif prev is not None and open_prev and c.bare and not c.subs:
             closes = nxt is None or (not nxt.bare and not nxt.subs) or TOANDAKHIAT in nxt.signs
             closes = closes or (c.base in "ងយ" and bool(prev.vowel))  # សំរោងទង, ជ្រោយចង្វារ
+            closes = closes or (bool(prev.vowel) and _two_bare_after(parts, k))  # ប៊ុនថន
+            closes = closes or (bool(prev.vowel) and _onset_cluster(nxt))  # គីម|ស្រ៊ាង
             last_open = nxt is not None and k + 2 == len(parts) and not (nxt.bare or nxt.subs)
             if last_open and inherent(prev) and not prev.from_subscript:
                 closes = False  # three open syllables, Pali-like: រតនា "Ratana", មករា "Makara"
@@ -231,6 +233,21 @@ def _silent_final_i(syls: list[Syllable]) -> list[Syllable]:
         prev.final = last.onset[0]
         return syls[:-1]
     return syls
+
+
+def _two_bare_after(parts: list[Cluster], k: int) -> bool:
+    """The word ends in two more bare consonants (ប៊ុន|ថន): after a written vowel, a bare
+    consonant followed by a closed syllable of two bare consonants closes its own syllable
+    ("Bunthan", not "Bunothan"; សុផល keeps "Sophal": one consonant after it)."""
+    rest = parts[k + 1 :]
+    return len(rest) == 2 and all(p.bare and not p.subs and not p.shifter for p in rest)
+
+
+def _onset_cluster(nxt: Cluster | None) -> bool:
+    """A consonant with subscript ្រ or ្ល: one onset (ស្រ, ក្រ, ប្ល), never a geminate whose
+    base closes the syllable before; a bare consonant after a written vowel before it closes
+    that vowel's syllable (គីមស្រ៊ាង "Kimsreang", not "Kimasreang")."""
+    return nxt is not None and nxt.subs[:1] in (["រ"], ["ល"]) and nxt.base != "ល"
 
 
 def _nasal_a_before_ng(prev: Syllable, c: Cluster) -> bool:

@@ -8,3 +8,17 @@ CHANGES = f"change:{FINGERPRINT_VERSION}"
 COUNTERPARTS = f"counterparts:{FINGERPRINT_VERSION}"
 """Cache namespace of which old source paragraphs a translation has a counterpart for,
 keyed ``"<old source fingerprint>><translation fingerprint>"``."""
+
+
+def is_mdx(path: str) -> bool:
+    """An MDX page: its ``import``/``export`` lines are code, not text."""
+    return path.endswith(".mdx")
+
+
+def fp_key(blob: str, path: str) -> str:
+    """The cache key of a version's fingerprint: its blob id, marked for an MDX page.
+
+    One blob is two texts when a page is renamed between ``.md`` and ``.mdx`` (an
+    ``import`` line is a paragraph of the one, code of the other), so the blob alone
+    does not name a fingerprint."""
+    return f"{blob}:mdx" if is_mdx(path) else blob

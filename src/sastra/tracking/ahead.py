@@ -18,7 +18,9 @@ from typing import NamedTuple
 from sastra.cache import BlobCache
 from sastra.model import Article
 from sastra.parallel import SharedPool
-from sastra.tracking.fingerprint import article_fingerprint, bytes_fingerprint
+from sastra.tracking import fp_key
+from sastra.tracking.changes import Shape, shapes
+from sastra.tracking.fingerprint import article_text, bytes_fingerprint
 from sastra.tracking.history import GitHistory
 
 AHEAD = 3
@@ -47,13 +49,17 @@ class AheadJob(NamedTuple):
     fields: Fields
     versions: tuple[tuple[bytes, str], ...]
     """``(bytes, name)`` of each committed version."""
-    blobs: tuple[str, ...]
+    keys: tuple[str, ...]
+    """The fingerprint key of each version (:func:`~sastra.tracking.fingerprint.fp_key`)."""
 
 
 class AheadResult(NamedTuple):
     on_disk: str | None
+    on_disk_shapes: tuple[Shape, ...]
+    """The paragraph shapes of the file on disk (for the alignment of a stale
+    translation, which would otherwise parse the file again); empty with no file."""
     found: list[tuple[str, str | None]]
-    """``(blob, fingerprint)``; ``None`` for a version that cannot be read."""
+    """``(fingerprint key, fingerprint)``; ``None`` for a version that cannot be read."""
 
 
 def plan(history: GitHistory, cache: BlobCache, walkers: list[Walker]) -> dict[int, Ahead]:
@@ -63,23 +69,25 @@ def plan(history: GitHistory, cache: BlobCache, walkers: list[Walker]) -> dict[i
     found: dict[int, Ahead] = {}
     seen: set[tuple[str, str]] = set()
     for position, article, namespace, fields in walkers:
-        versions: dict[str, str] = {}
+        versions: dict[str, tuple[str, str]] = {}  # fingerprint key -> (blob, name)
         head = history.at_head(article.path)
         if head is not None and head.blob is not None:
-            versions[head.blob] = article.path
+            versions[fp_key(head.blob, article.path)] = (head.blob, article.path)
         for n, (name, version) in enumerate(history.changes(article.path)):
             if n == AHEAD:
                 break
-            for blob in (version.blob, version.before):
+            old_name = history.name_before(name, version)
+            for blob, at in ((version.blob, name), (version.before, old_name)):
                 if blob is not None:
-                    versions.setdefault(blob, name)
-        versions.pop(article.blob, None)  # the walk takes the file's own fingerprint
+                    versions.setdefault(fp_key(blob, at), (blob, at))
+        # The walk takes the file's own fingerprint.
+        versions.pop(fp_key(article.blob, article.path), None)
         wanted = [
-            (blob, name)
-            for blob, name in versions.items()
-            if (namespace, blob) not in seen and cache.get(namespace, blob) is None
+            version
+            for key, version in versions.items()
+            if (namespace, key) not in seen and cache.get(namespace, key) is None
         ]
-        seen.update((namespace, blob) for blob, _ in wanted)
+        seen.update((namespace, fp_key(blob, name)) for blob, name in wanted)
         if wanted:
             found[position] = Ahead(namespace, fields, wanted)
     return found
@@ -93,9 +101,11 @@ def fingerprint_ahead(
     ahead: dict[int, Ahead],
     threshold: int,
     tick: Callable[[], None],
+    shaped: dict[int, tuple[Shape, ...]],
 ) -> int:
     """Fingerprint each planned translation's file (when in ``disk``) with its versions;
-    returns how many committed versions were fingerprinted."""
+    returns how many committed versions were fingerprinted. The paragraph shapes of
+    each file fingerprinted go to ``shaped``, by position."""
     own = {position: key for key, (position, _) in disk.items() if position in ahead}
     order = list(ahead)
     done = 0
@@ -110,7 +120,7 @@ def fingerprint_ahead(
                     i if i in own else -1,
                     ahead[i].fields,
                     tuple((data[b], name) for b, name in ahead[i].versions if b in data),
-                    tuple(b for b, _ in ahead[i].versions if b in data),
+                    tuple(fp_key(b, name) for b, name in ahead[i].versions if b in data),
                 )
                 for i in batch
             ]
@@ -119,18 +129,23 @@ def fingerprint_ahead(
             for position, result in zip(*running, strict=True):
                 if position in own:
                     cache.put(*own[position], result.on_disk)
+                    shaped[position] = result.on_disk_shapes
                     tick()
-                for blob, fingerprint in result.found:
+                for key, fingerprint in result.found:
                     if fingerprint is not None:  # (else the walk asks, and learns why)
-                        cache.put(ahead[position].namespace, blob, fingerprint)
+                        cache.put(ahead[position].namespace, key, fingerprint)
                         done += 1
         running = submitted
     return done
 
 
 def _job(articles: list[Article], job: AheadJob) -> AheadResult:
-    """The fingerprint of a file on disk (unless its position is -1), then of its
-    committed versions, in one worker."""
-    on_disk = article_fingerprint(articles[job.position], job.fields) if job.position >= 0 else None
+    """The fingerprint and shapes of a file on disk (unless its position is -1), then
+    the fingerprints of its committed versions, in one worker."""
+    on_disk: str | None = None
+    on_disk_shapes: tuple[Shape, ...] = ()
+    if job.position >= 0:
+        text = article_text(articles[job.position], job.fields)
+        on_disk, on_disk_shapes = text.fingerprint, shapes(text)
     found = [bytes_fingerprint(data, name, job.fields) for data, name in job.versions]
-    return AheadResult(on_disk, list(zip(job.blobs, found, strict=True)))
+    return AheadResult(on_disk, on_disk_shapes, list(zip(job.keys, found, strict=True)))

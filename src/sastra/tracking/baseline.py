@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from sastra.cache import BlobCache
-from sastra.tracking import FINGERPRINT_VERSION
+from sastra.tracking import FINGERPRINT_VERSION, fp_key
 from sastra.tracking.history import GitHistory
 
 Fingerprint = Callable[[str, str], str | None]
@@ -54,8 +54,13 @@ def find_baseline(
         if fingerprint(blob, name) != current:
             continue
         before = version.before
-        if before is not None and (before == blob or fingerprint(before, name) == current):
-            continue  # the first parent had the text already
+        if before is not None:
+            old_name = history.name_before(name, version)
+            # (the same bytes are other text when the rename made the page MDX, or undid it)
+            if fp_key(before, old_name) == fp_key(blob, name):
+                continue  # the first parent had the text already
+            if fingerprint(before, old_name) == current:
+                continue
         if any(_has(history, path, p, current, fingerprint) for p in history.parents[position][1:]):
             continue  # another parent had it: the merge brought it in
         found.append(position)

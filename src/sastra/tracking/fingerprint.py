@@ -26,6 +26,7 @@ from markdown_it.token import Token
 
 from sastra.content.parse import decode, get_path, parse_text
 from sastra.model import Article, Paragraph
+from sastra.tracking import is_mdx
 from sastra.tracking.blocks import segment_blocks, segments, strip_tags
 from sastra.tracking.prose import prose_text
 from sastra.tracking.rsparse import rs_blocks
@@ -289,7 +290,7 @@ def bytes_text(data: bytes, path: str, translatable: Iterable[str]) -> VisibleTe
     if read is None:
         return None
     meta, body, body_line = read
-    return visible_text(meta, body, body_line, translatable, mdx=path.endswith(".mdx"))
+    return visible_text(meta, body, body_line, translatable, mdx=is_mdx(path))
 
 
 def bytes_fingerprint(data: bytes, path: str, translatable: Iterable[str]) -> str | None:
@@ -298,7 +299,7 @@ def bytes_fingerprint(data: bytes, path: str, translatable: Iterable[str]) -> st
     if read is None:
         return None
     meta, body, _ = read
-    return text_fingerprint(meta, body, translatable, mdx=path.endswith(".mdx"))
+    return text_fingerprint(meta, body, translatable, mdx=is_mdx(path))
 
 
 def _read_blob(data: bytes, path: str) -> tuple[Mapping[str, Any], str, int] | None:
@@ -315,7 +316,7 @@ def _read_blob(data: bytes, path: str) -> tuple[Mapping[str, Any], str, int] | N
 
 def article_fingerprint(article: Article, translatable: Iterable[str]) -> str:
     """:func:`text_fingerprint` of an :class:`Article`."""
-    mdx = article.path.endswith(".mdx")
+    mdx = is_mdx(article.path)
     return text_fingerprint(article.meta, article.body, translatable, mdx=mdx)
 
 
@@ -326,7 +327,7 @@ def article_text(article: Article, translatable: Iterable[str]) -> VisibleText:
         article.body,
         article.body_line,
         translatable,
-        mdx=article.path.endswith(".mdx"),
+        mdx=is_mdx(article.path),
     )
 
 

@@ -227,6 +227,13 @@ class GitHistory:
                     found.append(old)
         return found
 
+    def name_before(self, name: str, version: FileVersion) -> str:
+        """The name ``version.before`` had: the old name when the change was a rename."""
+        for position, old in self.renames.get(name, ()):
+            if position == version.position:
+                return old
+        return name
+
     def changes(self, path: str) -> Iterator[tuple[str, FileVersion]]:
         """``(name, change)`` of every change of the file under any of its names, newest first."""
         names = self.names(path)

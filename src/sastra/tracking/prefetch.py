@@ -22,7 +22,7 @@ from sastra.cache import BlobCache
 from sastra.model import Article, Pair
 from sastra.parallel import THRESHOLD, SharedPool
 from sastra.progress import Progress, ticker
-from sastra.tracking import CHANGES, COUNTERPARTS
+from sastra.tracking import CHANGES, COUNTERPARTS, fp_key
 from sastra.tracking.ahead import fingerprint_ahead, plan
 from sastra.tracking.baseline import remembered_baseline
 from sastra.tracking.changes import ALIGNED, Aligner, Change, Shape, shapes, summary_of
@@ -40,6 +40,9 @@ BATCH = 1024
 """Committed versions read from ``cat-file`` at a time, so the workers start early."""
 ROUNDS = 8
 """Walk rounds at most; a walk still asking after that is left to the lazy path."""
+ALIGN_PARSES = 1
+"""What an alignment of a stale translation with its old source costs, in page reads
+(two docs pages of ~100 paragraphs each)."""
 Fields = tuple[str, ...]
 
 
@@ -88,10 +91,23 @@ class AlignJob(NamedTuple):
     old_shapes: tuple[Shape, ...]
     fields: Fields
     aligner: Aligner
+    shapes: tuple[Shape, ...] | None
+    """The translation's shapes when the first stage sent them back; else the worker
+    reads them from the file."""
 
 
-Wanted = dict[tuple[str, str], tuple[str, Fields]]
-"""``(namespace, blob) -> (path, fields)`` of committed versions to fingerprint."""
+class WantedVersion(NamedTuple):
+    """A committed version a baseline walk asked for."""
+
+    blob: str
+    path: str
+    """Its name in that commit (which says whether it is MDX)."""
+    fields: Fields
+
+
+Wanted = dict[tuple[str, str], WantedVersion]
+"""``(namespace, fingerprint key) -> version`` of committed versions to fingerprint (the
+key is :func:`~sastra.tracking.fp_key`)."""
 
 
 class _Need(Exception):
@@ -111,7 +127,7 @@ class _Walk:
     index: int = 0
     """Index of the translation in the articles the workers inherit."""
     then: str | None = None
-    """Blob of the source at the baseline, when it differs from the source now."""
+    """Fingerprint key of the source at the baseline, when it differs from the source now."""
     compare: tuple[str, str] | None = None
     """``(name, blob)`` of the source at the baseline, to compare with the source now."""
 
@@ -120,17 +136,19 @@ class _Walk:
     ) -> bool:
         """Walk with what is cached; ``False`` (and ``wanted`` filled) when it needs more."""
         article, namespace = self.article, self.namespace
-        current = cache.get(namespace, article.blob)
+        own = fp_key(article.blob, article.path)
+        current = cache.get(namespace, own)
 
         def fingerprint(blob: str, path: str) -> str | None:
-            if blob == article.blob:
+            key = fp_key(blob, path)
+            if key == own:
                 return str(current)
-            found = cache.get(namespace, blob)
+            found = cache.get(namespace, key)
             if isinstance(found, str):
                 return found
             if blob in unreadable:
                 return None
-            wanted[(namespace, blob)] = (path, self.fields)
+            wanted[(namespace, key)] = WantedVersion(blob, path, self.fields)
             raise _Need
 
         try:
@@ -147,10 +165,11 @@ class _Walk:
         if found is None or found.cut:
             return True
         then = history.blob_at(self.source.path, found.position)
-        if then is not None and then[1] != self.source.blob:
-            self.then = then[1]
-            old = cache.get(namespace, then[1])
-            new = cache.get(namespace, self.source.blob)
+        now = fp_key(self.source.blob, self.source.path)
+        if then is not None and fp_key(then[1], then[0]) != now:
+            self.then = fp_key(then[1], then[0])
+            old = cache.get(namespace, self.then)
+            new = cache.get(namespace, now)
             if old is None or (old != new and cache.get(CHANGES, f"{old}>{new}") is None):
                 self.compare = then
         return True
@@ -179,14 +198,13 @@ def prefetch(
         fields = tuple(tracker.config.collection(coll).translatable)
         source_index = len(articles)
         for article in (source, *(a for a in pair.versions.values() if a is not source)):
-            if cache.get(namespace, article.blob) is None:
-                disk.setdefault((namespace, article.blob), DiskJob(len(articles), fields))
+            own = fp_key(article.blob, article.path)
+            if cache.get(namespace, own) is None:
+                disk.setdefault((namespace, own), DiskJob(len(articles), fields))
             articles.append(article)
             if article is source or article.l10n.source_hash or history is None:
                 continue
             walks.append(_Walk(article, source, source_index, namespace, fields, len(articles) - 1))
-    total = len(disk) + len(walks)
-    threshold = 0 if total >= THRESHOLD else total + 1  # one decision for every batch
     # The workers inherit ``articles`` and fingerprint the versions on disk by index; a
     # translation's file goes with its newest committed versions (see tracking.ahead).
     ahead = (
@@ -196,11 +214,15 @@ def prefetch(
     )
     with SharedPool(articles, jobs) as pool:
         alone = [key for key, (index, _) in disk.items() if index not in ahead]
-        results = pool.map(_disk_job, [disk[key] for key in alone], threshold)
+        results = pool.map(_disk_job, [disk[key] for key in alone], _threshold(len(alone)))
         tick = ticker(len(disk), "fingerprinting files", progress)
         done = len(disk)
+        shaped: dict[int, tuple[Shape, ...]] = {}
         if history is not None:  # read from cat-file while the workers start on those
-            done += fingerprint_ahead(history, cache, pool, disk, ahead, threshold, tick)
+            parses = sum(1 + len(planned.versions) for planned in ahead.values())
+            done += fingerprint_ahead(
+                history, cache, pool, disk, ahead, _threshold(parses), tick, shaped
+            )
         for key, fingerprint in zip(alone, results, strict=True):
             cache.put(*key, fingerprint)
             tick()
@@ -215,17 +237,38 @@ def prefetch(
                 progress("finding baselines", len(walks) - len(pending), len(walks))
             if not wanted:
                 break
-            done += _fingerprint(history, cache, pool, wanted, unreadable, threshold)
-        done += _compare(tracker, history, pool, walks, threshold)
-        done += _align(tracker, pool, walks, threshold)
+            done += _fingerprint(history, cache, pool, wanted, unreadable)
+        done += _compare(tracker, history, pool, walks, progress)
+        done += _align(tracker, pool, walks, shaped, progress)
     return done
 
 
+PARSE_WEIGHT = 20
+"""What reading one page's visible text costs next to the cheapest pool job (a
+frontmatter parse, weight 1 in :meth:`~sastra.parallel.SharedPool.map`): about 20 for
+the docs benchmark's 14 KB MDX pages."""
+
+
+def _threshold(parses: int) -> int:
+    """The ``threshold`` of a stage's maps: every batch of the stage goes to the pool
+    when its work (``parses`` page reads in all) is worth forking the workers for, none
+    when it is not. A run after one edit reads a file or two and compares a source with
+    its translations' baselines; it must not fork a pool of the whole site for that
+    (it did, whenever the site was large: the decision was taken on the site's size)."""
+    work = parses * PARSE_WEIGHT
+    return 0 if work >= THRESHOLD else work + 1
+
+
 def _align(
-    tracker: Tracker, pool: SharedPool[list[Article]], walks: list[_Walk], threshold: int
+    tracker: Tracker,
+    pool: SharedPool[list[Article]],
+    walks: list[_Walk],
+    shaped: dict[int, tuple[Shape, ...]],
+    progress: Progress | None,
 ) -> int:
     """Align each stale translation with its old source (which paragraphs it has a
-    counterpart for), on every core; :meth:`Tracker.counterparts` finds them cached."""
+    counterpart for), on every core; :meth:`Tracker.counterparts` finds them cached.
+    ``shaped`` has the shapes of the translations the first stage read."""
     cache, aligner = tracker.cache, tracker.aligner
     if cache is None or aligner is None:
         return 0
@@ -233,24 +276,38 @@ def _align(
     jobs: list[AlignJob] = []
     for walk in walks:
         old = cache.get(walk.namespace, walk.then) if walk.then else None
-        new = cache.get(walk.namespace, walk.source.blob)
+        new = cache.get(walk.namespace, fp_key(walk.source.blob, walk.source.path))
         summary = cache.get(CHANGES, f"{old}>{new}") if old and old != new else None
         if not isinstance(summary, tuple) or len(summary) != len(Change._fields):
             continue
         summary = Change(*summary)
         if not any(c.kind in ALIGNED for c in summary.kinds):
             continue
-        key = f"{old}>{cache.get(walk.namespace, walk.article.blob)}"
+        key = f"{old}>{cache.get(walk.namespace, fp_key(walk.article.blob, walk.article.path))}"
         if cache.get(COUNTERPARTS, key) is None and key not in keys:
             keys.append(key)
-            jobs.append(AlignJob(walk.index, summary.old_shapes, walk.fields, aligner))
+            jobs.append(
+                AlignJob(
+                    walk.index,
+                    summary.old_shapes,
+                    walk.fields,
+                    aligner,
+                    shaped.get(walk.index),
+                )
+            )
+    tick = ticker(len(jobs), "aligning stale translations", progress)
+    # (an alignment of two docs pages costs about as much as reading one: ALIGN_PARSES)
+    threshold = _threshold(len(jobs) * ALIGN_PARSES)
     for key, found in zip(keys, pool.map(_align_job, jobs, threshold), strict=True):
         cache.put(COUNTERPARTS, key, found)
+        tick()
     return len(jobs)
 
 
 def _align_job(articles: list[Article], job: AlignJob) -> tuple[bool, ...]:
     """Which old source paragraphs a translation (inherited, by index) has a counterpart for."""
+    if job.shapes is not None:
+        return job.aligner(job.old_shapes, job.shapes)
     translation = article_text(articles[job.position], job.fields)
     return job.aligner(job.old_shapes, shapes(translation))
 
@@ -261,22 +318,22 @@ def _fingerprint(
     pool: SharedPool[list[Article]],
     wanted: Wanted,
     unreadable: set[str],
-    threshold: int,
 ) -> int:
     """Fingerprint committed versions, read a batch at a time (ordered by path: the
     versions of one article go to one worker together, which parses their shared
     paragraphs once)."""
-    keys = sorted(wanted, key=lambda key: (wanted[key][0], key[1]))
+    keys = sorted(wanted, key=lambda key: (wanted[key].path, key[1]))
+    threshold = _threshold(len(keys))
     done = 0
     for start in range(0, len(keys), BATCH):
         batch = keys[start : start + BATCH]
-        data = history.read_blobs(list(dict.fromkeys(blob for _, blob in batch)))
-        unreadable.update(blob for _, blob in batch if blob not in data)
-        batch = [key for key in batch if key[1] in data]
-        jobs = [GitJob(data[blob], *wanted[(ns, blob)]) for ns, blob in batch]
+        data = history.read_blobs(list(dict.fromkeys(wanted[key].blob for key in batch)))
+        unreadable.update(wanted[key].blob for key in batch if wanted[key].blob not in data)
+        batch = [key for key in batch if wanted[key].blob in data]
+        jobs = [GitJob(data[v.blob], v.path, v.fields) for v in map(wanted.__getitem__, batch)]
         for key, fingerprint in zip(batch, pool.map(_git_job, jobs, threshold), strict=True):
             if fingerprint is None:
-                unreadable.add(key[1])
+                unreadable.add(wanted[key].blob)
             else:
                 cache.put(*key, fingerprint)
         done += len(batch)
@@ -288,35 +345,47 @@ def _compare(
     history: GitHistory,
     pool: SharedPool[list[Article]],
     walks: list[_Walk],
-    threshold: int,
+    progress: Progress | None,
 ) -> int:
     """Compare each stale source's version at its baseline with the source now."""
     assert tracker.cache is not None
     cache = tracker.cache
-    compared: dict[tuple[str, str], _Walk] = {}
+    # One comparison per (namespace, old version, source now), each named by its
+    # fingerprint key: the same bytes are another text as .md and as .mdx.
+    compared: dict[tuple[str, str, str], tuple[str, _Walk]] = {}
     for walk in walks:
         if walk.compare is not None:
-            compared.setdefault((walk.compare[1], walk.source.blob), walk)
-    keys = sorted(compared, key=lambda key: (compared[key].source.path, key))
+            name, old = walk.compare
+            key = (
+                walk.namespace,
+                fp_key(old, name),
+                fp_key(walk.source.blob, walk.source.path),
+            )
+            compared.setdefault(key, (old, walk))
+    keys = sorted(compared, key=lambda key: (compared[key][1].source.path, key))
+    tick = ticker(len(keys), "comparing sources", progress)
+    threshold = _threshold(2 * len(keys))  # two texts read a comparison
     for start in range(0, len(keys), BATCH):
         batch = keys[start : start + BATCH]
-        data = history.read_blobs(list(dict.fromkeys(old for old, _ in batch)))
-        batch = [key for key in batch if key[0] in data]
+        data = history.read_blobs(list(dict.fromkeys(compared[key][0] for key in batch)))
+        batch = [key for key in batch if compared[key][0] in data]
         jobs: list[CompareJob] = []
-        for old, _ in batch:
-            walk = compared[(old, _)]
+        for key in batch:
+            old, walk = compared[key]
             assert walk.compare is not None
             jobs.append(
                 CompareJob(data[old], walk.compare[0], walk.source_index, walk.fields, True)
             )
         results: Iterator[CompareResult] = pool.map(_compare_job, jobs, threshold)
-        for (old, new), (old_fp, new_fp, change) in zip(batch, results, strict=True):
-            namespace = compared[(old, new)].namespace
-            cache.put(namespace, new, new_fp)
+        for (namespace, old_key, new_key), (old_fp, new_fp, change) in zip(
+            batch, results, strict=True
+        ):
+            cache.put(namespace, new_key, new_fp)
             if old_fp is not None:
-                cache.put(namespace, old, old_fp)
+                cache.put(namespace, old_key, old_fp)
                 if change is not None:
                     tracker.remember_change(old_fp, new_fp, change)
+            tick()
     return len(compared)
 
 

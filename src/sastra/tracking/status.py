@@ -32,7 +32,7 @@ from sastra.model import (
     State,
     VersionStatus,
 )
-from sastra.tracking import CHANGES, COUNTERPARTS, FINGERPRINT_VERSION
+from sastra.tracking import CHANGES, COUNTERPARTS, FINGERPRINT_VERSION, fp_key
 from sastra.tracking.baseline import remembered_baseline
 from sastra.tracking.changes import (
     ALIGNED,
@@ -56,7 +56,7 @@ from sastra.tracking.synced import SyncedStore
 
 
 class Tracker:
-    """Computes :class:`ArticleStatus` values; caches fingerprints by blob id."""
+    """Computes :class:`ArticleStatus` values; caches fingerprints by blob id (:func:`fp_key`)."""
 
     def __init__(
         self,
@@ -75,8 +75,9 @@ class Tracker:
         self._namespaces: dict[str, str] = {}
 
     # -- text and fingerprints -------------------------------------------------------------
-    # Fingerprints are cached by blob id; the visible text itself is recomputed when
-    # needed (a cache miss, a new stale comparison, --diff), which keeps the cache small.
+    # Fingerprints are cached by blob id (and MDX-ness: ``fp_key``); the visible text
+    # itself is recomputed when needed (a cache miss, a new stale comparison, --diff),
+    # which keeps the cache small.
     def fp_namespace(self, collection: str) -> str:
         """The cache namespace of fingerprints for a collection's translatable fields."""
         found = self._namespaces.get(collection)
@@ -89,25 +90,28 @@ class Tracker:
         """Visible text of a version on disk."""
         translatable = self.config.collection(article.key.collection).translatable
         text = article_text(article, translatable)
-        self._remember(article.key.collection, article.blob, text)
+        self._remember(article.key.collection, article.blob, article.path, text)
         return text
 
-    def _remember(self, collection: str, blob: str, text: VisibleText) -> None:
+    def _remember(self, collection: str, blob: str, path: str, text: VisibleText) -> None:
         if self.cache is not None and blob:
-            self.cache.put(self.fp_namespace(collection), blob, text.fingerprint)
+            self.cache.put(self.fp_namespace(collection), fp_key(blob, path), text.fingerprint)
 
     def fingerprint(self, article: Article) -> str:
-        """Fingerprint of a version on disk (cached by blob id)."""
+        """Fingerprint of a version on disk (cached by :func:`fp_key`)."""
         cached = (
-            self.cache.get(self.fp_namespace(article.key.collection), article.blob)
+            self.cache.get(
+                self.fp_namespace(article.key.collection), fp_key(article.blob, article.path)
+            )
             if self.cache
             else None
         )
         return cached if isinstance(cached, str) else self.text(article).fingerprint
 
     def blob_fingerprint(self, blob: str, path: str, collection: str) -> str | None:
-        """Fingerprint of a committed blob (cached by blob id)."""
-        cached = self.cache.get(self.fp_namespace(collection), blob) if self.cache else None
+        """Fingerprint of a committed blob at ``path`` (cached by :func:`fp_key`)."""
+        key = fp_key(blob, path)
+        cached = self.cache.get(self.fp_namespace(collection), key) if self.cache else None
         if isinstance(cached, str):
             return cached
         # Only the fingerprint: no paragraph objects (a history walk asks for many).
@@ -116,7 +120,7 @@ class Tracker:
             return None
         found = bytes_fingerprint(data, path, self.config.collection(collection).translatable)
         if found is not None and self.cache is not None:
-            self.cache.put(self.fp_namespace(collection), blob, found)
+            self.cache.put(self.fp_namespace(collection), key, found)
         return found
 
     def blob_text(self, blob: str, path: str, collection: str) -> VisibleText | None:
@@ -129,7 +133,7 @@ class Tracker:
         text = bytes_text(data, path, self.config.collection(collection).translatable)
         if text is None:
             return None
-        self._remember(collection, blob, text)
+        self._remember(collection, blob, path, text)
         return text
 
     def remember_change(self, old_fingerprint: str, new_fingerprint: str, change: Change) -> None:
@@ -213,8 +217,10 @@ class Tracker:
                 # The translator is editing it now: a sync with the current source.
                 return VersionStatus(article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT)
 
+        own = fp_key(article.blob, article.path)
+
         def fingerprint(blob: str, path: str) -> str | None:
-            return current if blob == article.blob else self.blob_fingerprint(blob, path, coll)
+            return current if fp_key(blob, path) == own else self.blob_fingerprint(blob, path, coll)
 
         found = remembered_baseline(
             history, article.path, current, fingerprint, self.cache, self.fp_namespace(coll)
@@ -230,7 +236,7 @@ class Tracker:
         if then is None:  # the source came later than the translation's text
             return self._stale(article, source, BaselineKind.GIT, commit, None, lambda: None, diff)
         name, then_blob = then
-        if then_blob == source.blob:
+        if fp_key(then_blob, name) == fp_key(source.blob, source.path):
             return VersionStatus(
                 article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT, commit
             )
