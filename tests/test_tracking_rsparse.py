@@ -157,6 +157,9 @@ def test_fingerprints_are_the_ones_markdown_it_py_gives() -> None:
         ("~~s~~~~s~~\n", [(0, "ss")]),
         # A code span over a lazy line: markdown-it.rs drops the indentation.
         ("><`\n < `\n", [(0, "< <")]),
+        # Emphasis next to a symbol (the riel sign, an emoji).
+        ("*ក្រសួង**៛\n", [(0, "ក្រសួង*៛")]),
+        ("**a*😀\n", [(0, "*a😀")]),
         # Comments and declarations as the newer CommonMark has them.
         ("a <!---> b\n", [(0, "a b")]),
         ("a <!-- x -- y --> b\n", [(0, "a b")]),

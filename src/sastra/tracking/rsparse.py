@@ -51,6 +51,10 @@ Where the two differ (each has a test), and what is done about it:
   in double backticks holding a single one, then one in single backticks). A body
   where markdown-it.rs leaves a backtick in text (no docs page's code spans do):
   markdown-it-py.
+- **Emphasis next to a symbol**: markdown-it-py counts a Unicode symbol (``៛``,
+  ``😀``) as punctuation when it decides whether ``*`` or ``_`` opens or closes
+  emphasis (the newer CommonMark), markdown-it.rs does not (``*ក្រសួង**៛``). A body
+  with ``*`` or ``_`` next to a non-ASCII symbol: markdown-it-py.
 - Carriage returns and NUL characters (markdown-it-py rewrites them before parsing):
   markdown-it-py.
 """
@@ -58,6 +62,7 @@ Where the two differ (each has a test), and what is done about it:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
@@ -126,6 +131,7 @@ def _agree(body: str) -> bool:
         and not _quote_then_item(body)
         and not _label_panics(body)
         and not _markup_declarations(body)
+        and not _symbol_flanked(body)
     )
 
 
@@ -323,6 +329,23 @@ def _markup_declarations(body: str) -> bool:
         if not known:
             return True
         start = body.find("<!", start + 2)
+    return False
+
+
+# -- emphasis next to a symbol ---------------------------------------------------------------
+_DELIMITER_RUN = re.compile(r"[*_]+")
+
+
+def _symbol_flanked(body: str) -> bool:
+    """Whether a ``*`` or ``_`` stands next to a non-ASCII symbol (``៛``, ``😀``): the
+    newer CommonMark counts symbols as punctuation when it pairs emphasis, the older not."""
+    if body.isascii():
+        return False
+    for found in _DELIMITER_RUN.finditer(body):
+        start, end = found.span()
+        for char in (body[start - 1 : start], body[end : end + 1]):
+            if char and not char.isascii() and unicodedata.category(char)[0] == "S":
+                return True
     return False
 
 
