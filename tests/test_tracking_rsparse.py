@@ -160,6 +160,8 @@ def test_fingerprints_are_the_ones_markdown_it_py_gives() -> None:
         # Emphasis next to a symbol (the riel sign, an emoji).
         ("*ក្រសួង**៛\n", [(0, "ក្រសួង*៛")]),
         ("**a*😀\n", [(0, "*a😀")]),
+        # A definition with an em space where its destination would be.
+        ("[x]:\u2003\n", []),
         # Comments and declarations as the newer CommonMark has them.
         ("a <!---> b\n", [(0, "a b")]),
         ("a <!-- x -- y --> b\n", [(0, "a b")]),

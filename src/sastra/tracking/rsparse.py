@@ -55,6 +55,9 @@ Where the two differ (each has a test), and what is done about it:
   ``😀``) as punctuation when it decides whether ``*`` or ``_`` opens or closes
   emphasis (the newer CommonMark), markdown-it.rs does not (``*ក្រសួង**៛``). A body
   with ``*`` or ``_`` next to a non-ASCII symbol: markdown-it-py.
+- **A link reference definition with Unicode whitespace** (``[x]:`` then an em space):
+  markdown-it-py takes it as a definition, markdown-it.rs as text. A body with ``]:``
+  and whitespace other than spaces, tabs and line ends: markdown-it-py.
 - Carriage returns and NUL characters (markdown-it-py rewrites them before parsing):
   markdown-it-py.
 """
@@ -132,6 +135,7 @@ def _agree(body: str) -> bool:
         and not _label_panics(body)
         and not _markup_declarations(body)
         and not _symbol_flanked(body)
+        and not ("]:" in body and _WIDE_SPACE.search(body))
     )
 
 
