@@ -205,7 +205,7 @@ def test_pages_renamed_between_md_and_mdx_get_the_lazy_answers(
     km0.write_text(km0.read_text("utf-8").replace(chart, ""), "utf-8")
     commit_all(root, "the chart import is dropped")
 
-    cached = _status_keeping_cache(root)
+    cached = _warm_status(root)
     states = {str(a.key): a.versions["en"].state for a in cached.articles}
     assert states == {
         "news/b0": State.UP_TO_DATE,
@@ -218,14 +218,6 @@ def test_pages_renamed_between_md_and_mdx_get_the_lazy_answers(
 
     monkeypatch.setattr(site_module, "prefetch", lambda *args, **kwargs: 0)
     assert _cold(root) == cached
-
-
-def _status_keeping_cache(root: Path) -> SiteStatus:
-    """A status over the cache the run before left (the remembered status aside)."""
-    (root / ".sastra-cache" / "status.pickle").unlink(missing_ok=True)
-    config = open_config(root)
-    with open_tracked_site(config, locate(config.root)) as (site, tracker):
-        return site_status(tracker, site.pairs)
 
 
 def test_a_cold_prefetch_reports_each_stage_to_the_progress_line(make_site: MakeSite) -> None:
@@ -278,7 +270,7 @@ def test_a_run_after_one_edit_reads_in_process_and_a_cold_run_on_the_pool(
     forks.clear()
     source = root / "content" / "km" / "news" / "p7.md"
     source.write_text(source.read_text("utf-8").replace("ទីពីរ", "ទីបី"), "utf-8")
-    edited = _status_keeping_cache(root)
+    edited = _warm_status(root)
     assert forks == []
     states = [a.versions["en"].state for a in edited.articles]
     assert states.count(State.STALE) == 1 and states.count(State.UP_TO_DATE) == 399

@@ -64,23 +64,22 @@ class GitJob(NamedTuple):
 
 
 class CompareJob(NamedTuple):
-    """A committed version of a source and the version on disk it is compared with."""
+    """A source on disk and the committed versions of it to compare it with (the
+    versions at its translations' baselines): the source is read once for all."""
 
-    data: bytes
-    path: str
     position: int
-    """Position of the version on disk in the articles the workers inherit."""
+    """Position of the source on disk in the articles the workers inherit."""
     fields: Fields
-    summarise: bool
-    """Also say what changed (a source); else the fingerprints only."""
+    olds: tuple[tuple[bytes, str], ...]
+    """``(bytes, name)`` of each committed version."""
 
 
 class CompareResult(NamedTuple):
-    """The two fingerprints (the old one ``None`` when unreadable), and what changed."""
+    """The source's fingerprint now, and for each committed version its fingerprint
+    (``None`` when unreadable) and what changed since (``None`` when nothing did)."""
 
-    old: str | None
     new: str
-    change: Change | None
+    olds: list[tuple[str | None, Change | None]]
 
 
 class AlignJob(NamedTuple):
@@ -340,6 +339,17 @@ def _fingerprint(
     return done
 
 
+class _Old(NamedTuple):
+    """A source's version at a translation's baseline, to compare with the source now."""
+
+    key: str
+    """Its fingerprint key."""
+    blob: str
+    name: str
+    walk: _Walk
+    """The first walk that asked for it."""
+
+
 def _compare(
     tracker: Tracker,
     history: GitHistory,
@@ -352,7 +362,7 @@ def _compare(
     cache = tracker.cache
     # One comparison per (namespace, old version, source now), each named by its
     # fingerprint key: the same bytes are another text as .md and as .mdx.
-    compared: dict[tuple[str, str, str], tuple[str, _Walk]] = {}
+    compared: dict[tuple[str, str, str], _Old] = {}
     for walk in walks:
         if walk.compare is not None:
             name, old = walk.compare
@@ -361,31 +371,39 @@ def _compare(
                 fp_key(old, name),
                 fp_key(walk.source.blob, walk.source.path),
             )
-            compared.setdefault(key, (old, walk))
-    keys = sorted(compared, key=lambda key: (compared[key][1].source.path, key))
-    tick = ticker(len(keys), "comparing sources", progress)
-    threshold = _threshold(2 * len(keys))  # two texts read a comparison
-    for start in range(0, len(keys), BATCH):
-        batch = keys[start : start + BATCH]
-        data = history.read_blobs(list(dict.fromkeys(compared[key][0] for key in batch)))
-        batch = [key for key in batch if compared[key][0] in data]
+            compared.setdefault(key, _Old(key[1], old, name, walk))
+    # The versions to compare with one source now go to a worker together.
+    groups: dict[tuple[str, str], list[_Old]] = {}
+    for (namespace, _, new_key), version in compared.items():
+        groups.setdefault((namespace, new_key), []).append(version)
+    order = sorted(groups, key=lambda group: (groups[group][0].walk.source.path, group))
+    tick = ticker(len(compared), "comparing sources", progress)
+    threshold = _threshold(len(compared) + len(groups))  # each text read once
+    start = 0
+    while start < len(order):  # batches of about BATCH versions
+        batch, size = [], 0
+        while start < len(order) and size < BATCH:
+            batch.append(order[start])
+            size += len(groups[order[start]])
+            start += 1
+        data = history.read_blobs(list(dict.fromkeys(v.blob for g in batch for v in groups[g])))
         jobs: list[CompareJob] = []
-        for key in batch:
-            old, walk = compared[key]
-            assert walk.compare is not None
-            jobs.append(
-                CompareJob(data[old], walk.compare[0], walk.source_index, walk.fields, True)
-            )
+        for group in batch:
+            groups[group] = readable = [v for v in groups[group] if v.blob in data]
+            if readable:
+                walk = readable[0].walk
+                texts = tuple((data[v.blob], v.name) for v in readable)
+                jobs.append(CompareJob(walk.source_index, walk.fields, texts))
+        batch = [group for group in batch if groups[group]]
         results: Iterator[CompareResult] = pool.map(_compare_job, jobs, threshold)
-        for (namespace, old_key, new_key), (old_fp, new_fp, change) in zip(
-            batch, results, strict=True
-        ):
+        for (namespace, new_key), (new_fp, found) in zip(batch, results, strict=True):
             cache.put(namespace, new_key, new_fp)
-            if old_fp is not None:
-                cache.put(namespace, old_key, old_fp)
-                if change is not None:
-                    tracker.remember_change(old_fp, new_fp, change)
-            tick()
+            for version, (old_fp, change) in zip(groups[namespace, new_key], found, strict=True):
+                if old_fp is not None:
+                    cache.put(namespace, version.key, old_fp)
+                    if change is not None:
+                        tracker.remember_change(old_fp, new_fp, change)
+                tick()
     return len(compared)
 
 
@@ -400,18 +418,15 @@ def _git_job(_: object, job: GitJob) -> str | None:
 
 
 def _compare_job(articles: list[Article], job: CompareJob) -> CompareResult:
-    """Fingerprints of a committed version and of the version on disk, and what changed
-    between them when they differ and it is asked for."""
-    data, path, index, translatable, summarise = job
-    article = articles[index]
-    if not summarise:  # the fingerprints only: no paragraph objects
-        new_fp = article_fingerprint(article, translatable)
-        return CompareResult(bytes_fingerprint(data, path, translatable), new_fp, None)
-    new = article_text(article, translatable)
-    old = bytes_text(data, path, translatable)
-    if old is None:
-        return CompareResult(None, new.fingerprint, None)
-    if old.fingerprint == new.fingerprint:
-        return CompareResult(old.fingerprint, new.fingerprint, None)
-    change = summary_of(old, new, compare(old, new, path, path))
-    return CompareResult(old.fingerprint, new.fingerprint, change)
+    """A source on disk (read once) compared with each committed version of it."""
+    new = article_text(articles[job.position], job.fields)
+    found: list[tuple[str | None, Change | None]] = []
+    for data, path in job.olds:
+        old = bytes_text(data, path, job.fields)
+        if old is None:
+            found.append((None, None))
+        elif old.fingerprint == new.fingerprint:
+            found.append((old.fingerprint, None))
+        else:
+            found.append((old.fingerprint, summary_of(old, new, compare(old, new, path, path))))
+    return CompareResult(new.fingerprint, found)
