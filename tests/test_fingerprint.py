@@ -160,7 +160,7 @@ def _reference_normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", re.sub("[\u200b\u200c\u200d\ufeff]", "", text))
     text = re.sub(r"\s+", " ", text).strip()
     khmer = "\u1780-\u17ff\u19e0-\u19ff"
-    return re.sub(f"(?<=[{khmer}]) | (?=[{khmer}])", "", text)
+    return unicodedata.normalize("NFC", re.sub(f"(?<=[{khmer}]) | (?=[{khmer}])", "", text))
 
 
 @given(

@@ -70,7 +70,12 @@ def _fold_khmer(shown: str) -> str:
         return shown
     # Drop each space that has a Khmer character on either side: split at the spaces
     # that stay (few, in Khmer text) and remove the rest with str.replace.
-    return " ".join(part.replace(" ", "") for part in _KEPT_SPACE.split(shown))
+    folded = " ".join(part.replace(" ", "") for part in _KEPT_SPACE.split(shown))
+    # A space taken out from before a combining mark (a stray space before a coeng) can
+    # leave two marks out of canonical order: order them as the unspaced text has them.
+    if unicodedata.is_normalized("NFC", folded):
+        return folded
+    return unicodedata.normalize("NFC", folded)
 
 
 @dataclass(frozen=True)

@@ -43,9 +43,10 @@ Where the two differ (each has a test), and what is done about it:
   not pair up inside it, or holds an ``<`` or a backslash: markdown-it-py. (A panic
   that got past this check would still fall back, but Rust prints it on stderr.)
 - **Raw HTML**: markdown-it-py reads comments and declarations as the newer CommonMark
-  does (``<!-->``, ``<!-- a -- b -->``, ``<!doctype html>`` are raw HTML), markdown-it.rs
-  as the older one (text). A body with a ``<!`` that the older reading does not take as
-  raw HTML, where the newer might: markdown-it-py.
+  does (``<!-->``, ``<!-- a -- b -->``, ``<!doctype html>`` are raw HTML, and a line
+  starting ``<!`` and a small letter starts an HTML block), markdown-it.rs as the older
+  one (text). A body with a ``<!`` that the older reading does not take as raw HTML,
+  where the newer might: markdown-it-py.
 - **Code spans after a backtick run left open**: markdown-it.rs's cache of backtick
   runs can then miss a later closing run (three backticks left open, then a code span
   in double backticks holding a single one, then one in single backticks). A body
@@ -58,6 +59,21 @@ Where the two differ (each has a test), and what is done about it:
 - **A link reference definition with Unicode whitespace** (``[x]:`` then an em space):
   markdown-it-py takes it as a definition, markdown-it.rs as text. A body with ``]:``
   and whitespace other than spaces, tabs and line ends: markdown-it-py.
+- **A link reference definition whose destination ends in a backslash at a line end**
+  (``[a]: /u\\``): markdown-it-py takes it as a definition, markdown-it.rs as text. A
+  body with ``]:`` and a backslash before a line end (spaces and tabs between):
+  markdown-it-py.
+- **A backslash line break before a line of Unicode whitespace only** (``a\\`` then a
+  no-break space): markdown-it-py trims the paragraph's end with Python's ``strip`` and
+  shows the backslash, markdown-it.rs breaks the line. A body with a backslash at a line
+  end and whitespace other than spaces, tabs and line ends: markdown-it-py.
+- **Tabs in lists and block quotes**: the two count a tab's columns differently after
+  container markers (``> > - \\t #`` is code in one, a heading in the other; ``-  ``
+  then ``\\tx`` puts the paragraph a line lower in markdown-it.rs). A body with a tab
+  and a line that starts a list item or a block quote: markdown-it-py.
+- **A definition whose label ends its line** (``[a]:`` then ``- ``): markdown-it.rs
+  reads the next line as the destination even where it starts a block, markdown-it-py
+  keeps a paragraph. A body with ``]:`` at a line end: markdown-it-py.
 - Carriage returns and NUL characters (markdown-it-py rewrites them before parsing):
   markdown-it-py.
 """
@@ -132,10 +148,13 @@ def _agree(body: str) -> bool:
     return (
         _plain_tables(body)
         and not _quote_then_item(body)
+        and not ("\t" in body and _CONTAINER_LINE.search(body))
         and not _label_panics(body)
         and not _markup_declarations(body)
         and not _symbol_flanked(body)
         and not ("]:" in body and _WIDE_SPACE.search(body))
+        and not ("]:" in body and _LABEL_AT_LINE_END.search(body))
+        and not ("\\" in body and _backslash_differs(body))
     )
 
 
@@ -180,7 +199,9 @@ def _indented_continuation(span: str | bytes) -> bool:
 def _first_leaf(nodes: Sequence[Node]) -> int:
     """Where the first leaf of these inline nodes starts."""
     for node in nodes:
-        if node.name in _NESTED or node.name == "autolink" or node.name == "code_inline":
+        # (A code span's text node starts after what the span trims: ``\`\n-- \``` in a
+        # tight item would count from the line below.)
+        if node.name in _NESTED:
             if node.children:
                 return _first_leaf(node.children)
             continue
@@ -223,7 +244,17 @@ def _collect(nodes: Sequence[Node], parts: list[str], spans: list[tuple[int, int
 # A line either parser may take for a table's delimiter row (after any container prefix).
 _DELIMITER = re.compile(r"^[ \t>]*[|:-][-:| \t]*$", re.MULTILINE)
 _ALIGN = re.compile(r":?-+:?")
+
+
 # Whitespace markdown-it-py trims from a cell and markdown-it.rs does not.
+def _backslash_differs(body: str) -> bool:
+    """Whether a backslash at a line end may be read differently: ending a definition's
+    destination, or a line break before a line of Unicode whitespace only."""
+    return bool(_BACKSLASH_AT_LINE_END.search(body) and ("]:" in body or _WIDE_SPACE.search(body)))
+
+
+_LABEL_AT_LINE_END = re.compile(r"\]:[ \t]*(?:\n|\Z)")
+_BACKSLASH_AT_LINE_END = re.compile(r"\\[ \t]*(?:\n|\Z)")
 _WIDE_SPACE = re.compile("[\x0b\x0c\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
@@ -313,6 +344,14 @@ def _quote_then_item(body: str) -> bool:
     return False
 
 
+# A line's block quote and list markers, with the whitespace between and after them.
+_CONTAINER_PREFIX = re.compile(r"^[ \t]*(?:(?:>|[-+*]|[0-9]{1,9}[.)])[ \t]*)+", re.MULTILINE)
+
+
+# A line that starts a block quote or a list item (after any others).
+_CONTAINER_LINE = re.compile(r"(?:^|\n)[ \t]*(?:>|(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|\n|$))")
+
+
 # -- comments and declarations --------------------------------------------------------
 # Raw HTML that both read alike: a comment as the older CommonMark has it (not starting
 # with ``>`` or ``->``, no ``--`` inside) and a declaration in capitals followed by a space.
@@ -327,7 +366,10 @@ def _markup_declarations(body: str) -> bool:
         if body.startswith("<!--", start):
             known = _OLD_COMMENT.match(body, start) or body.find("-->", start + 2) < 0
         elif body[start + 2 : start + 3].isalpha():
-            known = _OLD_DECLARATION.match(body, start) or body.find(">", start) < 0
+            # (markdown-it-py starts an HTML block at ``<!`` and any letter, closed or not;
+            # markdown-it.rs only at a capital: ``<!a\\<`` is a paragraph there.)
+            capital = "A" <= body[start + 2] <= "Z"
+            known = _OLD_DECLARATION.match(body, start) or (capital and ">" not in body[start:])
         else:
             known = True
         if not known:
