@@ -8,8 +8,10 @@ so these tests pin the server's own behaviour.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ import pytest
 from helpers import article, write_files
 from sastra.errors import BuildError
 from sastra.model import Diagnostic, Location
+from sastra.render.output import SWAPPING
 from sastra.serve.server import DevServer
 from sastra.workspace import Site
 
@@ -145,6 +148,33 @@ def test_missing_page_gets_its_language_404(served: tuple[DevServer, PageBuilder
     assert status == 404 and b"<h1>404 en</h1>" in body
     status, _, body = get(server, "/nowhere")
     assert status == 404 and b"<h1>404 km</h1>" in body  # the default language's page
+
+
+def test_a_page_asked_for_while_a_build_swaps_its_output_in_is_found(
+    served: tuple[DevServer, PageBuilder], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Between a build's two renames the output folder is not there (render/output.py):
+    # a request then waits for the swap instead of answering 404 (the serve soak saw it).
+    server, _ = served
+    out = server.out_dir
+    aside = out.with_name("_site.swapping")
+    looked_again = threading.Event()
+    settled = server.output_settled
+
+    def output_settled() -> contextlib.AbstractContextManager[object]:
+        looked_again.set()
+        return settled()
+
+    monkeypatch.setattr(server, "output_settled", output_settled)
+    answers: list[int] = []
+    with SWAPPING:
+        out.rename(aside)
+        asking = threading.Thread(target=lambda: answers.append(get(server, "/en/water/")[0]))
+        asking.start()
+        assert looked_again.wait(10)
+        aside.rename(out)
+    asking.join(10)
+    assert answers == [200]
 
 
 def test_other_host_names_are_refused(served: tuple[DevServer, PageBuilder]) -> None:

@@ -222,18 +222,25 @@ def _alive(pid: int) -> bool:
     return True
 
 
+SWAPPING = threading.Lock()
+"""Held while :func:`_swap` renames: between its two renames the output folder is not
+there, so a reader in this process that finds a file missing (``i18n serve``) looks
+again once it can take this lock."""
+
+
 def _swap(tmp: Path, out: Path) -> None:
     """Put ``tmp`` in the place of ``out``; the old tree is deleted in the background."""
-    if not out.exists():
-        os.rename(tmp, out)
-        return
-    old = out.parent / f".{out.name}.old-{os.getpid()}-{time.monotonic_ns()}"
-    os.rename(out, old)
-    try:
-        os.rename(tmp, out)
-    except OSError:
-        os.rename(old, out)
-        raise
+    with SWAPPING:
+        if not out.exists():
+            os.rename(tmp, out)
+            return
+        old = out.parent / f".{out.name}.old-{os.getpid()}-{time.monotonic_ns()}"
+        os.rename(out, old)
+        try:
+            os.rename(tmp, out)
+        except OSError:
+            os.rename(old, out)
+            raise
     _remove_later(old)
 
 

@@ -117,6 +117,10 @@ class ServedSite(SiteHost, Protocol):
         """True once the server is stopping."""
         ...
 
+    def output_settled(self) -> contextlib.AbstractContextManager[object]:
+        """Held, no build is swapping its new output in (the folder is whole)."""
+        ...
+
     def wait_for_build(self, after: int, timeout: float) -> BuildOutcome:
         """The latest build once its generation differs from ``after`` (or on timeout/stop)."""
         ...
@@ -178,6 +182,17 @@ def resolve(out_dir: Path, url_path: str) -> tuple[str, Path | None]:
         return "missing", None
 
 
+def _lookup(out_dir: Path, url_path: str) -> tuple[str, Path | None, bytes | None]:
+    """:func:`resolve`, and the file's bytes (``missing`` if it cannot be read)."""
+    kind, file = resolve(out_dir, url_path)
+    if file is None:
+        return kind, None, None
+    try:
+        return kind, file, file.read_bytes()
+    except OSError:
+        return "missing", None, None
+
+
 class Handler(BaseHTTPRequestHandler):
     """One request: a file of the site, an event stream or a ``/__sastra/`` page."""
 
@@ -218,7 +233,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def _file(self, path: str, query: str, head: bool) -> None:
         dev = self.server.dev
-        kind, file = resolve(dev.out_dir, path)
+        kind, file, data = _lookup(dev.out_dir, path)
+        if kind == "missing":
+            # Perhaps a build was swapping its output in (the folder is briefly not there,
+            # or a file found was gone before it was read): look again once it is whole.
+            with dev.output_settled():
+                kind, file, data = _lookup(dev.out_dir, path)
         if kind == "redirect":
             location = quote(path + "/") + (f"?{query}" if query else "")
             self.send_response(HTTPStatus.MOVED_PERMANENTLY)
@@ -226,12 +246,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        if file is None:
-            self._not_found(path, head)
-            return
-        try:
-            data = file.read_bytes()
-        except OSError:
+        if file is None or data is None:
             self._not_found(path, head)
             return
         self._send(HTTPStatus.OK, data, _content_type(file), head)

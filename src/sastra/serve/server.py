@@ -17,6 +17,7 @@ pair at ``review/<collection>/<slug>``). HTTP handling lives in
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -113,6 +114,12 @@ class DevServer:
     def stopping(self) -> bool:
         """True once :meth:`stop` was called."""
         return self._stop.is_set()
+
+    def output_settled(self) -> contextlib.AbstractContextManager[object]:
+        """Held, no build of this process is swapping its new output in."""
+        from sastra.render.output import SWAPPING
+
+        return SWAPPING
 
     def bind(self) -> None:
         """Open the listening socket (raises ``OSError`` when the port is taken)."""
