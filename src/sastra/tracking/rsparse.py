@@ -199,8 +199,8 @@ def _indented_continuation(span: str | bytes) -> bool:
 def _first_leaf(nodes: Sequence[Node]) -> int:
     """Where the first leaf of these inline nodes starts."""
     for node in nodes:
-        # (A code span's text node starts after what the span trims: ``\`\n-- \``` in a
-        # tight item would count from the line below.)
+        # (A code span or an autolink counts from its own start: a code span's text node
+        # starts after what the span trims, a line lower when it opens at a line end.)
         if node.name in _NESTED:
             if node.children:
                 return _first_leaf(node.children)
@@ -247,14 +247,6 @@ _ALIGN = re.compile(r":?-+:?")
 
 
 # Whitespace markdown-it-py trims from a cell and markdown-it.rs does not.
-def _backslash_differs(body: str) -> bool:
-    """Whether a backslash at a line end may be read differently: ending a definition's
-    destination, or a line break before a line of Unicode whitespace only."""
-    return bool(_BACKSLASH_AT_LINE_END.search(body) and ("]:" in body or _WIDE_SPACE.search(body)))
-
-
-_LABEL_AT_LINE_END = re.compile(r"\]:[ \t]*(?:\n|\Z)")
-_BACKSLASH_AT_LINE_END = re.compile(r"\\[ \t]*(?:\n|\Z)")
 _WIDE_SPACE = re.compile("[\x0b\x0c\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
@@ -344,12 +336,19 @@ def _quote_then_item(body: str) -> bool:
     return False
 
 
-# A line's block quote and list markers, with the whitespace between and after them.
-_CONTAINER_PREFIX = re.compile(r"^[ \t]*(?:(?:>|[-+*]|[0-9]{1,9}[.)])[ \t]*)+", re.MULTILINE)
-
-
 # A line that starts a block quote or a list item (after any others).
 _CONTAINER_LINE = re.compile(r"(?:^|\n)[ \t]*(?:>|(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|\n|$))")
+
+
+# -- definitions and backslashes at a line end ---------------------------------------------
+_LABEL_AT_LINE_END = re.compile(r"\]:[ \t]*(?:\n|\Z)")
+_BACKSLASH_AT_LINE_END = re.compile(r"\\[ \t]*(?:\n|\Z)")
+
+
+def _backslash_differs(body: str) -> bool:
+    """Whether a backslash at a line end may be read differently: ending a definition's
+    destination, or a line break before a line of Unicode whitespace only."""
+    return bool(_BACKSLASH_AT_LINE_END.search(body) and ("]:" in body or _WIDE_SPACE.search(body)))
 
 
 # -- comments and declarations --------------------------------------------------------
@@ -367,9 +366,9 @@ def _markup_declarations(body: str) -> bool:
             known = _OLD_COMMENT.match(body, start) or body.find("-->", start + 2) < 0
         elif body[start + 2 : start + 3].isalpha():
             # (markdown-it-py starts an HTML block at ``<!`` and any letter, closed or not;
-            # markdown-it.rs only at a capital: ``<!a\\<`` is a paragraph there.)
+            # markdown-it.rs only at a capital: ``<!a\<`` is a paragraph there.)
             capital = "A" <= body[start + 2] <= "Z"
-            known = _OLD_DECLARATION.match(body, start) or (capital and ">" not in body[start:])
+            known = _OLD_DECLARATION.match(body, start) or (capital and body.find(">", start) < 0)
         else:
             known = True
         if not known:
