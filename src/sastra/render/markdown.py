@@ -31,6 +31,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.anchors import anchors_plugin
 
 from sastra.content import slugify
+from sastra.content.markdown import parse
 
 #: ``resolve(src) -> (url, None)`` for an image found, ``(None, message)`` for a problem,
 #: ``(src, None)`` to keep the address as it is (an external or site-absolute URL).
@@ -173,13 +174,14 @@ def _parser(allow_html: bool) -> MarkdownIt:
 
 def render_markdown(body: str, env: RenderEnv, *, allow_html: bool = False) -> str:
     """The body as HTML; image problems and addresses are recorded in ``env``."""
-    return str(_parser(allow_html).render(body, {"sastra": env}))
+    md, context = _parser(allow_html), {"sastra": env}
+    return str(md.renderer.render(parse(md, body, context), md.options, context))
 
 
 def find_images(body: str) -> list[tuple[int, str]]:
     """``(line in body, address)`` of every Markdown image, without rendering."""
     env = RenderEnv(resolve=lambda src: (src, None), first_line=0)
-    tokens = _parser(False).parse(body, {"sastra": env})
+    tokens = parse(_parser(False), body, {"sastra": env})
     found: list[tuple[int, str]] = []
     for token in tokens:
         for child in token.children or ():

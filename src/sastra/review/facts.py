@@ -15,12 +15,11 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from html.parser import HTMLParser
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from sastra.content.markdown import commonmark, parse
 from sastra.khmer.date_phrases import find_date_phrases
 from sastra.khmer.quantities import Quantity, find_quantities, number_key
 from sastra.khmer.unicode import check_text
@@ -288,11 +287,6 @@ def _spots(field_spots: tuple[Spot, ...], text: VisibleText) -> Iterator[tuple[S
 # --- images and links -------------------------------------------------------------------------
 
 
-@cache
-def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
-
-
 class _HtmlMedia(HTMLParser):
     """Collects ``<img src alt>`` and ``<a href>`` of a raw HTML fragment."""
 
@@ -367,7 +361,7 @@ def _media(article: Article, text: VisibleText) -> tuple[tuple[Media, ...], tupl
         item = Media(target.strip(), label.strip(), line, paragraph_of(line))
         (images if kind == "image" else links).append(item)
 
-    for token in _markdown().parse(body):
+    for token in parse(commonmark(), body):
         if token.map is None:
             continue
         first = article.body_line + token.map[0]

@@ -18,12 +18,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from sastra.content.markdown import commonmark, parse
 from sastra.content.parse import decode, get_path, parse_text
 from sastra.model import Article, Paragraph
 from sastra.tracking import is_mdx
@@ -117,11 +117,6 @@ def text_fingerprint(
     fingerprints thousands of versions and compares paragraphs of only a few)."""
     shown = [text for _, text in _shown_blocks(body, mdx)]
     return _digest(_field_texts(meta, translatable), shown)
-
-
-@cache
-def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
 def visible_text(
@@ -283,7 +278,7 @@ def parsed_blocks(body: str) -> list[tuple[int, str]]:
 def markdown_blocks(body: str, first_line: int = 0) -> list[tuple[int, str]]:
     """:func:`body_blocks` through markdown-it alone (lines counted from ``first_line``)."""
     blocks = []
-    for token in _markdown().parse(body):
+    for token in parse(commonmark(), body):
         raw = _block_text(token)
         if raw is not None:
             blocks.append((first_line + (token.map[0] if token.map else 0), raw))
