@@ -11,6 +11,7 @@ words (ព័ន្ធ + មុនី + រ័ត្ន, ស្រី + ពៅ "
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -44,8 +45,13 @@ def usage_spelling(word: str) -> str | None:
     pieces = _split(word, table)
     if pieces is None:
         return None
-    joined = "".join(pieces).replace(_GLOTTAL, " ")
-    return " ".join(part[:1].upper() + part[1:].lower() for part in joined.split())
+    # (a letter that ends one piece and doubles the next is written twice, not three
+    # times: វណ្ណ + នី is "Vanny", not "Vannny")
+    joined = _TRIPLED.sub(r"\1\1", "".join(pieces).lower()).replace(_GLOTTAL, " ")
+    return " ".join(part[:1].upper() + part[1:] for part in joined.split())
+
+
+_TRIPLED = re.compile(r"([a-z])\1\1+")
 
 
 _GLOTTAL = "\u0000"
