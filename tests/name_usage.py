@@ -22,7 +22,7 @@ import yaml
 from sastra.khmer.unicode import normalize
 
 FIXTURES = Path(__file__).parent / "fixtures"
-DEVELOPMENT = ("tune", "heldout", "heldout2")
+DEVELOPMENT = ("tune", "heldout", "heldout2", "usage")
 """The person sets of printed.tsv the romanizer and the table are written on (heldout and
 heldout2 were held out for earlier rounds; heldout4 is the held-out set now)."""
 

@@ -46,12 +46,16 @@ def _rates(rows: list[tuple[str, str]], spell: object) -> tuple[float, float]:
 
 
 def test_collection_size() -> None:
-    people = [r for s in ("tune", "heldout", "heldout2", "heldout4") for r in _rows("person", s)]
+    sets = ("tune", "heldout", "heldout2", "heldout4", "usage", "heldout5")
+    people = [r for s in sets for r in _rows("person", s)]
     assert len(people) >= 160 and len(_rows("person", "tune")) >= 116
     assert len(_rows("person", "heldout")) >= 15
     assert len(_rows("person", "heldout2")) >= 25
     assert len(_rows("person", "heldout4")) >= 126
     assert len(_rows("place", "heldout4")) >= 45
+    assert len(_rows("person", "usage")) >= 140
+    assert len(_rows("person", "heldout5")) >= 69
+    assert len(_rows("place", "heldout5")) >= 38
     assert len({k for k, _ in people}) == len(people)
 
 
@@ -61,25 +65,33 @@ def test_collection_size() -> None:
         ("person", "tune", romanize_name, 0.73, 0.98),
         ("person", "heldout", romanize_name, 0.76, 1.00),
         ("person", "heldout2", romanize_name, 0.81, 1.00),
+        ("person", "usage", romanize_name, 0.50, 0.83),
         ("place", "tune", romanize_place, 0.85, 0.97),
         ("place", "heldout", romanize_place, 1.00, 1.00),
         ("place", "heldout3", romanize_place, 0.65, 1.00),
         ("place", "heldout", lambda k: render_name(k, "en", Glossary())[0], 1.00, 1.00),
         # The held-out set (collected blind on 2026-12-03, measured by the lead, never
         # printed or tuned on): the floors are what was measured, so nothing lowers them.
-        ("person", "heldout4", romanize_name, 0.55, 0.86),
+        ("person", "heldout4", romanize_name, 0.56, 0.87),
         ("place", "heldout4", romanize_place, 0.48, 0.91),
+        # The second held-out set (collected blind on 2026-12-03 after the usage round,
+        # measured once, then committed): nothing lowers what was measured.
+        ("person", "heldout5", romanize_name, 0.45, 0.78),
+        ("place", "heldout5", romanize_place, 0.36, 0.71),
     ],
     ids=[
         "people-tune",
         "people-heldout",
         "people-heldout2",
+        "people-usage",
         "places-tune",
         "places-gazetteer",
         "places-heldout3",
         "places-name-filter",
         "people-heldout4",
         "places-heldout4",
+        "people-heldout5",
+        "places-heldout5",
     ],
 )
 def test_printed_spelling_rates(
