@@ -9,7 +9,9 @@ rule applied literally.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -303,6 +305,9 @@ def test_shallow_clone_says_so_and_never_calls_stale_up_to_date(tmp_path: Path) 
     subprocess.run(
         ["git", "clone", "-q", "--depth", "2", f"file://{r.root}", str(clone)], check=True
     )
+    past = time.time() - 60  # old enough that the remembered status is trusted
+    for path in (clone / "content").rglob("*"):
+        os.utime(path, (past, past))
     result = run_cli("status", "--root", str(clone), "--format", "json")
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)

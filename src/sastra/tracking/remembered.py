@@ -39,6 +39,7 @@ from sastra.model import (
     VersionStatus,
 )
 from sastra.tracking import FINGERPRINT_VERSION
+from sastra.tracking.gitio import cut_commits
 
 RACY_NS = 2_000_000_000
 """A file modified less than this before a status was remembered may change again unseen."""
@@ -55,14 +56,17 @@ class Signature(NamedTuple):
 
 def status_signature(config: Config, where: tuple[Path, str] | None) -> Signature:
     """Everything a status depends on, as a digest: the config, the version of Sastra's
-    fingerprint, HEAD, the synced store, and every content file's size and mtime; and the
-    newest mtime (ns). Equal signatures mean a previous status can be shown again without
-    reading a file, provided no file changed too close to when it was computed (a file
-    rewritten within the file system's timestamp granularity keeps its mtime)."""
+    fingerprint, HEAD and the commits a shallow clone cuts at, the synced store, and every
+    content file's size and mtime; and the newest mtime (ns). Equal signatures mean a
+    previous status can be shown again without reading a file, provided no file changed
+    too close to when it was computed (a file rewritten within the file system's
+    timestamp granularity keeps its mtime)."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{__version__}\0{FINGERPRINT_VERSION}\0{config!r}\0".encode())
     if where is not None and config.tracking.git:
         digest.update(f"{where[0]}\0{where[1]}\0".encode())
+        # (`git fetch --unshallow` gives the history its older commits, HEAD unchanged)
+        digest.update(",".join(sorted(cut_commits(where[0])[0])).encode())
     synced = config.root / config.tracking.synced_dir
     if synced.is_dir():
         digest.update("\0".join(sorted(os.listdir(synced))).encode())
