@@ -25,6 +25,20 @@ EN_STYLED = (
 )
 
 
+def test_new_on_an_mdx_page_leaves_a_jsx_comment(make_site: MakeSite) -> None:
+    # MDX 2 rejects <!-- -->: an HTML comment would break the site's own build
+    source = KM.replace("ភ្នំពេញ៖", "import Chart from '../Chart';\n\nភ្នំពេញ៖")
+    root: Path = make_site({"content/km/news/a.mdx": source})
+    result = run_cli("new", "en", "news/a", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    text = (root / "content/en/news/a.mdx").read_text("utf-8")
+    note = "{/* TRANSLATE: translate the km text below into en, then review it with"
+    assert f"\n\n{note} `i18n review news/a` */}}\n\nimport Chart" in text
+    assert "<!--" not in text
+    status = json.loads(run_cli("status", "--root", str(root), "--format", "json").stdout)
+    assert status["articles"][0]["versions"]["en"]["state"] == "in_progress"
+
+
 def test_new_scaffolds_from_the_source(make_site: MakeSite) -> None:
     root: Path = make_site({"content/km/news/a.md": KM})
     result = run_cli("new", "en", "news/a", "--root", str(root))

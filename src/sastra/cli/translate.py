@@ -70,6 +70,7 @@ def new(root: Path | None, strict: bool, lang: str, key: str) -> None:
     for the translator; l10n.source and l10n.source_hash are recorded.
     """
     from sastra.cache import atomic_write
+    from sastra.tracking import is_mdx
     from sastra.tracking.edit import scaffold
     from sastra.workspace import open_tracker
 
@@ -94,6 +95,7 @@ def new(root: Path | None, strict: bool, lang: str, key: str) -> None:
             translatable=site.config.collection(source.key.collection).translatable,
             target_lang=lang,
             key=str(pair.key),
+            mdx=is_mdx(str(path)),
         )
         atomic_write(path, content)
         if tracker.synced is not None:

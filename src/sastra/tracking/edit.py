@@ -159,13 +159,15 @@ def scaffold(
     translatable: Iterable[str],
     target_lang: str,
     key: str,
+    mdx: bool = False,
 ) -> str:
     """The text of a new translation file.
 
     Shared and other fields are copied; each translatable field keeps the source
     text behind a ``TRANSLATE:`` marker; the body is the source body under a
-    comment telling the translator what to do. The ``l10n`` block records the
-    source and its fingerprint.
+    comment telling the translator what to do: a JSX comment on an MDX page (MDX 2
+    rejects ``<!--``, so an HTML comment would break the site's build). The ``l10n``
+    block records the source and its fingerprint.
     """
     meta: dict[str, Any] = _deep_copy(source_meta)
     meta.pop("l10n", None)
@@ -178,9 +180,10 @@ def scaffold(
         meta["l10n"]["source_commit"] = source_commit
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     note = (
-        f"<!-- {TRANSLATE_MARK} translate the {source_lang} text below into {target_lang}, "
-        f"then review it with `i18n review {key}` -->"
+        f"{TRANSLATE_MARK} translate the {source_lang} text below into {target_lang}, "
+        f"then review it with `i18n review {key}`"
     )
+    note = f"{{/* {note} */}}" if mdx else f"<!-- {note} -->"
     body = source_body.lstrip("\n")
     return f"---\n{front}---\n\n{note}\n\n{body}"
 
