@@ -54,6 +54,8 @@ def test_the_build_withholds_it_unless_drafts(tmp_path: Path) -> None:
         " from `i18n new`); `i18n build --drafts` publishes it"
     ) in built.stderr.splitlines()
     assert not page.exists()
+    quiet = run_cli("build", "-q", "--root", str(root))  # results and errors only
+    assert quiet.exit_code == 0 and "not published" not in quiet.stderr, quiet.stderr
     drafts = run_cli("build", "--root", str(root), "--drafts")
     assert drafts.exit_code == 0, drafts.stderr
     assert "not published" not in drafts.stderr

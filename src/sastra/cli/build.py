@@ -18,7 +18,7 @@ from sastra.cli.options import (
     print_diagnostics,
     site_options,
 )
-from sastra.model import Severity
+from sastra.model import Diagnostic, Location, Severity
 
 if TYPE_CHECKING:
     from sastra.config.model import Config
@@ -79,13 +79,16 @@ def build(
         site.cache.save()
         wait_for_removals()  # the replaced tree is gone before the command ends
     print_diagnostics(result.warnings)
-    for left in result.withheld:
-        if left.reason == "in progress":
-            click.echo(
-                f"{left.path}: warning: not published: a translation in progress (TRANSLATE:"
-                " markers from `i18n new`); `i18n build --drafts` publishes it",
-                err=True,
-            )
+    print_diagnostics(  # (a warning like the others: silent under -q)
+        Diagnostic(
+            Location(left.path),
+            "not published: a translation in progress (TRANSLATE: markers from `i18n new`); "
+            "`i18n build --drafts` publishes it",
+            Severity.WARNING,
+        )
+        for left in result.withheld
+        if left.reason == "in progress"
+    )
     drafts_left = sum(1 for w in result.withheld if w.reason == "draft")
     if drafts_left:
         note(
