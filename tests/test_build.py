@@ -423,3 +423,27 @@ def test_a_write_failure_is_one_line_and_keeps_the_previous_site(
     ]
     assert (root / "_site/km/news/hello/index.html").read_bytes() == before
     assert sorted(p.name for p in root.iterdir() if p.name.startswith("._site")) == []
+
+
+def test_an_mdx_page_publishes_neither_its_imports_nor_its_title_twice(
+    themed: Callable[..., Path],
+) -> None:
+    # MDX import/export lines are code (as the fingerprint reads them); the leading # H1
+    # after them is the page title the template shows already.
+    body = (
+        "import Tabs from '@theme/Tabs';\nexport const fee = 100;\n\n"
+        "# Apply for a passport\n\nThe fee is 100 dollars.\n"
+    )
+    root = themed(
+        {
+            "content/en/docs/passport.mdx": article("Apply for a passport", body),
+            "content/en/docs/untitled.mdx": "---\ndate: 2026-01-08\n---\n\n" + body,
+        }
+    )
+    result = run_cli("build", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    for slug in ("passport", "untitled"):
+        page = (root / f"_site/en/docs/{slug}/index.html").read_text("utf-8")
+        assert "import Tabs" not in page and "export const" not in page
+        assert page.count("Apply for a passport</h1>") == 1  # (untitled: the heading names it)
+        assert "<p>The fee is 100 dollars.</p>" in page

@@ -11,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sastra.content.parse import parse_text
+from sastra.model import without_mdx_statements
 from sastra.tracking.blocks import segment_blocks, segments
-from sastra.tracking.fingerprint import _MDX_STATEMENT, body_blocks, display_text, markdown_blocks
+from sastra.tracking.fingerprint import body_blocks, display_text, markdown_blocks
 from sastra.tracking.prose import prose_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,7 +142,7 @@ def test_every_fixture_and_sample_page_reads_as_markdown_it_reads_it() -> None:
             continue
         body = text[parsed.body_start :]
         if path.suffix == ".mdx":
-            body = _MDX_STATEMENT.sub("", body)
+            body = without_mdx_statements(body)
         assert shown(body_blocks(body)) == shown(markdown_blocks(body)), path
 
 

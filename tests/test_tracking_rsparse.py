@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from mdcorpus import docs_page, nasty_page
 from sastra.content.parse import parse_text
+from sastra.model import without_mdx_statements
 from sastra.tracking.fingerprint import (
-    _MDX_STATEMENT,
     _digest,
     _field_texts,
     body_blocks,
@@ -95,7 +95,7 @@ def _body(path: Path) -> tuple[dict[str, object], str] | None:
     if not parsed.ok:
         return None
     body = text[parsed.body_start :]
-    return dict(parsed.meta), _MDX_STATEMENT.sub("", body) if path.suffix == ".mdx" else body
+    return dict(parsed.meta), without_mdx_statements(body) if path.suffix == ".mdx" else body
 
 
 def test_every_markdown_file_of_the_repository_reads_as_markdown_it_py_reads_it() -> None:

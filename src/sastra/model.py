@@ -130,6 +130,15 @@ def lead_heading(body: str) -> str | None:
     return text or None
 
 
+_MDX_STATEMENT = re.compile(r"^(?:import|export)\s[^\n]*$", re.MULTILINE)
+
+
+def without_mdx_statements(body: str) -> str:
+    """An MDX body with its top-level ``import`` and ``export`` lines blanked: they are
+    code, not text (line numbers are kept)."""
+    return _MDX_STATEMENT.sub("", body)
+
+
 def without_lead_heading(body: str) -> str:
     """``body`` with its leading ``# H1`` line blanked (line numbers are kept)."""
     found = _LEAD_H1.match(body)
@@ -170,7 +179,8 @@ class Article:
             value = self.meta.get(name)
             if isinstance(value, str) and value.strip():
                 return value.strip()
-        return lead_heading(self.body) or self.key.slug
+        body = without_mdx_statements(self.body) if self.path.endswith(".mdx") else self.body
+        return lead_heading(body) or self.key.slug
 
     @property
     def date(self) -> dt.date | None:

@@ -18,13 +18,21 @@ from markupsafe import Markup
 
 from sastra.catalogs import UiCatalog, load_ui_catalog
 from sastra.config.model import Config
-from sastra.model import Diagnostic, Location, Severity, lead_heading, without_lead_heading
+from sastra.model import (
+    Diagnostic,
+    Location,
+    Severity,
+    lead_heading,
+    without_lead_heading,
+    without_mdx_statements,
+)
 from sastra.names import read_glossary
 from sastra.render import output
 from sastra.render.assets import asset_refusal, image_output, image_source, is_external, url_path
 from sastra.render.markdown import RenderEnv, render_markdown
 from sastra.render.pages import PageSpec
 from sastra.render.templates import Theme
+from sastra.tracking import is_mdx
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,8 @@ class Renderer:
             hook = self.theme.hints if article.lang.split("-")[0] == "km" else None
             env = RenderEnv(resolve, article.body_line, hook)
             body = article.body
+            if is_mdx(article.path):  # (import and export lines are code, not text)
+                body = without_mdx_statements(body)
             if lead_heading(body) == article.title:  # the page shows the title already
                 body = without_lead_heading(body)
             html = render_markdown(body, env, allow_html=self.config.build.allow_html)

@@ -25,7 +25,7 @@ from markdown_it.token import Token
 
 from sastra.content.markdown import commonmark, parse
 from sastra.content.parse import decode, get_path, parse_text
-from sastra.model import Article, Paragraph
+from sastra.model import Article, Paragraph, without_mdx_statements
 from sastra.tracking import is_mdx
 from sastra.tracking.blocks import segment_blocks, segments, strip_tags
 from sastra.tracking.prose import prose_text
@@ -41,9 +41,6 @@ _HAS_KHMER = re.compile(f"[{KHMER}]").search
 
 def _has_zero_width(text: str) -> bool:
     return "\u200b" in text or "\u200c" in text or "\u200d" in text or "\ufeff" in text
-
-
-_MDX_STATEMENT = re.compile(r"^(?:import|export)\s[^\n]*$", re.MULTILINE)
 
 
 def display_text(text: str) -> str:
@@ -139,7 +136,7 @@ def visible_text(
 def _shown_blocks(body: str, mdx: bool) -> list[tuple[int, str]]:
     """``(line offset, display text)`` of each body block with visible text."""
     if mdx:
-        body = _MDX_STATEMENT.sub("", body)
+        body = without_mdx_statements(body)
     return [(offset, shown) for offset, raw in body_blocks(body) if (shown := _display_block(raw))]
 
 
