@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sastra.config.content import content_patterns, generator_layout
-from sastra.config.detect import FRAMEWORKS
+from sastra.config.detect import FRAMEWORKS, detect
 from sastra.config.model import (
     DEFAULT_ASSET_TYPES,
     DEFAULT_SHARED,
@@ -53,13 +53,24 @@ UNTRANSLATED_MODES = ("link-index", "render-source")
 
 
 def find_root(start: Path) -> Path:
-    """The nearest folder at or above ``start`` with a Sastra config, else ``start``."""
+    """The nearest folder at or above ``start`` with a Sastra config; else, inside a git
+    work tree, the nearest one at or above ``start`` (not above the work tree's top) that
+    is a site without one: a site generator's config or a ``content`` folder (a command
+    run in ``content/news`` of a Hugo site works on the site, as git does); else
+    ``start``."""
     start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / CONFIG_FILE).is_file():
             return folder
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and "[tool.sastra" in pyproject.read_text("utf-8", "replace"):
+            return folder
+    up = (start, *start.parents)
+    top = next((folder for folder in up if (folder / ".git").exists()), None)
+    if top is None:
+        return start  # outside git only ``start`` itself: above it may be anything
+    for folder in up[: up.index(top) + 1]:  # (a site above the top is another project)
+        if (folder / "content").is_dir() or detect(folder)[0] is not None:
             return folder
     return start
 
