@@ -28,20 +28,25 @@ def _write(root: Path, rel: str, text: str) -> None:
     path.write_text(text, "utf-8")
 
 
+def _repo(root: Path, site: str) -> Path:
+    """A repository at ``root`` whose site (folder ``site`` of it) has the pair, committed."""
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    _write(root, f"{site}sastra.toml", CONFIG)
+    _write(root, f"{site}content/km/news/rice.md", KM)
+    _write(root, f"{site}content/en/news/rice.md", EN)
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "init")
+    return root
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="git log is limited to the content folder, so a move of the whole site folder "
     "reads as the translation being added by the move commit, which becomes its baseline",
 )
 def test_moving_the_site_folder_keeps_a_stale_translation_stale(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    _write(repo, "website/sastra.toml", CONFIG)
-    _write(repo, "website/content/km/news/rice.md", KM)
-    _write(repo, "website/content/en/news/rice.md", EN)
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "init")
+    repo = _repo(tmp_path / "repo", "website/")
     _write(repo, "website/content/km/news/rice.md", KM.replace("៦៥០,០០០", "៧០០,០០០"))
     git(repo, "commit", "-qam", "km: new figure")
     assert _state(repo / "website") == "stale"
@@ -56,14 +61,7 @@ def test_moving_the_site_folder_keeps_a_stale_translation_stale(tmp_path: Path) 
     "has text neither parent has, so it reads as written by the merge (the baseline)",
 )
 def test_a_clean_merge_of_two_typo_fixes_is_not_a_sync(tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    root.mkdir()
-    git(root, "init", "-q", "-b", "main")
-    _write(root, "sastra.toml", CONFIG)
-    _write(root, "content/km/news/rice.md", KM)
-    _write(root, "content/en/news/rice.md", EN)
-    git(root, "add", "-A")
-    git(root, "commit", "-qm", "init")
+    root = _repo(tmp_path / "site", "")
     en = root / "content/en/news/rice.md"
     git(root, "checkout", "-qb", "typo1")
     en.write_text(EN.replace("reachd", "reached"), "utf-8")
