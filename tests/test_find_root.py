@@ -46,3 +46,21 @@ def test_no_site_is_looked_for_above_the_git_work_tree_or_outside_git(tmp_path: 
     assert find_root(inner) == inner.resolve()
     loose = _hugo_site(tmp_path / "loose") / "content" / "news"  # no git at all
     assert find_root(loose) == loose.resolve()
+
+
+def test_init_inside_a_site_s_content_refuses_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    root = _hugo_site(tmp_path / "site")
+    git(root, "init", "-q")
+    news = root / "content" / "news"
+    before = sorted(p.name for p in news.iterdir())
+    result = run_cli("init", str(news))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"i18n: error: {news.resolve()} is inside the site at {root.resolve()}; run `i18n init`"
+        " there (other commands run from here find that site)\n"
+    )
+    assert sorted(p.name for p in news.iterdir()) == before
+    # a new site in a folder beside the Hugo site's content is the user's to make
+    assert run_cli("init", str(root / "newsroom")).exit_code == 0

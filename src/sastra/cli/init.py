@@ -31,7 +31,7 @@ def init(
     """
     from sastra.cache import atomic_write
     from sastra.config.detect import detect
-    from sastra.config.load import CONFIG_FILE, detect_languages, looks_astro
+    from sastra.config.load import CONFIG_FILE, detect_languages, find_root, looks_astro
     from sastra.config.validate import LANG_RE
     from sastra.starter import config_text, gitignore_text, sample_pair
 
@@ -41,6 +41,15 @@ def init(
     config_path = root / CONFIG_FILE
     if config_path.exists():
         fail(f"{config_path} already exists; not overwritten", EXIT_FOUND)
+    here = root.resolve()
+    above = find_root(here.parent)  # the nearest site above, if any (else the parent)
+    if here.is_relative_to(above / "content"):
+        # (a second site inside a site's content would be read as its articles)
+        fail(
+            f"{root} is inside the site at {above}; run `i18n init` there (other commands "
+            "run from here find that site)",
+            EXIT_FOUND,
+        )
     pyproject = root / "pyproject.toml"
     if pyproject.is_file() and "[tool.sastra" in pyproject.read_text("utf-8", "replace"):
         fail(f"{pyproject} already configures Sastra ([tool.sastra]); not overwritten", EXIT_FOUND)
