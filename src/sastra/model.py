@@ -130,6 +130,11 @@ def lead_heading(body: str) -> str | None:
     return text or None
 
 
+def is_mdx(path: str) -> bool:
+    """An MDX page: its ``import``/``export`` lines are code, not text."""
+    return path.endswith(".mdx")
+
+
 _MDX_STATEMENT = re.compile(r"^(?:import|export)\s[^\n]*$", re.MULTILINE)
 
 
@@ -179,7 +184,7 @@ class Article:
             value = self.meta.get(name)
             if isinstance(value, str) and value.strip():
                 return value.strip()
-        body = without_mdx_statements(self.body) if self.path.endswith(".mdx") else self.body
+        body = without_mdx_statements(self.body) if is_mdx(self.path) else self.body
         return lead_heading(body) or self.key.slug
 
     @property

@@ -70,7 +70,7 @@ def new(root: Path | None, strict: bool, lang: str, key: str) -> None:
     for the translator; l10n.source and l10n.source_hash are recorded.
     """
     from sastra.cache import atomic_write
-    from sastra.tracking import is_mdx
+    from sastra.model import is_mdx
     from sastra.tracking.edit import scaffold
     from sastra.workspace import open_tracker
 

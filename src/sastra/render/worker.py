@@ -22,6 +22,7 @@ from sastra.model import (
     Diagnostic,
     Location,
     Severity,
+    is_mdx,
     lead_heading,
     without_lead_heading,
     without_mdx_statements,
@@ -32,7 +33,6 @@ from sastra.render.assets import asset_refusal, image_output, image_source, is_e
 from sastra.render.markdown import RenderEnv, render_markdown
 from sastra.render.pages import PageSpec
 from sastra.render.templates import Theme
-from sastra.tracking import is_mdx
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 """Translation tracking: fingerprints, baselines (frontmatter, git), states."""
 
+from sastra.model import is_mdx
+
 FINGERPRINT_VERSION = "1"
 """Bumped whenever the text fingerprint changes meaning (caches keyed by it are dropped)."""
 CHANGES = f"change:{FINGERPRINT_VERSION}"
@@ -8,11 +10,6 @@ CHANGES = f"change:{FINGERPRINT_VERSION}"
 COUNTERPARTS = f"counterparts:{FINGERPRINT_VERSION}"
 """Cache namespace of which old source paragraphs a translation has a counterpart for,
 keyed ``"<old source fingerprint>><translation fingerprint>"``."""
-
-
-def is_mdx(path: str) -> bool:
-    """An MDX page: its ``import``/``export`` lines are code, not text."""
-    return path.endswith(".mdx")
 
 
 def fp_key(blob: str, path: str) -> str:

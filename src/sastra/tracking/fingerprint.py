@@ -25,8 +25,7 @@ from markdown_it.token import Token
 
 from sastra.content.markdown import commonmark, parse
 from sastra.content.parse import decode, get_path, parse_text
-from sastra.model import Article, Paragraph, without_mdx_statements
-from sastra.tracking import is_mdx
+from sastra.model import Article, Paragraph, is_mdx, without_mdx_statements
 from sastra.tracking.blocks import segment_blocks, segments, strip_tags
 from sastra.tracking.prose import prose_text
 from sastra.tracking.rsparse import rs_blocks
