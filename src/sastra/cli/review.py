@@ -84,6 +84,8 @@ def review(
         pair = find_pair(site.pairs, key)
         if pair is None:
             fail(f"no article '{key}' (see `i18n status` for the keys)")
+        for path in pair.unreadable.values():  # (its error is printed above)
+            fail(f"{path} cannot be read; fix the error above, then review '{pair.key}'")
         only = [pair]
     glossary_path = config.glossary_path
     glossary, diags = read_glossary(glossary_path, config.rel(glossary_path))

@@ -138,6 +138,8 @@ def mark(
                     fail(f"{version.path} is the source of '{pair.key}'; mark its translations")
                 elif version.state is State.MISSING:
                     fail(f"'{pair.key}' has no {version_lang} version; start one with `i18n new`")
+                elif version.state is State.UNREADABLE:
+                    fail(f"{version.path} cannot be read; fix the error above, then mark it")
                 assert status.source is not None
                 click.echo(_mark_one(site, tracker, pair, status.source, version_lang))
                 marked += 1
