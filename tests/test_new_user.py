@@ -403,3 +403,32 @@ def test_a_translation_whose_frontmatter_breaks_is_unreadable_not_missing(
     (root / "content/en/news/rice.md").write_text(RICE_EN, "utf-8")  # fixed
     fixed = run_cli("status", "--root", str(root), "--format", "json")
     assert json.loads(fixed.stdout)["articles"][0]["versions"]["en"]["state"] == "untracked"
+
+
+def test_new_mark_and_review_take_the_path_a_shell_completes(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator tabs to the file; the key is what the site calls it."""
+    root = make_site({"content/km/news/rice.md": RICE_KM}, CONFIG)
+    monkeypatch.chdir(root / "content")
+
+    new = run_cli("new", "en", "km/news/rice.md")
+    assert (new.exit_code, new.stdout) == (
+        0,
+        "created content/en/news/rice.md from content/km/news/rice.md (km → en)\n",
+    )
+    (root / "content/en/news/rice.md").write_text(RICE_EN, "utf-8")
+    review = run_cli("review", str(root / "content/en/news/rice.md"))
+    assert review.exit_code == 0
+    assert review.stdout.startswith("news/rice  ")
+    mark = run_cli("mark", "en", "./en/news/rice.md")
+    assert mark.exit_code == 0
+    assert mark.stdout.startswith("marked content/en/news/rice.md as synced with ")
+
+    outside = root.parent / "rice.md"  # a file, but not one of the site's
+    outside.write_text(RICE_EN, "utf-8")
+    wrong = run_cli("review", str(outside))
+    assert (wrong.exit_code, wrong.stderr) == (
+        2,
+        f"i18n: error: no article '{outside}' (see `i18n status` for the keys)\n",
+    )

@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 
 
 def _pair_or_fail(site: Site, key: str) -> Pair:
-    from sastra.pairing import find_pair
+    from sastra.cli.options import find_article
 
-    pair = find_pair(site.pairs, key)
+    pair = find_article(site, key)
     if pair is None:
         fail(f"no article '{key}' ({_key_hint(site, key)})")
     return pair
@@ -66,6 +66,8 @@ def target_path(site: Site, source: Article, lang: str) -> Path:
 def new(root: Path | None, strict: bool, lang: str, key: str) -> None:
     """Start the LANG translation of article KEY from its source.
 
+    KEY is the article's key (news/28-post) or the path of one of its files.
+
     Shared fields are copied; translatable text is kept behind a TRANSLATE: marker
     for the translator; l10n.source and l10n.source_hash are recorded.
     """
@@ -112,6 +114,8 @@ def mark(
     root: Path | None, strict: bool, lang: str | None, key: str | None, mark_all: bool
 ) -> None:
     """Record that the LANG translation of KEY is synced with its source as it is now.
+
+    KEY is the article's key (news/28-post) or the path of one of its files.
 
     Writes l10n.source, l10n.source_hash (and l10n.source_commit in git) into the
     translation's frontmatter; every other byte of the file stays as it was.
