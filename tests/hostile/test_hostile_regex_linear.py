@@ -39,6 +39,7 @@ HOSTILE = [
     "(" * 100_000,
     "<" * 200_000,
     "[x](" * 50_000,
+    "a." * 100_000,
 ]
 LIMIT = 5.0
 """Seconds a 200,000-character line may take (the old patterns took minutes)."""

@@ -2,7 +2,8 @@
 
 Khmer writing legitimately carries Latin text: names (``Sastra``, ``Mao Sela``),
 acronyms (``CTC``, ``4G``, ``MPTC``), quoted terms (“Digital Government”), short
-glosses in parentheses ((Community Tech Center)), URLs, paths (``content/km/``), e-mail
+glosses in parentheses ((Community Tech Center)), URLs, domain names (a link whose text
+is ``library.moeys.gov.kh``), paths (``content/km/``), e-mail
 addresses and hashtags (and, in the check, inline code). English
 writing may quote a Khmer name. None of that is "the wrong language"; a run of
 English *prose* in a Khmer paragraph, or a paragraph that is mostly Khmer in an
@@ -37,6 +38,11 @@ _QUOTED = re.compile(
 )
 _PAREN = re.compile(r"\(([^()]*)\)")
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S[^\s@]*+@\S+\.\w+", re.IGNORECASE)
+# A bare domain name (``library.moeys.gov.kh``, ``moeys.gov.kh``), as the text of a link
+# often is: two or more dot-separated labels ending in a lower-case top-level domain. It
+# starts only where a word does, and each label stops at its dot, so a long word is
+# scanned once.
+_DOMAIN = re.compile(r"(?<![\w.@/-])(?:[A-Za-z0-9][A-Za-z0-9-]*+\.)+[a-z]{2,24}(?![\w@/-])")
 _TAG = re.compile(r"(?<!\w)[#@][^\s#@,;។]+")
 # A path or address: a word with a slash (``content/km/news/``, ``src/x.md``); possessive,
 # so a long word without one is scanned once.
@@ -49,9 +55,10 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*(?:[\s,;:.!?/&]+[A-Za-z0-9][
 
 
 def strip_allowed(text: str) -> str:
-    """``text`` without quoted terms, short parenthesised glosses, URLs, e-mail addresses and
-    paths."""
+    """``text`` without quoted terms, short parenthesised glosses, URLs, domain names, e-mail
+    addresses and paths."""
     text = _URL.sub(" ", text)
+    text = _DOMAIN.sub(" ", text)
     text = _TAG.sub(" ", text)
     text = _PATH.sub(" ", text)
     text = _QUOTED.sub(" ", text)
@@ -95,8 +102,8 @@ def has_words(text: str) -> bool:
 
 def is_text(text: str) -> bool:
     """True when ``text`` is prose to translate: :func:`has_words` once hashtags, @mentions,
-    URLs and e-mail addresses are taken out (a line of hashtags is not)."""
-    return has_words(_TAG.sub(" ", _URL.sub(" ", text)))
+    URLs, domain names and e-mail addresses are taken out (a line of hashtags is not)."""
+    return has_words(_TAG.sub(" ", _DOMAIN.sub(" ", _URL.sub(" ", text))))
 
 
 def snippet(text: str, width: int = 60) -> str:
