@@ -38,3 +38,35 @@ def test_a_link_whose_text_is_a_domain_name_is_not_english_text(make_site: MakeS
     }
 
     assert findings(make_site, files, "--check") == ([], 0)
+
+
+def test_khmer_words_left_in_an_english_title_or_paragraph_are_a_warning(
+    make_site: MakeSite,
+) -> None:
+    files = {
+        "content/km/news/meals.md": article(
+            "កម្មវិធីអាហារដ្ឋានសាលារៀនពង្រីកដល់ខេត្តព្រះវិហារ",
+            "ព្រះវិហារ៖ នៅថ្ងៃទី២០ ខែកុម្ភៈ ឆ្នាំ២០២៥ កម្មវិធីអាហារដ្ឋានសាលារៀនបានចាប់ផ្តើម"
+            "នៅសាលាបឋមសិក្សាចំនួន ៣២ ក្នុងស្រុកត្បែងមានជ័យ។\n\n"
+            "សាលាទាំងនេះស្ថិតនៅក្នុងខេត្តព្រះវិហារ។",
+            date="2025-02-20",
+        ),
+        "content/en/news/meals.md": article(
+            "School meals programme expands to ព្រះវិហារ province",
+            "Preah Vihear, 20 February 2025 – The school meals programme started at 32 primary "
+            "schools in ស្រុកត្បែងមានជ័យ.\n\n"
+            "The schools are in Preah Vihear (ព្រះវិហារ) province.",
+            date="2025-02-20",
+        ),
+    }
+
+    lines, code = findings(make_site, files, "--check")
+
+    assert lines == [
+        "content/en/news/meals.md:2: ! [wrong-language] Khmer words left in the en title: "
+        "«ព្រះវិហារ»  ↔ content/km/news/meals.md:2",
+        "content/en/news/meals.md:6: ! [wrong-language] Khmer words left in the en paragraph 1: "
+        "«ស្រុកត្បែងមានជ័យ»  ↔ content/km/news/meals.md:6",
+    ]
+    assert code == 0  # a warning: --strict fails on it
+    assert findings(make_site, files, "--check", "--strict")[1] == 1

@@ -40,6 +40,7 @@ HOSTILE = [
     "<" * 200_000,
     "[x](" * 50_000,
     "a." * 100_000,
+    "ក " * 100_000,
 ]
 LIMIT = 5.0
 """Seconds a 200,000-character line may take (the old patterns took minutes)."""
@@ -57,6 +58,7 @@ def _quick(func: object, text: str) -> None:
     [
         legacy_runs,
         script.strip_allowed,
+        script.khmer_words,
         mask_markup,
         strip_tags,
         _html_media,
@@ -66,6 +68,7 @@ def _quick(func: object, text: str) -> None:
     ids=[
         "legacy",
         "strip_allowed",
+        "khmer_words",
         "mask_markup",
         "strip_tags",
         "html_media",

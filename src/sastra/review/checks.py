@@ -45,7 +45,11 @@ CHECKS: tuple[Check, ...] = (
 """Every check, in the order findings are produced."""
 
 CODES: dict[str, tuple[Severity, str]] = {
-    "wrong-language": (Severity.ERROR, "Khmer in a non-Khmer version, or English prose in Khmer"),
+    "wrong-language": (
+        Severity.ERROR,
+        "Khmer in a non-Khmer version, or English prose in Khmer (Khmer words left in an "
+        "English block: warning)",
+    ),
     "untranslated": (Severity.ERROR, "a translation block identical to a source block"),
     "duplicate-title": (Severity.ERROR, "another article of the language has the same title"),
     "duplicate-description": (

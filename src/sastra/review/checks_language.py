@@ -9,17 +9,26 @@ from sastra.content.parse import get_path
 from sastra.model import Location, Severity
 from sastra.review.facts import Spot, is_khmer
 from sastra.review.model import Finding, PairContext
-from sastra.review.script import KHMER_SHARE, english_prose, is_text, khmer_share, snippet
+from sastra.review.script import (
+    KHMER_SHARE,
+    english_prose,
+    is_text,
+    khmer_share,
+    khmer_words,
+    snippet,
+)
 from sastra.tracking.fingerprint import normalize_visible
 
 
 def check_wrong_language(ctx: PairContext) -> Iterator[Finding]:
-    """``wrong-language``: Khmer where another language is expected (a title, description or
-    paragraph mostly in Khmer), or English prose where Khmer is expected. Names, acronyms
-    (CTC, 4G), quoted terms, short glosses in parentheses and URLs are allowed."""
+    """``wrong-language``: Khmer where another language is expected (an error for a title,
+    description or paragraph mostly in Khmer, a warning for Khmer words left in one), or
+    English prose where Khmer is expected (an error). Names, acronyms (CTC, 4G), quoted
+    terms, short glosses in parentheses, URLs and domain names are allowed."""
     for lang, facts in ctx.facts.items():
         legacy = {h.spot for h in facts.hygiene if h.code == "km-legacy-font"}
         for spot, paragraph in facts.prose():
+            severity = Severity.ERROR
             if is_khmer(lang):
                 if spot in legacy:
                     continue  # Limon/ABC text: the hygiene finding says it better
@@ -30,13 +39,20 @@ def check_wrong_language(ctx: PairContext) -> Iterator[Finding]:
             else:
                 share = khmer_share(paragraph.text)
                 if share < KHMER_SHARE:
-                    continue
-                message = (
-                    f"Khmer text in the {lang} {spot.describe()} ({share:.0%} of its letters): "
-                    f"«{snippet(paragraph.text)}»"
-                )
+                    words = khmer_words(paragraph.text)
+                    if not words:
+                        continue
+                    shown = ", ".join(f"«{snippet(w, 30)}»" for w in words[:3])
+                    more = f" and {len(words) - 3} more" if len(words) > 3 else ""
+                    message = f"Khmer words left in the {lang} {spot.describe()}: {shown}{more}"
+                    severity = Severity.WARNING
+                else:
+                    message = (
+                        f"Khmer text in the {lang} {spot.describe()} ({share:.0%} of its "
+                        f"letters): «{snippet(paragraph.text)}»"
+                    )
             other = next((o for o in ctx.facts if o != lang), None)
-            yield ctx.finding("wrong-language", Severity.ERROR, message, lang, spot, other)
+            yield ctx.finding("wrong-language", severity, message, lang, spot, other)
 
 
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")

@@ -50,6 +50,10 @@ _PATH = re.compile(r"(?<!\S)[^\s/]*+/\S*")
 _KHMER_LETTER = re.compile("[\u1780-\u17b3]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _KHMER_BLOCK = re.compile("[\u1780-\u17ff\u19e0-\u19ff\u200b]+")
+# Khmer words, with the spaces between them: one run per phrase.
+_KHMER_RUN = re.compile(
+    "[\u1780-\u17ff\u19e0-\u19ff\u200b]+(?:[ \u00a0]+[\u1780-\u17ff\u19e0-\u19ff\u200b]+)*"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*(?:[\s,;:.!?/&]+[A-Za-z0-9][A-Za-z0-9'’\-]*)*")
 
@@ -80,6 +84,15 @@ def english_prose(text: str) -> str | None:
             if lower >= PROSE_MIN_LOWER and lower >= PROSE_LOWER_SHARE * len(words):
                 return run.group().strip()
     return None
+
+
+def khmer_words(text: str) -> list[str]:
+    """The runs of Khmer words in (English) ``text`` once allowed parts are removed: a
+    Khmer name glossed in parentheses (``Preah Vihear (ព្រះវិហារ)``) or quoted is allowed,
+    a Khmer word left in the sentence is not. Runs of Khmer digits or punctuation alone
+    are not words."""
+    runs = _KHMER_RUN.finditer(strip_allowed(text))
+    return [" ".join(r.group().split()) for r in runs if _KHMER_LETTER.search(r.group())]
 
 
 def khmer_share(text: str) -> float:
