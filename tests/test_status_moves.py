@@ -324,3 +324,21 @@ def test_renames_are_read_from_diff_tree_output() -> None:
         Rename("a" * 40, "website/a b.md", "site/a b.md"),
         Rename("b" * 40, "old/y.md", "new/y.md"),
     ]
+
+
+def test_the_language_written_first_stays_the_source_after_a_move(tmp_path: Path) -> None:
+    # source_language = "auto": the language whose file entered history first, under
+    # any of its names (after the move both files are "new" under their new names).
+    config = 'languages = ["km", "en"]\nsource_language = "auto"\n'
+    repo = _repo(
+        tmp_path / "repo",
+        {"website/sastra.toml": config, "website/content/en/news/rice.md": EN},
+    )
+    _write(repo, "website/content/km/news/rice.md", KM)
+    _commit(repo, "km: translated")
+    git(repo, "mv", "website", "site")
+    _commit(repo, "move the site folder")
+    result = run_cli("status", "--root", str(repo / "site"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    article = json.loads(result.stdout)["articles"][0]
+    assert (article["source"], article["versions"]["km"]["state"]) == ("en", "up_to_date")

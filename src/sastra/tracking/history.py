@@ -390,9 +390,10 @@ class GitHistory:
         return self.version_at(path, 0) if self.commits else None
 
     def first_seen(self, path: str) -> int | None:
-        """Commit index at which the file first entered history (larger is older)."""
-        versions = self.files.get(path)
-        return versions[-1].position if versions else None
+        """Commit index at which the file first entered history, under any of its names
+        (larger is older)."""
+        found = [self.files[name][-1].position for name in self.names(path) if self.files.get(name)]
+        return max(found) if found else None
 
     def find_commit(self, ref: str) -> int | None:
         """Index of a commit given by a full or abbreviated id."""
