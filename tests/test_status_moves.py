@@ -116,7 +116,9 @@ def test_moving_only_the_content_folder_within_the_site(tmp_path: Path) -> None:
     assert _states(repo) == {"news/rice": "stale"}
 
 
-def test_a_collection_folder_moved_into_content_from_outside(tmp_path: Path) -> None:
+def test_a_collection_folder_moved_into_content_from_outside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo = _repo(
         tmp_path / "site",
         {
@@ -131,14 +133,20 @@ def test_a_collection_folder_moved_into_content_from_outside(tmp_path: Path) -> 
     _write(repo, "content/km/news/fish.md", KM.replace("អង្ករ", "ត្រី"))
     _write(repo, "content/en/news/fish.md", EN.replace("Rice", "Fish"))
     _commit(repo, "a new article")
+    assert _states(repo) == {"news/fish": "up_to_date", "news/weather": "up_to_date"}
     git(repo, "mv", "archive/km/news", "content/km/reports")
     git(repo, "mv", "archive/en/news", "content/en/reports")
     _commit(repo, "the archive's news become reports")
-    assert _states(repo) == {
+    (repo / ".sastra-cache" / "status.pickle").unlink()
+    spawned = _spawned(monkeypatch)
+    after = _status(repo)  # the cached history, and the move commit read after it
+    assert spawned == ["rev-parse", "merge-base", "log", "diff-tree", "log", "cat-file"]
+    assert {key: v["state"] for key, v in after.items()} == {
         "news/fish": "up_to_date",
         "news/weather": "up_to_date",
         "reports/rice": "stale",
     }
+    assert after == _cold(repo)
 
 
 def test_a_move_that_also_rewrapped_the_translation_is_followed(tmp_path: Path) -> None:
