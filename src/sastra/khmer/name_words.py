@@ -17,7 +17,7 @@ from importlib import resources
 
 from sastra.khmer.unicode import normalize
 
-__all__ = ["join_pieces", "usage_pieces", "usage_spelling"]
+__all__ = ["join_pieces", "usage_heads", "usage_pieces", "usage_spelling"]
 
 NAME_WORDS_FILE = "data/names/name-words.tsv"
 
@@ -52,6 +52,18 @@ def usage_pieces(word: str) -> list[tuple[str, str]] | None:
     starts with អ is marked to start a word of its own, see :func:`join_pieces`); ``None``
     when the table does not cover it."""
     return _whole(word, _table())
+
+
+def usage_heads(word: str) -> list[tuple[str, str]]:
+    """The listed words that start a normalized word the table does not cover, longest
+    first, as ``(khmer, spelling)``, each where the rest of the word can start
+    (ព្រហ្មនា: ព្រហ្ម "Prum")."""
+    table = _table()
+    return [
+        (word[:end], table[word[:end]])
+        for end in range(len(word) - 1, 1, -1)
+        if word[:end] in table and word[end] in _STARTS
+    ]
 
 
 def join_pieces(spellings: list[str]) -> str:

@@ -17,7 +17,9 @@ The alternatives of one syllable (its *slots*):
 
 * the inherent vowel (no vowel sign; closed or open, with or without ់): ``a`` or ``o``,
   whichever series (the rules write ``a``/``o`` by series and the Pali readings);
-* the inherent vowel with ំ: ``am``, ``om`` or ``um`` (សំ "Sam"/"Som");
+* the inherent vowel with ំ before another syllable of the word: ``am``, ``om`` or ``um``
+  (សំណាង "Samnang"/"Somnang"; closing a word it stays as the rules spell it, សំ "Sam" is
+  not សុម "Som");
 * o-series ័: ``a`` or ``o`` (រ័ត្ន "Roth"/"Rath", ព័ន្ធ "Porn"/"Pan");
 * o-series ា before ់ and ាំ: ``ea`` beside the rules' ``oa`` (the vowel is ា, printed
   ``ea``);
@@ -28,7 +30,10 @@ The alternatives of one syllable (its *slots*):
 
 and of the whole word: a final consonant written with ិ after a long syllable, read as a
 final (សុជាតិ "Socheat") or with its vowel (the word's rules run again with
-``spoken_final_i``).
+``spoken_final_i``); a word made of listed words of the usage table
+(:mod:`sastra.khmer.name_words`), each listed word in its listed spelling or the rules';
+and a word a listed word starts, spelled as that word and the rules' spelling of the rest
+(សែនករុណា "Sen" + "Karona", where the rules alone read "Senokrona").
 
 Splits that :func:`~sastra.khmer.similarity.same_name` already folds (``t``/``th``,
 ``uo``/``ou``, ``ang``/``aing``, ``oeu``/``oeur``, ``e``/``i``, ``o``/``u``) are not
@@ -44,7 +49,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from sastra.khmer.name_words import join_pieces, usage_pieces, usage_spelling
+from sastra.khmer.name_words import join_pieces, usage_heads, usage_pieces, usage_spelling
 from sastra.khmer.romanize import Piece, render, romanize_name, word_pieces
 from sastra.khmer.similarity import THRESHOLD, latin_words, name_distance, name_key, same_name
 from sastra.khmer.syllables import BANTOC, NIKAHIT, REAHMUK, SAMYOK, YUUKALEAPINTU
@@ -52,6 +57,7 @@ from sastra.khmer.unicode import normalize
 
 __all__ = [
     "MAX_DEPARTURES",
+    "MAX_HEADS",
     "MAX_NAME_SPELLINGS",
     "MAX_WORD_SPELLINGS",
     "match_romanization",
@@ -65,20 +71,23 @@ MAX_WORD_SPELLINGS = 32
 """Most spellings kept for one word."""
 MAX_NAME_SPELLINGS = 256
 """Most spellings of a whole name compared with a Latin spelling."""
+MAX_HEADS = 2
+"""Most listed words tried at the start of a word the usage table does not cover."""
 
 _VOWEL_SIGNS = frozenset({NIKAHIT, REAHMUK, YUUKALEAPINTU, SAMYOK})
 
 
-def _nuclei(piece: Piece) -> tuple[str, ...]:
-    """The nucleus spellings print uses for a piece, the rules' first."""
+def _nuclei(piece: Piece, last: bool) -> tuple[str, ...]:
+    """The nucleus spellings print uses for a piece, the rules' first; ``last``: the piece
+    closes the word."""
     syl, nucleus = piece.syllable, piece.nucleus
     if syl.independent:
         return (nucleus, "e", "ea") if syl.independent == "ឯ" else (nucleus,)
     signs = set(syl.signs) - {BANTOC}
     if not syl.vowel and not signs & _VOWEL_SIGNS:
         return _with(nucleus, "a", "o")  # the inherent vowel: សត្ថា "Satha"/"Sotha"
-    if not syl.vowel and signs == {NIKAHIT}:
-        return _with(nucleus, "am", "om", "um")  # សំ "Sam"/"Som"
+    if not syl.vowel and signs == {NIKAHIT} and not last:
+        return _with(nucleus, "am", "om", "um")  # សំណាង "Samnang"/"Somnang"; សំ stays "Sam"
     if not syl.vowel and SAMYOK in signs and syl.series == 2 and syl.final != "យ":
         return _with(nucleus, "a", "o")  # រ័ត្ន "Roth"/"Rath"
     if syl.vowel == "ា" and nucleus in ("oa", "oam"):
@@ -109,18 +118,23 @@ def _slots(parts: list[Piece]) -> list[tuple[Piece, ...]]:
     """Each piece with the pieces print may write instead, the rules' first."""
     out: list[tuple[Piece, ...]] = []
     previous_final = ""
-    for piece in parts:
+    for k, piece in enumerate(parts):
         if piece.silent_end:
             out.append((piece,))
             continue
         onsets = _onsets(piece, previous_final in ("ន", "ណ"))
         options = [
             replace(piece, onset=onset, nucleus=nucleus)
-            for onset, nucleus in itertools.product(onsets, _nuclei(piece))
+            for onset, nucleus in itertools.product(onsets, _nuclei(piece, _closes(parts, k)))
         ]
         out.append(tuple(options))
         previous_final = piece.syllable.final
     return out
+
+
+def _closes(parts: list[Piece], k: int) -> bool:
+    """The piece at ``k`` closes its word: nothing but silent subscripts after it."""
+    return all(p.silent_end for p in parts[k + 1 :])
 
 
 def _choices(slots: list[tuple[Piece, ...]]) -> Iterator[list[Piece]]:
@@ -154,10 +168,17 @@ def _rule_texts(word: str) -> list[str]:
 
 def _usage_texts(word: str) -> list[str]:
     """A word's spellings from the usage table: each listed piece (the whole word when it is
-    listed whole) as listed, or in a spelling the rules allow it, the listed ones first."""
+    listed whole) as listed, or in a spelling the rules allow it, the listed ones first; a
+    word the table does not cover, when a listed word starts it, as that word's spelling and
+    the rest's by the rules (ព្រហ្មនា "Prum" + "nea": Khmer writes as one word what print
+    may space, and the rules do not know the listed word's usage spelling)."""
     pieces = usage_pieces(word)
     if pieces is None:
-        return []
+        return [
+            join_pieces([spelled, text])
+            for head, spelled in usage_heads(word)[:MAX_HEADS]
+            for text in _rule_texts(word[len(head) :])
+        ]
     options = []
     for khmer, spelled in pieces:
         mark = spelled[: len(spelled) - len(spelled.lstrip("\u0000"))]  # starts a word: អ
@@ -168,10 +189,11 @@ def _usage_texts(word: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _word_spellings(word: str) -> tuple[str, ...]:
-    """One normalized Khmer word's spellings: the usage table's, the rules', then the
-    alternatives, one spelling per :func:`name_key`, at most :data:`MAX_WORD_SPELLINGS`."""
-    usage = usage_spelling(word)
-    found = ([usage] if usage else []) + _usage_texts(word) + _rule_texts(word)
+    """One normalized Khmer word's spellings: :func:`~sastra.khmer.romanize.romanize_name`'s
+    first (the usage table's, else the rules'), then the others, one spelling per
+    :func:`name_key`, at most :data:`MAX_WORD_SPELLINGS`."""
+    rules = _rule_texts(word)
+    found = [usage_spelling(word) or rules[0], *_usage_texts(word), *rules]
     out: dict[str, str] = {}
     for text in found:
         spelled = _capitalise(text)
