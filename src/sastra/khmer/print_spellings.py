@@ -50,8 +50,15 @@ from dataclasses import replace
 from functools import lru_cache
 
 from sastra.khmer.name_words import join_pieces, usage_heads, usage_pieces, usage_spelling
-from sastra.khmer.romanize import Piece, render, romanize_name, word_pieces
-from sastra.khmer.similarity import THRESHOLD, latin_words, name_distance, name_key, same_name
+from sastra.khmer.romanize import Piece, render, word_pieces
+from sastra.khmer.similarity import (
+    CONSONANT,
+    THRESHOLD,
+    latin_words,
+    name_distance,
+    name_key,
+    same_name,
+)
 from sastra.khmer.syllables import BANTOC, NIKAHIT, REAHMUK, SAMYOK, YUUKALEAPINTU
 from sastra.khmer.unicode import normalize
 
@@ -227,13 +234,10 @@ def romanization_distance(khmer: str, latin: str) -> float:
     each word combined, at most :data:`MAX_NAME_SPELLINGS` of them, for the spacings
     :func:`~sastra.khmer.similarity.name_distance` allows ("Chansrey" for ចាន់ ស្រី)."""
     options = spellings(khmer)
-    best = name_distance(romanize_name(khmer), latin)
+    best = name_distance(" ".join(o[0] for o in options), latin)  # romanize_name's
     words = latin_words(latin)
     if options and len(words) == len(options) and not any(" " in o[0] for o in options):
-        per_word = max(
-            min(name_distance(spelled, word) for spelled in spelled_words if " " not in spelled)
-            for spelled_words, word in zip(options, words, strict=True)
-        )
+        per_word = max(_nearest(o, word) for o, word in zip(options, words, strict=True))
         return min(best, per_word)
     keep = max(1, int(MAX_NAME_SPELLINGS ** (1 / max(len(options), 1))))
     for name in itertools.product(*(o[:keep] for o in options)):
@@ -243,12 +247,17 @@ def romanization_distance(khmer: str, latin: str) -> float:
     return best
 
 
+@lru_cache(maxsize=65536)
+def _nearest(spelled: tuple[str, ...], word: str) -> float:
+    """The distance from a Latin word to the nearest of one Khmer word's spellings."""
+    return min((name_distance(o, word) for o in spelled if " " not in o), default=CONSONANT)
+
+
 def match_romanization(khmer: str, latin: str) -> bool:
     """True when ``latin`` is a spelling of the Khmer name ``khmer``: the same name
     (:func:`~sastra.khmer.similarity.same_name`) as the romanizer's spelling or as one of
     the spellings print uses where the Khmer leaves a choice (:func:`spellings`)."""
     if not name_key(latin):
         return False
-    return same_name(romanize_name(khmer), latin) or romanization_distance(khmer, latin) <= (
-        THRESHOLD
-    )
+    romanized = " ".join(words[0] for words in spellings(khmer))  # romanize_name's
+    return same_name(romanized, latin) or romanization_distance(khmer, latin) <= THRESHOLD

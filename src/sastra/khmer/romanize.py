@@ -105,7 +105,10 @@ syllable begins, nor whether a written vowel is pronounced, so some names come o
 in a spelling other than the family's own (ធីតា gives "Thita", printed "Thida";
 ម៉ម gives "Mam", printed "Mom"; ពៅ gives "Pou", printed "Pov"), and the name rules
 above misspell ordinary words (សន្តិភាព "Sandepheap"). The glossary fixes preferred
-spellings; :func:`sastra.khmer.similarity.same_name` recognises these variants.
+spellings; :func:`sastra.khmer.similarity.same_name` recognises these variants, and where
+the Khmer is known :func:`sastra.khmer.print_spellings.match_romanization` takes the
+spellings print uses at the points the rules above leave open (the inherent vowel's ``a`` or
+``o``, a final's Pali ិ read or not, …).
 """
 
 from __future__ import annotations

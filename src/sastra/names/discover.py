@@ -134,8 +134,14 @@ def spelling_distance(khmer: str, latin: str) -> float:
     romanizer's, and its other spellings where the Khmer letters leave a choice, such as
     the inherent vowel's *a* or *o*), or to its well-known spelling, whichever is nearer."""
     distance = romanization_distance(khmer, latin)
+    known = _known_spelling(khmer)
+    return distance if known is None else min(distance, name_distance(known, latin))
+
+
+@lru_cache(maxsize=65536)
+def _known_spelling(khmer: str) -> str | None:
     known = well_known().lookup(khmer)
-    return distance if known is None else min(distance, name_distance(known.en, latin))
+    return None if known is None else known.en
 
 
 @lru_cache(maxsize=4096)
