@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import article, run_cli
 from sastra.khmer.print_spellings import (
@@ -18,7 +20,7 @@ from sastra.khmer.print_spellings import (
     spellings,
 )
 from sastra.khmer.romanize import romanize_name
-from sastra.khmer.similarity import same_name
+from sastra.khmer.similarity import name_key, same_name
 
 FIXTURE = Path(__file__).parent / "fixtures" / "names" / "khmer-match.tsv"
 
@@ -139,3 +141,18 @@ def test_review_still_reports_a_name_the_khmer_does_not_have(
     assert [(f["code"], f["message"]) for f in findings] == [
         ("name-missing", "Dam Sokha is named in the en version but not in the km one")
     ]
+
+
+KHMER_TEXT = st.text(
+    alphabet=st.sampled_from([chr(c) for c in range(0x1780, 0x17DE)] + [" ", "a", "1"]),
+    max_size=24,
+)
+
+
+@given(KHMER_TEXT)
+def test_the_first_spellings_are_the_romanizers(khmer: str) -> None:
+    options = spellings(khmer)
+    assert all(1 <= len(o) <= MAX_WORD_SPELLINGS for o in options)
+    assert " ".join(o[0] for o in options) == romanize_name(khmer)
+    romanized = romanize_name(khmer)
+    assert match_romanization(khmer, romanized) is bool(name_key(romanized))
