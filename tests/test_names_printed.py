@@ -115,6 +115,10 @@ def test_printed_spelling_rates(
         ("heldout", 1.00),
         ("heldout2", 1.00),
         ("usage", 0.94),
+        # the held-out sets, measured once at the end of the round that wrote the matcher
+        # (on the development sets only): nothing lowers what was measured
+        ("heldout4", 0.96),
+        ("heldout5", 0.86),
     ],
 )
 def test_recognised_rates(subset: str, floor: float) -> None:
