@@ -124,10 +124,9 @@ def drop_comments(text: str) -> str:
 # once), closing or self-closing, of a component (capitalised or dotted name) or a
 # fragment (``<>``, ``</>``).
 _JSX_TAG = re.compile(
-    r"<(?:/?(?:[A-Z][\w]*(?:\.[\w]+)*|[a-z][\w]*(?:\.[\w]+)+)"
+    r"<(?:/?(?P<name>[A-Z][\w]*(?:\.[\w]+)*|[a-z][\w]*(?:\.[\w]+)+)"
     r"""(?:\s+(?:[^<>"'{}]|"[^"]*"|'[^']*'|\{(?:[^{}]|\{[^{}]*\})*\})*)?/?|/?)>"""
 )
-_JSX_NAME = re.compile(r"</?([\w.]*)")
 _JSX_LINE = re.compile(rf"[ \t]*(?:{_JSX_TAG.pattern}[ \t]*)+")
 
 
@@ -165,10 +164,10 @@ def _html_rule(state: StateCore) -> None:
 
 
 def _record(env: object, tags: str, line: int) -> None:
+    """Note the components of ``tags`` (at body line ``line``) in ``env``."""
     if isinstance(env, RenderEnv):
         for found in _JSX_TAG.finditer(tags):
-            name = _JSX_NAME.match(found.group()).group(1)  # type: ignore[union-attr]
-            env.components.setdefault(name or "<>", env.first_line + line)
+            env.components.setdefault(found["name"] or "<>", env.first_line + line)
 
 
 def _without_component_lines(md: MarkdownIt, body: str, env: RenderEnv) -> str:
