@@ -70,3 +70,32 @@ def test_khmer_words_left_in_an_english_title_or_paragraph_are_a_warning(
     ]
     assert code == 0  # a warning: --strict fails on it
     assert findings(make_site, files, "--check", "--strict")[1] == 1
+
+
+def _news(key: str, km: str, en: str) -> dict[str, str]:
+    return {
+        f"content/km/news/{key}.md": article(f"ព័ត៌មាន {key}", km, date="2025-05-05"),
+        f"content/en/news/{key}.md": article(f"News {key}", en, date="2025-05-05"),
+    }
+
+
+def test_a_1000x_slip_in_an_amount_is_an_error_and_a_number_in_words_is_shown(
+    make_site: MakeSite,
+) -> None:
+    files = _news(
+        "budget", "ភ្នំពេញ៖ ថវិកាសរុប ១.៥០០.០០០ រៀល។", "Phnom Penh – The total budget is 1,500 riel."
+    ) | _news("pupils", "ភ្នំពេញ៖ សិស្សប្រមាណប្រាំពីរពាន់នាក់។", "Phnom Penh – About 6,000 pupils.")
+    root = make_site(files, CONFIG)
+
+    result = run_cli("review", "--all", "--check", "--root", str(root))
+
+    lines = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
+    assert lines == [
+        "content/en/news/budget.md:6: ✗ [numbers-mismatch] the en paragraph 1 says 1,500 (1500) "
+        "where the km paragraph 1 says ១.៥០០.០០០ (1500000)  ↔ content/km/news/budget.md:6",
+        "content/en/news/pupils.md:6: ! [numbers-mismatch] 6,000 (6000) is in the en paragraph 1 "
+        "but not in the km paragraph 1  ↔ content/km/news/pupils.md:6",
+        "numbers of the km paragraph 1: ប្រាំពីរពាន់ (7000)",
+        "numbers-mismatch 2",
+    ]
+    assert result.exit_code == 1

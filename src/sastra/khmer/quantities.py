@@ -51,7 +51,8 @@ class Quantity:
     """A quantity written in running text."""
 
     kind: str
-    """``number``, ``range``, ``time``, ``phone`` or ``word`` (soft: words, markers, names)."""
+    """``number``, ``range``, ``time``, ``phone``; soft: ``spelled`` (a number in words, shown
+    as its value) or ``word`` (a list marker, the digits of a date or a name)."""
     shown: str
     """Its value in Latin digits, for messages: ``35``, ``2021–2035``, ``2:00``, ``015335877``."""
     text: str
@@ -248,7 +249,9 @@ def _compose(values: Sequence[tuple[Decimal, bool]]) -> Decimal:
     return total + current
 
 
-def _words(text: str, khmer: bool) -> Iterable[tuple[int, int, set[Decimal]]]:
+def _words(text: str, khmer: bool) -> Iterable[tuple[int, int, set[Decimal], Decimal]]:
+    """``(start, end, values, value)`` of each run of number words: the values of its
+    words and of the run (``ប្រាំពីរពាន់``: 7, 1000 and 7000), then the run's value."""
     pattern, token = (_KM_WORD, _KM_TOKEN) if khmer else (_EN_WORD, _EN_TOKEN)
     units, scales = (_KM_UNITS, _KM_SCALES) if khmer else (_EN_UNITS, _EN_SCALES)
     for match in pattern.finditer(text):
@@ -258,8 +261,8 @@ def _words(text: str, khmer: bool) -> Iterable[tuple[int, int, set[Decimal]]]:
                 parts.append((Decimal(scales[tok]), True))
             else:
                 parts.append((Decimal(units[tok]), False))
-        values = {v for v, _ in parts} | {_compose(parts)}
-        yield match.start(), match.end(), values
+        value = _compose(parts)
+        yield match.start(), match.end(), {v for v, _ in parts} | {value}, value
 
 
 def _time(match: re.Match[str]) -> tuple[str, str] | None:
@@ -383,12 +386,15 @@ def find_quantities(text: str, lang: str, skip: Sequence[tuple[int, int]] = ()) 
                 keys.add(number_key(number.value * factor))
         shown = plain(number.value) + ("%" if number.is_percent else "")
         add("number", shown, number.start, number.end, keys, set())
+        if scale is not None:  # read with its number: not a number word of its own
+            _mask(chars, scale.start(), scale.end())
     masked = "".join(chars)
-    for start, end, word_values in _words(masked, khmer):
+    for start, end, word_values, value in _words(masked, khmer):
         covers = {number_key(v) for v in word_values}
-        add("word", text[start:end], start, end, set(), covers)
+        add("spelled", plain(value), start, end, set(), covers)
     if khmer:  # English words in a Khmer paragraph (a quoted title) count too
-        for start, end, word_values in _words("".join(chars), False):
-            add("word", text[start:end], start, end, set(), {number_key(v) for v in word_values})
+        for start, end, word_values, value in _words("".join(chars), False):
+            covers = {number_key(v) for v in word_values}
+            add("spelled", plain(value), start, end, set(), covers)
     found.sort(key=lambda q: q.start)
     return found

@@ -55,20 +55,33 @@ def _value(item: QuantityAt) -> Decimal | None:
         return None
 
 
-def _is_year(value: Decimal) -> bool:
-    return value == value.to_integral() and 1900 <= value <= 2100
+def _is_year(item: QuantityAt, value: Decimal) -> bool:
+    """A year: a whole number from 1900 to 2100 written without a thousands separator
+    (``2,000`` riel is not one)."""
+    written = item.quantity.text
+    return value == value.to_integral() and 1900 <= value <= 2100 and written.isalnum()
+
+
+def _digits(value: Decimal) -> str:
+    """The significant digits of a value: ``1500000`` and ``1.5`` are both ``15``."""
+    return "".join(c for c in format(abs(value).normalize(), "f") if c.isdigit()).strip("0")
 
 
 def _similar_numbers(a: QuantityAt, b: QuantityAt) -> bool:
+    """The same kind of number, changed: within :data:`SIMILAR_FACTOR` of each other, or
+    the same digits a power of ten apart (``១.៥០០.០០០`` against ``1,500``: a separator or a
+    scale word slipped, a 1000× error in an amount)."""
     if a.quantity.kind != b.quantity.kind:
         return False
     if a.quantity.kind != "number":
         return True
     x, y = _value(a), _value(b)
-    if x is None or y is None or _is_year(x) != _is_year(y):
+    if x is None or y is None or _is_year(a, x) != _is_year(b, y):
         return False
     small, big = sorted((abs(x), abs(y)))
-    return big <= SIMILAR_FACTOR * max(small, Decimal(1))
+    return big <= SIMILAR_FACTOR * max(small, Decimal(1)) or (
+        small > 0 and _digits(x) == _digits(y)
+    )
 
 
 def _covers(items: Iterable[QuantityAt]) -> set[str]:
@@ -175,7 +188,7 @@ def _compare(ctx: PairContext, kind: _Kind[T], lang: str) -> Iterator[Finding]:
             for item in lost:
                 if kind.found(item, elsewhere):
                     continue  # moved to the neighbouring paragraph, or told in the body
-                others = [kind.shown(i) for i in _in(pool, there) if not _soft(i)]
+                others = [kind.shown(i) for i in _in(pool, there) if _listed(i)]
                 yield ctx.finding(
                     kind.code,
                     Severity.WARNING,
@@ -191,6 +204,12 @@ def _compare(ctx: PairContext, kind: _Kind[T], lang: str) -> Iterator[Finding]:
 
 def _soft(item: QuantityAt | DateAt) -> bool:
     return isinstance(item, QuantityAt) and item.quantity.soft
+
+
+def _listed(item: QuantityAt | DateAt) -> bool:
+    """Whether an item is listed among the numbers or dates of the other side: all but the
+    soft ones, except a number in words (``ប្រាំពីរពាន់ (7000)``), which was read."""
+    return not _soft(item) or (isinstance(item, QuantityAt) and item.quantity.kind == "spelled")
 
 
 def _unique(kind: _Kind[T], items: list[T]) -> list[T]:
