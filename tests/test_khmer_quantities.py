@@ -53,9 +53,11 @@ QUANTITIES: list[tuple[str, str, list[tuple[str, str, list[str]]]]] = [
         "en",
         [("word", "1", []), ("spelled", "1", []), ("word", "2", []), ("spelled", "2", [])],
     ),
-    # not read: URLs, hashtags, e-mail addresses, lunar dates and era years
+    # not read: URLs, hashtags, e-mail addresses, lunar dates; an era year is soft
     ("see https://example.gov.kh/2024/05 #MPTC2025 info2@example.gov.kh", "en", []),
-    ("ថ្ងៃព្រហស្បតិ៍ ៥រោច ខែបុស្ស ពុទ្ធសករាជ ២៥៦៩", "km", []),
+    ("ថ្ងៃព្រហស្បតិ៍ ៥រោច ខែបុស្ស ពុទ្ធសករាជ ២៥៦៩", "km", [("era", "2569", [])]),
+    ("ឆ្នាំម្សាញ់ សប្តស័ក ព.ស. ២៥៦៨", "km", [("era", "2568", [])]),
+    ("ព.ស.២៥៦៨ និង ច.ស. ១៣៨៧", "km", [("era", "2568", []), ("era", "1387", [])]),
 ]
 
 
@@ -110,6 +112,10 @@ DATES: list[tuple[str, str, tuple[str, list[tuple[dt.date, dt.date]], bool, int 
     ("Thursday, 8 January 2026", "en",
      ("Thursday, 8 January 2026", [(D(2026, 1, 8), D(2026, 1, 8))], False, 3)),
     ("Hun Sen 1 June High School", "en", ("1 June", [(D(2026, 6, 1), D(2026, 6, 1))], True, None)),
+    ("at 7 January High School", "en", ("7 January", [(D(2026, 1, 7), D(2026, 1, 7))], True, None)),
+    ("18 June Primary School", "en", ("18 June", [(D(2026, 6, 18), D(2026, 6, 18))], True, None)),
+    ("on 7 January High School students", "en",
+     ("7 January", [(D(2026, 1, 7), D(2026, 1, 7))], False, None)),
     ("ចុះថ្ងៃ ០៨/០១/២០២៦", "km", ("០៨/០១/២០២៦", [(D(2026, 1, 8), D(2026, 1, 8))], False, None)),
     ("dated 2026-01-08", "en", ("2026-01-08", [(D(2026, 1, 8), D(2026, 1, 8))], False, None)),
 ]  # fmt: skip

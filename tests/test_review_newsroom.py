@@ -99,3 +99,21 @@ def test_a_1000x_slip_in_an_amount_is_an_error_and_a_number_in_words_is_shown(
         "numbers-mismatch 2",
     ]
     assert result.exit_code == 1
+
+
+def test_a_changed_era_year_is_reported_with_the_khmer_year_shown(make_site: MakeSite) -> None:
+    files = _news(
+        "festival",
+        "ភ្នំពេញ៖ បុណ្យភ្ជុំបិណ្ឌ ព.ស. ២៥៦៩ នឹងប្រារព្ធនៅខែកញ្ញា។",
+        "Phnom Penh – The Pchum Ben festival of B.E. 2568 will be held in September.",
+    )
+    root = make_site(files, CONFIG)
+
+    result = run_cli("review", "--all", "--root", str(root))
+
+    lines = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
+    assert lines[:2] == [
+        "content/en/news/festival.md:6: ! [numbers-mismatch] 2568 is in the en paragraph 1 "
+        "but not in the km paragraph 1  ↔ content/km/news/festival.md:6",
+        "numbers of the km paragraph 1: ព.ស. ២៥៦៩ (2569)",
+    ]

@@ -13,6 +13,9 @@ also writes
   (``វិទ្យាល័យ ហ៊ុន សែន ១ មិថុនា``, romanised "Hun Sen Muy Mithona"). A day and a month
   with no ``ថ្ងៃ``/``ទី``/``ខែ``, no year and no preposition are read as such a name
   (:attr:`DatePhrase.in_name`): their digits are part of a name, not a date or a number.
+  In English, a day and month with no preposition, year or weekday is a name between
+  two capitalised words (``Hun Sen 1 June High School``) or before the noun of a place
+  or an institution (``at 7 January High School``, ``18 June Primary School``).
 
 :func:`find_date_phrases` returns one :class:`DatePhrase` per phrase with its offsets,
 so that the numbers reader can leave those digits alone.
@@ -123,6 +126,11 @@ _RANGE_WORD = re.compile(r"-|–|—|ដល់|ទៅ|\bto\b|until|till|through"
 _CARRY_GAP = re.compile(rf"^{_SP}(?:-|–|—|ដល់|ទៅ|to|until|till|through){_SP}$")
 _CAPITALISED_BEFORE = re.compile(r"\b(?!On\b|From\b|Since\b|By\b|Until\b|Between\b)[A-Z][a-z]+ $")
 _CAPITALISED_AFTER = re.compile(r"^,? ?[A-Z]")
+_INSTITUTION_AFTER = re.compile(
+    r"^ (?:(?:High|Primary|Secondary|Lower Secondary|Upper Secondary|Junior|Senior) )?"
+    r"(?:School|College|University|Institute|Hospital|Pagoda|Road|Street|Boulevard|Stadium"
+    r"|Market|Bridge|Park|Square|Monument|Memorial)\b"
+)
 
 
 def _en_month(name: str) -> int:
@@ -167,10 +175,13 @@ def _read(text: str, lang: str) -> list[DatePhrase]:
             year = int(m["year"]) if m["year"] else None
             name = (m["weekday"] or "").lower()
             weekday = next((i for i, w in enumerate(_EN_WEEKDAYS) if w.startswith(name)), None)
-            in_name = (
-                not (m["pre"] or year or name)
-                and _CAPITALISED_BEFORE.search(text, 0, m.start()) is not None
-                and _CAPITALISED_AFTER.match(text[m.end() :]) is not None
+            after = text[m.end() : m.end() + 40]
+            in_name = not (m["pre"] or year or name) and (
+                _INSTITUTION_AFTER.match(after) is not None
+                or (
+                    _CAPITALISED_BEFORE.search(text, 0, m.start()) is not None
+                    and _CAPITALISED_AFTER.match(after) is not None
+                )
             )
             start = m.start()
             if (

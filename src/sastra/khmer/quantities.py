@@ -22,9 +22,10 @@ phone number is grouped differently, a translator writes ``three`` for ``៣``.
   the start, or a run ``1) … 2) …``) and the digits of a day-and-month name
   (``វិទ្យាល័យ ហ៊ុន សែន ១ មិថុនា``; :mod:`sastra.khmer.date_phrases`).
 
-URLs, e-mail addresses, hashtags and @mentions are not read, nor are lunar dates and
-era years of Khmer text (``ថ្ងៃព្រហស្បតិ៍ ៥រោច``, ``ពុទ្ធសករាជ ២៥៦៩``: English versions do
-not carry them), nor the spans the caller passes as ``skip`` (the date phrases).
+URLs, e-mail addresses, hashtags and @mentions are not read, nor are lunar dates of
+Khmer text (``ថ្ងៃព្រហស្បតិ៍ ៥រោច``: English versions do not carry them), nor the spans the
+caller passes as ``skip`` (the date phrases). An era year (``ពុទ្ធសករាជ ២៥៦៩``,
+``ព.ស. ២៥៦៨``) is a soft item: an English version may give it (``B.E. 2568``) or not.
 
 Every item has ``keys`` (what it states: ``n:35``, ``r:2021-2035``, ``t:2:00``,
 ``p:15335877``) and ``covers`` (the keys it offers the other side: a range covers its
@@ -52,7 +53,8 @@ class Quantity:
 
     kind: str
     """``number``, ``range``, ``time``, ``phone``; soft: ``spelled`` (a number in words, shown
-    as its value) or ``word`` (a list marker, the digits of a date or a name)."""
+    as its value), ``era`` (a Khmer era year) or ``word`` (a list marker, the digits of a
+    date or a name)."""
     shown: str
     """Its value in Latin digits, for messages: ``35``, ``2021–2035``, ``2:00``, ``015335877``."""
     text: str
@@ -116,11 +118,11 @@ _TIMES = (
 LUNAR = re.compile(
     r"(?:ថ្ងៃ[\s\u200b]*(?:ចន្ទ|ច័ន្ទ|អង្គារ|ពុធ|ព្រហស្បតិ៍|សុក្រ|សៅរ៍|អាទិត្យ)[\s\u200b]*)?"
     r"\d{1,2}[\s\u200b]*(?:កើត|រោច)"
-    r"|(?:ពុទ្ធសករាជ|ព\.[\s\u200b]*ស\.?|ព\.ស)[\s\u200b]*\d{4}"
-    r"|(?:ចុល្លសករាជ|មហាសករាជ)[\s\u200b]*\d{4}"
+    r"|(?:ពុទ្ធសករាជ|ព\.[\s\u200b]*ស\.?|ព\.ស|ចុល្លសករាជ|ច\.[\s\u200b]*ស\.?|មហាសករាជ)[\s\u200b]*(?P<era>\d{4})"
 )
-"""A lunar (Chhankitek) date or an era year (``៥រោច``, ``ពុទ្ធសករាជ ២៥៦៩``, on Latin digits):
-Khmer official text adds them, English does not translate them."""
+"""A lunar (Chhankitek) date or an era year (``៥រោច``, ``ពុទ្ធសករាជ ២៥៦៩``, ``ព.ស. ២៥៦៨``, on
+Latin digits): Khmer official text adds them, English often leaves them out. An era year
+is a soft item (kind ``era``): it excuses the other side's ``2568`` or ``B.E. 2568``."""
 _PHONE = re.compile(
     r"(?<![\d.,])(?:\(?\+?855\)?[ \-.]?0?|0)\d{1,2}(?:[ \-.\u00a0]?\d{2,4}){2,3}(?![\d])"
 )
@@ -293,10 +295,15 @@ def find_quantities(text: str, lang: str, skip: Sequence[tuple[int, int]] = ()) 
         _mask(chars, start, end)
     for match in _URLISH.finditer(latin):
         _mask(chars, match.start(), match.end())
+    found: list[Quantity] = []
     if khmer:
         for match in LUNAR.finditer(latin):
             _mask(chars, match.start(), match.end())
-    found: list[Quantity] = []
+            if match["era"] is not None:
+                start, end = match.start(), match.end()
+                year = frozenset({number_key(Decimal(match["era"]))})
+                era = text[start:end]
+                found.append(Quantity("era", match["era"], era, start, end, frozenset(), year))
 
     def add(
         kind: str,

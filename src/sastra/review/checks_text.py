@@ -203,13 +203,18 @@ def _compare(ctx: PairContext, kind: _Kind[T], lang: str) -> Iterator[Finding]:
 
 
 def _soft(item: QuantityAt | DateAt) -> bool:
-    return isinstance(item, QuantityAt) and item.quantity.soft
+    """An item that only excuses one of the other side: a number in words, a list marker,
+    the day and month of a name."""
+    return item.quantity.soft if isinstance(item, QuantityAt) else item.in_name
 
 
 def _listed(item: QuantityAt | DateAt) -> bool:
     """Whether an item is listed among the numbers or dates of the other side: all but the
-    soft ones, except a number in words (``ប្រាំពីរពាន់ (7000)``), which was read."""
-    return not _soft(item) or (isinstance(item, QuantityAt) and item.quantity.kind == "spelled")
+    soft ones, except a number in words (``ប្រាំពីរពាន់ (7000)``) and an era year (``ព.ស. ២៥៦៨
+    (2568)``), which were read."""
+    return not _soft(item) or (
+        isinstance(item, QuantityAt) and item.quantity.kind in ("spelled", "era")
+    )
 
 
 def _unique(kind: _Kind[T], items: list[T]) -> list[T]:
@@ -261,7 +266,7 @@ def _event_dates(ctx: PairContext, lang: str) -> list[DateAt]:
     found = []
     for date in facts.dates:
         paragraph = date.spot.paragraph
-        if paragraph is None or paragraph > LEAD_PARAGRAPHS:
+        if paragraph is None or paragraph > LEAD_PARAGRAPHS or date.in_name:
             continue
         text = facts.text.body[paragraph - 1].text
         if _REFERRED.search(text[max(0, date.start - 40) : date.start]):

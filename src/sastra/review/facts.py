@@ -29,7 +29,7 @@ from sastra.review.script import is_text
 from sastra.review.sketch import sketch
 from sastra.tracking.fingerprint import VisibleText, normalize_visible
 
-FACTS_VERSION = "5"
+FACTS_VERSION = "6"
 _KHMER_LETTER = re.compile("[\u1780-\u17b3]")
 _NON_SPACE = re.compile(r"\S")
 _Add = Callable[[str, str, str, int], None]
@@ -79,6 +79,10 @@ class DateAt:
     """Whether the text states the year."""
     start: int = 0
     """Offset of the phrase in its paragraph's text."""
+    in_name: bool = False
+    """A day and month that are part of a name (``វិទ្យាល័យ ៧ មករា``, ``7 January High
+    School``): never reported, never the lead's date, but the other version's same day and
+    month is found in it."""
 
     def same(self, other: DateAt) -> bool:
         """The same day (or range), the year compared only when both state it."""
@@ -224,8 +228,6 @@ def version_facts(article: Article, text: VisibleText) -> VersionFacts:
                 frozenset(covers),
             )
             quantities.append(QuantityAt(soft, spot))
-            if phrase.in_name:
-                continue
             for k, (first, last) in enumerate(phrase.dates(year)):
                 dates.append(
                     DateAt(
@@ -236,6 +238,7 @@ def version_facts(article: Article, text: VisibleText) -> VersionFacts:
                         last if last != first else None,
                         phrase.year is not None,
                         phrase.start,
+                        phrase.in_name,
                     )
                 )
         skip = [(p.start, p.end) for p in phrases]
