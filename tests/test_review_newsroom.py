@@ -101,6 +101,39 @@ def test_a_1000x_slip_in_an_amount_is_an_error_and_a_number_in_words_is_shown(
     assert result.exit_code == 1
 
 
+def test_schools_named_after_dates_era_years_counts_and_announcements_are_no_findings(
+    make_site: MakeSite,
+) -> None:
+    files = {
+        "content/km/news/visit.md": article(
+            "សម្ពោធបណ្ណាល័យថ្មីនៅវិទ្យាល័យ ៧ មករា",
+            "ភ្នំពេញ៖ នៅថ្ងៃទី១៣ ខែមករា ឆ្នាំ២០២៥ ឯកឧត្តម អ៊ុន ចាន់ដា បានជួបលោកគ្រូ អ្នកគ្រូ "
+            "ចំនួន ៨៥ នាក់ នៅវិទ្យាល័យ ៧ មករា។",
+            date="2025-01-13",
+        ),
+        "content/en/news/visit.md": article(
+            "New library opens at 7 January High School",
+            "Phnom Penh, 13 January 2025 – H.E. Oun Chanda met 85 teachers at 7 January High "
+            "School.",
+            date="2025-01-13",
+        ),
+        "content/km/news/newyear.md": article(
+            "ឈប់សម្រាកបុណ្យចូលឆ្នាំថ្មី ឆ្នាំម្សាញ់ ព.ស. ២៥៦៨",
+            "ភ្នំពេញ៖ ក្នុងឱកាសបុណ្យចូលឆ្នាំថ្មី ឆ្នាំម្សាញ់ សប្តស័ក ព.ស. ២៥៦៨ "
+            "សិស្សានុសិស្សឈប់សម្រាកពីថ្ងៃទី១៤ ដល់ថ្ងៃទី១៨ ខែមេសា ឆ្នាំ២០២៥។",
+            date="2025-04-08",
+        ),
+        "content/en/news/newyear.md": article(
+            '"Holiday for the Khmer New Year, Year of the Snake, B.E. 2568"',
+            "Phnom Penh – For the Khmer New Year, Year of the Snake, Buddhist Era 2568, students "
+            "have a holiday from 14 to 18 April 2025.",
+            date="2025-04-08",
+        ),
+    }
+
+    assert findings(make_site, files, "--check", "--strict") == ([], 0)
+
+
 def test_a_changed_era_year_is_reported_with_the_khmer_year_shown(make_site: MakeSite) -> None:
     files = _news(
         "festival",

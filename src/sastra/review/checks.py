@@ -57,7 +57,11 @@ CODES: dict[str, tuple[Severity, str]] = {
         "another article of the language has the same description",
     ),
     "shared-field": (Severity.ERROR, "a shared frontmatter field differs between versions"),
-    "lead-date": (Severity.WARNING, "the lead's event date is not the frontmatter date"),
+    "lead-date": (
+        Severity.WARNING,
+        "the lead's event date is over 3 days before the frontmatter date, or differs from "
+        "it where another version's lead states it",
+    ),
     "dates-mismatch": (
         Severity.ERROR,
         "a different date in the same place (error), or a date one version lacks (warning)",

@@ -26,6 +26,9 @@ from sastra.review.units import Place, place, units
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 LEAD_PARAGRAPHS = 1
 """The lead is the first of this many body paragraphs that states an event date."""
+LEAD_GRACE_DAYS = 3
+"""A lead's event date may be this many days before the frontmatter date (a report
+published after the event, over a weekend) without a ``lead-date`` warning."""
 SIMILAR_FACTOR = 10
 """Two numbers left over in one place are "the same number, changed" when neither is more
 than this many times the other (and both or neither are years)."""
@@ -287,17 +290,50 @@ def lead_date(ctx: PairContext, lang: str) -> DateAt | None:
     return found[0] if found else None
 
 
-def _is_on(date: DateAt, day: dt.date) -> bool:
-    first = date.date if date.year_known else date.date.replace(year=day.year)
+def _span(date: DateAt, day: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day of ``date``; one without a year is put in the year that
+    brings it nearest ``day`` (``28 December`` in an article of 3 January is last year's)."""
     last = date.last or date.date
-    if not date.year_known:
-        last = last.replace(year=day.year if last >= date.date else day.year + 1)
+    if date.year_known:
+        return date.date, last
+    best: tuple[dt.date, dt.date] | None = None
+    for year in (day.year - 1, day.year, day.year + 1):
+        try:
+            first = date.date.replace(year=year)
+            end = last.replace(year=year if last >= date.date else year + 1)
+        except ValueError:  # 29 February
+            continue
+        gap = min(abs((first - day).days), abs((end - day).days))
+        if best is None or gap < min(abs((best[0] - day).days), abs((best[1] - day).days)):
+            best = (first, end)
+    return best or (date.date, last)
+
+
+def _is_on(date: DateAt, day: dt.date) -> bool:
+    first, last = _span(date, day)
     return first <= day <= last
+
+
+def _expected_lead(ctx: PairContext, lang: str, lead: DateAt, day: dt.date) -> bool:
+    """Whether a lead date that is not the frontmatter ``day`` is still what news text
+    does: a later date (an announcement of a coming event) or one at most
+    :data:`LEAD_GRACE_DAYS` earlier (a report published after the event), unless another
+    version's lead states ``day`` (then this version changed the date)."""
+    if _span(lead, day)[1] < day - dt.timedelta(days=LEAD_GRACE_DAYS):
+        return False  # an event well before the article's date: a stale lead or a wrong date
+    return not any(
+        any(_is_on(d, day) for d in _event_dates(ctx, other))
+        for other in ctx.facts
+        if other != lang
+    )
 
 
 def check_lead_date(ctx: PairContext) -> Iterator[Finding]:
     """``lead-date``: the event date the lead states is not the frontmatter ``date`` (a
-    warning: the frontmatter may hold the day of publication)."""
+    warning: the frontmatter may hold the day of publication), when it is more than
+    :data:`LEAD_GRACE_DAYS` earlier, or when another version's lead states the frontmatter
+    date. A lead announcing a later event (an article of 8 April about 14–18 April) or
+    reporting one of the days just before is what news text does."""
     for lang, article in ctx.pair.versions.items():
         if lang not in ctx.facts or article.date is None:
             continue
@@ -305,6 +341,8 @@ def check_lead_date(ctx: PairContext) -> Iterator[Finding]:
         if not dates or any(_is_on(d, article.date) for d in dates):
             continue
         lead = dates[0]
+        if _expected_lead(ctx, lang, lead, article.date):
+            continue
         written = format_date(article.date, "km" if is_khmer(lang) else "en")
         yield ctx.finding(
             "lead-date",
