@@ -114,8 +114,12 @@ DATES: list[tuple[str, str, tuple[str, list[tuple[dt.date, dt.date]], bool, int 
     ("Hun Sen 1 June High School", "en", ("1 June", [(D(2026, 6, 1), D(2026, 6, 1))], True, None)),
     ("at 7 January High School", "en", ("7 January", [(D(2026, 1, 7), D(2026, 1, 7))], True, None)),
     ("18 June Primary School", "en", ("18 June", [(D(2026, 6, 18), D(2026, 6, 18))], True, None)),
-    ("on 7 January High School students", "en",
+    ("teachers from 18 June High School", "en",
+     ("from 18 June", [(D(2026, 6, 18), D(2026, 6, 18))], True, None)),
+    ("on 7 January, High School students", "en",
      ("7 January", [(D(2026, 1, 7), D(2026, 1, 7))], False, None)),
+    ("on 7 January 2026 High School students", "en",
+     ("7 January 2026", [(D(2026, 1, 7), D(2026, 1, 7))], False, None)),
     ("ចុះថ្ងៃ ០៨/០១/២០២៦", "km", ("០៨/០១/២០២៦", [(D(2026, 1, 8), D(2026, 1, 8))], False, None)),
     ("dated 2026-01-08", "en", ("2026-01-08", [(D(2026, 1, 8), D(2026, 1, 8))], False, None)),
 ]  # fmt: skip

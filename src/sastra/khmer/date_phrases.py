@@ -13,9 +13,10 @@ also writes
   (``វិទ្យាល័យ ហ៊ុន សែន ១ មិថុនា``, romanised "Hun Sen Muy Mithona"). A day and a month
   with no ``ថ្ងៃ``/``ទី``/``ខែ``, no year and no preposition are read as such a name
   (:attr:`DatePhrase.in_name`): their digits are part of a name, not a date or a number.
-  In English, a day and month with no preposition, year or weekday is a name between
-  two capitalised words (``Hun Sen 1 June High School``) or before the noun of a place
-  or an institution (``at 7 January High School``, ``18 June Primary School``).
+  In English, a day and month with no year or weekday is a name right before the noun
+  of a place or an institution (``at 7 January High School``, ``from 18 June Primary
+  School``), or, with no preposition either, between two capitalised words (``Hun Sen 1
+  June High School``).
 
 :func:`find_date_phrases` returns one :class:`DatePhrase` per phrase with its offsets,
 so that the numbers reader can leave those digits alone.
@@ -176,10 +177,11 @@ def _read(text: str, lang: str) -> list[DatePhrase]:
             name = (m["weekday"] or "").lower()
             weekday = next((i for i, w in enumerate(_EN_WEEKDAYS) if w.startswith(name)), None)
             after = text[m.end() : m.end() + 40]
-            in_name = not (m["pre"] or year or name) and (
+            in_name = not (year or name) and (
                 _INSTITUTION_AFTER.match(after) is not None
                 or (
-                    _CAPITALISED_BEFORE.search(text, 0, m.start()) is not None
+                    not m["pre"]
+                    and _CAPITALISED_BEFORE.search(text, 0, m.start()) is not None
                     and _CAPITALISED_AFTER.match(after) is not None
                 )
             )
