@@ -46,7 +46,7 @@ def _rates(rows: list[tuple[str, str]], spell: object) -> tuple[float, float]:
 
 
 def test_collection_size() -> None:
-    sets = ("tune", "heldout", "heldout2", "heldout4", "usage", "heldout5")
+    sets = ("tune", "heldout", "heldout2", "heldout4", "usage", "heldout5", "usage2")
     people = [r for s in sets for r in _rows("person", s)]
     assert len(people) >= 160 and len(_rows("person", "tune")) >= 116
     assert len(_rows("person", "heldout")) >= 15
@@ -56,6 +56,7 @@ def test_collection_size() -> None:
     assert len(_rows("person", "usage")) >= 140
     assert len(_rows("person", "heldout5")) >= 69
     assert len(_rows("place", "heldout5")) >= 38
+    assert len(_rows("person", "usage2")) >= 96
     assert len({k for k, _ in people}) == len(people)
 
 
