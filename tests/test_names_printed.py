@@ -67,6 +67,9 @@ def test_collection_size() -> None:
         ("person", "heldout", romanize_name, 0.76, 1.00),
         ("person", "heldout2", romanize_name, 0.81, 1.00),
         ("person", "usage", romanize_name, 0.50, 0.83),
+        # Development since it was collected (blind, 2026-12-03, committed before it was
+        # measured): 55.2% / 89.6% before the round's table words, 61.5% / 91.7% after.
+        ("person", "usage2", romanize_name, 0.61, 0.91),
         ("place", "tune", romanize_place, 0.85, 0.97),
         ("place", "heldout", romanize_place, 1.00, 1.00),
         ("place", "heldout3", romanize_place, 0.65, 1.00),
@@ -77,7 +80,7 @@ def test_collection_size() -> None:
         ("place", "heldout4", romanize_place, 0.48, 0.91),
         # The second held-out set (collected blind on 2026-12-03 after the usage round,
         # measured once, then committed): nothing lowers what was measured.
-        ("person", "heldout5", romanize_name, 0.45, 0.78),
+        ("person", "heldout5", romanize_name, 0.46, 0.78),
         ("place", "heldout5", romanize_place, 0.36, 0.71),
     ],
     ids=[
@@ -85,6 +88,7 @@ def test_collection_size() -> None:
         "people-heldout",
         "people-heldout2",
         "people-usage",
+        "people-usage2",
         "places-tune",
         "places-gazetteer",
         "places-heldout3",
