@@ -16,12 +16,21 @@ if TYPE_CHECKING:
 
 
 def _pair_or_fail(site: Site, key: str) -> Pair:
-    from sastra.pairing import find_pair
+    from sastra.cli.options import find_article
 
-    pair = find_pair(site.pairs, key)
+    pair = find_article(site, key)
     if pair is None:
         fail(f"no article '{key}' ({_key_hint(site, key)})")
     return pair
+
+
+def _frontmatter_mark(path: Path) -> str:
+    """``+++`` when the file's frontmatter is TOML (a Hugo site's), else ``---``."""
+    from sastra.content.frontmatter import opening_mark
+
+    with path.open("rb") as file:
+        start = file.read(5).decode("utf-8", "replace").lstrip("\ufeff")
+    return "+++" if opening_mark(start + "\n") == "+++" else "---"
 
 
 def _key_hint(site: Site, key: str) -> str:
@@ -66,6 +75,8 @@ def target_path(site: Site, source: Article, lang: str) -> Path:
 def new(root: Path | None, strict: bool, lang: str, key: str) -> None:
     """Start the LANG translation of article KEY from its source.
 
+    KEY is the article's key (news/28-post) or the path of one of its files.
+
     Shared fields are copied; translatable text is kept behind a TRANSLATE: marker
     for the translator; l10n.source and l10n.source_hash are recorded.
     """
@@ -96,6 +107,7 @@ def new(root: Path | None, strict: bool, lang: str, key: str) -> None:
             target_lang=lang,
             key=str(pair.key),
             mdx=is_mdx(str(path)),
+            mark=_frontmatter_mark(site.config.root / source.path),
         )
         atomic_write(path, content)
         if tracker.synced is not None:
@@ -112,6 +124,8 @@ def mark(
     root: Path | None, strict: bool, lang: str | None, key: str | None, mark_all: bool
 ) -> None:
     """Record that the LANG translation of KEY is synced with its source as it is now.
+
+    KEY is the article's key (news/28-post) or the path of one of its files.
 
     Writes l10n.source, l10n.source_hash (and l10n.source_commit in git) into the
     translation's frontmatter; every other byte of the file stays as it was.
@@ -138,6 +152,8 @@ def mark(
                     fail(f"{version.path} is the source of '{pair.key}'; mark its translations")
                 elif version.state is State.MISSING:
                     fail(f"'{pair.key}' has no {version_lang} version; start one with `i18n new`")
+                elif version.state is State.UNREADABLE:
+                    fail(f"{version.path} cannot be read; fix the error above, then mark it")
                 assert status.source is not None
                 click.echo(_mark_one(site, tracker, pair, status.source, version_lang))
                 marked += 1

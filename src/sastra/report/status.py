@@ -13,6 +13,7 @@ from sastra.model import ArticleStatus, ParagraphChange, SiteStatus, State, Vers
 STATE_ORDER = (
     State.STALE,
     State.IN_PROGRESS,
+    State.UNREADABLE,
     State.MISSING,
     State.UNKNOWN,
     State.UNTRACKED,
@@ -21,6 +22,7 @@ STATE_ORDER = (
 STATE_TITLES = {
     State.STALE: "Stale: the source changed since the translation was synced",
     State.IN_PROGRESS: "In progress: still has TRANSLATE: markers from `i18n new`",
+    State.UNREADABLE: "Unreadable: the file is there but cannot be read (fix the error above)",
     State.MISSING: "Missing: no translation yet",
     State.UNKNOWN: "Unknown: git history is too short to tell (run `git fetch --unshallow`)",
     State.UNTRACKED: "Untracked: no baseline (run `i18n mark LANG KEY` once it is checked)",
@@ -29,6 +31,7 @@ STATE_TITLES = {
 STATE_STYLE = {
     State.STALE: "yellow",
     State.IN_PROGRESS: "cyan",
+    State.UNREADABLE: "red",
     State.MISSING: "red",
     State.UNKNOWN: "magenta",
     State.UNTRACKED: "magenta",
@@ -37,6 +40,8 @@ STATE_STYLE = {
 
 
 _WITH_BASELINE = (State.UP_TO_DATE, State.STALE, State.UNKNOWN)
+_TO_TRANSLATE = (State.MISSING, State.STALE, State.IN_PROGRESS)
+"""States whose row shows the source's words (``--words``): work a translator has."""
 
 
 def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) -> dict[str, Any]:
@@ -195,7 +200,7 @@ def _detail(
         text.append(f"{version.path} (source {article.source}: {source_path})")
     else:
         text.append(f"{version.path}", style="dim")
-    if words is not None and version.state in (State.MISSING, State.STALE):
+    if words is not None and version.state in _TO_TRANSLATE:
         text.append(f"  ~{words.get(str(article.key), 0)} source words", style="cyan")
     return text
 

@@ -89,7 +89,8 @@ def remembered_baseline(
     namespace: str,
 ) -> Baseline | None:
     """:func:`find_baseline`, remembered in ``cache`` by everything its answer depends on:
-    the history (HEAD, the content folders, the cut), the path, the text's fingerprint
+    the history (HEAD, the content folders and those content moved in from, the cut, the
+    history's version), the path, the text's fingerprint
     and the fingerprints' namespace. A warm run, and a run after a source was edited,
     then walk no translation's history again. An answer that met an unreadable version
     is not remembered (the blob may be fetched later, HEAD unchanged)."""
@@ -98,7 +99,7 @@ def remembered_baseline(
     key = hashlib.blake2b(
         "\0".join(
             (namespace, history.head, history.content, ",".join(map(str, sorted(history.cut))),
-             path, current)
+             path, current, f"{history.version}", "\n".join(history.moved))
         ).encode("utf-8", "surrogateescape"),
         digest_size=16,
     ).hexdigest()  # fmt: skip
