@@ -55,7 +55,7 @@ def _plain_json(root: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 
         def walked(
             history: Any, path: str, current: str, fingerprint: Any, *_: Any
-        ) -> baseline.Baseline | None:
+        ) -> tuple[baseline.Baseline, ...]:
             return baseline.find_baseline(history, path, current, fingerprint)
 
         patch.setattr(site, "prefetch", no_prefetch)

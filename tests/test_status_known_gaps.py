@@ -55,11 +55,6 @@ def test_moving_the_site_folder_keeps_a_stale_translation_stale(tmp_path: Path) 
     assert _state(repo / "site") == "stale"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a clean automatic merge that combines two branches' edits of the translation "
-    "has text neither parent has, so it reads as written by the merge (the baseline)",
-)
 def test_a_clean_merge_of_two_typo_fixes_is_not_a_sync(tmp_path: Path) -> None:
     root = _repo(tmp_path / "site", "")
     en = root / "content/en/news/rice.md"
