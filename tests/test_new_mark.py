@@ -111,7 +111,8 @@ def test_mark_all_marks_stale_and_untracked_only(make_site: MakeSite) -> None:
     assert len(result.stdout.splitlines()) == 2
     status = json.loads(run_cli("status", "--root", str(root), "--format", "json").stdout)
     assert status["summary"]["en"] == {
-        "up_to_date": 2, "stale": 0, "missing": 1, "untracked": 0, "in_progress": 0, "unknown": 0
+        "up_to_date": 2, "stale": 0, "missing": 1, "untracked": 0,
+        "in_progress": 0, "unknown": 0, "unreadable": 0
     }  # fmt: skip
     assert run_cli("mark", "km", "a", "--root", str(root)).exit_code == 2  # the source
 

@@ -3,6 +3,7 @@ each as the exact line printed (found by playing a new user on an installed whee
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -351,3 +352,83 @@ def test_a_source_whose_frontmatter_breaks_is_reported_where_it_breaks_and_not_p
         "  km: source language of every article",
         "  en 0/1 up to date · 1 untracked",
     ]
+
+
+def test_a_translation_whose_frontmatter_breaks_is_unreadable_not_missing(
+    make_site: MakeSite,
+) -> None:
+    """A translator told "missing: translate from km" would start over; `new` refuses the
+    existing file, and `mark` used to tell them to run `new`."""
+    broken_en = (
+        "---\ntitle: Rice harvest\ndate: 2026-01-08\ntags: [rice, harvest\n---\n\n"
+        "Farmers harvest rice.\n"
+    )
+    root = make_site(
+        {"content/km/news/rice.md": RICE_KM, "content/en/news/rice.md": broken_en}, CONFIG
+    )
+    error = (
+        "content/en/news/rice.md:5: invalid YAML in frontmatter: did not find expected ',' or ']'\n"
+    )
+
+    status = run_cli("status", "--root", str(root))
+    assert status.exit_code == 1
+    assert status.stderr == error
+    assert status.stdout.splitlines()[1:] == [
+        "  km: source language of every article",
+        "  en 0/1 up to date · 1 unreadable",
+        "",
+        "Unreadable: the file is there but cannot be read (fix the error above) (1)",
+        "  en  news/rice  content/en/news/rice.md",
+    ]
+    doc = run_cli("status", "--root", str(root), "--format", "json", "--check")
+    assert doc.exit_code == 1
+    en = json.loads(doc.stdout)["articles"][0]["versions"]["en"]
+    assert en == {"state": "unreadable", "path": "content/en/news/rice.md"}
+
+    mark = run_cli("mark", "en", "news/rice", "--root", str(root))
+    assert (mark.exit_code, mark.stderr) == (
+        2,
+        error + "i18n: error: content/en/news/rice.md cannot be read; "
+        "fix the error above, then mark it\n",
+    )
+    review = run_cli("review", "news/rice", "--root", str(root))
+    assert (review.exit_code, review.stdout) == (2, "")
+    assert review.stderr == (
+        error + "i18n: error: content/en/news/rice.md cannot be read; "
+        "fix the error above, then review 'news/rice'\n"
+    )
+    new = run_cli("new", "en", "news/rice", "--root", str(root))
+    assert new.stderr.endswith("content/en/news/rice.md already exists; not overwritten\n")
+
+    (root / "content/en/news/rice.md").write_text(RICE_EN, "utf-8")  # fixed
+    fixed = run_cli("status", "--root", str(root), "--format", "json")
+    assert json.loads(fixed.stdout)["articles"][0]["versions"]["en"]["state"] == "untracked"
+
+
+def test_new_mark_and_review_take_the_path_a_shell_completes(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A translator tabs to the file; the key is what the site calls it."""
+    root = make_site({"content/km/news/rice.md": RICE_KM}, CONFIG)
+    monkeypatch.chdir(root / "content")
+
+    new = run_cli("new", "en", "km/news/rice.md")
+    assert (new.exit_code, new.stdout) == (
+        0,
+        "created content/en/news/rice.md from content/km/news/rice.md (km → en)\n",
+    )
+    (root / "content/en/news/rice.md").write_text(RICE_EN, "utf-8")
+    review = run_cli("review", str(root / "content/en/news/rice.md"))
+    assert review.exit_code == 0
+    assert review.stdout.startswith("news/rice  ")
+    mark = run_cli("mark", "en", "./en/news/rice.md")
+    assert mark.exit_code == 0
+    assert mark.stdout.startswith("marked content/en/news/rice.md as synced with ")
+
+    outside = root.parent / "rice.md"  # a file, but not one of the site's
+    outside.write_text(RICE_EN, "utf-8")
+    wrong = run_cli("review", str(outside))
+    assert (wrong.exit_code, wrong.stderr) == (
+        2,
+        f"i18n: error: no article '{outside}' (see `i18n status` for the keys)\n",
+    )

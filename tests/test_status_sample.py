@@ -37,10 +37,12 @@ def test_sample_json_document_shape() -> None:
     doc = json.loads(result.stdout)
     assert doc["languages"] == ["km", "en"]
     assert doc["summary"]["en"] == {
-        "up_to_date": 5, "stale": 1, "missing": 1, "untracked": 1, "in_progress": 0, "unknown": 0
+        "up_to_date": 5, "stale": 1, "missing": 1, "untracked": 1,
+        "in_progress": 0, "unknown": 0, "unreadable": 0
     }  # fmt: skip
     assert doc["summary"]["km"] == {
-        "up_to_date": 0, "stale": 0, "missing": 1, "untracked": 0, "in_progress": 0, "unknown": 0
+        "up_to_date": 0, "stale": 0, "missing": 1, "untracked": 0,
+        "in_progress": 0, "unknown": 0, "unreadable": 0
     }  # fmt: skip
     stale = next(a for a in doc["articles"] if a["slug"] == "ctc-working-group-2025")
     assert stale["collection"] == "news"

@@ -246,6 +246,9 @@ class Pair:
     """The pairing key."""
     versions: Mapping[str, Article]
     """The versions that exist, by language code."""
+    unreadable: Mapping[str, str] = field(default_factory=dict)
+    """Language code -> path of each version whose file exists but could not be read
+    (an error says where); it has no :class:`Article` until it is fixed."""
 
     def get(self, lang: str) -> Article | None:
         return self.versions.get(lang)
@@ -263,6 +266,9 @@ class State(StrEnum):
     """Made by ``i18n new`` and still carrying ``TRANSLATE:`` markers."""
     UNKNOWN = "unknown"
     """Git history is too short (a shallow clone) or lacks a blob to tell."""
+    UNREADABLE = "unreadable"
+    """The translation's file exists but could not be read or parsed (an error names its
+    line): not missing, and not to be translated again, but fixed."""
 
 
 class BaselineKind(StrEnum):
@@ -419,4 +425,4 @@ def _in_collection(collection: str, wanted: str) -> bool:
     return collection == wanted or collection.startswith(wanted + "/")
 
 
-_NEEDS_WORK = (State.MISSING, State.STALE, State.IN_PROGRESS, State.UNKNOWN)
+_NEEDS_WORK = (State.MISSING, State.STALE, State.IN_PROGRESS, State.UNKNOWN, State.UNREADABLE)

@@ -52,3 +52,12 @@ def find_pair(pairs: Iterable[Pair], key: str) -> Pair | None:
         if str(pair.key) == wanted:
             return pair
     return None
+
+
+def find_pair_by_path(pairs: Iterable[Pair], path: str) -> Pair | None:
+    """The pair one of whose files is at ``path`` (relative to the site root, with ``/``),
+    read or not; ``None`` if no pair has it."""
+    for pair in pairs:
+        if any(a.path == path for a in pair.versions.values()) or path in pair.unreadable.values():
+            return pair
+    return None

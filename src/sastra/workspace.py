@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 import subprocess
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -73,17 +73,26 @@ def _load(config: Config, cache: BlobCache) -> Site:
     content = load_site(config, cache)
     pairs, pair_diags = pair_articles(content.articles)
     if content.unreadable:
-        pairs = tuple(p for p in pairs if not _source_unreadable(config, p, content.unreadable))
+        # A translation with a typo in its frontmatter is to be fixed, not translated
+        # again: its pair knows the file is there.
+        broken: dict[Key, dict[str, str]] = {}
+        for (key, lang), path in content.unreadable.items():
+            broken.setdefault(key, {})[lang] = path
+        pairs = tuple(
+            replace(p, unreadable=broken[p.key]) if p.key in broken else p
+            for p in pairs
+            if not _source_unreadable(config, p, broken.get(p.key, {}))
+        )
     log.info("read %d files into %d pairs", len(content.articles), len(pairs))
     return Site(config, content.articles, pairs, content.diagnostics + pair_diags, cache)
 
 
-def _source_unreadable(config: Config, pair: Pair, unreadable: frozenset[tuple[Key, str]]) -> bool:
+def _source_unreadable(config: Config, pair: Pair, broken: Mapping[str, str]) -> bool:
     """True when a file of ``pair`` that could not be read may be its source: the error
     names the file, and the other versions alone would make a translation pose as the
     source. The direction is a readable version's ``l10n.source``, else the configured
-    source language (``auto``: any), else the first language, as the tracker decides it."""
-    broken = {lang for key, lang in unreadable if key == pair.key}
+    source language (``auto``: any), else the first language, as the tracker decides it.
+    ``broken``: language -> path of the pair's files that could not be read."""
     if not broken:
         return False
     for article in pair.versions.values():
@@ -95,7 +104,7 @@ def _source_unreadable(config: Config, pair: Pair, unreadable: frozenset[tuple[K
         return True
     if source is not None:
         return source in broken
-    present = broken | set(pair.versions)
+    present = set(broken) | set(pair.versions)
     return next((lang for lang in config.languages if lang in present), None) in broken
 
 

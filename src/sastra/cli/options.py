@@ -10,7 +10,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from sastra.config.model import Config
-from sastra.model import Diagnostic, Location, Severity
+from sastra.model import Diagnostic, Location, Pair, Severity
 from sastra.workspace import Site, open_config, open_site
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -151,3 +151,21 @@ def no_articles(config: Config) -> str:
     """The line that says a site has no article at all (a wrong ``--root``, say)."""
     folder = config.rel(config.content_dir)
     return f"no articles found in {folder}/ (languages: {', '.join(config.languages)})"
+
+
+def find_article(site: Site, given: str) -> Pair | None:
+    """The pair ``given`` names: a key (``news/28-post``), or the path of one of its files
+    as a shell completes it (``content/km/news/28-post.md``, from the current folder)."""
+    from sastra.pairing import find_pair, find_pair_by_path
+
+    pair = find_pair(site.pairs, given)
+    if pair is not None:
+        return pair
+    path = Path(given)
+    if not path.is_file():
+        return None
+    try:
+        rel = path.resolve().relative_to(site.config.root.resolve())
+    except ValueError:  # a file outside the site
+        return None
+    return find_pair_by_path(site.pairs, rel.as_posix())

@@ -59,13 +59,15 @@ def review(
 ) -> None:
     """Compare the language versions of KEY (or of every pair with --all).
 
+    KEY is the article's key (news/28-post) or the path of one of its files.
+
     Finds numbers, dates, names, images, links and shared fields that differ, text in
     the wrong language or left untranslated, duplicated titles, odd lengths, Khmer
     Unicode problems and changes to the source since the translation was synced.
     """
     from sastra.cli._progress import progress_line
+    from sastra.cli.options import find_article
     from sastra.names import read_glossary
-    from sastra.pairing import find_pair
     from sastra.review import CODES, review_all
     from sastra.workspace import open_tracker
 
@@ -81,9 +83,11 @@ def review(
     config = site.config
     only = None
     if key is not None:
-        pair = find_pair(site.pairs, key)
+        pair = find_article(site, key)
         if pair is None:
             fail(f"no article '{key}' (see `i18n status` for the keys)")
+        for path in pair.unreadable.values():  # (its error is printed above)
+            fail(f"{path} cannot be read; fix the error above, then review '{pair.key}'")
         only = [pair]
     glossary_path = config.glossary_path
     glossary, diags = read_glossary(glossary_path, config.rel(glossary_path))

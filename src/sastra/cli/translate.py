@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 
 
 def _pair_or_fail(site: Site, key: str) -> Pair:
-    from sastra.pairing import find_pair
+    from sastra.cli.options import find_article
 
-    pair = find_pair(site.pairs, key)
+    pair = find_article(site, key)
     if pair is None:
         fail(f"no article '{key}' ({_key_hint(site, key)})")
     return pair
@@ -65,6 +65,8 @@ def target_path(site: Site, source: Article, lang: str) -> Path:
 @click.argument("key")
 def new(root: Path | None, strict: bool, lang: str, key: str) -> None:
     """Start the LANG translation of article KEY from its source.
+
+    KEY is the article's key (news/28-post) or the path of one of its files.
 
     Shared fields are copied; translatable text is kept behind a TRANSLATE: marker
     for the translator; l10n.source and l10n.source_hash are recorded.
@@ -113,6 +115,8 @@ def mark(
 ) -> None:
     """Record that the LANG translation of KEY is synced with its source as it is now.
 
+    KEY is the article's key (news/28-post) or the path of one of its files.
+
     Writes l10n.source, l10n.source_hash (and l10n.source_commit in git) into the
     translation's frontmatter; every other byte of the file stays as it was.
     """
@@ -138,6 +142,8 @@ def mark(
                     fail(f"{version.path} is the source of '{pair.key}'; mark its translations")
                 elif version.state is State.MISSING:
                     fail(f"'{pair.key}' has no {version_lang} version; start one with `i18n new`")
+                elif version.state is State.UNREADABLE:
+                    fail(f"{version.path} cannot be read; fix the error above, then mark it")
                 assert status.source is not None
                 click.echo(_mark_one(site, tracker, pair, status.source, version_lang))
                 marked += 1

@@ -11,7 +11,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sastra.cache import BlobCache
@@ -31,8 +31,9 @@ class SiteContent:
 
     articles: tuple[Article, ...]
     diagnostics: tuple[Diagnostic, ...]
-    unreadable: frozenset[tuple[Key, str]] = frozenset()
-    """``(key, language)`` of each file that exists but could not be read or parsed."""
+    unreadable: Mapping[tuple[Key, str], str] = field(default_factory=dict)
+    """``(key, language) -> path`` of each file that exists but could not be read or
+    parsed."""
 
 
 def slugify(name: str) -> str:
@@ -71,20 +72,20 @@ def load_site(
     waiting: list[tuple[int, FoundFile, str, str]] = []
     slow: dict[str, int] = {}
     known: dict[str, ParsedFile] = {}
-    unreadable: set[tuple[Key, str]] = set()
+    unreadable: dict[tuple[Key, str], str] = {}
     read: list[FoundFile] = []  # the entries of ``done``, in its order
     for entry in entries:
         try:
             data = read_bytes(entry.path)
         except OSError as exc:
             diags.append(Diagnostic(Location(entry.rel), f"cannot read file: {exc.strerror}"))
-            unreadable.add((entry.key, entry.lang))
+            unreadable[(entry.key, entry.lang)] = entry.rel
             continue
         text, problem = decode(data, entry.rel)
         if text is None:
             assert problem is not None
             diags.append(problem)
-            unreadable.add((entry.key, entry.lang))
+            unreadable[(entry.key, entry.lang)] = entry.rel
             continue
         if not text.strip():
             diags.append(
@@ -127,8 +128,8 @@ def load_site(
         if article is not None:
             articles.append(article)
         else:
-            unreadable.add((entry.key, entry.lang))
-    return SiteContent(tuple(articles), tuple(diags), frozenset(unreadable))
+            unreadable[(entry.key, entry.lang)] = entry.rel
+    return SiteContent(tuple(articles), tuple(diags), unreadable)
 
 
 def read_bytes(path: str) -> bytes:

@@ -13,6 +13,7 @@ from sastra.model import ArticleStatus, ParagraphChange, SiteStatus, State, Vers
 STATE_ORDER = (
     State.STALE,
     State.IN_PROGRESS,
+    State.UNREADABLE,
     State.MISSING,
     State.UNKNOWN,
     State.UNTRACKED,
@@ -21,6 +22,7 @@ STATE_ORDER = (
 STATE_TITLES = {
     State.STALE: "Stale: the source changed since the translation was synced",
     State.IN_PROGRESS: "In progress: still has TRANSLATE: markers from `i18n new`",
+    State.UNREADABLE: "Unreadable: the file is there but cannot be read (fix the error above)",
     State.MISSING: "Missing: no translation yet",
     State.UNKNOWN: "Unknown: git history is too short to tell (run `git fetch --unshallow`)",
     State.UNTRACKED: "Untracked: no baseline (run `i18n mark LANG KEY` once it is checked)",
@@ -29,6 +31,7 @@ STATE_TITLES = {
 STATE_STYLE = {
     State.STALE: "yellow",
     State.IN_PROGRESS: "cyan",
+    State.UNREADABLE: "red",
     State.MISSING: "red",
     State.UNKNOWN: "magenta",
     State.UNTRACKED: "magenta",

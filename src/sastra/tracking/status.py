@@ -175,6 +175,8 @@ class Tracker:
             article = pair.versions.get(lang)
             if lang == source_lang:
                 versions[lang] = VersionStatus(lang, State.SOURCE, source.path)
+            elif article is None and lang in pair.unreadable:
+                versions[lang] = VersionStatus(lang, State.UNREADABLE, pair.unreadable[lang])
             elif article is None:
                 versions[lang] = VersionStatus(lang, State.MISSING)
             elif in_progress(article):
