@@ -73,7 +73,7 @@ def _edit_a_source(root: Path) -> None:
             return
 
 
-@pytest.mark.parametrize("seed", [0, 3, 5, 8])
+@pytest.mark.parametrize("seed", [0, 3, 5, 6, 8])  # (6: a clean merge combined two edits)
 def test_the_fast_path_gives_the_plain_json_on_team_histories(
     tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
