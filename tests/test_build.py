@@ -11,6 +11,7 @@ import pytest
 
 from helpers import article, run_cli
 from sastra.errors import BuildError
+from sastra.render import build as build_module
 from sastra.render.build import build, output_path, url_for
 from sastra.workspace import open_site
 
@@ -447,3 +448,32 @@ def test_an_mdx_page_publishes_neither_its_imports_nor_its_title_twice(
         assert "import Tabs" not in page and "export const" not in page
         assert page.count("Apply for a passport</h1>") == 1  # (untitled: the heading names it)
         assert "<p>The fee is 100 dollars.</p>" in page
+
+
+def test_a_docs_site_gets_one_line_for_its_components_and_pages_rebuild_on_new_code(
+    themed: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tabs = '<Tabs>\n  <TabItem value="a">\n    Visit the office.\n  </TabItem>\n</Tabs>\n'
+    root = themed(
+        {
+            "content/en/docs/passport.mdx": article("Passport", "Intro.\n\n" + tabs),
+            "content/en/docs/visa.mdx": article(
+                "Visa", "<Admonition>\n  Bring a photo.\n</Admonition>\n"
+            ),
+            "content/en/docs/fees.mdx": article("Fees", "No component here.\n"),
+        }
+    )
+    result = run_cli("build", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "content/en/docs/passport.mdx:7: warning: MDX components <Tabs>, <TabItem>, "
+        "<Admonition> shown as what they wrap (and on 1 more page): the build does not run JSX"
+    )
+    page = (root / "_site/en/docs/passport/index.html").read_text("utf-8")
+    assert "<p>Visit the office.</p>" in page and "Tabs" not in page
+
+    again = run_cli("build", "--root", str(root))
+    assert "(0 rendered," in again.stdout
+    monkeypatch.setattr(build_module, "_code_hash", lambda: "another version of sastra")
+    upgraded = run_cli("build", "--root", str(root))
+    assert ", 0 unchanged)" in upgraded.stdout

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sastra.khmer.print_spellings import match_romanization
 from sastra.khmer.romanize import romanize_name
-from sastra.khmer.similarity import match_romanization, same_name
+from sastra.khmer.similarity import same_name
 
 FIXTURE = Path(__file__).parent / "fixtures" / "khmer" / "romanize.tsv"
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sastra.khmer.print_spellings import match_romanization
 from sastra.khmer.similarity import (
     THRESHOLD,
-    match_romanization,
     name_distance,
     name_key,
     same_name,

@@ -347,6 +347,36 @@ def test_init_in_an_empty_folder_starts_a_site_with_one_synced_pair(tmp_path: Pa
     ] == [("news", "welcome", "up_to_date")]
 
 
+def test_init_on_an_existing_site_keeps_its_gitignore_and_adds_what_it_lacks(
+    tmp_path: Path,
+) -> None:
+    """Without it, the first `git add -A` after `i18n status` commits the cache."""
+    article_km = "---\ntitle: ស្រូវ\n---\n\nកសិករប្រមូលផលស្រូវ។\n"
+    (tmp_path / "content/km/news").mkdir(parents=True)
+    (tmp_path / "content/km/news/rice.md").write_text(article_km, "utf-8")
+    (tmp_path / ".gitignore").write_text("node_modules/\n# ours\n_site/", "utf-8")
+
+    result = run_cli("init", "-q", str(tmp_path))
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "wrote sastra.toml for the default layout; languages km, en, source km",
+        "added .sastra-cache/ to .gitignore",
+    ]
+    assert (tmp_path / ".gitignore").read_text("utf-8") == (
+        "node_modules/\n# ours\n_site/\n.sastra-cache/\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", "content", "sastra.toml"]
+    (tmp_path / "sastra.toml").unlink()
+    again = run_cli("init", "-q", str(tmp_path))  # nothing lacking: the file is untouched
+    assert again.stdout.splitlines()[1:] == []
+    (tmp_path / "sastra.toml").unlink()
+    (tmp_path / ".gitignore").unlink()
+    fresh = run_cli("init", "-q", str(tmp_path))
+    assert fresh.stdout.splitlines()[1:] == ["created .gitignore"]
+    assert (tmp_path / ".gitignore").read_text("utf-8") == "_site/\n.sastra-cache/\n"
+
+
 def test_init_takes_flags_and_asks_nothing(tmp_path: Path) -> None:
     result = run_cli("init", str(tmp_path), "--languages", "en,km", "--source", "en")
 

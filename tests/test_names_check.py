@@ -119,3 +119,20 @@ def test_no_glossary_and_nothing_found_exits_0_unless_strict(tmp_path: Path) -> 
     assert (result.exit_code, result.stdout) == (0, "")
     assert "Start one with: i18n names discover --update" in result.stderr
     assert run_cli("names", "check", "--strict", "--root", str(root)).exit_code == 1
+
+
+def test_a_variant_that_a_longer_name_goes_on_from_is_not_fixed() -> None:
+    """A saved variant "Hang Chuon" must not turn "Hang Chuon Narun" (another spelling of
+    the whole name) into "Hang Chuon Naron Narun"."""
+    glossary = Glossary((NameEntry("ហង់ ជួនណារ៉ុន", "Hang Chuon Naron", ("Hang Chuon",)),))
+    text = (
+        "H.E. Hang Chuon Narun visited the school.\n"
+        "Minister Hang Chuon\nNarun spoke. Hang Chuon, the minister, left; "
+        "so did H.E. Hang Chuon.\n"
+    )
+    findings = find_variants(text, glossary, "a.md")
+    assert [str(f) for f in findings] == [
+        "a.md:3:14: 'Hang Chuon' → 'Hang Chuon Naron' (ហង់ ជួនណារ៉ុន)",
+        "a.md:3:58: 'Hang Chuon' → 'Hang Chuon Naron' (ហង់ ជួនណារ៉ុន)",
+    ]
+    assert fix_text(text, findings).splitlines()[:2] == text.splitlines()[:2]

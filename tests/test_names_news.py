@@ -41,6 +41,9 @@ def test_khmer_entries_are_people_and_places_not_titles() -> None:
     # a teacher is a person, never "គ្រូ"; the school's staff are found without an honorific
     assert "ចាន់ ស្រីពៅ  Chan Sreypov ×2  [new]" in lines
     assert "ម៉ៅ សុជាតា  Mao Socheata ×1  [new]" in lines
+    # a principal printed apart from the romanizer's "Tep Sovannary": paired through the
+    # spellings print uses for the Khmer (សុវណ្ណ "Sovann" + រី), 1.0 from "Tep Sovanny"
+    assert "ទេព សុវណ្ណរី  Tep Sovanny ×1  [new]" in lines
 
 
 def test_update_then_discover_lists_everything(tmp_path: Path) -> None:
@@ -48,7 +51,7 @@ def test_update_then_discover_lists_everything(tmp_path: Path) -> None:
     shutil.copytree(SITE, root)
     updated = run_cli("names", "discover", "--update", "--root", str(root))
     assert updated.exit_code == 0
-    assert "i18n: added 24 name(s) to i18n/names.yaml" in updated.stderr
+    assert "i18n: added 25 name(s) to i18n/names.yaml" in updated.stderr
     glossary, diags = parse_glossary(
         (root / "i18n" / "names.yaml").read_text(encoding="utf-8"), "names.yaml"
     )

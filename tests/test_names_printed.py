@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from sastra.khmer.places import romanize_place
+from sastra.khmer.print_spellings import match_romanization
 from sastra.khmer.romanize import romanize_name
 from sastra.khmer.similarity import same_name
 from sastra.names import Glossary, render_name
@@ -43,6 +44,12 @@ def _rates(rows: list[tuple[str, str]], spell: object) -> tuple[float, float]:
     exact = sum(o == p for o, (_, p) in zip(outputs, rows, strict=True)) / len(rows)
     same = sum(same_name(o, p) for o, (_, p) in zip(outputs, rows, strict=True)) / len(rows)
     return exact, same
+
+
+def _recognised(rows: list[tuple[str, str]]) -> float:
+    """The share of pairs whose printed spelling the Khmer-aware matcher takes for the Khmer
+    name (:func:`~sastra.khmer.print_spellings.match_romanization`)."""
+    return sum(match_romanization(k, p) for k, p in rows) / len(rows)
 
 
 def test_collection_size() -> None:
@@ -101,11 +108,37 @@ def test_printed_spelling_rates(
     assert (exact >= floor_exact, same >= floor_same) == (True, True), (exact, same)
 
 
+@pytest.mark.parametrize(
+    ("subset", "floor"),
+    [
+        ("tune", 0.98),
+        ("heldout", 1.00),
+        ("heldout2", 1.00),
+        ("usage", 0.94),
+        # the held-out sets, measured once at the end of the round that wrote the matcher
+        # (on the development sets only): nothing lowers what was measured
+        ("heldout4", 0.96),
+        ("heldout5", 0.86),
+    ],
+)
+def test_recognised_rates(subset: str, floor: float) -> None:
+    """People recognised by the Khmer-aware matcher, which takes the spellings print uses
+    where the Khmer leaves a choice: never fewer than ``same_name`` with the romanizer's
+    spelling recognises."""
+    rows = _rows("person", subset)
+    recognised = _recognised(rows)
+    assert recognised >= max(floor, _rates(rows, romanize_name)[1]), recognised
+
+
 if __name__ == "__main__":  # the figures docs/names.md reports: python tests/test_names_printed.py
-    for subset in ("tune", "heldout", "heldout2"):
+    for subset in ("tune", "heldout", "heldout2", "usage"):
         rows = _rows("person", subset)
         exact, same = _rates(rows, romanize_name)
-        print(f"people {subset:9} {len(rows):3}  exact {exact:.0%}  same_name {same:.0%}")
+        recognised = _recognised(rows)
+        print(
+            f"people {subset:9} {len(rows):3}  exact {exact:.1%}  same_name {same:.1%}"
+            f"  recognised {recognised:.1%}"
+        )
     for subset in ("tune", "heldout3"):
         rows = _rows("place", subset)
         exact, same = _rates(rows, romanize_place)

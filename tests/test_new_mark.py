@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import tomllib
 from pathlib import Path
 
 import yaml
@@ -56,6 +58,42 @@ def test_new_scaffolds_from_the_source(make_site: MakeSite) -> None:
     again = run_cli("new", "en", "news/a", "--root", str(root))
     assert again.exit_code == 1
     assert again.stderr == "i18n: error: content/en/news/a.md already exists; not overwritten\n"
+
+
+def test_new_on_a_hugo_page_writes_toml_frontmatter_and_mark_keeps_it(
+    make_site: MakeSite,
+) -> None:
+    source = (
+        '+++\ntitle = "ការនាំចេញអង្ករ"\ndate = 2026-02-03\ntags = ["rice"]\n'
+        '[params]\nsidebar = "ព័ត៌មាន"\n+++\n\nការនាំចេញអង្ករមានចំនួន ៦៥០,០០០ តោន។\n'
+    )
+    root: Path = make_site({"content/km/news/rice.md": source})
+    result = run_cli("new", "en", "news/rice", "--root", str(root))
+    assert result.exit_code == 0, result.stderr
+    path = root / "content/en/news/rice.md"
+    text = path.read_text("utf-8")
+    front, body = text.split("+++\n")[1:]
+    meta = tomllib.loads(front)
+    source_hash = meta["l10n"]["source_hash"]
+    assert meta == {
+        "title": "TRANSLATE: ការនាំចេញអង្ករ",
+        "date": dt.date(2026, 2, 3),
+        "tags": ["rice"],
+        "params": {"sidebar": "ព័ត៌មាន"},
+        "l10n": {"source": "km", "source_hash": source_hash},
+    }
+    assert body.startswith("\n<!-- TRANSLATE: translate the km text below into en")
+    path.write_text(
+        text.replace("TRANSLATE: ការនាំចេញអង្ករ", "Rice exports").replace(
+            body, "\nRice exports reached 650,000 tonnes.\n"
+        ),
+        "utf-8",
+    )
+    marked = run_cli("mark", "en", "news/rice", "--root", str(root))
+    assert marked.exit_code == 0, marked.stderr
+    assert path.read_text("utf-8").startswith('+++\ntitle = "Rice exports"\ndate = 2026-02-03\n')
+    status = json.loads(run_cli("status", "--root", str(root), "--format", "json").stdout)
+    assert status["articles"][0]["versions"]["en"]["state"] == "up_to_date"
 
 
 def test_new_rejects_unknown_keys_and_languages(make_site: MakeSite) -> None:

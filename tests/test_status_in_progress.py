@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from helpers import REPO, copy_sample_site, run_cli
+from helpers import REPO, MakeSite, article, copy_sample_site, run_cli
 
 KEY = "news/digital-skills-training-takeo"
 PATH = "content/en/news/digital-skills-training-takeo.md"
@@ -60,3 +60,19 @@ def test_the_build_withholds_it_unless_drafts(tmp_path: Path) -> None:
     assert drafts.exit_code == 0, drafts.stderr
     assert "not published" not in drafts.stderr
     assert page.is_file()
+
+
+def test_words_shows_what_is_left_to_translate_in_progress_too(make_site: MakeSite) -> None:
+    root = make_site(
+        {"content/km/news/rice.md": article("ស្រូវ", "កសិករប្រមូលផលស្រូវ។\n")},
+        'languages = ["km", "en", "fr"]\nsource_language = "km"\n',
+    )
+    assert run_cli("new", "en", "news/rice", "--root", str(root)).exit_code == 0
+    table = run_cli("status", "--root", str(root), "--words").stdout.splitlines()
+    assert table[-5:] == [
+        "In progress: still has TRANSLATE: markers from `i18n new` (1)",
+        "  en  news/rice  content/en/news/rice.md  ~5 source words",
+        "",
+        "Missing: no translation yet (1)",
+        "  fr  news/rice  translate from km: content/km/news/rice.md  ~5 source words",
+    ]

@@ -40,11 +40,6 @@ def _repo(root: Path, site: str) -> Path:
     return root
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="git log is limited to the content folder, so a move of the whole site folder "
-    "reads as the translation being added by the move commit, which becomes its baseline",
-)
 def test_moving_the_site_folder_keeps_a_stale_translation_stale(tmp_path: Path) -> None:
     repo = _repo(tmp_path / "repo", "website/")
     _write(repo, "website/content/km/news/rice.md", KM.replace("៦៥០,០០០", "៧០០,០០០"))

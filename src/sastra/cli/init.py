@@ -84,11 +84,17 @@ def init(
     files = {CONFIG_FILE: config_text(codes, source, layout, detected, sample=new_site)}
     if new_site:
         files.update(sample_pair(codes, source, dt.date.today()))
-        if not (root / ".gitignore").exists():
-            files[".gitignore"] = gitignore_text()
     for rel in files:
         if (root / rel).exists():
             fail(f"{root / rel} already exists; not overwritten", EXIT_FOUND)
+    # The build output and the caches are not the site's history: an existing
+    # .gitignore gets the lines it lacks (its own lines stay as they are).
+    gitignore = root / ".gitignore"
+    before = gitignore.read_text("utf-8") if gitignore.is_file() else None
+    missing = [line for line in gitignore_text().splitlines() if line not in (before or "").split()]
+    if missing:
+        lead = "\n" if before and not before.endswith("\n") else ""
+        files[".gitignore"] = (before or "") + lead + "".join(f"{line}\n" for line in missing)
     written: list[Path] = []
     try:  # each file whole (temp file + rename); the config last, and all or none
         for rel in sorted(files, key=lambda name: name == CONFIG_FILE):
@@ -96,12 +102,17 @@ def init(
             written.append(root / rel)
     except OSError:
         for path in written:
-            path.unlink(missing_ok=True)
+            if path == gitignore and before is not None:
+                atomic_write(path, before)
+            else:
+                path.unlink(missing_ok=True)
         raise
     what = f"a {detected.describe()}" if detected else f"the {layout} layout"
     click.echo(f"wrote {CONFIG_FILE} for {what}; languages {', '.join(codes)}, source {source}")
     for rel in files:
-        if rel != CONFIG_FILE:
+        if rel == ".gitignore" and before is not None:
+            click.echo(f"added {' '.join(missing)} to .gitignore")
+        elif rel != CONFIG_FILE:
             click.echo(f"created {rel}")
     steps = ["Next steps:"]  # advice, not a result: silent under -q
     if folder is not None and root != Path.cwd().absolute():

@@ -24,6 +24,15 @@ def _pair_or_fail(site: Site, key: str) -> Pair:
     return pair
 
 
+def _frontmatter_mark(path: Path) -> str:
+    """``+++`` when the file's frontmatter is TOML (a Hugo site's), else ``---``."""
+    from sastra.content.frontmatter import opening_mark
+
+    with path.open("rb") as file:
+        start = file.read(5).decode("utf-8", "replace").lstrip("\ufeff")
+    return "+++" if opening_mark(start + "\n") == "+++" else "---"
+
+
 def _key_hint(site: Site, key: str) -> str:
     """The site's key closest to ``key``, else an example of its keys."""
     import difflib
@@ -98,6 +107,7 @@ def new(root: Path | None, strict: bool, lang: str, key: str) -> None:
             target_lang=lang,
             key=str(pair.key),
             mdx=is_mdx(str(path)),
+            mark=_frontmatter_mark(site.config.root / source.path),
         )
         atomic_write(path, content)
         if tracker.synced is not None:

@@ -17,7 +17,7 @@ from importlib import resources
 
 from sastra.khmer.unicode import normalize
 
-__all__ = ["usage_spelling"]
+__all__ = ["join_pieces", "usage_heads", "usage_pieces", "usage_spelling"]
 
 NAME_WORDS_FILE = "data/names/name-words.tsv"
 
@@ -42,12 +42,36 @@ def usage_spelling(word: str) -> str | None:
     table = _table()
     if word in table:
         return table[word]
-    pieces = _split(word, table)
-    if pieces is None:
-        return None
+    pieces = usage_pieces(word)
+    return None if pieces is None else join_pieces([spelled for _, spelled in pieces])
+
+
+def usage_pieces(word: str) -> list[tuple[str, str]] | None:
+    """A normalized word as listed words, ``(khmer, spelling)``: one piece when it is listed
+    whole, else the pieces it is made of, the longest first at each point (a piece that
+    starts with អ is marked to start a word of its own, see :func:`join_pieces`); ``None``
+    when the table does not cover it."""
+    return _whole(word, _table())
+
+
+def usage_heads(word: str) -> list[tuple[str, str]]:
+    """The listed words that start a normalized word the table does not cover, longest
+    first, as ``(khmer, spelling)``, each where the rest of the word can start
+    (ព្រហ្មនា: ព្រហ្ម "Prum")."""
+    table = _table()
+    return [
+        (word[:end], table[word[:end]])
+        for end in range(len(word) - 1, 1, -1)
+        if word[:end] in table and word[end] in _STARTS
+    ]
+
+
+def join_pieces(spellings: list[str]) -> str:
+    """The spellings of a word's pieces joined into the word: ``["Srey", "Pov"]`` →
+    ``"Sreypov"``."""
     # (a letter that ends one piece and doubles the next is written twice, not three
     # times: វណ្ណ + នី is "Vanny", not "Vannny")
-    joined = _TRIPLED.sub(r"\1\1", "".join(pieces).lower()).replace(_GLOTTAL, " ")
+    joined = _TRIPLED.sub(r"\1\1", "".join(spellings).lower()).replace(_GLOTTAL, " ")
     return " ".join(part[:1].upper() + part[1:] for part in joined.split())
 
 
@@ -59,7 +83,7 @@ _GLOTTAL = "\u0000"
 An", as the rules write a syllable opened by អ after a closed one)."""
 
 
-def _split(word: str, table: dict[str, str]) -> list[str] | None:
+def _split(word: str, table: dict[str, str]) -> list[tuple[str, str]] | None:
     """``word`` as two or more listed words, longest first at each point; a piece ends only
     where the next one can start (not before a vowel sign, a sign or a subscript)."""
     if not word:
@@ -68,12 +92,12 @@ def _split(word: str, table: dict[str, str]) -> list[str] | None:
         head, rest = word[:end], word[end:]
         if head in table and rest[0] in _STARTS and (rest_pieces := _whole(rest, table)):
             if rest[0] == "អ":
-                rest_pieces[0] = _GLOTTAL + rest_pieces[0]
-            return [table[head], *rest_pieces]
+                rest_pieces[0] = (rest_pieces[0][0], _GLOTTAL + rest_pieces[0][1])
+            return [(head, table[head]), *rest_pieces]
     return None
 
 
-def _whole(word: str, table: dict[str, str]) -> list[str] | None:
+def _whole(word: str, table: dict[str, str]) -> list[tuple[str, str]] | None:
     if word in table:
-        return [table[word]]
+        return [(word, table[word])]
     return _split(word, table)

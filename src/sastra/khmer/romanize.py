@@ -105,10 +105,15 @@ syllable begins, nor whether a written vowel is pronounced, so some names come o
 in a spelling other than the family's own (ធីតា gives "Thita", printed "Thida";
 ម៉ម gives "Mam", printed "Mom"; ពៅ gives "Pou", printed "Pov"), and the name rules
 above misspell ordinary words (សន្តិភាព "Sandepheap"). The glossary fixes preferred
-spellings; :func:`sastra.khmer.similarity.same_name` recognises these variants.
+spellings; :func:`sastra.khmer.similarity.same_name` recognises these variants, and where
+the Khmer is known :func:`sastra.khmer.print_spellings.match_romanization` takes the
+spellings print uses at the points the rules above leave open (the inherent vowel's ``a`` or
+``o``, a final's Pali ិ read or not, …).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sastra.khmer.name_words import usage_spelling
 from sastra.khmer.syllables import (
@@ -130,7 +135,7 @@ from sastra.khmer.syllables import (
 )
 from sastra.khmer.unicode import normalize
 
-__all__ = ["romanize_name"]
+__all__ = ["Piece", "pieces", "render", "romanize_name", "word_pieces"]
 
 
 def _final(syl: Syllable) -> str:
@@ -179,9 +184,45 @@ def _nucleus(syl: Syllable) -> str:
 _PLAIN_A_AFTER = frozenset("លរនយញ")
 
 
-def _spell(syls: list[Syllable]) -> str:
-    """Spell a word's syllables, with the name conventions the module docstring lists."""
-    text, previous_final, previous_nucleus = "", "", ""
+@dataclass(frozen=True)
+class Piece:
+    """One spoken syllable of a word as the romanizer spells it (``onset + nucleus +
+    final``), with the syllable it spells, so that :mod:`sastra.khmer.print_spellings` can
+    offer the other spellings print uses for it."""
+
+    syllable: Syllable
+    onset: str
+    nucleus: str
+    final: str
+    space: bool = False
+    """The syllable starts a word of its own (សំអាន "Sam An")."""
+    silent: str = ""
+    """For a silent subscript closing the word, what is written for it instead ("n" of
+    សុវណ្ណ "Sovann", else nothing); onset, nucleus and final are then empty."""
+    silent_end: bool = False
+    """The piece is a silent subscript closing the word."""
+
+
+def render(pieces: list[Piece]) -> str:
+    """The word the pieces spell: a consonant closing one syllable and opening the next is
+    written once, except ``n`` and ``l`` (:func:`_join`)."""
+    text, previous_final = "", ""
+    for piece in pieces:
+        if piece.silent_end:
+            text += piece.silent
+            continue
+        if piece.space:
+            text += " "
+        text = _join(text, previous_final, piece.onset + piece.nucleus + piece.final)
+        previous_final = piece.final
+    return text
+
+
+def pieces(syls: list[Syllable]) -> list[Piece]:
+    """A word's syllables as the romanizer spells them, with the name conventions the module
+    docstring lists."""
+    out: list[Piece] = []
+    previous_nucleus = ""
     for k, syl in enumerate(syls):
         last = k + 1 == len(syls)
         prev = syls[k - 1] if k else None
@@ -193,8 +234,9 @@ def _spell(syls: list[Syllable]) -> str:
         if syl.onset[:1] == ["ហ"] and len(syl.onset) > 1:
             onset = _H_CLUSTER.get(syl.onset[1], onset[1:] or onset) + onset[2:]  # ហ្គ "G"
         if last and prev is not None and inherent(syl) and prev.geminate:
-            if syl.onset == [prev.final] and prev.final in ("ណ", "ន"):
-                text += "n"  # a geminate n is written twice: សុវណ្ណ "Sovann"
+            # a geminate n is written twice: សុវណ្ណ "Sovann"
+            n = "n" if syl.onset == [prev.final] and prev.final in ("ណ", "ន") else ""
+            out.append(Piece(syl, "", "", "", silent=n, silent_end=True))
             continue  # a silent subscript at the end of the word: ចន្ទ, ភក្ត្រ
         nucleus = _nucleus(syl)
         final = _final(syl)
@@ -242,11 +284,12 @@ def _spell(syls: list[Syllable]) -> str:
             final = "th"  # a short vowel's final t: គិត "Kith", សាឡុត "Saloth"; ណាត stays "Nat"
         elif last and k and syl.final in ("ត", "ដ") and syl.vowel in ("េ", "ែ") and _plain(syl):
             final = "th"  # closing a given name after e: សាវ៉េត "Saveth", សុផល្លែត "Sophalleth"
-        if syl.onset == ["អ"] and prev is not None and (prev.final or NIKAHIT in prev.signs):
-            text += " "  # a syllable opened by អ after a closed one starts a word: សំអាន "Sam An"
-        text = _join(text, previous_final, onset + nucleus + final)
-        previous_final, previous_nucleus = final, nucleus
-    return text
+        # a syllable opened by អ after a closed one starts a word: សំអាន "Sam An"
+        closed = prev is not None and bool(prev.final or NIKAHIT in prev.signs)
+        space = syl.onset == ["អ"] and closed
+        out.append(Piece(syl, onset, nucleus, final, space=space))
+        previous_nucleus = nucleus
+    return out
 
 
 _H_CLUSTER = {"គ": "g", "វ": "f", "ប": "b"}
@@ -286,22 +329,34 @@ def _silent_ng(syl: Syllable, rest: list[Syllable]) -> bool:
 
 
 def _romanize_word(word: str) -> str:
-    out: list[str] = []
+    parts = word_pieces(normalize(word))
+    return "".join(render(part) if isinstance(part, list) else part for part in parts)
+
+
+def word_pieces(word: str, *, spoken_final_i: bool = False) -> list[str | list[Piece]]:
+    """A normalized word as the rules read it: each run of Khmer letters as its pieces, and
+    what lies between runs (digits, Latin letters) as text; the ``r`` a lone a-series
+    consonant takes (:func:`_lone_r`) is text after its run. ``spoken_final_i`` reads a
+    final's Pali ិ (:func:`sastra.khmer.syllables.syllables`)."""
+    out: list[str | list[Piece]] = []
     run: list[Cluster] = []
-    for part in [*clusters(normalize(word)), ""]:
+    for part in [*clusters(word), ""]:
         if isinstance(part, Cluster):
             run.append(part)
             continue
         if run:
-            out.append(_spell(syllables(run)) + _lone_r(run))
-            run.clear()
-        out.append(part)
-    return "".join(out)
+            out.append(pieces(syllables(run, spoken_final_i=spoken_final_i)))
+            if lone := _lone_r(run):
+                out.append(lone)
+            run = []
+        if part:
+            out.append(part)
+    return out
 
 
 def _lone_r(run: list[Cluster]) -> str:
     """A word of one bare a-series consonant is printed with ``r`` after its vowel, the way
-    print marks a long open vowel: ស "Sar" (ហោ "Hor" likewise, see :func:`_spell`)."""
+    print marks a long open vowel: ស "Sar" (ហោ "Hor" likewise, see :func:`pieces`)."""
     one = run[0] if len(run) == 1 else None
     if one is None or not one.bare or one.subs or one.signs or one.shifter:
         return ""

@@ -53,7 +53,7 @@ __all__ = [
     "VOWEL_INDEL",
     "VOWEL_OTHER_CLASS",
     "VOWEL_SAME_CLASS",
-    "match_romanization",
+    "latin_words",
     "name_distance",
     "name_key",
     "same_name",
@@ -138,6 +138,12 @@ def _words(latin: str) -> tuple[str, ...]:
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     plain = re.sub(r"['’\-.]", "", plain)
     return tuple(_WORD_RE.findall(plain))
+
+
+def latin_words(latin: str) -> tuple[str, ...]:
+    """The words of a Latin name as :func:`name_distance` compares them: lower case, without
+    diacritics, hyphens or apostrophes: ``latin_words("Hun Manet's")`` → ``("hun", "manets")``."""
+    return _words(latin)
 
 
 @lru_cache(maxsize=4096)
@@ -367,14 +373,3 @@ def same_place(a: str, b: str) -> bool:
         return False
     x, y = apart[0]
     return min(len(x), len(y)) >= PLACE_WORD_MIN and _word_distance(x, y) <= CONSONANT
-
-
-def match_romanization(khmer: str, latin: str) -> bool:
-    """True when ``latin`` is a spelling of the Khmer name ``khmer``.
-
-    The Khmer name is romanized with :func:`sastra.khmer.romanize.romanize_name` and
-    compared with :func:`same_name`.
-    """
-    from sastra.khmer.romanize import romanize_name
-
-    return same_name(romanize_name(khmer), latin)

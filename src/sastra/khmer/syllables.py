@@ -159,8 +159,12 @@ _SILENT_SUB = {"ន": ["ទ"], "ណ": ["ឌ"]}
 """A nasal whose subscript stop is not pronounced before another syllable (ចន្ទម៉ុល)."""
 
 
-def syllables(parts: list[Cluster]) -> list[Syllable]:
-    """Group a word's clusters into spoken syllables: onset, vowel, final."""
+def syllables(parts: list[Cluster], *, spoken_final_i: bool = False) -> list[Syllable]:
+    """Group a word's clusters into spoken syllables: onset, vowel, final.
+
+    A word-final consonant written with ិ after a long syllable is read as a final whose
+    Pali vowel is silent (:func:`_silent_final_i`); with ``spoken_final_i`` the vowel is
+    read, as some families print it (សិទ្ធិ "Sithi" beside "Seth")."""
     syls: list[Syllable] = []
     for k, c in enumerate(parts):
         if TOANDAKHIAT in c.signs:
@@ -215,7 +219,7 @@ def syllables(parts: list[Cluster]) -> list[Syllable]:
                 from_subscript=onset is c.subs,
             )
         )
-    return _silent_final_i(syls)
+    return syls if spoken_final_i else _silent_final_i(syls)
 
 
 def _silent_final_i(syls: list[Syllable]) -> list[Syllable]:

@@ -6,8 +6,10 @@ introduced. Such a name is found when the same person is at the same place in bo
 versions: the same translatable frontmatter field (``managementTeam.member[2].name``),
 or the same paragraph when both bodies have as many paragraphs. There, a Latin run
 of two or three name words (:func:`~sastra.khmer.honorifics_latin.name_words`) and a run of
-as many Khmer words (none a title or a common word) are one name when the romanization
-of the Khmer run is within :data:`UNMARKED_LIMIT` of the Latin run, word by word.
+as many Khmer words (none a title or a common word) are one name when the nearest spelling
+of the Khmer run (the romanizer's, or another that print uses where the Khmer leaves a
+choice: :func:`~sastra.khmer.print_spellings.romanization_distance`) is within
+:data:`UNMARKED_LIMIT` of the Latin run, word by word.
 """
 
 from __future__ import annotations
@@ -20,8 +22,7 @@ from typing import TYPE_CHECKING
 from sastra.content.parse import get_path
 from sastra.khmer.honorifics import is_not_name
 from sastra.khmer.honorifics_latin import name_words
-from sastra.khmer.romanize import romanize_name
-from sastra.khmer.similarity import name_distance
+from sastra.khmer.print_spellings import romanization_distance
 from sastra.khmer.unicode import normalize
 from sastra.names.mentions import mask_markup
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["PairText", "Unit", "pair_text", "unmarked_names"]
 
 UNMARKED_LIMIT = 1.0
-"""Largest word distance between the romanized Khmer run and the Latin run."""
+"""Largest word distance between the Khmer run's nearest spelling and the Latin run."""
 
 
 @dataclass(frozen=True)
@@ -128,9 +129,7 @@ def unmarked_names(units: Iterable[Unit]) -> list[tuple[str, tuple[str, ...], tu
                 window = tuple(words[start : start + n])
                 if not all(_KM_WORD.match(w) and not is_not_name(w) for w in window):
                     continue
-                if name_distance(romanize_name(" ".join(window)), " ".join(latin)) <= (
-                    UNMARKED_LIMIT
-                ):
+                if romanization_distance(" ".join(window), " ".join(latin)) <= (UNMARKED_LIMIT):
                     out.append((unit.lang, window, latin))
                     break
     return out

@@ -2,8 +2,9 @@
 
 :func:`discover` reads the paired texts (Khmer and English), takes the names that
 follow honorifics in each (:mod:`sastra.names.mentions`), and *aligns* them within each
-pair: an English name belongs to the Khmer name whose romanization
-(:func:`~sastra.khmer.romanize.romanize_name`) is nearest by
+pair: an English name belongs to the Khmer name whose spellings (the romanizer's,
+:func:`~sastra.khmer.romanize.romanize_name`, and the others print uses where the Khmer
+leaves a choice, :func:`~sastra.khmer.print_spellings.romanization_distance`) are nearest by
 :func:`~sastra.khmer.similarity.name_distance`, at most :data:`ALIGN_LIMIT` away,
 preferring the alignment with the most words. A glossary spelling anchors a name
 directly. The result lists each Khmer name with every Latin spelling seen and its
@@ -29,6 +30,7 @@ from functools import lru_cache
 
 from sastra.khmer.honorifics import is_not_name
 from sastra.khmer.places import PREFIXES
+from sastra.khmer.print_spellings import romanization_distance
 from sastra.khmer.romanize import romanize_name
 from sastra.khmer.similarity import name_distance, same_place
 from sastra.khmer.unicode import normalize
@@ -46,6 +48,7 @@ __all__ = [
     "LatinCluster",
     "PairText",
     "discover",
+    "spelling_distance",
 ]
 
 ALIGN_LIMIT = 1.0
@@ -125,6 +128,22 @@ def romanized(khmer: str) -> str:
     return known.en if known is not None else romanize_name(khmer)
 
 
+def spelling_distance(khmer: str, latin: str) -> float:
+    """How far a Latin spelling is from a Khmer name: the distance to the nearest spelling
+    print uses for it (:func:`~sastra.khmer.print_spellings.romanization_distance`: the
+    romanizer's, and its other spellings where the Khmer letters leave a choice, such as
+    the inherent vowel's *a* or *o*), or to its well-known spelling, whichever is nearer."""
+    distance = romanization_distance(khmer, latin)
+    known = _known_spelling(khmer)
+    return distance if known is None else min(distance, name_distance(known, latin))
+
+
+@lru_cache(maxsize=65536)
+def _known_spelling(khmer: str) -> str | None:
+    known = well_known().lookup(khmer)
+    return None if known is None else known.en
+
+
 @lru_cache(maxsize=4096)
 def _count_re(spelling: str) -> object:
     return latin_pattern([spelling])
@@ -147,19 +166,19 @@ def align(khmer: tuple[str, ...], latin: tuple[str, ...]) -> tuple[int, int, flo
     """
     top = min(len(khmer), len(latin))
     for n in range(top, 1 if top > 1 else 0, -1):
-        d = name_distance(romanized(" ".join(khmer[:n])), " ".join(latin[:n]))
+        d = spelling_distance(" ".join(khmer[:n]), " ".join(latin[:n]))
         if d <= ALIGN_LIMIT:
             return n, n, d
     if top > 1:
         words = zip(khmer[:2], latin[:2], strict=True)
-        mean = sum(name_distance(romanized(k), e) for k, e in words) / 2
+        mean = sum(spelling_distance(k, e) for k, e in words) / 2
         if mean <= LOOSE_LIMIT:
             return 2, 2, ALIGN_LIMIT + mean
     best: tuple[int, int, float] | None = None
     for kn in range(1, len(khmer) + 1):
         for ln in range(1, len(latin) + 1):
             if kn != ln and (kn > 1 or ln > 1):
-                d = name_distance(romanized(" ".join(khmer[:kn])), " ".join(latin[:ln]))
+                d = spelling_distance(" ".join(khmer[:kn]), " ".join(latin[:ln]))
                 if d <= ALIGN_LIMIT and (best is None or d < best[2]):
                     best = (kn, ln, d)
     return best

@@ -14,10 +14,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sastra.khmer.similarity import name_distance
 from sastra.khmer.unicode import normalize
 from sastra.model import Article
-from sastra.names.discover import ALIGN_LIMIT, DEFAULT_WORDS, align, glossary_khmer, romanized
+from sastra.names.discover import (
+    ALIGN_LIMIT,
+    DEFAULT_WORDS,
+    align,
+    glossary_khmer,
+    spelling_distance,
+)
 from sastra.names.glossary import Glossary, NameEntry, same_person_key
 from sastra.names.mentions import khmer_mentions, latin_mentions, latin_pattern, mask_markup
 
@@ -198,7 +203,7 @@ def _khmer_has(found: _Found, km_plain: str, km_words: tuple[str, ...]) -> bool:
     n = len(latin.split())
     for start in range(len(km_words)):
         window = " ".join(km_words[start : start + n])
-        if window and name_distance(romanized(window), latin) <= ALIGN_LIMIT:
+        if window and spelling_distance(window, latin) <= ALIGN_LIMIT:
             return True
     return any(align(m.words, tuple(latin.split())) for m in khmer_mentions(km_plain))
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sastra.khmer.similarity import same_name
 from sastra.model import Location, printable
 from sastra.names.mentions import latin_pattern, scan_regions
 
@@ -46,6 +47,22 @@ class VariantFinding:
         return printable(f"{where}: '{self.found}' → '{self.preferred}' ({self.khmer})")
 
 
+# The words after a name, on its line or the next.
+_NEXT_WORDS = re.compile(r"(?:[ \t]*(?:\r?\n[ \t]*)?[^\W\d_][\w'’-]*)")
+
+
+def _whole_name_goes_on(region: str, end: int, found: str, preferred: str) -> bool:
+    """True when the words after a shorter variant make, with it, a spelling of the whole
+    name: "Hang Chuon" of "Hang Chuon Narun" (for "Hang Chuon Naron") is not the variant
+    "Hang Chuon", and a fix would make "Hang Chuon Naron Narun"."""
+    missing = len(preferred.split()) - len(found.split())
+    words = []
+    while len(words) < missing and (word := _NEXT_WORDS.match(region, end)):
+        words.append(word.group().strip())
+        end = word.end()
+    return len(words) == missing > 0 and same_name(" ".join([found, *words]), preferred)
+
+
 def _variant_regex(glossary: Glossary) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     variants = {v for e in glossary.entries for v in e.variants}
     preferred = {e.en for e in glossary.entries}
@@ -58,7 +75,9 @@ def find_variants(text: str, glossary: Glossary, path: str) -> list[VariantFindi
     Matching is case-sensitive and word-bounded ("Mao Sila's" matches, "Mao Silas" does
     not); a line break between the words of a name still matches. Code, link targets
     and image paths are not searched, nor is the ``l10n`` block; a variant that lies
-    inside an occurrence of a preferred form is not a finding.
+    inside an occurrence of a preferred form is not a finding, nor a shorter variant that
+    the next words make a spelling of the whole name ("Hang Chuon" of "Hang Chuon Narun":
+    a fix would make it "Hang Chuon Naron Narun").
     """
     variants, preferred = _variant_regex(glossary)
     if variants is None:
@@ -72,7 +91,7 @@ def find_variants(text: str, glossary: Glossary, path: str) -> list[VariantFindi
                 continue
             found = " ".join(match.group(0).split())
             entry = glossary.by_latin(found)
-            if entry is None:
+            if entry is None or _whole_name_goes_on(region, match.end(), found, entry.en):
                 continue
             offset = start + match.start()
             line = text.count("\n", 0, offset) + 1

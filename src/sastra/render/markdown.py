@@ -12,12 +12,18 @@ The pipeline is markdown-it's, plus two core rules of ours:
   page) and, unless the site allows raw HTML, turns the rest of it into text, escaped
   on the page, and records the line of the first such piece.
 
+An MDX page (``mdx=True``) is read as MDX reads it: no indented code blocks, and JSX
+component tags (``<Tabs>``, ``<TabItem value="a">``, ``</Tabs>``, ``<Hint />``, a
+capitalised or dotted name) are not HTML: the build cannot run them, so the tags are
+left out and what they wrap is shown as Markdown, and their names are recorded.
+
 Khmer line-break hints, when asked for, go into text tokens only: never into attributes, URLs,
 inline code or code blocks.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -56,6 +62,8 @@ class RenderEnv:
     """Every image address found, in order."""
     raw_html: int | None = None
     """File line of the first raw HTML shown as text (``allow_html`` off), if any."""
+    components: dict[str, int] = field(default_factory=dict)
+    """MDX component names whose tags were left out, with the file line of the first."""
 
 
 def _lines_rule(state: StateCore) -> None:
@@ -112,10 +120,22 @@ def drop_comments(text: str) -> str:
     return "".join(parts)
 
 
+# A JSX tag: opening (attributes may hold quoted strings or {expressions}, braces nested
+# once), closing or self-closing, of a component (capitalised or dotted name) or a
+# fragment (``<>``, ``</>``).
+_JSX_TAG = re.compile(
+    r"<(?:/?(?P<name>[A-Z][\w]*(?:\.[\w]+)*|[a-z][\w]*(?:\.[\w]+)+)"
+    r"""(?:\s+(?:[^<>"'{}]|"[^"]*"|'[^']*'|\{(?:[^{}]|\{[^{}]*\})*\})*)?/?|/?)>"""
+)
+_JSX_LINE = re.compile(rf"[ \t]*(?:{_JSX_TAG.pattern}[ \t]*)+")
+
+
 def _html_rule(state: StateCore) -> None:
-    """Drop HTML comments; unless HTML is allowed, make other raw HTML text."""
+    """Drop HTML comments; unless HTML is allowed, make other raw HTML text (on an MDX
+    page, inline JSX component tags go first; lines of them went before parsing)."""
     env = state.env.get("sastra")
     allow = bool(state.md.options.get("sastra_allow_html"))
+    mdx = bool(state.md.options.get("sastra_mdx"))
     first: list[int] = []
     kept: list[Token] = []
     for token in state.tokens:
@@ -131,6 +151,9 @@ def _html_rule(state: StateCore) -> None:
                 continue
             if child.content.startswith("<!--"):
                 child.content = ""
+            elif mdx and _JSX_TAG.fullmatch(child.content):
+                _record(env, child.content, int(child.meta.get("line", 0)))
+                child.content = ""
             elif not allow:
                 child.type = "text"
                 first.append(int(child.meta.get("line", 0)))
@@ -138,6 +161,31 @@ def _html_rule(state: StateCore) -> None:
     state.tokens = kept
     if first and isinstance(env, RenderEnv):
         env.raw_html = env.first_line + min(first)
+
+
+def _record(env: object, tags: str, line: int) -> None:
+    """Note the components of ``tags`` (at body line ``line``) in ``env``."""
+    if isinstance(env, RenderEnv):
+        for found in _JSX_TAG.finditer(tags):
+            env.components.setdefault(found["name"] or "<>", env.first_line + line)
+
+
+def _without_component_lines(md: MarkdownIt, body: str, env: RenderEnv) -> str:
+    """An MDX body with each line of only JSX component tags blanked (line numbers kept),
+    outside code fences, and the components recorded in ``env``: what they wrap is then
+    read as Markdown, as MDX reads it (a tag's line ends a paragraph)."""
+    if not _JSX_TAG.search(body):
+        return body
+    lines = body.split("\n")
+    code: set[int] = set()
+    for token in parse(md, body, {}):
+        if token.type == "fence" and token.map is not None:
+            code.update(range(*token.map))
+    for number, line in enumerate(lines):
+        if number not in code and "<" in line and _JSX_LINE.fullmatch(line):
+            _record(env, line, number)
+            lines[number] = ""
+    return "\n".join(lines)
 
 
 def _render_html_text(
@@ -158,11 +206,15 @@ def _render_text(
 
 
 @cache
-def _parser(allow_html: bool) -> MarkdownIt:
+def _parser(allow_html: bool, mdx: bool = False) -> MarkdownIt:
     # HTML is always parsed, so comments can be dropped and the rest told apart.
-    options = {"html": True, "typographer": False, "sastra_allow_html": allow_html}
+    options = {
+        "html": True, "typographer": False, "sastra_allow_html": allow_html, "sastra_mdx": mdx
+    }  # fmt: skip
     md = MarkdownIt("commonmark", options)
     md.enable("table")
+    if mdx:  # MDX has no indented code: an indented line in a component is text
+        md.disable("code")
     md.use(anchors_plugin, min_level=1, max_level=4, slug_func=slugify)
     md.core.ruler.push("sastra_lines", _lines_rule)
     md.core.ruler.push("sastra_html", _html_rule)
@@ -172,9 +224,13 @@ def _parser(allow_html: bool) -> MarkdownIt:
     return md
 
 
-def render_markdown(body: str, env: RenderEnv, *, allow_html: bool = False) -> str:
+def render_markdown(
+    body: str, env: RenderEnv, *, allow_html: bool = False, mdx: bool = False
+) -> str:
     """The body as HTML; image problems and addresses are recorded in ``env``."""
-    md, context = _parser(allow_html), {"sastra": env}
+    md, context = _parser(allow_html, mdx), {"sastra": env}
+    if mdx:
+        body = _without_component_lines(md, body, env)
     return str(md.renderer.render(parse(md, body, context), md.options, context))
 
 

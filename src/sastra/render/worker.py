@@ -102,11 +102,16 @@ class Renderer:
                 body = without_mdx_statements(body)
             if lead_heading(body) == article.title:  # the page shows the title already
                 body = without_lead_heading(body)
-            html = render_markdown(body, env, allow_html=self.config.build.allow_html)
+            mdx = is_mdx(article.path)
+            html = render_markdown(body, env, allow_html=self.config.build.allow_html, mdx=mdx)
             for line, message in env.problems:
                 problems.append(Diagnostic(Location(article.path, line), message))
             if env.raw_html is not None:
                 self.theme.fallbacks.add(("html", article.path, str(env.raw_html)))
+            if env.components:
+                line = min(env.components.values())
+                names = ",".join(sorted(env.components, key=env.components.__getitem__))
+                self.theme.fallbacks.add(("mdx", article.path, f"{line}:{names}"))
             context = {**context, "article": {**context["article"], "content": Markup(html)}}
         data: bytes | None = None
         try:

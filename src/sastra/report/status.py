@@ -40,6 +40,8 @@ STATE_STYLE = {
 
 
 _WITH_BASELINE = (State.UP_TO_DATE, State.STALE, State.UNKNOWN)
+_TO_TRANSLATE = (State.MISSING, State.STALE, State.IN_PROGRESS)
+"""States whose row shows the source's words (``--words``): work a translator has."""
 
 
 def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) -> dict[str, Any]:
@@ -198,7 +200,7 @@ def _detail(
         text.append(f"{version.path} (source {article.source}: {source_path})")
     else:
         text.append(f"{version.path}", style="dim")
-    if words is not None and version.state in (State.MISSING, State.STALE):
+    if words is not None and version.state in _TO_TRANSLATE:
         text.append(f"  ~{words.get(str(article.key), 0)} source words", style="cyan")
     return text
 

@@ -168,18 +168,19 @@ def remembered_baseline(
     namespace: str,
 ) -> tuple[Baseline, ...]:
     """:func:`find_baseline`, remembered in ``cache`` by everything its answer depends on:
-    the history (HEAD, the content folders, the cut), the path, the text's fingerprint
+    the history (HEAD, the content folders and those content moved in from, the cut, the
+    history's version), the path, the text's fingerprint
     and the fingerprints' namespace. A warm run, and a run after a source was edited,
     then walk no translation's history again. An answer that met an unreadable version
     is not remembered (the blob may be fetched later, HEAD unchanged). Whether a merge
-    combined its parents' versions is kept too, by the blobs it read (a run after HEAD
-    moved asks again)."""
+    combined its parents' versions is kept too, by the blobs it read: a run after HEAD
+    moved walks again, but merges no text again."""
     if cache is None or not history.commits:
         return find_baseline(history, path, current, fingerprint)
     key = hashlib.blake2b(
         "\0".join(
             (namespace, history.head, history.content, ",".join(map(str, sorted(history.cut))),
-             path, current)
+             path, current, f"{history.version}", "\n".join(history.moved))
         ).encode("utf-8", "surrogateescape"),
         digest_size=16,
     ).hexdigest()  # fmt: skip

@@ -160,6 +160,7 @@ def scaffold(
     target_lang: str,
     key: str,
     mdx: bool = False,
+    mark: str = "---",
 ) -> str:
     """The text of a new translation file.
 
@@ -167,7 +168,8 @@ def scaffold(
     text behind a ``TRANSLATE:`` marker; the body is the source body under a
     comment telling the translator what to do: a JSX comment on an MDX page (MDX 2
     rejects ``<!--``, so an HTML comment would break the site's build). The ``l10n``
-    block records the source and its fingerprint.
+    block records the source and its fingerprint. The frontmatter is written in the
+    source's language: YAML (``mark`` ``---``) or TOML (``+++``, Hugo's).
     """
     meta: dict[str, Any] = _deep_copy(source_meta)
     meta.pop("l10n", None)
@@ -178,14 +180,19 @@ def scaffold(
     meta["l10n"] = {"source": source_lang, "source_hash": source_hash}
     if source_commit:
         meta["l10n"]["source_commit"] = source_commit
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    if mark == "+++":
+        import tomli_w
+
+        front = tomli_w.dumps(meta)
+    else:
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     note = (
         f"{TRANSLATE_MARK} translate the {source_lang} text below into {target_lang}, "
         f"then review it with `i18n review {key}`"
     )
     note = f"{{/* {note} */}}" if mdx else f"<!-- {note} -->"
     body = source_body.lstrip("\n")
-    return f"---\n{front}---\n\n{note}\n\n{body}"
+    return f"{mark}\n{front}{mark}\n\n{note}\n\n{body}"
 
 
 def _deep_copy(value: Any) -> Any:

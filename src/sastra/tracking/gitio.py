@@ -1,15 +1,20 @@
 """The git processes of the history walk: ``git log`` into a temporary file, one
 long-lived ``git cat-file --batch``, and the one ``git rev-parse`` that finds the
-repository. Nothing here spawns a process per file.
+repository (and, only where content was moved in from another folder, one ``git
+diff-tree`` and one more ``git log``: :mod:`sastra.tracking.moves`). Nothing here
+spawns a process per file.
 """
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import tempfile
 import threading
 from pathlib import Path
 from typing import IO
+
+log = logging.getLogger(__name__)
 
 
 class BlobReader:
@@ -90,13 +95,24 @@ class GitOutput:
     GIL from a busy interpreter only every few milliseconds: ``git log`` then stalls
     on a full pipe for much of a cold run.)"""
 
-    def __init__(self, cwd: Path, args: list[str]) -> None:
+    def __init__(self, cwd: Path, args: list[str], stdin: bytes | None = None) -> None:
+        """Start ``git <args>`` in ``cwd``; ``stdin``, when given, is its input (from a
+        temporary file too: no pipe to keep fed)."""
         self._args = args
         self._out = tempfile.TemporaryFile()  # noqa: SIM115 (closed by text())
         self._err = tempfile.TemporaryFile()  # noqa: SIM115
-        self._proc = subprocess.Popen(
-            ["git", "-C", str(cwd), *args], stdout=self._out, stderr=self._err
-        )
+        source = None
+        if stdin is not None:
+            source = tempfile.TemporaryFile()  # noqa: SIM115 (closed once git has it)
+            source.write(stdin)
+            source.seek(0)
+        try:
+            self._proc = subprocess.Popen(
+                ["git", "-C", str(cwd), *args], stdin=source, stdout=self._out, stderr=self._err
+            )
+        finally:
+            if source is not None:
+                source.close()
 
     def text(self) -> str:
         """The output; raises :class:`subprocess.CalledProcessError` like ``check=True``."""
@@ -105,6 +121,16 @@ class GitOutput:
         if code != 0:
             raise subprocess.CalledProcessError(code, ["git", *self._args], out, err)
         return out.decode("utf-8", errors="surrogateescape")
+
+    def text_if_ok(self) -> str | None:
+        """The output; ``None`` (and one log line) when git failed."""
+        try:
+            return self.text()
+        except subprocess.CalledProcessError as exc:
+            err = exc.stderr.decode("utf-8", "replace").strip() if exc.stderr else ""
+            first = err.splitlines()[0] if err else f"exit status {exc.returncode}"
+            log.info("git %s failed: %s", self._args[0], first)
+            return None
 
 
 def _read_all(file: IO[bytes]) -> bytes:

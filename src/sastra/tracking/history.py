@@ -8,23 +8,37 @@ with each commit's parents (``%P``) and its raw diff against its *first* parent
 file at any commit follows: walk the commit's first-parent line back to the
 nearest commit that changed the file. Blob contents come from one long-lived
 ``git cat-file --batch`` (:mod:`sastra.tracking.gitio`).
+
+Content moved in from outside the content folders (a site folder moved, a collection
+moved in) is followed too: the folders it came from are found after the log, and the
+history is read again with them (:mod:`sastra.tracking.moves`). A file outside the
+site's folder is named relative to it (``../website/content/en/a.md``).
 """
 
 from __future__ import annotations
 
 import logging
+import posixpath
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from sastra.cache import BlobCache
+from sastra.tracking import moves
 from sastra.tracking.gitio import BlobReader, GitOutput, cut_commits, is_ancestor, locate
+from sastra.tracking.moves import DIFF_TREE_ARGS, MOVE_ROUNDS, Rename, new_folders
 
 log = logging.getLogger(__name__)
 _NULL_BLOB = "0" * 40
 ANCESTOR_BITS_LIMIT = 20_000
 """Histories up to this many commits keep every commit's ancestors as a bit set."""
+HISTORY_VERSION = 2
+"""Bumped when a history read from the same commits would come out otherwise (2: content
+moved in from outside the content folders is followed); a cached one of another
+version is read again."""
 
 
 class FileVersion(NamedTuple):
@@ -44,6 +58,9 @@ class FileVersion(NamedTuple):
     before: str | None = None
     """Blob id of the file (under its old name, for a rename) in the first parent;
     ``None`` when it did not exist there."""
+
+
+_position = attrgetter("position")
 
 
 @dataclass
@@ -71,6 +88,11 @@ class GitHistory:
 
     head: str = ""
     content: str = ""
+    """The content folders (repository-relative), one a line: the pathspecs."""
+    moved: tuple[str, ...] = ()
+    """Folders (or files) content was moved in from: pathspecs too (see moves)."""
+    version: int = 0
+    """:data:`HISTORY_VERSION` when read (a history cached by an older Sastra: 0)."""
 
     @classmethod
     def load(
@@ -108,7 +130,7 @@ class GitHistory:
         prefix = "" if prefix == "." else prefix + "/"
         # The content folders as git pathspecs, one a line (one folder on most sites).
         content = "\n".join(d.resolve().relative_to(toplevel).as_posix() for d in content_dirs)
-        history = cls(toplevel, prefix, head=head, content=content)
+        history = cls(toplevel, prefix, head=head, content=content, version=HISTORY_VERSION)
         if not head:
             return PendingHistory(history)
         cut, reason = cut_commits(toplevel)
@@ -116,29 +138,114 @@ class GitHistory:
         cached = cache.get("git-history", key) if cache is not None else None
         older = None
         revisions = head
-        if isinstance(cached, GitHistory) and cached.site_prefix == prefix:
+        if (
+            isinstance(cached, GitHistory)
+            and cached.site_prefix == prefix
+            and cached.version == HISTORY_VERSION
+        ):
             if cached.head == head:
                 return PendingHistory(cached)
             if is_ancestor(toplevel, cached.head, head):
                 older, revisions = cached, f"{cached.head}..{head}"
-        output = GitOutput(toplevel, _log_args(content, revisions))
+                history.moved = cached.moved
+        output = history._log(revisions)
 
         def finish() -> GitHistory:
-            parents = history._parse(output.text())
+            parents, added = history._parse(output.text())
             if older is not None:
                 history._append(older)
             history._link(parents, cut, reason)
+            found = history._follow_moves(added, cut, reason)
             if cache is not None:
-                cache.put("git-history", key, history)
-            return history
+                cache.put("git-history", key, found)
+            return found
 
         return PendingHistory(None, finish)
 
     # -- reading git log ----------------------------------------------------------------------
-    def _parse(self, out: str) -> list[list[str]]:
-        """Read ``git log`` output; returns each new commit's parent ids (linked later)."""
+    def _log(self, revisions: str) -> GitOutput:
+        """``git log`` of ``revisions`` over the content folders and those it moved from."""
+        if not self.moved:
+            return GitOutput(self.toplevel, _log_args(self.content, revisions))
+        # (revisions and pathspecs on stdin: a move may name many old files)
+        specs = [*self.content.split("\n"), *(f":(literal){m}" for m in self.moved)]
+        stdin = "\n".join([revisions, "--", *specs, ""]).encode("utf-8", "surrogateescape")
+        return GitOutput(self.toplevel, [*_LOG, "--stdin"], stdin)
+
+    def _follow_moves(
+        self, added: list[tuple[int, str]], cut: frozenset[str], reason: str
+    ) -> GitHistory:
+        """This history, or, when content was moved in from outside the folders it was
+        read with, the history read again with the folders it came from (see moves)."""
+        history = self
+        seen: set[str] = set()  # commits git was asked about
+        found: list[Rename] = []
+        for _ in range(MOVE_ROUNDS):
+            asked = [pair for pair in history.moved_in(added) if pair[0] not in seen]
+            if not asked:
+                break
+            seen.update(commit for commit, _ in asked)
+            lines = "".join(f"{commit} {parent}\n" for commit, parent in asked)
+            out = GitOutput(self.toplevel, DIFF_TREE_ARGS, lines.encode("ascii")).text_if_ok()
+            if out is None:  # (the history read so far stands)
+                break
+            found += moves.renames(out)
+            specs = [*self.content.split("\n"), *history.moved]
+            folders = new_folders(found, specs)
+            if not folders:
+                break
+            log.info("git history: content moved in from %s", ", ".join(folders))
+            again = GitHistory(
+                self.toplevel,
+                self.site_prefix,
+                head=self.head,
+                content=self.content,
+                moved=(*history.moved, *folders),
+                version=HISTORY_VERSION,
+            )
+            out = again._log(self.head).text_if_ok()
+            if out is None:
+                break
+            parents, added = again._parse(out)
+            again._link(parents, cut, reason)
+            history = again
+        return history
+
+    def moved_in(self, added: list[tuple[int, str]]) -> list[tuple[str, str]]:
+        """``(commit, first parent)`` of each commit that may have moved content in from
+        outside the folders read: among ``added`` (``(position, name)`` of a file a commit
+        added), a commit that added a file to a folder with no file in its first parent.
+        A root commit, or one whose parents are cut (shallow clone, grafts), moved
+        nothing in. The oldest commit first."""
+        needed: dict[str, set[int]] = {}
+        for position, name in added:
+            if self.parents[position] and position not in self.cut:
+                needed.setdefault(name.rpartition("/")[0], set()).add(position)
+        if not needed:
+            return []
+        members: dict[str, list[str]] = {folder: [] for folder in needed}
+        for name, versions in self.files.items():
+            inside = members.get(name.rpartition("/")[0])
+            if inside is not None and versions:
+                inside.append(name)
+        found: set[int] = set()
+        for folder, positions in needed.items():
+            # The oldest files first: the likeliest to be there in any commit's parent.
+            files = sorted(members[folder], key=lambda name: -self.files[name][-1].position)
+            for position in positions:
+                parent = self.parents[position][0]
+                if not any(self.version_at(name, parent) is not None for name in files):
+                    found.add(position)
+        commits, parents = self.commits, self.parents
+        return [(commits[p][0], commits[parents[p][0]][0]) for p in sorted(found, reverse=True)]
+
+    def _parse(self, out: str) -> tuple[list[list[str]], list[tuple[int, str]]]:
+        """Read ``git log`` output; returns each new commit's parent ids (linked later)
+        and ``(position, name)`` of each file a commit added."""
         parent_ids: list[list[str]] = []
+        added: list[tuple[int, str]] = []
         prefix = self.site_prefix
+        name = self._name
         for record in out.split("\x01")[1:]:
             header, _, rest = record.partition("\0")
             sha, *parents, ctime = header.split(" ")
@@ -161,16 +268,23 @@ class GitHistory:
                     old_path, path = None, fields[i + 1]
                     i += 2
                 before = None if old_blob == _NULL_BLOB else old_blob
-                if old_path is not None and old_path.startswith(prefix):
-                    old_rel = old_path[len(prefix) :]
+                rel = path[len(prefix) :] if path.startswith(prefix) else name(path)
+                if old_path is not None:
+                    old_rel = (
+                        old_path[len(prefix) :] if old_path.startswith(prefix) else name(old_path)
+                    )
                     if status[0] == "R":
                         self._add(old_rel, FileVersion(index, sha, None, before))
-                    if path.startswith(prefix):
-                        self.renames.setdefault(path[len(prefix) :], []).append((index, old_rel))
-                if path.startswith(prefix):
-                    blob = None if new_blob == _NULL_BLOB else new_blob
-                    self._add(path[len(prefix) :], FileVersion(index, sha, blob, before))
-        return parent_ids
+                    self.renames.setdefault(rel, []).append((index, old_rel))
+                elif status[0] == "A":
+                    added.append((index, rel))
+                blob = None if new_blob == _NULL_BLOB else new_blob
+                self._add(rel, FileVersion(index, sha, blob, before))
+        return parent_ids, added
+
+    def _name(self, path: str) -> str:
+        """The name of a file outside the site's folder: relative to that folder."""
+        return posixpath.relpath(path, self.site_prefix or ".")
 
     def _add(self, path: str, version: FileVersion) -> None:
         versions = self.files.setdefault(path, [])
@@ -250,7 +364,12 @@ class GitHistory:
         if not versions:
             return None
         graph = self.graph()
-        for version in versions:  # newest first: the nearest one on the line is the first
+        start = 0
+        if len(versions) > 8 and versions[0].position < position:
+            # (newest first: positions ascend; the changes newer than the commit are skipped)
+            start = bisect_left(versions, position, key=_position)
+        for i in range(start, len(versions)):  # the nearest one on the line is the first
+            version = versions[i]
             if version.position >= position and graph.on_first_parent_line(
                 version.position, position
             ):
@@ -271,9 +390,10 @@ class GitHistory:
         return self.version_at(path, 0) if self.commits else None
 
     def first_seen(self, path: str) -> int | None:
-        """Commit index at which the file first entered history (larger is older)."""
-        versions = self.files.get(path)
-        return versions[-1].position if versions else None
+        """Commit index at which the file first entered history, under any of its names
+        (larger is older)."""
+        found = [self.files[name][-1].position for name in self.names(path) if self.files.get(name)]
+        return max(found) if found else None
 
     def find_commit(self, ref: str) -> int | None:
         """Index of a commit given by a full or abbreviated id."""
@@ -383,12 +503,14 @@ class _Graph:
         return False
 
 
+_LOG = [
+    "log", "-z", "--raw", "--no-abbrev", "-M", "--diff-merges=first-parent",
+    "--topo-order", "--full-history", "--sparse", "--format=%x01%H %P %ct",
+]  # fmt: skip
+
+
 def _log_args(content: str, revisions: str) -> list[str]:
-    return [
-        "log", "-z", "--raw", "--no-abbrev", "-M", "--diff-merges=first-parent",
-        "--topo-order", "--full-history", "--sparse", "--format=%x01%H %P %ct",
-        revisions, "--", *content.split("\n"),
-    ]  # fmt: skip
+    return [*_LOG, revisions, "--", *content.split("\n")]
 
 
 class PendingHistory:
