@@ -1,13 +1,11 @@
-"""Histories where the status is known to be wrong (found by a new user on 2026-12-03),
-pinned as strict xfails so that the fix turns them into plain tests. Both call a stale
-translation up to date; the closing note of that stop says what a fix needs."""
+"""Histories where the status was wrong (found by a new user on 2026-12-03): both called a
+stale translation up to date. Pinned as strict xfails until fixed; plain tests now (the
+site folder's move: tracking.moves; the clean merge: tracking.merges)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-
-import pytest
 
 from helpers import git, run_cli
 
