@@ -56,7 +56,7 @@ def _whole_name_goes_on(region: str, end: int, found: str, preferred: str) -> bo
     name: "Hang Chuon" of "Hang Chuon Narun" (for "Hang Chuon Naron") is not the variant
     "Hang Chuon", and a fix would make "Hang Chuon Naron Narun"."""
     missing = len(preferred.split()) - len(found.split())
-    words = []
+    words: list[str] = []
     while len(words) < missing and (word := _NEXT_WORDS.match(region, end)):
         words.append(word.group().strip())
         end = word.end()
