@@ -47,6 +47,17 @@ class MissingName:
     """1-based column of the name (approximate inside frontmatter values)."""
     khmer: str = ""
     """The Khmer form, when known (glossary entry or the Khmer name itself)."""
+    written: str = ""
+    """What the other version writes in its place, when it names someone (``kind``
+    ``spelling`` or ``other``)."""
+    kind: str = "missing"
+    """``missing``: not named at all; ``spelling``: named in a spelling other than the
+    glossary's (or the well-known one) that the romanizer still aligns with it;
+    ``other``: named where the other version has a name listed for another person."""
+    other: str = ""
+    """``other``: the Khmer form of the person the written name is listed for."""
+    expected: str = ""
+    """``spelling``: the listed spelling."""
 
 
 @dataclass(frozen=True)
@@ -104,8 +115,26 @@ class _Found:
     column: int
     entry: NameEntry | None
 
-    def missing(self, lang: str, missing_from: str, path: str) -> MissingName:
-        return MissingName(self.name, lang, missing_from, path, self.line, self.column, self.khmer)
+    def missing(
+        self, lang: str, missing_from: str, path: str, match: _Match | None = None
+    ) -> MissingName:
+        if match is None:
+            match = _Match("", "missing")
+        return MissingName(
+            self.name, lang, missing_from, path, self.line, self.column, self.khmer,
+            match.written, match.kind, match.other, match.expected,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Match:
+    """How the other version names a Khmer name that is not there as listed."""
+
+    written: str
+    kind: str
+    """``ok``, ``missing``, ``spelling`` or ``other`` (see :attr:`MissingName.kind`)."""
+    other: str = ""
+    expected: str = ""
 
 
 def names_missing(pair_versions: Mapping[str, Article], glossary: Glossary) -> list[MissingName]:
@@ -129,11 +158,15 @@ def names_missing(pair_versions: Mapping[str, Article], glossary: Glossary) -> l
         text = "\n".join(s.text for s in segments)
         latin = _latin_names(segments, glossary)
         runs = _capital_runs(text)
+        elsewhere: set[str] = set()  # names reported as someone else's, not as missing too
         for found in km_names:
-            if not _latin_has(found, text, runs):
-                out.append(found.missing("km", lang, km.path))
+            match = _latin_match(found, text, runs, glossary)
+            if match is None or match.kind != "ok":
+                out.append(found.missing("km", lang, km.path, match))
+            if match is not None and match.kind == "other":
+                elsewhere.add(match.written)
         for found in latin:
-            if not _khmer_has(found, km_plain, km_words):
+            if found.name not in elsewhere and not _khmer_has(found, km_plain, km_words):
                 out.append(found.missing(lang, "km", other.path))
     return sorted(out, key=lambda m: (m.lang != "km", m.lang, m.line, m.column))
 
@@ -146,7 +179,10 @@ def _khmer_names(segments: list[Segment], glossary: Glossary) -> list[_Found]:
             at = _find_spaced(plain, entry.key)
             if at >= 0 and entry.key not in found:
                 raw = segment.text.find(entry.km)
-                line, column = segment.position(raw if raw >= 0 else at)
+                if raw < 0:  # spaced otherwise (the offsets of ``plain`` are not the text's)
+                    spaced = _spaced_pattern(entry.key).search(segment.text)
+                    raw = spaced.start() if spaced else at
+                line, column = segment.position(raw)
                 found[entry.key] = _Found(entry.km, entry.km, line, column, entry)
         for mention in khmer_mentions(segment.text):
             key = glossary_khmer(mention.words, glossary)
@@ -183,17 +219,37 @@ def _capital_runs(text: str) -> list[tuple[str, ...]]:
     return [tuple(m.group(0).split()) for m in _RUN.finditer(text)]
 
 
-def _latin_has(found: _Found, text: str, runs: list[tuple[str, ...]]) -> bool:
-    if found.entry is not None:
-        pattern = latin_pattern([found.entry.en, *found.entry.variants])
+def _latin_match(
+    found: _Found, text: str, runs: list[tuple[str, ...]], glossary: Glossary
+) -> _Match | None:
+    """How the Latin text names a Khmer name: as listed (or, with no listed spelling, as
+    the romanizer aligns it), ``ok``; as the romanizer aligns it while the glossary lists
+    another spelling, ``spelling``; only in a spelling listed for another person,
+    ``other``; ``None`` when it does not."""
+    entry = found.entry
+    if entry is not None:
+        pattern = latin_pattern([entry.en, *entry.variants])
         if pattern is not None and pattern.search(text):
-            return True
+            return _Match(entry.en, "ok")
     words = tuple(found.khmer.split(" "))
-    for run in runs:
-        for start in range(len(run)):
-            if align(words, run[start : start + len(words)]) is not None:
-                return True
-    return False
+    own = same_person_key(found.khmer)
+    # As many Latin words as the Khmer has, or as the listed spelling has when it
+    # writes a Khmer word as two ("Hang Chuon Naron" for ហង់ ជួនណារ៉ុន): the longer first.
+    sizes = sorted({len(words), len(entry.en.split()) if entry else len(words)}, reverse=True)
+    someone_else: _Match | None = None
+    for run, start, size in ((r, i, n) for r in runs for i in range(len(r)) for n in sizes):
+        window = run[start : start + size]
+        if align(words, window) is None:
+            continue
+        written = " ".join(window)
+        listed = glossary.by_latin(written)
+        if listed is not None and same_person_key(listed.km) != own:
+            someone_else = someone_else or _Match(written, "other", listed.km)
+            continue  # "Hun Many" is not a spelling of ហ៊ុន ម៉ាណែត: he is listed
+        if entry is None:
+            return _Match(written, "ok")
+        return _Match(written, "spelling", expected=entry.en)
+    return someone_else
 
 
 def _khmer_has(found: _Found, km_plain: str, km_words: tuple[str, ...]) -> bool:

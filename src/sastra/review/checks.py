@@ -64,6 +64,14 @@ CODES: dict[str, tuple[Severity, str]] = {
         "a different number in the same place (error), or a number one version lacks (warning)",
     ),
     "name-missing": (Severity.WARNING, "a person named in one version and not in the other"),
+    "name-spelling": (
+        Severity.ERROR,
+        "a person of the glossary (or the well-known list) spelt otherwise than listed",
+    ),
+    "name-other-person": (
+        Severity.ERROR,
+        "a name listed for another person where the other version names someone else",
+    ),
     "image-missing": (Severity.ERROR, "an image in one version and not in the other"),
     "image-order": (Severity.WARNING, "the same images in another order"),
     "image-alt": (Severity.WARNING, "an image without alt text"),

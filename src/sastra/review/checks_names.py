@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sastra.cache import BlobCache
 from sastra.model import Location, Pair, Severity
 from sastra.names import Glossary
+from sastra.names.known import with_well_known
 from sastra.review.facts import Spot, VersionFacts
 from sastra.review.model import Finding, PairContext
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from sastra.names.missing import MissingName
 
 
-NAMES_CACHE_VERSION = "1"
+NAMES_CACHE_VERSION = "2"
 
 
 def _spot_at(facts: VersionFacts, line: int) -> Spot | None:
@@ -44,7 +45,8 @@ def missing_names(
     and the glossary's content (the comparison is the costly part of a pair's review)."""
     if len(pair.versions) < 2:
         return ()
-    glossary = glossary if glossary is not None else Glossary()
+    # The site's glossary first, then the shipped well-known names it does not contradict.
+    glossary = with_well_known(glossary if glossary is not None else Glossary())
     blobs = [a.blob for _, a in sorted(pair.versions.items())]
     key = f"{NAMES_CACHE_VERSION}:{glossary_id(glossary)}:" + ":".join(blobs)
     if cache is not None and all(blobs):
@@ -62,22 +64,49 @@ def missing_names(
 
 
 def check_names(ctx: PairContext) -> Iterator[Finding]:
-    """``name-missing``: a person named in one version and absent from the other."""
+    """``name-missing``: a person named in one version and absent from the other;
+    ``name-spelling``: named, in a spelling other than the listed one; ``name-other-person``:
+    where one version names a person, the other has a name listed for someone else."""
     found = ctx.names if ctx.names is not None else missing_names(ctx.pair, ctx.glossary)
     for missing in found:
         if missing.lang not in ctx.facts or missing.missing_from not in ctx.facts:
             continue
         spot = _spot_at(ctx.facts[missing.lang], missing.line)
+        code, severity, message = _what(missing)
         finding = ctx.finding(
-            "name-missing",
-            Severity.WARNING,
-            f"{missing.name} is named in the {missing.lang} version but not in the "
-            f"{missing.missing_from} one",
+            code,
+            severity,
+            message,
             missing.lang,
             spot,
             missing.missing_from,
             detail=f"Khmer form: {missing.khmer}"
-            if missing.khmer and missing.khmer != missing.name
+            if missing.khmer and missing.khmer != missing.name and missing.kind == "missing"
             else None,
         )
         yield replace(finding, location=Location(missing.path, missing.line, missing.column))
+
+
+def _what(missing: MissingName) -> tuple[str, Severity, str]:
+    """The code, level and message of a finding about a name."""
+    there = f"the {missing.missing_from} version"
+    if missing.kind == "spelling":
+        return (
+            "name-spelling",
+            Severity.ERROR,
+            f"{missing.name} is written «{missing.written}» in {there}, "
+            f"listed as «{missing.expected}»",
+        )
+    if missing.kind == "other":
+        return (
+            "name-other-person",
+            Severity.ERROR,
+            f"{missing.name} is named in the {missing.lang} version; «{missing.written}» in "
+            f"{there} is another person ({missing.other})",
+        )
+    return (
+        "name-missing",
+        Severity.WARNING,
+        f"{missing.name} is named in the {missing.lang} version but not in the "
+        f"{missing.missing_from} one",
+    )
