@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+from itertools import accumulate
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 
 from helpers import MakeSite, copy_sample_site, run_cli
+from sastra.khmer.unicode import text_pieces
 from sastra.report.diffview import diff_lines, word_changes
 from sastra.report.status import print_diff
+from sastra.report.terminal import cluster_breaks, fold_at_clusters
 
 
 def test_one_language_shows_where_to_translate_from(tmp_path: Path) -> None:
@@ -84,3 +89,32 @@ def test_changed_words_are_found_in_khmer_and_english() -> None:
         ("-", (("Extra.", False),)),
         ("+", (("The ", False), ("mayor", True), (" spoke.", False))),
     ]
+
+
+def test_a_khmer_change_is_marked_and_wrapped_by_whole_clusters() -> None:
+    """ដប់ប្រាំពីរ → ដប់ប្រាំបី (17 → 18) was marked ប្រាំ[-ព-]ី[-រ-], a bare vowel sign left
+    between marks; and rich folded a long Khmer run between a coeng and its letter."""
+    old, new = word_changes("ចំនួនដប់ប្រាំពីរ បាន", "ចំនួនដប់ប្រាំបី បាន")
+    assert old == (("ចំនួនដប់ប្រាំ", False), ("ពីរ", True), (" បាន", False))
+    assert new == (("ចំនួនដប់ប្រាំ", False), ("បី", True), (" បាន", False))
+    long_km = "ត្រៀមប្រឡងសញ្ញាបត្រមធ្យមសិក្សាទុតិយភូមិ"
+    diff = f"--- a.md@baseline\n+++ a.md\n@@ -1 +1 @@\n-{long_km}ដប់ប្រាំពីរ\n+{long_km}ដប់ប្រាំបី\n"
+    console = Console(width=31, file=io.StringIO(), color_system=None)
+    print_diff(console, diff)
+    assert console.file.getvalue().splitlines()[3:] == [  # type: ignore[attr-defined]
+        "    -ត្រៀមប្រឡងសញ្ញាបត្រមធ្យមសិក្សាទុតិយភូមិដ",
+        "    -ប់ប្រាំ[-ពីរ-]",
+        "    +ត្រៀមប្រឡងសញ្ញាបត្រមធ្យមសិក្សាទុតិយភូមិដ",
+        "    +ប់ប្រាំ{+បី+}",
+    ]
+
+
+@given(st.text(alphabet=st.sampled_from([*"ក ខ្ម ែ រ ា ំ ្ ត ស a b"])), st.integers(1, 12))
+def test_folding_breaks_only_between_pieces_and_keeps_every_character(
+    text: str, width: int
+) -> None:
+    assert fold_at_clusters(text, width).replace("\n", "") == text.replace("\n", "")
+    breaks = cluster_breaks(text, width)
+    bounds = set(accumulate(len(p) for p in text_pieces(text)))
+    assert set(breaks) <= bounds  # never inside a cluster
+    assert "".join(text_pieces(text)) == text

@@ -28,6 +28,7 @@ from itertools import accumulate, pairwise
 from typing import Protocol, runtime_checkable
 
 from sastra.khmer.segment_cache import SegmentCache
+from sastra.khmer.unicode import CLUSTER
 
 __all__ = [
     "KhmerNltkSegmenter",
@@ -164,11 +165,11 @@ class _Kind(Enum):
 
 
 _SPACE_CHARS = r"\s\u200b\ufeff"
-_CLUSTER = r"[\u1780-\u17b3](?:\u17d2[\u1780-\u17b3]|[\u17b4-\u17d1\u17d3\u17dd])*"
+
 _RUN_RE = re.compile(
     rf"(?P<space>[{_SPACE_CHARS}]+)"
     # ក.ប.ទ or ក.ប.ទ. (a final cluster without its dot must not run into a word)
-    rf"|(?P<abbr>{_CLUSTER}(?:\.{_CLUSTER})+(?![\u1780-\u17d3\u17dd.])|(?:{_CLUSTER}\.){{2,}})"
+    rf"|(?P<abbr>{CLUSTER}(?:\.{CLUSTER})+(?![\u1780-\u17d3\u17dd.])|(?:{CLUSTER}\.){{2,}})"
     r"|(?P<number>(?>[0-9០-៩]+(?:[.,][0-9០-៩]+)*))"
     r"|(?P<punct>[\u17d4-\u17dc])"
     r"|(?P<khmer>[\u1780-\u17d3\u17dd\u19e0-\u19ff\u200c\u200d]+)"

@@ -43,7 +43,7 @@ import pheasa
 
 from sastra.khmer._legacy import legacy_runs
 
-__all__ = ["HygieneIssue", "check_text", "normalize"]
+__all__ = ["CLUSTER", "HygieneIssue", "check_text", "normalize", "text_pieces"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,20 @@ class HygieneIssue:
     """Suggested replacement for :attr:`span`, or None when there is no safe one."""
     span: str = ""
     """The text the finding is about, as it is in the line."""
+
+
+CLUSTER = r"[\u1780-\u17b3](?:\u17d2[\u1780-\u17b3]|[\u17b4-\u17d1\u17d3\u17dd])*"
+"""A regex of one Khmer written cluster: a base letter with its subscripts, vowels and
+signs, the smallest piece a line may break or a change may be marked at (``ប្រាំ``)."""
+_PIECE = re.compile(rf"[A-Za-z0-9\u00c0-\u024f]+|\s+|{CLUSTER}|.", re.DOTALL)
+
+
+def text_pieces(text: str) -> list[str]:
+    """``text`` cut where a reader sees a piece end: Latin words and numbers whole,
+    whitespace runs, Khmer clusters (Khmer writes no spaces between words, and a
+    subscript or vowel sign never stands apart from its letter), any other character.
+    The pieces joined are ``text``."""
+    return _PIECE.findall(text)
 
 
 _ZERO_WIDTH = {

@@ -10,12 +10,9 @@ Pure: :func:`diff_lines` turns a unified diff (one paragraph a line) into
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 
-# A token: a run of letters and digits (Latin words, numbers), a run of spaces, or one
-# character (each Khmer character: Khmer writes no spaces between words).
-_TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+|\s+|.", re.DOTALL)
+from sastra.khmer.unicode import text_pieces
 
 
 @dataclass(frozen=True)
@@ -74,7 +71,7 @@ def word_changes(
     old: str, new: str
 ) -> tuple[tuple[tuple[str, bool], ...], tuple[tuple[str, bool], ...]]:
     """Both texts in pieces, the pieces that differ marked ``True``."""
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    a, b = text_pieces(old), text_pieces(new)  # (a Khmer change is marked by clusters)
     old_parts: list[tuple[str, bool]] = []
     new_parts: list[tuple[str, bool]] = []
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)

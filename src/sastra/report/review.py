@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sastra.model import Severity
+from sastra.report.terminal import fold_at_clusters
 from sastra.review.layout import Cell, layout
 from sastra.review.model import Finding, PairReview
 
@@ -115,11 +116,12 @@ def summary_text(findings: Sequence[Finding], ignored: int = 0) -> Text:
     return parts
 
 
-def _cell(cells: Sequence[Cell]) -> RenderableType:
+def _cell(cells: Sequence[Cell], width: int) -> RenderableType:
+    """One side of a row; its text folded at Khmer clusters for a column ``width`` wide."""
     parts: list[RenderableType] = []
     for cell in cells:
         parts.append(Text(f"{cell.label} · line {cell.line}", style="dim"))
-        parts.append(Text(cell.text))
+        parts.append(Text(fold_at_clusters(cell.text, width)))
         for image in cell.images:
             parts.append(Text(f"🖼 {image.target}", style="blue"))
         for finding in cell.findings:
@@ -142,10 +144,13 @@ def render_pair(review: PairReview, console: Console) -> None:
             table.add_column(
                 Text(f"{lang}  {view.paths[lang]}", style="bold"), ratio=1, overflow="fold"
             )
+    # What a column holds on a line: half the width, less its edge and padding (rich
+    # would fold a longer Khmer word anywhere, a subscript apart from its letter).
+    width = console.width // 2 - 4 if view.right is not None else console.width - 4
     for row in view.rows:
-        cells = [_cell(row.left)]
+        cells = [_cell(row.left, width)]
         if view.right is not None:
-            cells.append(_cell(row.right))
+            cells.append(_cell(row.right, width))
         table.add_row(*cells)
     console.print(table)
     for finding in review.findings:

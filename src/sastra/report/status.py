@@ -238,6 +238,7 @@ def print_diff(console: Console, diff: str, indent: str = "    ") -> None:
     from rich.text import Text
 
     from sastra.report.diffview import diff_lines
+    from sastra.report.terminal import cluster_breaks
 
     plain = console.color_system is None
     for line in diff_lines(diff):
@@ -249,7 +250,9 @@ def print_diff(console: Console, diff: str, indent: str = "    ") -> None:
                 piece = f"[-{piece}-]" if line.mark == "-" else f"{{+{piece}+}}"
             body.append(piece, style=f"bold reverse {style}" if changed else "")
         width = max(console.width - len(lead), 20)
-        for part in body.wrap(console, width) or [Text()]:
+        # (a long Khmer run is broken at a cluster, never inside one, before rich wraps)
+        pieces = body.divide(cluster_breaks(body.plain, width))
+        for part in [line for piece in pieces for line in piece.wrap(console, width)] or [Text()]:
             console.print(Text(lead, style=style) + part, soft_wrap=True)
 
 
