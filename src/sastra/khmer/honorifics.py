@@ -173,6 +173,9 @@ _AMBIGUOUS = frozenset(normalize(w) for w in _KM_AMBIGUOUS)
 _JOINERS = tuple(normalize(w) for w in _KM_JOINERS)
 _NOT_PREFIX = tuple(normalize(w) for w in _KM_NOT_NAME_PREFIX)
 _WEAK = frozenset(normalize(w) for w in _KM_WEAK)
+_NEGATIONS = frozenset({normalize("ពុំ")})
+"""Negations that are also family names (ពុំ "not", Pum): one may start a name, followed
+by a given name, but never end one."""
 _MONTH = normalize("ខែ")
 _KANHA = normalize("កញ្ញា")
 
@@ -350,6 +353,8 @@ def _name_words(words: list[str]) -> list[str]:
             break  # punctuation ends the name
     if len(names) == 1 and names[0] in _WEAK:
         return []  # លោក ជា ប្រធាន: "he is the chairman"
+    if names and names[-1] in _NEGATIONS:
+        names.pop()  # លោក ពុំ បាន…: "he did not…"; លោកជំទាវ ពុំ ចាន់ធីតា is Pum Chanthida
     return names
 
 
