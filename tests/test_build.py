@@ -12,6 +12,7 @@ import pytest
 from helpers import article, run_cli
 from sastra.errors import BuildError
 from sastra.render import build as build_module
+from sastra.render.assets import link_target
 from sastra.render.build import build, output_path, url_for
 from sastra.workspace import open_site
 
@@ -477,3 +478,58 @@ def test_a_docs_site_gets_one_line_for_its_components_and_pages_rebuild_on_new_c
     monkeypatch.setattr(build_module, "_code_hash", lambda: "another version of sastra")
     upgraded = run_cli("build", "--root", str(root))
     assert ", 0 unchanged)" in upgraded.stdout
+
+
+@pytest.mark.parametrize(
+    ("href", "base_url", "target"),
+    [
+        ("../welcome/", "", "en/news/welcome/index.html"),
+        ("../welcome", "", "en/news/welcome/index.html"),
+        ("../welcome/index.html#top", "", "en/news/welcome/index.html"),
+        ("/km/news/welcome/", "", "km/news/welcome/index.html"),
+        ("/docs/km/news/welcome/", "https://moeys.example/docs/", "km/news/welcome/index.html"),
+        ("/km/news/welcome/", "https://moeys.example/docs/", None),  # outside the base path
+        ("../../", "", "en/index.html"),
+        ("../../../../elsewhere/", "", None),  # above the site
+        ("../report.pdf", "", None),  # a file, not a page
+        ("/images/a.jpg", "", None),
+        ("#contacts", "", None),
+        ("mailto:info@moeys.example", "", None),
+        ("https://moeys.example/km/", "", None),
+        ("//cdn.example/x/", "", None),
+    ],
+)
+def test_a_link_leads_to_a_page_of_the_site_or_is_not_checked(
+    href: str, base_url: str, target: str | None
+) -> None:
+    assert link_target("en/news/reg/index.html", href, base_url) == target
+
+
+def test_a_link_to_a_page_the_site_does_not_build_is_a_warning_every_build(
+    themed: Callable[..., Path],
+) -> None:
+    root = themed(
+        {
+            "content/km/news/reg.md": article(
+                "ការចុះឈ្មោះ", "សិស្សអាចស្នើសុំ[អាហារូបករណ៍](/km/news/welcome/)បាន។\n"
+            ),
+            "content/en/news/reg.md": article(
+                "Registration",
+                "Apply for a [scholarship](../welcome/), see [the fees](../fees/) and\n"
+                "[our contacts](#contacts) or [the ministry](https://moeys.example/).\n",
+            ),
+            "content/en/news/fees.md": article("Fees", "Registration is free.\n"),
+        }
+    )
+    expected = [
+        "content/en/news/reg.md:5: warning: link to a page this site does not build: ../welcome/",
+        "content/km/news/reg.md:5: warning: link to a page this site does not build: "
+        "/km/news/welcome/",
+    ]
+    first = run_cli("build", "--root", str(root))
+    assert first.exit_code == 0, first.stderr
+    assert [line for line in first.stderr.splitlines() if "link to" in line] == expected
+    (root / "content/en/news/fees.md").write_text(article("Fees", "Still free.\n"), "utf-8")
+    again = run_cli("build", "--root", str(root))  # the linking pages are not rendered again
+    assert "(1 rendered, " in again.stdout.splitlines()[-1]
+    assert [line for line in again.stderr.splitlines() if "link to" in line] == expected

@@ -16,8 +16,9 @@ and the theme's ``templates/static/`` files go to ``_site/assets/``.
 from __future__ import annotations
 
 import importlib.util
+import posixpath
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 from sastra.config.model import Config
 from sastra.theme import template_dirs, theme_files
@@ -125,3 +126,34 @@ def static_files(config: Config) -> dict[str, Path]:
             continue
         files["assets/" + name.removeprefix("static/")] = path
     return files
+
+
+def link_target(page_out: str, href: str, base_url: str = "") -> str | None:
+    """The output file a link of the page at ``page_out`` leads to, when it is a page of
+    this site (``../welcome/`` from ``en/news/reg/index.html`` is
+    ``en/news/welcome/index.html``); ``None`` for anything else: another site, a
+    fragment, mail, a file with an extension other than ``.html``, or a site-absolute
+    address outside the site's base path (``base_url``'s path, default ``/``)."""
+    href = href.strip()
+    if not href or href.startswith(("#", "//")) or ":" in href.split("/", 1)[0]:
+        return None
+    path = unquote(href.split("#", 1)[0].split("?", 1)[0])
+    if not path:
+        return None
+    if path.startswith("/"):
+        base = "/" + urlsplit(base_url).path.strip("/")
+        base = base.rstrip("/") + "/"
+        if not path.startswith(base):
+            return None
+        path = path[len(base) :]
+    else:
+        path = posixpath.join(posixpath.dirname(page_out), path)
+    tail = path.rsplit("/", 1)[-1]
+    if "." in tail and not tail.endswith(".html"):
+        return None  # a file: a PDF, an image, a feed
+    path = posixpath.normpath(path) if path.strip("/") else ""
+    if path.startswith("..") or path.startswith("/"):
+        return None
+    if path.endswith(".html"):
+        return path
+    return f"{path}/index.html" if path not in ("", ".") else "index.html"

@@ -184,16 +184,16 @@ def build(
             staging.discard()
         raise
     assert staging is not None  # (problems raised above)
-    warnings = [
-        *plan.warnings,
-        *_fallback_warnings(renderer, (page.fallbacks for page in fresh.values())),
-    ]
     assets = dict(static_files(config))
     assets.update({k: Path(v) for k, v in plan.images.items()})
     for page in fresh.values():
         assets.update({k: Path(v) for k, v in page.assets})
     files = {**plan.files, MARKER: MARKER_TEXT}
     outputs = {*written, *reused, *files, *assets}
+    warnings = [
+        *plan.warnings,
+        *_fallback_warnings(renderer, (page.fallbacks for page in fresh.values()), outputs),
+    ]
     log.info("writing %s (a new tree, unchanged files linked)", out)
     try:
         staging.finish(reused, assets, files)
@@ -384,18 +384,28 @@ def _components_warning(pages: list[tuple[str, str]]) -> Diagnostic:
 
 
 def _fallback_warnings(
-    renderer: Renderer, per_page: Iterable[tuple[tuple[str, str, str], ...]]
+    renderer: Renderer,
+    per_page: Iterable[tuple[tuple[str, str, str], ...]],
+    outputs: set[str],
 ) -> list[Diagnostic]:
     """One warning per UI string shown in English instead of a page's language, one per
-    name the theme had to romanize because the glossary does not list it, and one per
-    file whose raw HTML was shown as text."""
+    name the theme had to romanize because the glossary does not list it, one per file
+    whose raw HTML was shown as text, one per link to a page not among ``outputs``, and
+    one line for all MDX components left out."""
     missing = sorted({item for page in per_page for item in page})
     warnings = []
+    broken: list[Diagnostic] = []
     mdx = [(path, text) for kind, path, text in missing if kind == "mdx"]
     if mdx:  # one line for the whole site: a docs site has components on most pages
         warnings.append(_components_warning(mdx))
     for kind, lang, text in missing:  # for "html": the file's path and the line
         if kind == "mdx":
+            continue
+        if kind == "link":  # the article's path; the line, the output path, the address
+            line, target, href = text.split("\x1f", 2)
+            if target not in outputs:
+                message = f"link to a page this site does not build: {href}"
+                broken.append(Diagnostic(Location(lang, int(line)), message, Severity.WARNING))
             continue
         if kind == "html":
             from sastra.render.markdown import RAW_HTML
@@ -412,4 +422,5 @@ def _fallback_warnings(
             where = Location(catalog.path, catalog.lines.get(text, 0))
             message = f'UI string not translated into {lang}, shown in English: "{text}"'
         warnings.append(Diagnostic(where, message, Severity.WARNING))
-    return warnings
+    broken.sort(key=lambda d: (d.location.path, d.location.line or 0))
+    return warnings + broken

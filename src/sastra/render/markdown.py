@@ -6,7 +6,7 @@ The pipeline is markdown-it's, plus two core rules of ours:
   (markdown-it maps blocks only), so a diagnostic can say ``path:line``;
 * ``sastra_images`` resolves each image's ``src`` through a caller-given
   function (``@/assets/…``, relative paths) and rewrites it to the output URL, or
-  records the image as missing.
+  records the image as missing; it records every link's address and line too.
 
 * ``sastra_html`` drops HTML comments (``<!-- TRANSLATE: … -->`` notes never reach a
   page) and, unless the site allows raw HTML, turns the rest of it into text, escaped
@@ -62,6 +62,8 @@ class RenderEnv:
     """Every image address found, in order."""
     raw_html: int | None = None
     """File line of the first raw HTML shown as text (``allow_html`` off), if any."""
+    links: list[tuple[int, str]] = field(default_factory=list)
+    """``(file line, address)`` of every link, in order."""
     components: dict[str, int] = field(default_factory=dict)
     """MDX component names whose tags were left out, with the file line of the first."""
 
@@ -86,6 +88,9 @@ def _images_rule(state: StateCore) -> None:
         return
     for token in state.tokens:
         for child in token.children or ():
+            if child.type == "link_open":
+                line = env.first_line + int(child.meta.get("line", 0))
+                env.links.append((line, str(child.attrGet("href") or "")))
             if child.type != "image":
                 continue
             src = str(child.attrGet("src") or "")

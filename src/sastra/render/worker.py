@@ -29,7 +29,14 @@ from sastra.model import (
 )
 from sastra.names import read_glossary
 from sastra.render import output
-from sastra.render.assets import asset_refusal, image_output, image_source, is_external, url_path
+from sastra.render.assets import (
+    asset_refusal,
+    image_output,
+    image_source,
+    is_external,
+    link_target,
+    url_path,
+)
 from sastra.render.markdown import RenderEnv, render_markdown
 from sastra.render.pages import PageSpec
 from sastra.render.templates import Theme
@@ -50,8 +57,9 @@ class Rendered:
     fallbacks: tuple[tuple[str, str, str], ...]
     """``("ui", lang, msgid)`` of UI strings shown in English, ``("name", lang, name)`` of
     names the ``name`` filter romanized for want of a glossary entry, ``("html", path,
-    line)`` of raw HTML shown as text (warnings kept with the page, so a build that
-    reuses it warns again)."""
+    line)`` of raw HTML shown as text, ``("mdx", path, "line:Name,…")`` of MDX components
+    left out, ``("link", path, "line␟output path␟address")`` of each link to a page of the
+    site (warnings kept with the page, so a build that reuses it warns again)."""
     written: bool = False
     """A pool worker wrote the page into the new output tree itself (``data`` is ``None``)."""
 
@@ -108,6 +116,12 @@ class Renderer:
                 problems.append(Diagnostic(Location(article.path, line), message))
             if env.raw_html is not None:
                 self.theme.fallbacks.add(("html", article.path, str(env.raw_html)))
+            for line, href in env.links:  # checked once every page's output is known
+                target = link_target(spec.out, href, self.config.site.base_url)
+                if target is not None:
+                    self.theme.fallbacks.add(
+                        ("link", article.path, f"{line}\x1f{target}\x1f{href}")
+                    )
             if env.components:
                 line = min(env.components.values())
                 names = ",".join(sorted(env.components, key=env.components.__getitem__))
