@@ -34,6 +34,7 @@ def test_every_entry_has_a_spelling_and_where_it_comes_from() -> None:
             "romanize.tsv",
             "lexicon",
             "press",
+            "usage2",
         }
         for row in rows
     )

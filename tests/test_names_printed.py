@@ -53,7 +53,7 @@ def _recognised(rows: list[tuple[str, str]]) -> float:
 
 
 def test_collection_size() -> None:
-    sets = ("tune", "heldout", "heldout2", "heldout4", "usage", "heldout5")
+    sets = ("tune", "heldout", "heldout2", "heldout4", "usage", "heldout5", "usage2")
     people = [r for s in sets for r in _rows("person", s)]
     assert len(people) >= 160 and len(_rows("person", "tune")) >= 116
     assert len(_rows("person", "heldout")) >= 15
@@ -63,6 +63,7 @@ def test_collection_size() -> None:
     assert len(_rows("person", "usage")) >= 140
     assert len(_rows("person", "heldout5")) >= 69
     assert len(_rows("place", "heldout5")) >= 38
+    assert len(_rows("person", "usage2")) >= 96
     assert len({k for k, _ in people}) == len(people)
 
 
@@ -73,6 +74,9 @@ def test_collection_size() -> None:
         ("person", "heldout", romanize_name, 0.76, 1.00),
         ("person", "heldout2", romanize_name, 0.81, 1.00),
         ("person", "usage", romanize_name, 0.50, 0.83),
+        # Development since it was collected (blind, 2026-12-03, committed before it was
+        # measured): 55.2% / 89.6% before the round's table words, 61.5% / 91.7% after.
+        ("person", "usage2", romanize_name, 0.61, 0.91),
         ("place", "tune", romanize_place, 0.85, 0.97),
         ("place", "heldout", romanize_place, 1.00, 1.00),
         ("place", "heldout3", romanize_place, 0.65, 1.00),
@@ -83,7 +87,7 @@ def test_collection_size() -> None:
         ("place", "heldout4", romanize_place, 0.48, 0.91),
         # The second held-out set (collected blind on 2026-12-03 after the usage round,
         # measured once, then committed): nothing lowers what was measured.
-        ("person", "heldout5", romanize_name, 0.45, 0.78),
+        ("person", "heldout5", romanize_name, 0.46, 0.78),
         ("place", "heldout5", romanize_place, 0.36, 0.71),
     ],
     ids=[
@@ -91,6 +95,7 @@ def test_collection_size() -> None:
         "people-heldout",
         "people-heldout2",
         "people-usage",
+        "people-usage2",
         "places-tune",
         "places-gazetteer",
         "places-heldout3",
@@ -115,6 +120,7 @@ def test_printed_spelling_rates(
         ("heldout", 1.00),
         ("heldout2", 1.00),
         ("usage", 0.94),
+        ("usage2", 0.93),
         # the held-out sets, measured once at the end of the round that wrote the matcher
         # (on the development sets only): nothing lowers what was measured
         ("heldout4", 0.96),
@@ -131,7 +137,7 @@ def test_recognised_rates(subset: str, floor: float) -> None:
 
 
 if __name__ == "__main__":  # the figures docs/names.md reports: python tests/test_names_printed.py
-    for subset in ("tune", "heldout", "heldout2", "usage"):
+    for subset in ("tune", "heldout", "heldout2", "usage", "usage2"):
         rows = _rows("person", subset)
         exact, same = _rates(rows, romanize_name)
         recognised = _recognised(rows)
