@@ -7,8 +7,9 @@ like a working day.
 
 :func:`reference` applies the README's rule (What "stale" means) literally, one git
 process per question (``git rev-list --parents``, ``git show`` for every commit,
-``git diff -M`` for every edge): slow, but obviously right. It shares nothing with
-``sastra.tracking.history``.
+``git diff -M`` for every edge; ``git merge-base --all`` and ``git merge-file`` for a
+merge that may only combine its parents' versions): slow, but obviously right. It
+shares nothing with ``sastra.tracking.history`` or ``sastra.tracking.merges``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -251,26 +253,79 @@ def reference(root: Path, translation: str, source: str) -> tuple[str, str | Non
     current = fingerprint(head, translation)
     if current is None:
         return "untracked", None
-    candidates = [
-        sha
-        for sha in parents
-        if fingerprint(sha, t_at[sha]) == current
-        and all(fingerprint(p, t_at[p]) != current for p in parents[sha])
-    ]
-    if not candidates:
+
+    def newest_first(shas: set[str]) -> list[str]:
+        left, ordered = set(shas), []
+        while left:
+            tops = [c for c in left if not any(c != d and c in ancestors(d) for d in left)]
+            ordered.append(max(tops, key=lambda sha: (times[sha], sha)))
+            left.remove(ordered[-1])
+        return ordered
+
+    def combines(merge: str) -> bool:
+        """The merge's version is what `git merge-file` makes of its parents' versions over
+        a merge base (`git merge-base --all`), one parent at a time, with no conflict."""
+        ps = parents[merge]
+        if len(ps) < 2 or any(_show(root, p, t_at[p]) is None for p in ps):
+            return False
+        results = {_show(root, ps[0], t_at[ps[0]])}
+        for n in range(1, len(ps)):
+            bases = run("merge-base", "--all", ps[n], *ps[:n], check=False).split() or [""]
+            theirs = _show(root, ps[n], t_at[ps[n]])
+            results = {
+                merged
+                for ours in results
+                for base in bases
+                if (merged := _merge_file(ours, _show(root, base, t_at[base]) if base else b"",
+                                          theirs)) is not None
+            }  # fmt: skip
+        return _show(root, merge, t_at[merge]) in results
+
+    def baselines(text: str, within: str) -> set[str]:
+        """The commits that wrote ``text`` as it is at ``within``, by the rule."""
+        mine = ancestors(within)
+        candidates = {
+            sha
+            for sha in mine
+            if fingerprint(sha, t_at[sha]) == text
+            and all(fingerprint(p, t_at[p]) != text for p in parents[sha])
+        }
+        if not candidates:
+            return set()
+        best = newest_first(candidates)[0]
+        if not combines(best):
+            return {best}
+        found: set[str] = set()
+        for p in parents[best]:
+            found |= baselines(fingerprint(p, t_at[p]) or "", p)
+        return found
+
+    found = newest_first(baselines(current, head))
+    if not found:
         return "untracked", None
-    newest = [c for c in candidates if not any(c != d and c in ancestors(d) for d in candidates)]
-    best = max(newest, key=lambda sha: (times[sha], sha))
-    then = fingerprint(best, s_at[best])
-    if then is None:
-        return "stale", best
-    return ("up_to_date" if then == fingerprint(head, source) else "stale"), best
+    now = fingerprint(head, source)
+    for sha in found:
+        if fingerprint(sha, s_at[sha]) == now:
+            return "up_to_date", sha
+    return "stale", found[0]
+
+
+def _merge_file(ours: bytes | None, base: bytes | None, theirs: bytes | None) -> bytes | None:
+    """``git merge-file -p``: the three-way merge, ``None`` on a conflict."""
+    with tempfile.TemporaryDirectory() as folder:
+        files = []
+        for name, data in (("ours", ours), ("base", base), ("theirs", theirs)):
+            path = Path(folder) / name
+            path.write_bytes(data or b"")
+            files.append(str(path))
+        out = subprocess.run(["git", "merge-file", "-p", *files], capture_output=True)
+    return out.stdout if out.returncode == 0 else None
 
 
 def _runner(root: Path) -> Callable[..., str]:
-    def run(*args: str) -> str:
+    def run(*args: str, check: bool = True) -> str:
         return subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, text=True, check=True
+            ["git", "-C", str(root), *args], capture_output=True, text=True, check=check
         ).stdout
 
     return run

@@ -151,7 +151,8 @@ class RandomTeam:
             self.repo.git("merge", "--abort")
 
 
-@pytest.mark.parametrize("seed", range(12))
+# (in 6, 55, 61 and 80 a merge only combined the translation's edits of two branches)
+@pytest.mark.parametrize("seed", [*range(12), 55, 61, 80])
 def test_random_history_matches_the_reference(tmp_path: Path, seed: int) -> None:
     team = RandomTeam(tmp_path / "site", seed)
     for step in range(28):

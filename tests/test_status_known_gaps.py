@@ -1,13 +1,11 @@
-"""Histories where the status is known to be wrong (found by a new user on 2026-12-03),
-pinned as strict xfails so that the fix turns them into plain tests. Both call a stale
-translation up to date; the closing note of that stop says what a fix needs."""
+"""Histories where the status was wrong (found by a new user on 2026-12-03): both called a
+stale translation up to date. Pinned as strict xfails until fixed; plain tests now (the
+site folder's move: tracking.moves; the clean merge: tracking.merges)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-
-import pytest
 
 from helpers import git, run_cli
 
@@ -50,11 +48,6 @@ def test_moving_the_site_folder_keeps_a_stale_translation_stale(tmp_path: Path) 
     assert _state(repo / "site") == "stale"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a clean automatic merge that combines two branches' edits of the translation "
-    "has text neither parent has, so it reads as written by the merge (the baseline)",
-)
 def test_a_clean_merge_of_two_typo_fixes_is_not_a_sync(tmp_path: Path) -> None:
     root = _repo(tmp_path / "site", "")
     en = root / "content/en/news/rice.md"

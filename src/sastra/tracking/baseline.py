@@ -9,6 +9,11 @@ another; should several remain (the same text written on two branches), the one 
 the latest committer time, then the greatest commit id. Renames are followed (the
 file's versions under every name git's rename detection found).
 
+A merge whose version is a clean line merge of its parents' versions
+(:mod:`~sastra.tracking.merges`: two branches each fixed a typo, say) wrote no text
+either: the translation is as synced as the best of its parents' versions, so its
+baselines are theirs, each found by the same rule among that parent's ancestors.
+
 Pure: fingerprints come through a callback, so the bulk prefetch can ask the same
 question with only cached fingerprints and learn which blobs it still needs.
 """
@@ -17,14 +22,20 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from functools import partial
 from typing import NamedTuple
 
 from sastra.cache import BlobCache
 from sastra.tracking import FINGERPRINT_VERSION, fp_key
 from sastra.tracking.history import GitHistory
+from sastra.tracking.merges import combines
 
 Fingerprint = Callable[[str, str], str | None]
 """``(blob, path) -> fingerprint`` of a committed version (``None``: unreadable)."""
+Combined = Callable[[int], bool | None]
+"""``position -> `` the merge's version of the translation only combines its parents'
+(a clean line merge: :func:`~sastra.tracking.merges.combines`); ``None``: a version
+could not be read (the merge then counts as writing its text)."""
 
 
 class Baseline(NamedTuple):
@@ -38,10 +49,46 @@ class Baseline(NamedTuple):
 
 
 def find_baseline(
-    history: GitHistory, path: str, current: str, fingerprint: Fingerprint
-) -> Baseline | None:
-    """The baseline commit of the translation at ``path`` whose text now has the
-    fingerprint ``current``; ``None`` when no commit holds that text."""
+    history: GitHistory,
+    path: str,
+    current: str,
+    fingerprint: Fingerprint,
+    combined: Combined | None = None,
+) -> tuple[Baseline, ...]:
+    """The baselines of the translation at ``path`` whose text now has the fingerprint
+    ``current``, newest first: one commit, or, when its text came from a clean merge,
+    the baselines of the merge's parents' versions; ``()`` when no commit holds that
+    text. ``combined`` answers whether a merge's version is a clean line merge of its
+    parents' (default: :func:`~sastra.tracking.merges.combines`, reading through the
+    history's ``cat-file``)."""
+    if combined is None:
+        combined = partial(combines, history, path, read=history.read_blob)
+    found: list[int] = []
+    todo = [(current, -1)]  # (fingerprint, within the ancestors of; -1: of HEAD)
+    seen = set(todo)
+    origins: set[int] = set()
+    while todo:
+        text, within = todo.pop()
+        origin = _origin(history, path, text, fingerprint, within)
+        if origin is None or origin in origins:
+            continue
+        origins.add(origin)
+        parents = _combined_parents(history, path, origin, fingerprint, combined)
+        if parents is None:
+            found.append(origin)
+            continue
+        for parent in parents:
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return tuple(Baseline(i, i in history.cut) for i in _newest_first(history, found))
+
+
+def _origin(
+    history: GitHistory, path: str, current: str, fingerprint: Fingerprint, within: int
+) -> int | None:
+    """The newest commit (among the ancestors of ``within``, or of HEAD for ``-1``)
+    whose version has the fingerprint ``current`` while none of its parents' has."""
     graph = history.graph()
     found: list[int] = []
     for name, version in history.changes(path):
@@ -49,6 +96,8 @@ def find_baseline(
         if blob is None:
             continue
         position = version.position
+        if within >= 0 and not graph.is_ancestor(position, within):
+            continue
         if any(graph.is_ancestor(position, newer) for newer in found):
             continue  # older than a commit already found: never the newest
         if fingerprint(blob, name) != current:
@@ -64,10 +113,40 @@ def find_baseline(
         if any(_has(history, path, p, current, fingerprint) for p in history.parents[position][1:]):
             continue  # another parent had it: the merge brought it in
         found.append(position)
-    if not found:
+    return max(found, key=lambda i: history.commits[i][::-1]) if found else None  # (time, id)
+
+
+def _combined_parents(
+    history: GitHistory, path: str, origin: int, fingerprint: Fingerprint, combined: Combined
+) -> list[tuple[str, int]] | None:
+    """``(fingerprint, position)`` of each parent's version when the commit ``origin`` is
+    a merge whose version only combines its parents' (it wrote no text); else ``None``."""
+    parents = history.parents[origin]
+    if len(parents) < 2 or not combined(origin):
         return None
-    best = max(found, key=lambda i: history.commits[i][::-1])  # (time, id)
-    return Baseline(best, best in history.cut)
+    found = []
+    for parent in parents:
+        at = history.blob_at(path, parent)
+        text = fingerprint(at[1], at[0]) if at is not None else None
+        if text is None:  # unreadable: the merge counts as writing its text
+            return None
+        found.append((text, parent))
+    return found
+
+
+def _newest_first(history: GitHistory, positions: list[int]) -> list[int]:
+    """Commits ordered newest first: a commit before its ancestors; of commits neither
+    of which is the other's ancestor, the later committer time, then the greater id
+    (stable whatever order git lists them in)."""
+    graph = history.graph()
+    left = list(dict.fromkeys(positions))
+    ordered: list[int] = []
+    while left:
+        tops = [c for c in left if not any(c != d and graph.is_ancestor(c, d) for d in left)]
+        best = max(tops, key=lambda i: history.commits[i][::-1])  # (time, id)
+        ordered.append(best)
+        left.remove(best)
+    return ordered
 
 
 def _has(history: GitHistory, path: str, position: int, current: str, fp: Fingerprint) -> bool:
@@ -76,7 +155,7 @@ def _has(history: GitHistory, path: str, position: int, current: str, fp: Finger
     return at is not None and fp(at[1], at[0]) == current
 
 
-BASELINES = f"baseline:{FINGERPRINT_VERSION}"
+BASELINES = f"baselines:{FINGERPRINT_VERSION}"
 """Cache namespace of remembered baselines (see :func:`remembered_baseline`)."""
 
 
@@ -87,13 +166,15 @@ def remembered_baseline(
     fingerprint: Fingerprint,
     cache: BlobCache | None,
     namespace: str,
-) -> Baseline | None:
+) -> tuple[Baseline, ...]:
     """:func:`find_baseline`, remembered in ``cache`` by everything its answer depends on:
     the history (HEAD, the content folders and those content moved in from, the cut, the
     history's version), the path, the text's fingerprint
     and the fingerprints' namespace. A warm run, and a run after a source was edited,
     then walk no translation's history again. An answer that met an unreadable version
-    is not remembered (the blob may be fetched later, HEAD unchanged)."""
+    is not remembered (the blob may be fetched later, HEAD unchanged). Whether a merge
+    combined its parents' versions is kept too, by the blobs it read: a run after HEAD
+    moved walks again, but merges no text again."""
     if cache is None or not history.commits:
         return find_baseline(history, path, current, fingerprint)
     key = hashlib.blake2b(
@@ -105,11 +186,9 @@ def remembered_baseline(
     ).hexdigest()  # fmt: skip
     known = cache.get(BASELINES, key)
     if isinstance(known, tuple):
-        if not known:
-            return None
-        position = history.position(known[0])
-        if position is not None:
-            return Baseline(position, position in history.cut)
+        positions = [history.position(str(commit)) for commit in known]
+        if None not in positions:
+            return tuple(Baseline(i, i in history.cut) for i in positions if i is not None)
     unreadable = False
 
     def watched(blob: str, name: str) -> str | None:
@@ -118,7 +197,13 @@ def remembered_baseline(
         unreadable = unreadable or found is None
         return found
 
-    found = find_baseline(history, path, current, watched)
+    def combined(position: int) -> bool | None:
+        nonlocal unreadable
+        found = combines(history, path, position, history.read_blob, cache)
+        unreadable = unreadable or found is None
+        return found
+
+    found = find_baseline(history, path, current, watched, combined)
     if not unreadable:
-        cache.put(BASELINES, key, (history.commits[found.position][0],) if found else ())
+        cache.put(BASELINES, key, tuple(history.commits[b.position][0] for b in found))
     return found

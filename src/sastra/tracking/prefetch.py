@@ -24,7 +24,7 @@ from sastra.parallel import THRESHOLD, SharedPool
 from sastra.progress import Progress, ticker
 from sastra.tracking import CHANGES, COUNTERPARTS, fp_key
 from sastra.tracking.ahead import fingerprint_ahead, plan
-from sastra.tracking.baseline import remembered_baseline
+from sastra.tracking.baseline import Baseline, Fingerprint, remembered_baseline
 from sastra.tracking.changes import ALIGNED, Aligner, Change, Shape, shapes, summary_of
 from sastra.tracking.fingerprint import (
     article_fingerprint,
@@ -126,9 +126,11 @@ class _Walk:
     index: int = 0
     """Index of the translation in the articles the workers inherit."""
     then: str | None = None
-    """Fingerprint key of the source at the baseline, when it differs from the source now."""
+    """Fingerprint key of the source at the (newest) baseline, when it differs from the
+    source now."""
     compare: tuple[str, str] | None = None
-    """``(name, blob)`` of the source at the baseline, to compare with the source now."""
+    """``(name, blob)`` of the source at the (newest) baseline, to compare with the source
+    now."""
 
     def step(
         self, history: GitHistory, cache: BlobCache, wanted: Wanted, unreadable: set[str]
@@ -159,11 +161,13 @@ class _Walk:
             found = remembered_baseline(
                 history, article.path, current, fingerprint, cache, namespace
             )
+            if len(found) > 1 and self._synced(history, cache, found, fingerprint):
+                return True  # (as the lazy path: the source at one of them is the source now)
         except _Need:
             return False
-        if found is None or found.cut:
+        if not found or any(b.cut for b in found):
             return True
-        then = history.blob_at(self.source.path, found.position)
+        then = history.blob_at(self.source.path, found[0].position)
         now = fp_key(self.source.blob, self.source.path)
         if then is not None and fp_key(then[1], then[0]) != now:
             self.then = fp_key(then[1], then[0])
@@ -172,6 +176,27 @@ class _Walk:
             if old is None or (old != new and cache.get(CHANGES, f"{old}>{new}") is None):
                 self.compare = then
         return True
+
+    def _synced(
+        self,
+        history: GitHistory,
+        cache: BlobCache,
+        found: tuple[Baseline, ...],
+        fingerprint: Fingerprint,
+    ) -> bool:
+        """The source at one of several baselines (a clean merge's parents') has the text
+        it has now: its versions there are fingerprinted like the walk's (``_Need``)."""
+        now = fp_key(self.source.blob, self.source.path)
+        text = cache.get(self.namespace, now)
+        for baseline in found:
+            then = history.blob_at(self.source.path, baseline.position)
+            if then is None or baseline.cut:
+                continue
+            if fp_key(then[1], then[0]) == now:
+                return True
+            if text is not None and fingerprint(then[1], then[0]) == text:
+                return True
+        return False
 
 
 def prefetch(

@@ -11,10 +11,13 @@ Baseline of a translation, in order:
    source's fingerprint now;
 2. git history, read as a graph: the baseline commit is the commit that wrote
    the translation's current text (:mod:`sastra.tracking.baseline`); stale iff
-   the source's fingerprint at that commit differs from now. An uncommitted edit
-   of the translation that changes its text counts as a sync with the current
-   source. A baseline at a shallow clone's boundary, or a baseline source version
-   git cannot give, is ``unknown``, never ``up_to_date``;
+   the source's fingerprint at that commit differs from now. When a clean merge
+   combined the text from its parents' versions, their baselines count: up to
+   date if the source at any of them is the source now, else stale since the
+   newest of them. An uncommitted edit of the translation that changes its text
+   counts as a sync with the current source. A baseline at a shallow clone's
+   boundary, or a baseline source version git cannot give, is ``unknown``, never
+   ``up_to_date``;
 3. none: ``untracked`` (never guessed from file times).
 """
 
@@ -227,39 +230,50 @@ class Tracker:
         found = remembered_baseline(
             history, article.path, current, fingerprint, self.cache, self.fp_namespace(coll)
         )
-        if found is None:  # no committed version of this text could be read
+        if not found:  # no committed version of this text could be read
             return VersionStatus(article.lang, State.UNTRACKED, article.path)
-        commit = history.commits[found.position][0]
-        if found.cut:  # the history before this commit is not here
+        # Several baselines when a clean merge combined the text: up to date if the
+        # source at any of them is the source now; else stale since the newest.
+        unknown = False
+        for baseline in found:
+            synced = None if baseline.cut else self._synced_at(source, baseline.position, coll)
+            if synced:
+                commit = history.commits[baseline.position][0]
+                return VersionStatus(
+                    article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT, commit
+                )
+            unknown = unknown or synced is None
+        commit = history.commits[found[0].position][0]
+        if unknown:  # the history before a baseline is not here, or a blob is missing
             return VersionStatus(
                 article.lang, State.UNKNOWN, article.path, BaselineKind.GIT, commit
             )
-        then = history.blob_at(source.path, found.position)
+        then = history.blob_at(source.path, found[0].position)
         if then is None:  # the source came later than the translation's text
             return self._stale(article, source, BaselineKind.GIT, commit, None, lambda: None, diff)
         name, then_blob = then
-        if fp_key(then_blob, name) == fp_key(source.blob, source.path):
-            return VersionStatus(
-                article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT, commit
-            )
-        then_fp = self.blob_fingerprint(then_blob, name, coll)
-        if then_fp is None:  # the blob is missing (a partial clone) or unreadable
-            return VersionStatus(
-                article.lang, State.UNKNOWN, article.path, BaselineKind.GIT, commit
-            )
-        if then_fp == self.fingerprint(source):
-            return VersionStatus(
-                article.lang, State.UP_TO_DATE, article.path, BaselineKind.GIT, commit
-            )
         return self._stale(
             article,
             source,
             BaselineKind.GIT,
             commit,
-            then_fp,
+            self.blob_fingerprint(then_blob, name, coll),
             lambda: self.blob_text(then_blob, name, coll),
             diff,
         )
+
+    def _synced_at(self, source: Article, position: int, collection: str) -> bool | None:
+        """The source's version at commit ``position`` has the text it has now (``False``
+        when it did not exist then; ``None`` when that version cannot be read)."""
+        assert self.history is not None
+        then = self.history.blob_at(source.path, position)
+        if then is None:
+            return False
+        name, blob = then
+        if fp_key(blob, name) == fp_key(source.blob, source.path):
+            return True
+        then_fp = self.blob_fingerprint(blob, name, collection)
+        return None if then_fp is None else then_fp == self.fingerprint(source)
 
     def counterparts(
         self, article: Article, old_fingerprint: str | None, old_shapes: tuple[Shape, ...]
