@@ -11,7 +11,9 @@ import shutil
 import subprocess
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
+import pytest
 from click.testing import CliRunner, Result
 
 from sastra.content.parse import parse_text
@@ -109,3 +111,25 @@ def golden_text(path: Path, got: str) -> str:
     if REGEN_GOLDEN:
         path.write_text(got, encoding="utf-8")
     return path.read_text(encoding="utf-8")
+
+
+T = TypeVar("T")
+
+
+def git_spawned(
+    monkeypatch: pytest.MonkeyPatch,
+    keep: Callable[[list[str]], T] = list,  # type: ignore[assignment]
+) -> list[T]:
+    """What ``keep`` makes of each git process started from now on (its argument list by
+    default; ``subprocess.run`` goes through ``Popen`` too): the list grows as they start."""
+    spawned: list[T] = []
+    real_popen = subprocess.Popen
+
+    class Popen(real_popen):  # type: ignore[misc,valid-type]
+        def __init__(self, args: list[str], *a: object, **kw: object) -> None:
+            if args[0] == "git":
+                spawned.append(keep(list(args)))
+            super().__init__(args, *a, **kw)
+
+    monkeypatch.setattr(subprocess, "Popen", Popen)
+    return spawned

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from githist import Repo, reference, status
-from helpers import run_cli
+from helpers import git_spawned, run_cli
 
 
 def no_ff_translation_then_source(r: Repo) -> None:
@@ -346,14 +346,6 @@ def test_a_merge_history_is_read_by_three_git_processes(
     r.start()
     main_merged_into_branch_first(r)
     both_renamed_after_source_edit(r)
-    spawned: list[list[str]] = []
-    real_popen = subprocess.Popen
-
-    class Popen(real_popen):  # type: ignore[misc,valid-type]  # subprocess.run uses it too
-        def __init__(self, args: list[str], *a: object, **kw: object) -> None:
-            spawned.append(list(args))
-            super().__init__(args, *a, **kw)
-
-    monkeypatch.setattr(subprocess, "Popen", Popen)
+    spawned = git_spawned(monkeypatch)
     assert status(r.root)["content/en/news/kampot-clean-water.md"][0] == "stale"
     assert [args[3] for args in spawned if args[0] == "git"] == ["rev-parse", "log", "cat-file"]

@@ -10,7 +10,6 @@ status on the lazy path, the bulk prefetch and a warm second run.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest
 
 import sastra.tracking.site as site_module
 from githist import Repo, reference, status
+from helpers import git_spawned
 from sastra.model import SiteStatus, State
 from sastra.tracking import baseline, merges
 from sastra.tracking.gitio import locate
@@ -250,14 +250,6 @@ def test_git_counts_processes_as_before_on_a_clean_merge(
 ) -> None:
     r = _start(tmp_path / "site")
     a_criss_cross_merge(r)
-    spawned: list[list[str]] = []
-    real_popen = subprocess.Popen
-
-    class Popen(real_popen):  # type: ignore[misc,valid-type]  # subprocess.run uses it too
-        def __init__(self, args: list[str], *a: object, **kw: object) -> None:
-            spawned.append(list(args))
-            super().__init__(args, *a, **kw)
-
-    monkeypatch.setattr(subprocess, "Popen", Popen)
+    spawned = git_spawned(monkeypatch)
     assert status(r.root)[TRANSLATION] == ("up_to_date", r.labels["synced"])
     assert [args[3] for args in spawned if args[0] == "git"] == ["rev-parse", "log", "cat-file"]

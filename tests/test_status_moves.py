@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 import sastra.tracking.history as history_module
 import sastra.tracking.site as site_module
-from helpers import git, run_cli
+from helpers import git, git_spawned, run_cli
 from sastra.tracking.moves import Rename, moved_from, renames
 
 KM = "---\ntitle: ការនាំចេញអង្ករ\n---\n\nការនាំចេញអង្ករមានចំនួន ៦៥០,០០០ តោន។\n\nតម្លៃមានស្ថិរភាព។\n"
@@ -228,17 +227,7 @@ def test_a_warm_run_and_a_run_after_new_commits_agree_with_a_cold_run(tmp_path: 
 
 def _spawned(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The git commands (``log``, ``cat-file``…) started from now on."""
-    spawned: list[str] = []
-    real_popen = subprocess.Popen
-
-    class Popen(real_popen):
-        def __init__(self, args: list[str], *a: object, **kw: object) -> None:
-            if args[0] == "git":
-                spawned.append(args[3])
-            super().__init__(args, *a, **kw)
-
-    monkeypatch.setattr(subprocess, "Popen", Popen)
-    return spawned
+    return git_spawned(monkeypatch, lambda args: args[3])
 
 
 def test_a_move_costs_one_diff_tree_and_one_more_log(

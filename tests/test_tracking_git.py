@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MakeSite, commit_all, git, run_cli, write_files
+from helpers import MakeSite, commit_all, git, git_spawned, run_cli, write_files
 
 KM = """---
 title: កិច្ចប្រជុំក្រុមការងារ
@@ -197,7 +197,6 @@ def test_file_outside_git_history_is_untracked(make_site: MakeSite) -> None:
 def test_git_is_read_in_a_constant_number_of_processes(
     make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import subprocess
 
     files = {}
     for i in range(30):
@@ -208,15 +207,7 @@ def test_git_is_read_in_a_constant_number_of_processes(
     for i in range(0, 30, 3):
         _edit(root, f"src/content/news/km/a{i}.md", "មជ្ឈមណ្ឌលទាំង ១៨", "មជ្ឈមណ្ឌលទាំង ២០")
     commit_all(root, "second")
-    spawned: list[list[str]] = []
-    real_popen = subprocess.Popen
-
-    class Popen(real_popen):  # subprocess.run goes through Popen too
-        def __init__(self, args: list[str], *a: object, **kw: object) -> None:
-            spawned.append(list(args))
-            super().__init__(args, *a, **kw)
-
-    monkeypatch.setattr(subprocess, "Popen", Popen)
+    spawned = git_spawned(monkeypatch)
     result = run_cli("status", "--root", str(root), "--format", "json")
     doc = json.loads(result.stdout)
     assert sum(a["versions"]["en"]["state"] == "stale" for a in doc["articles"]) == 10
