@@ -26,7 +26,10 @@ def suggested_entries(discovery: Discovery) -> list[NameEntry]:
 
     Only names seen with at least one Latin spelling are suggested. The preferred
     spelling is the well-known one for a name on the shipped list, the gazetteer's for a
-    place when it was seen, else the most frequent; the others become variants.
+    place when it was seen, else the most frequent; the others become variants. The
+    honorific is the one seen, or the shipped list's when that goes on from it: the
+    Prime Minister seen as សម្តេច is "Samdech Moha Borvor Thipadei" (the parser reads
+    មហាបវរធិបតី as a title), while a minister seen as "H.E. Prof." keeps the degree.
     """
     out: list[NameEntry] = []
     for name in discovery.names:
@@ -35,6 +38,9 @@ def suggested_entries(discovery: Discovery) -> list[NameEntry]:
         honorific = None
         if name.honorific_km and name.honorific_en:
             honorific = Honorific(name.honorific_km, name.honorific_en)
+        listed = name.known.honorific if name.known is not None else None
+        if listed is not None and (honorific is None or listed.km.startswith(honorific.km)):
+            honorific = listed
         seen = [s for s, _ in name.spellings]
         if name.known is not None:
             preferred = name.known.en
