@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import copy_sample_site, run_cli
+from helpers import MakeSite, article, copy_sample_site, run_cli
 from sastra.names import Glossary, NameEntry, find_variants, fix_text, parse_glossary
 
 CHECK = Path(__file__).parent / "fixtures" / "names" / "check"
@@ -136,3 +136,27 @@ def test_a_variant_that_a_longer_name_goes_on_from_is_not_fixed() -> None:
         "a.md:3:58: 'Hang Chuon' → 'Hang Chuon Naron' (ហង់ ជួនណារ៉ុន)",
     ]
     assert fix_text(text, findings).splitlines()[:2] == text.splitlines()[:2]
+
+
+def test_discover_then_fix_puts_the_listed_spelling_in_place_of_a_misspelt_minister(
+    make_site: MakeSite,
+) -> None:
+    """The editor's round: discover saves what the English writes as a variant of the
+    well-known spelling, check --fix replaces it. The English writes the Khmer word
+    ជួនណារ៉ុន as two, so a loose match of the first two words used to save "Hang Chuon"."""
+    km = article(
+        "ឯកឧត្តមរដ្ឋមន្ត្រី ហង់ ជួនណារ៉ុន អញ្ជើញពិនិត្យការសិក្សា",
+        "ភ្នំពេញ៖ ឯកឧត្តមរដ្ឋមន្ត្រី ហង់ ជួនណារ៉ុន បានអញ្ជើញចុះពិនិត្យការបង្រៀន។\n",
+    )
+    en = article(
+        "H.E. Minister Hang Chuon Narun inspects teaching",
+        "Phnom Penh – H.E. Minister Hang Chuon Narun inspected teaching.\n",
+    )
+    root = make_site({"content/km/news/visit.md": km, "content/en/news/visit.md": en})
+    assert run_cli("names", "discover", "--update", "--root", str(root)).exit_code == 0
+    assert "variants: [Hang Chuon Narun]" in (root / "i18n/names.yaml").read_text("utf-8")
+    fixed = run_cli("names", "check", "--fix", "--root", str(root))
+    assert fixed.exit_code == 0, fixed.stderr
+    assert (root / "content/en/news/visit.md").read_text("utf-8") == en.replace(
+        "Hang Chuon Narun", "Hang Chuon Naron"
+    )

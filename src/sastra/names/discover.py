@@ -159,21 +159,19 @@ def align(khmer: tuple[str, ...], latin: tuple[str, ...]) -> tuple[int, int, flo
     """Best ``(khmer_words, latin_words, distance)`` of two mentions, or ``None``.
 
     Prefixes of equal length are tried longest first; the first within
-    :data:`ALIGN_LIMIT` wins. A family name alone never matches when both sides have
-    two words or more; then the first two words may match loosely (a mean word
-    distance within :data:`LOOSE_LIMIT`, reported as ``ALIGN_LIMIT`` + that mean so it
-    ranks after any close match). Unequal lengths ("Chansrey" / ចាន់ ស្រី) come last.
+    :data:`ALIGN_LIMIT` wins. Then prefixes of unequal lengths ("Chansrey" / ចាន់ ស្រី,
+    "Hang Chuon Naron" / ហង់ ជួនណារ៉ុន), the closest within :data:`ALIGN_LIMIT`. A family
+    name alone never matches when both sides have two words or more; last, the first two
+    words may match loosely (a mean word distance within :data:`LOOSE_LIMIT`, reported as
+    ``ALIGN_LIMIT`` + that mean so it ranks after any close match): a close match of the
+    whole name goes before a loose one of its first two words, which would cut "Hang
+    Chuon Narun" to "Hang Chuon".
     """
     top = min(len(khmer), len(latin))
     for n in range(top, 1 if top > 1 else 0, -1):
         d = spelling_distance(" ".join(khmer[:n]), " ".join(latin[:n]))
         if d <= ALIGN_LIMIT:
             return n, n, d
-    if top > 1:
-        words = zip(khmer[:2], latin[:2], strict=True)
-        mean = sum(spelling_distance(k, e) for k, e in words) / 2
-        if mean <= LOOSE_LIMIT:
-            return 2, 2, ALIGN_LIMIT + mean
     best: tuple[int, int, float] | None = None
     for kn in range(1, len(khmer) + 1):
         for ln in range(1, len(latin) + 1):
@@ -181,7 +179,14 @@ def align(khmer: tuple[str, ...], latin: tuple[str, ...]) -> tuple[int, int, flo
                 d = spelling_distance(" ".join(khmer[:kn]), " ".join(latin[:ln]))
                 if d <= ALIGN_LIMIT and (best is None or d < best[2]):
                     best = (kn, ln, d)
-    return best
+    if best is not None:
+        return best
+    if top > 1:
+        words = zip(khmer[:2], latin[:2], strict=True)
+        mean = sum(spelling_distance(k, e) for k, e in words) / 2
+        if mean <= LOOSE_LIMIT:
+            return 2, 2, ALIGN_LIMIT + mean
+    return None
 
 
 def _glossary_latin(words: tuple[str, ...], glossary: Glossary) -> tuple[NameEntry, int] | None:
