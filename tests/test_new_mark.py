@@ -7,6 +7,7 @@ import json
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 from helpers import MakeSite, run_cli
@@ -60,10 +61,11 @@ def test_new_scaffolds_from_the_source(make_site: MakeSite) -> None:
     assert again.stderr == "i18n: error: content/en/news/a.md already exists; not overwritten\n"
 
 
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
 def test_new_on_a_hugo_page_writes_toml_frontmatter_and_mark_keeps_it(
-    make_site: MakeSite,
+    make_site: MakeSite, bom: str
 ) -> None:
-    source = (
+    source = bom + (
         '+++\ntitle = "ការនាំចេញអង្ករ"\ndate = 2026-02-03\ntags = ["rice"]\n'
         '[params]\nsidebar = "ព័ត៌មាន"\n+++\n\nការនាំចេញអង្ករមានចំនួន ៦៥០,០០០ តោន។\n'
     )

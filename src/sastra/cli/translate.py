@@ -29,7 +29,7 @@ def _frontmatter_mark(path: Path) -> str:
     from sastra.content.frontmatter import opening_mark
 
     with path.open("rb") as file:
-        start = file.read(5).decode("utf-8", "replace").lstrip("\ufeff")
+        start = file.read(8).decode("utf-8", "replace").lstrip("\ufeff")  # (a BOM is 3 bytes)
     return "+++" if opening_mark(start + "\n") == "+++" else "---"
 
 
