@@ -217,7 +217,7 @@ def build(
 def _code_hash() -> str:
     """A hash of Sastra's own code and data: pages built by another version of it (an
     upgrade, a fix of the Markdown reading) are built again, not linked from the last
-    build. (~1.5 MB read once a process.)"""
+    build. (About 1 MB read, once a process.)"""
     digest = hashlib.blake2b(digest_size=16)
     package = Path(__file__).resolve().parent.parent
     for path in sorted(package.rglob("*")):
