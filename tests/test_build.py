@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from helpers import article, run_cli
+from sastra.addresses import url_for
 from sastra.errors import BuildError
 from sastra.render import build as build_module
 from sastra.render.assets import link_target
-from sastra.render.build import build, output_path, url_for
+from sastra.render.build import build, output_path
 from sastra.workspace import open_site
 
 LOCATED = re.compile(r"^[^\s:][^:]*:\d+: ", re.MULTILINE)

@@ -20,6 +20,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from sastra.addresses import from_page, leaves_site
 from sastra.config.model import Config
 from sastra.theme import template_dirs, theme_files
 
@@ -135,7 +136,7 @@ def link_target(page_out: str, href: str, base_url: str = "") -> str | None:
     fragment, mail, a file with an extension other than ``.html``, or a site-absolute
     address outside the site's base path (``base_url``'s path, default ``/``)."""
     href = href.strip()
-    if not href or href.startswith(("#", "//")) or ":" in href.split("/", 1)[0]:
+    if not href or href.startswith("#") or leaves_site(href):
         return None
     path = unquote(href.split("#", 1)[0].split("?", 1)[0])
     if not path:
@@ -147,7 +148,7 @@ def link_target(page_out: str, href: str, base_url: str = "") -> str | None:
             return None
         path = path[len(base) :]
     else:
-        path = posixpath.join(posixpath.dirname(page_out), path)
+        path = from_page(posixpath.dirname(page_out), path)
     tail = path.rsplit("/", 1)[-1]
     if "." in tail and not tail.endswith(".html"):
         return None  # a file: a PDF, an image, a feed

@@ -30,6 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sastra.addresses import url_for
 from sastra.cache import BUILD
 from sastra.config.model import Config
 from sastra.errors import BuildError
@@ -44,7 +45,6 @@ from sastra.render.output import (
 )
 from sastra.render.pages import PageSpec
 from sastra.render.state import BuildState, PageEntry, Stamp, load_state, save_state
-from sastra.render.urls import url_for
 from sastra.render.withhold import Withheld, withhold
 from sastra.theme import shipped_catalog, theme_files
 from sastra.tracking.site import site_status
@@ -62,7 +62,7 @@ PAGE_WEIGHT = 2
 """What rendering a page costs next to the pool's cheapest job (see
 :meth:`sastra.parallel.SharedPool.map`): a pool pays for itself from 200 pages."""
 
-__all__ = ["BuildResult", "build", "output_path", "url_for"]
+__all__ = ["BuildResult", "build", "output_path"]
 
 
 @dataclass(frozen=True)

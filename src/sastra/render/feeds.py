@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from sastra.addresses import url_for
 from sastra.config.model import Config
 from sastra.model import Key
 from sastra.render.pages import ListedArticle, language_name, sort_entries
-from sastra.render.urls import Linker, url_for
+from sastra.render.urls import Linker
 
 FEED_SIZE = 20
 _ATTR_ENTITIES = (("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;"))

@@ -18,10 +18,11 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from sastra.addresses import url_for
 from sastra.config.model import Config
 from sastra.model import Article, Pair
 from sastra.render.fields import data_fields, humanize, shown_fields
-from sastra.render.urls import Linker, page_url, tag_url, url_for
+from sastra.render.urls import Linker, page_url, tag_url
 
 _OG_LOCALES = {"km": "km_KH", "en": "en_US"}
 

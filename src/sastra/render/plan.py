@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from sastra.addresses import url_for
 from sastra.catalogs import UI_LANGUAGE
 from sastra.config.model import Config
 from sastra.content import slugify
@@ -41,7 +42,7 @@ from sastra.render.pages import (
     list_pages,
     special_page,
 )
-from sastra.render.urls import Linker, collection_url, page_url, tag_url, url_for
+from sastra.render.urls import Linker, collection_url, page_url, tag_url
 
 LEAD_IMAGE_FIELDS = ("image", "heroImage", "cover")
 """Frontmatter fields read as an article's lead image, first found wins."""

@@ -1,6 +1,6 @@
 """Where each page lives and how one page links to another (pure; no I/O).
 
-URLs (:func:`url_for`) are relative to the site root and end with ``/``:
+URLs (:func:`sastra.addresses.url_for`) are relative to the site root and end with ``/``:
 ``km/news/mobile-signal-survey-2025/``. Links inside a page (:class:`Linker`) are
 relative to that page (``../../../en/…``) unless ``build.base_url`` is set, which makes
 canonical links, alternates, feeds and the sitemap absolute.
@@ -13,25 +13,6 @@ from functools import lru_cache
 
 from sastra.config.model import Config
 from sastra.content import slugify
-from sastra.layouts import HOME_SLUG
-from sastra.model import Key
-
-
-def url_for(config: Config, lang: str, key: Key) -> str:
-    """Site-relative URL of an article's page in ``lang``: ``km/news/my-post/``.
-
-    In a pattern layout the home page (a top ``index.md``/``_index.md``, keyed ``index``)
-    is the language's index, ``km/``; a section page already has its collection's URL."""
-    if config.patterns and key.slug == HOME_SLUG and not key.collection:
-        return f"{lang}/"
-    return f"{lang}/{_key_path(key.collection, key.slug)}/"
-
-
-@lru_cache(maxsize=65536)
-def _key_path(collection: str, slug: str) -> str:
-    parts = [slugify(p) for p in collection.split("/")] if collection else []
-    parts += [slugify(p) for p in slug.split("/")]
-    return "/".join(parts)
 
 
 def relative(folder: str, url: str) -> str:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from sastra.content import slugify
+from sastra.addresses import from_page, is_relative, url_for
 from sastra.content.parse import get_path
 from sastra.khmer.digits import to_latin_digits
-from sastra.model import Key, Location, Severity
+from sastra.model import Location, Severity
 from sastra.review.facts import Media, Spot
 from sastra.review.model import Finding, PairContext
 from sastra.review.script import snippet
@@ -73,36 +72,31 @@ def _images_between(ctx: PairContext, source: str, lang: str) -> Iterator[Findin
 _LANG_SEGMENT = "{lang}"
 
 
-def link_key(target: str, lang: str, page: Key | None = None) -> str:
+def link_key(target: str, lang: str, page: str | None = None) -> str:
     """A link target with the version's language taken out, so that ``/km/news/x`` and
     ``/en/news/x`` compare equal; trailing slashes and URL escapes do not count. A
-    relative target is first read from the page of ``page`` in ``lang`` (``../x/`` from
-    ``/en/news/reg/`` is ``/en/news/x``): the translation may link by another route."""
+    relative target is first read from ``page``, the version's address
+    (:func:`~sastra.addresses.url_for`: ``../x/`` from ``en/news/reg/`` is
+    ``/en/news/x``): the translation may link by another route."""
     target = unquote(target.strip())
-    scheme = ":" in target.split("/", 1)[0]  # https:, mailto:
-    if page is not None and target and not scheme and not target.startswith(("/", "#", "?")):
-        target = posixpath.normpath(posixpath.join(_page_url(lang, page), target))
+    if page is not None and is_relative(target):
+        target = from_page("/" + page, target)
     target = re.sub(rf"(?<=/){re.escape(lang)}(?=/|$)", _LANG_SEGMENT, target)
     target = re.sub(rf"([?&](?:lang|hl|locale)=){re.escape(lang)}\b", r"\1{lang}", target)
     return target.rstrip("/") or "/"
 
 
-def _page_url(lang: str, key: Key) -> str:
-    """Where the build puts a page (:func:`sastra.render.urls.url_for` for an article)."""
-    parts = [slugify(p) for p in f"{key.collection}/{key.slug}".strip("/").split("/")]
-    return "/" + "/".join([lang, *parts]) + "/"
-
-
 def check_links(ctx: PairContext) -> Iterator[Finding]:
     """``link-mismatch``: a link target only one version has (language folders aside)."""
-    page = ctx.pair.key
     for lang in ctx.translations:
         pairs = ((ctx.source, lang), (lang, ctx.source))
         for have, lack in pairs:
-            targets = {link_key(m.target, lack, page) for m in ctx.facts[lack].links}
+            lack_page = url_for(ctx.config, lack, ctx.pair.key)
+            targets = {link_key(m.target, lack, lack_page) for m in ctx.facts[lack].links}
+            have_page = url_for(ctx.config, have, ctx.pair.key)
             seen: set[str] = set()
             for link in ctx.facts[have].links:
-                key = link_key(link.target, have, page)
+                key = link_key(link.target, have, have_page)
                 if key in targets or key in seen:
                     continue
                 seen.add(key)
