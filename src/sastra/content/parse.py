@@ -23,7 +23,18 @@ from frontmatter.default_handlers import YAMLHandler
 from sastra.content.fastyaml import load_simple
 from sastra.content.frontmatter import frontmatter_bounds
 from sastra.content.yamlsafe import NoAliasLoader, nesting_problem
-from sastra.model import Article, Diagnostic, Key, L10n, Location, Severity, as_date
+from sastra.model import (
+    DATE_FIELDS,
+    UPDATED_FIELDS,
+    Article,
+    Diagnostic,
+    Key,
+    L10n,
+    Location,
+    Severity,
+    as_date,
+    iso_moment,
+)
 
 # A top-level ``key =`` (bare or quoted) or a ``[table]`` / ``[[array]]`` header.
 _TOML_KEY = re.compile(r"(?:([A-Za-z0-9_-]+)|\[\[?[ \t]*([A-Za-z0-9_.-]+))[ \t]*[=\]]")
@@ -296,6 +307,31 @@ def check_fields(
                     Location(path, field_lines.get("date", 1)),
                     f"'date' is not a date: {value!r} (expected YYYY-MM-DD)",
                 )
+            )
+    diags += _unread_dates(meta, field_lines, path)
+    return diags
+
+
+def _unread_dates(
+    meta: Mapping[str, Any], field_lines: Mapping[str, int], path: str
+) -> list[Diagnostic]:
+    """A warning for each date field written as text that is not an ISO date or date-time
+    (``date: "2026-01-15 9am"``, ``lastmod: 15/01/2026``): the page goes on without it
+    (a ``date`` that does not even start with a date is an error of its own)."""
+    diags = []
+    for name in (*DATE_FIELDS, *UPDATED_FIELDS):
+        value = meta.get(name)
+        if not isinstance(value, str) or iso_moment(value) is not None:
+            continue
+        if name == "date" and as_date(value.strip(), text=True) is None:
+            continue  # not a date at all: the error above says so
+        if value.strip():
+            message = (
+                f"'{name}' is not a date Sastra can read: {value!r} (expected YYYY-MM-DD or "
+                f"YYYY-MM-DDTHH:MM:SS, with an offset such as +07:00 or Z); it is ignored"
+            )
+            diags.append(
+                Diagnostic(Location(path, field_lines.get(name, 1)), message, Severity.WARNING)
             )
     return diags
 

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from sastra.addresses import from_page, is_relative, url_for
 from sastra.content.parse import get_path
 from sastra.khmer.digits import to_latin_digits
-from sastra.model import Location, Severity
+from sastra.model import Location, Severity, iso_moment
 from sastra.review.facts import Media, Spot
 from sastra.review.model import Finding, PairContext
 from sastra.review.script import snippet
@@ -115,14 +115,20 @@ _PHONE_LIKE = re.compile(r"[+()\d\s./\-]+")
 
 
 def _plain(value: object) -> object:
-    """A value as compared: dates and datetimes as ISO text, digits of either script as
-    Latin (``០៧៨`` = ``078``), a phone number as its digits whatever the grouping
-    (``០១២ ៣៤៥ ៦៧៨`` = ``012-345-678`` = ``+855 12 345 678``), containers recursively."""
+    """A value as compared: dates and datetimes as ISO text (quoted ones too), digits of
+    either script as Latin (``០៧៨`` = ``078``), a phone number as its digits whatever the
+    grouping (``០១២ ៣៤៥ ៦៧៨`` = ``012-345-678`` = ``+855 12 345 678``), containers
+    recursively."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)  # ``students: ១២០០`` (a string to YAML) is ``students: 1200``
     if isinstance(value, str):
+        moment = iso_moment(
+            value
+        )  # ``date: "2026-01-15T09:00:00Z"`` = ``date: 2026-01-15T09:00:00Z``
+        if moment is not None:
+            return moment.isoformat()
         text = " ".join(to_latin_digits(value).split())
         if (
             text.startswith(("0", "+", "("))

@@ -29,7 +29,7 @@ from sastra.review.script import is_text
 from sastra.review.sketch import sketch
 from sastra.tracking.fingerprint import VisibleText, normalize_visible
 
-FACTS_VERSION = "7"
+FACTS_VERSION = "8"
 _KHMER_LETTER = re.compile("[\u1780-\u17b3]")
 _NON_SPACE = re.compile(r"\S")
 _Add = Callable[[str, str, str, int], None]
