@@ -169,6 +169,10 @@ def _yaml_failure(
         if quoted and exc.context_mark is not None:
             # A quote never closed is found out at the end: point to where it opens.
             mark, problem = exc.context_mark, f"{problem} {exc.context}"
+        flow = (exc.context or "").startswith("while parsing a flow")
+        opened = exc.context_mark
+        if flow and opened is not None and mark is not None and mark.line > opened.line:
+            mark = opened  # so is a bracket never closed (``tags: [a``): at the next key
         line = (mark.line + 2) if mark is not None else 1
         diag = Diagnostic(Location(path, line), f"invalid YAML in frontmatter: {problem}")
     else:  # libyaml raises ValueError for 2026-13-45, with no position
@@ -214,12 +218,46 @@ def _parse_toml(split: ParsedFile | tuple[str, int, int], path: str) -> ParsedFi
     try:
         meta = tomllib.loads(fm)
     except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"\(at line (\d+)", str(exc))
-        line = int(found.group(1)) + 1 if found else 1
-        problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        line = _toml_error_line(fm, str(exc)) + 1  # the frontmatter starts on line 2
+        problem = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        row = fm.split("\n")[line - 2]
+        key = _TOML_KEY.match(row)
+        if problem == "Cannot overwrite a value" and key is not None and key.group(1):
+            first = field_lines.get(key.group(1), line)
+            if first < line:
+                problem = f"'{key.group(1)}' is given twice (lines {first} and {line})"
         diag = Diagnostic(Location(path, line), f"invalid TOML in frontmatter: {problem}")
         return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
     return ParsedFile(meta, body_start, body_line, field_lines, (), True)
+
+
+def _toml_error_line(fm: str, message: str) -> int:
+    """The line of ``fm`` (1-based) a user must fix for tomllib's error ``message``.
+
+    tomllib says where it noticed the problem. When that is in the middle of a line
+    (``title = Library week``: the bare word), that is the line. When it is the start of
+    a later line or the end of the document, it ran past the line at fault looking for
+    what is missing (the ``]`` of ``tags = ['a', 'b'`` is found missing at the next
+    key), and a value given twice is noticed after the value: then the line is where
+    the statement being read began, the line after the longest run of lines that reads.
+    """
+    rows = fm.split("\n")
+    found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if found is None:
+        last = len(rows)
+    else:
+        line, column = int(found.group(1)), int(found.group(2))
+        mid_line = rows[line - 1][: column - 1].strip() if line <= len(rows) else ""
+        if mid_line and not message.startswith("Cannot overwrite"):
+            return line
+        last = line - 1
+    for before in range(last, -1, -1):
+        try:
+            tomllib.loads("\n".join(rows[:before]))
+        except tomllib.TOMLDecodeError:
+            continue
+        return min(before + 1, len(rows))
+    return 1
 
 
 @lru_cache(maxsize=4096)
