@@ -33,15 +33,19 @@ from sastra.content.parse import parse_text
         ),
         (
             ["draft = false", "title = 'Library week", "date = 2026-01-15"],
-            "a.md:3: invalid TOML in frontmatter: Expected \"'\"",
+            "a.md:3: invalid TOML in frontmatter: Unclosed string",
         ),
         (
             ["draft = false", 'title = "Library week', "date = 2026-01-15"],
-            "a.md:3: invalid TOML in frontmatter: Illegal character '\\n'",
+            "a.md:3: invalid TOML in frontmatter: Unclosed string",
         ),
         (
             ["title = '''Library week", "date = 2026-01-15"],
-            "a.md:2: invalid TOML in frontmatter: Expected \"'''\"",
+            "a.md:2: invalid TOML in frontmatter: Unclosed string",
+        ),
+        (
+            ["draft = false", 'title = """Library week', "date = 2026-01-15"],
+            "a.md:3: invalid TOML in frontmatter: Unclosed string",
         ),
         (
             ["title = 'Library week'", "date = 2026-01-15", "title = 'Reading week'"],

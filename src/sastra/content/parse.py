@@ -220,6 +220,7 @@ def _parse_toml(split: ParsedFile | tuple[str, int, int], path: str) -> ParsedFi
     except tomllib.TOMLDecodeError as exc:
         line = _toml_error_line(fm, str(exc)) + 1  # the frontmatter starts on line 2
         problem = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        problem = _TOML_PROBLEMS.get(problem, problem)
         row = fm.split("\n")[line - 2]
         key = _TOML_KEY.match(row)
         if problem == "Cannot overwrite a value" and key is not None and key.group(1):
@@ -229,6 +230,15 @@ def _parse_toml(split: ParsedFile | tuple[str, int, int], path: str) -> ParsedFi
         diag = Diagnostic(Location(path, line), f"invalid TOML in frontmatter: {problem}")
         return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
     return ParsedFile(meta, body_start, body_line, field_lines, (), True)
+
+
+# tomllib's words for a string never closed, in the words of its "Unclosed array"
+_TOML_PROBLEMS = {
+    'Expected "\'"': "Unclosed string",
+    "Expected \"'''\"": "Unclosed string",
+    "Unterminated string": "Unclosed string",
+    "Illegal character '\\n'": "Unclosed string",
+}
 
 
 def _toml_error_line(fm: str, message: str) -> int:
