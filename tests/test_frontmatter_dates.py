@@ -138,10 +138,13 @@ def test_a_hugo_site_shows_and_orders_its_quoted_dates(make_site: MakeSite) -> N
         "warning: 'date' is not a date Sastra can read: '2026-01-17 9am' (expected "
         "YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, with an offset such as +07:00 or Z); it is ignored"
     )
-    assert [line for line in result.stderr.splitlines() if "date" in line] == [
+    warned = [
         f"content/en/news/unreadable.md:4: {unread}",
         f"content/km/news/unreadable.md:4: {unread}",
     ]
+    assert [line for line in result.stderr.splitlines() if "date" in line] == warned
+    status = run_cli("status", "--root", str(root))
+    assert (status.exit_code, status.stderr.splitlines()[1:]) == (0, warned)
     site = root / "_site"
     times = {
         name: re.findall(r"<time[^<]*</time>", (site / f"km/news/{name}/index.html").read_text())
