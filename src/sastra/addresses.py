@@ -73,7 +73,7 @@ def ref_page(
     absolute = path.startswith("/")
     path = strip_extension(path.strip("/")) or HOME_SLUG
     folder = page.collection
-    if posixpath.basename(strip_extension(page_path)) in INDEX_NAMES:
+    if posixpath.basename(page_path).split(".")[0] in INDEX_NAMES:  # index.en.md too
         folder = posixpath.join(page.collection, page.slug) if page.slug != HOME_SLUG else ""
     tries = [path] if absolute else [posixpath.normpath(posixpath.join(folder, path)), path]
     for tried in tries:
