@@ -57,6 +57,9 @@ class Detected:
     base_url: str = ""
     """The address the site is published at (Hugo's ``baseURL``, MkDocs' ``site_url``),
     when the generator's config gives an absolute one."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """The site's title per language, as ``[site] title`` would hold it (Hugo's ``title``,
+    overridden by ``languages.<lang>.title``)."""
 
     def describe(self) -> str:
         """One line naming the generator and its layout."""
@@ -158,7 +161,22 @@ def _hugo(root: Path) -> Detected | None:
         content = ({"source": f"{content_dir}/@path", "translation": f"{content_dir}/@path.@lang"},)
     langs = tuple(c for c in order if LANG_RE.match(c))
     settings = {"i18n_dir": OWN_I18N_DIR}
-    return Detected("hugo", source, langs, content, settings, _absolute(config.get("baseurl")))
+    base_url = _absolute(config.get("baseurl"))
+    titles = _hugo_titles(config, languages, langs)
+    return Detected("hugo", source, langs, content, settings, base_url, titles)
+
+
+def _hugo_titles(
+    config: dict[str, Any], languages: dict[str, dict[str, Any]], langs: tuple[str, ...]
+) -> dict[str, str]:
+    """The site title per language: ``languages.<lang>.title``, else the top ``title``."""
+    titles: dict[str, str] = {}
+    for code in langs:
+        for value in (languages.get(code, {}).get("title"), config.get("title")):
+            if isinstance(value, str) and value.strip():
+                titles[code] = value.strip()
+                break
+    return titles
 
 
 def _weight(settings: dict[str, Any]) -> int:
