@@ -109,6 +109,54 @@ def test_base_url_from_site_makes_feeds_absolute_and_its_absence_is_said(
     ]
 
 
+def _links(html: str) -> list[str]:
+    """Every ``href``/``src``/``content`` address of a page, with the tag's ``rel`` or
+    ``property`` when it has one: ``canonical https://…``, ``- ../../``."""
+    found = []
+    for tag in re.findall(r"<(?:a|link|img|script|meta)\b[^>]*>", html):
+        kind = re.search(r'(?:rel|property)="([^"]+)"', tag)
+        for value in re.findall(r'(?:href|src|content)="([^"]*)"', tag):
+            if "/" in value or value.startswith(("#", ".")):
+                found.append(f"{kind.group(1) if kind else '-'} {value}")
+    return found
+
+
+def test_base_url_makes_only_the_published_addresses_absolute(
+    make_site: Callable[..., Path],
+) -> None:
+    """``i18n serve``, a copy of ``_site/`` and ``file://`` keep every link, stylesheet
+    and image on the copy at hand; the canonical link, alternates and og:image name the
+    published address; a 404 page, shown at any address, links from the site's path."""
+    files = {
+        "content/km/news/a.md": article("ព័ត៌មាន ក", "ក។", date="2026-01-08", image="a.png"),
+        "content/en/news/a.md": article("News A", "A.", date="2026-01-08", image="a.png"),
+        "content/km/news/a.png": b"\x89PNG\r\n\x1a\n",
+        "content/en/news/a.png": b"\x89PNG\r\n\x1a\n",
+    }
+    site = '[site]\nbase_url = "https://post.example.gov.kh/docs/"\n'
+    root = make_site(files, BASE + site)
+    build(open_site(root))
+
+    assert _links(_read(root, "en/news/a/index.html")) == [
+        "canonical https://post.example.gov.kh/docs/en/news/a/",
+        "alternate https://post.example.gov.kh/docs/km/news/a/",
+        "alternate https://post.example.gov.kh/docs/en/news/a/",
+        "alternate https://post.example.gov.kh/docs/km/news/a/",
+        "alternate ../../feed.xml",
+        "og:url https://post.example.gov.kh/docs/en/news/a/",
+        "og:image https://post.example.gov.kh/docs/assets/content/en/news/a.png",
+        "stylesheet ../../../assets/site.css",
+        "- #main",
+        "- ../../",
+        "- ../../../km/news/a/",
+        "- ../../../assets/content/en/news/a.png",
+        "- ../../feed.xml",
+        "- ../../../assets/fonts/NotoSansKhmer-OFL.txt",
+    ]
+    assert '<meta http-equiv="refresh" content="0; url=km/">' in _read(root, "index.html")
+    assert '<link rel="stylesheet" href="/docs/assets/site.css">' in _read(root, "404.html")
+
+
 @pytest.mark.parametrize(
     ("config", "message"),
     [

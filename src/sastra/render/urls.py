@@ -2,14 +2,15 @@
 
 URLs (:func:`sastra.addresses.url_for`) are relative to the site root and end with ``/``:
 ``km/news/mobile-signal-survey-2025/``. Links inside a page (:class:`Linker`) are
-relative to that page (``../../../en/…``) unless ``build.base_url`` is set, which makes
-canonical links, alternates, feeds and the sitemap absolute.
+relative to that page (``../../../en/…``); ``build.base_url`` makes canonical links,
+alternates, feeds and the sitemap absolute, and nothing else.
 """
 
 from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from sastra.config.model import Config
 from sastra.content import slugify
@@ -64,21 +65,32 @@ def root_of(out: str) -> str:
 
 
 class Linker:
-    """Makes hrefs for one page: relative to it, or absolute when ``base_url`` is set."""
+    """Makes hrefs for one page: relative to it (so a preview, ``i18n serve`` and
+    ``file://`` stay on the copy at hand), and absolute only where the published address
+    is the point (:meth:`absolute`: canonical links, alternates, feeds, the sitemap) when
+    ``base_url`` is set. A 404 page, which a server shows at any address, links from the
+    site's root path instead (``/``, or ``base_url``'s path)."""
 
     def __init__(self, config: Config, out: str, *, site_absolute: bool = False) -> None:
         base = config.build.base_url.rstrip("/")
         self.base = base + "/" if base else ""
-        self.root = self.base or ("/" if site_absolute else root_of(out))
+        self.root = site_path(self.base) if site_absolute else root_of(out)
         self.folder = posixpath.dirname(out) or "."
         self._here = self.folder.split("/") if self.folder != "." else []
 
     def href(self, url: str) -> str:
         """Link from this page to a site-relative URL (the shortest relative path)."""
-        if self.base or self.root == "/":
+        if self.root.startswith("/"):
             return self.root + url
         return _relative(self._here, url)
 
     def absolute(self, url: str) -> str:
         """Canonical form: absolute with ``base_url``, else as :meth:`href`."""
         return self.base + url if self.base else self.href(url)
+
+
+def site_path(base_url: str) -> str:
+    """The path the site is published under, from its base URL: ``/`` for none or a
+    domain, ``/docs/`` for ``https://example.gov.kh/docs/``."""
+    path = urlsplit(base_url).path.strip("/")
+    return f"/{path}/" if path else "/"
