@@ -235,6 +235,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
         patterns=patterns,
         content_roots=content_roots,
         detected=found.describe() if found is not None and not data.get("content") else "",
+        static_dirs=tuple((root / d, t) for d, t in found.static) if found is not None else (),
         defaults=defaults,
         collections=collections,
         build=build,

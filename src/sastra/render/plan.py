@@ -30,7 +30,16 @@ from sastra.model import (
     Severity,
     State,
 )
-from sastra.render.assets import asset_refusal, image_output, image_source, is_external, url_path
+from sastra.render.assets import (
+    asset_refusal,
+    image_output,
+    image_source,
+    is_external,
+    not_in_static,
+    static_address,
+    static_file,
+    url_path,
+)
 from sastra.render.feeds import atom_feed, robots, sitemap
 from sastra.render.fields import image_values, shown_fields
 from sastra.render.pages import (
@@ -76,8 +85,8 @@ def plan_site(
     titles the config does not give: "News" is "ព័ត៌មាន" in the shipped Khmer catalog)."""
     problems: list[Diagnostic] = []
     warnings: list[Diagnostic] = []
-    field_images, image_urls = _field_images(config, pairs, problems)
-    data_images = _data_images(config, pairs, field_images, problems)
+    field_images, image_urls = _field_images(config, pairs, problems, warnings)
+    data_images = _data_images(config, pairs, field_images, problems, warnings)
     sections = _section_pages(config, pairs)
     _check_clashes(config, [p for p in pairs if p.key not in sections], problems)
     pages: list[PageSpec] = []
@@ -228,7 +237,7 @@ def _stale_notice(
 
 
 def _field_images(
-    config: Config, pairs: tuple[Pair, ...], problems: list[Diagnostic]
+    config: Config, pairs: tuple[Pair, ...], problems: list[Diagnostic], warnings: list[Diagnostic]
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Resolve every lead image (``image``, else Astro's ``heroImage``, else ``cover``):
     (output → source, article path → output)."""
@@ -238,16 +247,22 @@ def _field_images(
         for article in pair.versions.values():
             name = next((n for n in LEAD_IMAGE_FIELDS if article.meta.get(n)), "image")
             value = article.meta.get(name)
-            if not isinstance(value, str) or not value.strip() or is_external(value.strip()):
+            if not isinstance(value, str) or not value.strip():
                 continue
-            out = _publish_image(config, article, name, value.strip(), files, problems)
+            out = _static_image(config, article, name, value.strip(), files, warnings)
+            if out is None and not is_external(value.strip()):
+                out = _publish_image(config, article, name, value.strip(), files, problems)
             if out is not None:
                 urls[article.path] = url_path(out)
     return files, urls
 
 
 def _data_images(
-    config: Config, pairs: tuple[Pair, ...], files: dict[str, str], problems: list[Diagnostic]
+    config: Config,
+    pairs: tuple[Pair, ...],
+    files: dict[str, str],
+    problems: list[Diagnostic],
+    warnings: list[Diagnostic],
 ) -> dict[tuple[str, str], str]:
     """Resolve the images named in data fields (a photo, a staff member's portrait):
     (article path, value) → URL; each file published is added to ``files``."""
@@ -256,12 +271,35 @@ def _data_images(
         configured = config.collection(pair.key.collection).display.fields
         for article in pair.versions.values():
             for path, value in image_values(article, shown_fields(configured, article)):
-                if is_external(value):
-                    continue
-                out = _publish_image(config, article, path, value, files, problems)
+                out = _static_image(config, article, path, value, files, warnings)
+                if out is None and not is_external(value):
+                    out = _publish_image(config, article, path, value, files, problems)
                 if out is not None:
                     urls[(article.path, value)] = url_path(out)
     return urls
+
+
+def _static_image(
+    config: Config,
+    article: Article,
+    field: str,
+    value: str,
+    files: dict[str, str],
+    warnings: list[Diagnostic],
+) -> str | None:
+    """The output path a site-absolute image names on a site with a static folder (Hugo's
+    ``image = "/images/x.png"``: ``static/images/x.png``, recorded in ``files``); kept,
+    with a warning, when no static folder holds it. ``None`` for any other address."""
+    out = static_address(config, value)
+    if out is None:
+        return None
+    source = static_file(config, out)
+    if source is None:
+        where = Location(article.path, article.line_of(field))
+        warnings.append(Diagnostic(where, not_in_static(config, value), Severity.WARNING))
+    else:
+        files[out] = str(source)
+    return out
 
 
 def _publish_image(
