@@ -291,3 +291,136 @@ def test_a_mounted_folder_is_published_below_its_target(make_site: Callable[...,
     assert '<img src="../../../images/school.png" alt="school" loading="lazy" />' in _read(
         root, "en/news/a/index.html"
     )
+
+
+# -- year folders: content/<lang>/news/2026/ ----------------------------------------------------
+
+YEARS = {
+    "content/km/news/2026/a.md": article("ក", "អត្ថបទ។", date="2026-01-12"),
+    "content/en/news/2026/a.md": article("A", "Text.", date="2026-01-12"),
+    "content/km/news/2025/b.md": article("ខ", "អត្ថបទ។", date="2025-11-03"),
+}
+
+
+def _entries(page: str) -> list[tuple[str, str]]:
+    return re.findall(r'<a class="entry-title" href="([^"]*)">([^<]*)</a>', page)
+
+
+def test_a_year_folder_is_titled_by_its_number_and_its_parent_lists_every_year(
+    make_site: Callable[..., Path],
+) -> None:
+    root = make_site({"hugo.toml": HUGO, **YEARS})
+
+    result = build(open_site(root))
+
+    assert [str(w) for w in result.warnings] == []
+    assert "<h1>២០២៦</h1>" in _read(root, "km/news/2026/index.html")
+    assert "<title>២០២៦</title>" in _read(root, "km/news/2026/index.html")
+    assert "<h1>2026</h1>" in _read(root, "en/news/2026/index.html")
+    km_news = _read(root, "km/news/index.html")
+    assert "<h1>ព័ត៌មាន</h1>" in km_news
+    assert _entries(km_news) == [("2026/a/", "ក"), ("2025/b/", "ខ")]
+    assert _entries(_read(root, "en/news/index.html")) == [("2026/a/", "A")]
+
+
+def test_a_folder_with_articles_of_its_own_lists_only_them(
+    make_site: Callable[..., Path],
+) -> None:
+    own = {"content/km/news/c.md": article("គ", "អត្ថបទ។", date="2026-02-01")}
+    root = make_site({"hugo.toml": HUGO, **YEARS, **own})
+
+    build(open_site(root))
+
+    assert _entries(_read(root, "km/news/index.html")) == [("c/", "គ")]
+
+
+def test_a_folder_with_a_page_of_its_own_gets_no_index_over_it(
+    make_site: Callable[..., Path],
+) -> None:
+    page = {"content/km/news.md": article("ព័ត៌មានទាំងអស់", "ទំព័រ។")}
+    root = make_site({"hugo.toml": HUGO, **YEARS, **page})
+
+    result = build(open_site(root))
+
+    assert '<h1 lang="km">ព័ត៌មានទាំងអស់</h1>' in _read(root, "km/news/index.html") or (
+        "<h1>ព័ត៌មានទាំងអស់</h1>" in _read(root, "km/news/index.html")
+    )
+    assert _entries(_read(root, "km/news/index.html")) == []
+    assert [str(w) for w in result.warnings] == []
+
+
+UNTITLED = {
+    "Hugo by folder": (
+        {"hugo.toml": HUGO},
+        "content/km/trips/2026",
+        "content/km/trips/_index.md: warning: collection 'trips' has no km title; its km "
+        "index is titled 'Trips' (give this section page a title, or set title.km in "
+        "[collections.trips] of a sastra.toml)",
+    ),
+    "Hugo by file name": (
+        {"hugo.toml": 'defaultContentLanguage = "km"\n[languages.km]\n[languages.en]\n'},
+        "content/trips/2026",
+        "content/trips/_index.md: warning: collection 'trips' has no km title; its km "
+        "index is titled 'Trips' (give this section page a title, or set title.km in "
+        "[collections.trips] of a sastra.toml)",
+    ),
+    "default layout": (
+        {},
+        "content/km/trips/2026",
+        "content/km/trips: warning: collection 'trips' has no km title; its km index is "
+        "titled 'Trips' (set title.km in [collections.trips] of a sastra.toml)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNTITLED))
+def test_an_untitled_folder_is_warned_about_where_its_title_goes(
+    make_site: Callable[..., Path], case: str
+) -> None:
+    files, folder, warning = UNTITLED[case]
+    en_folder = folder.replace("/km/", "/en/")
+    en_name = "a.md" if en_folder != folder else "a.en.md"
+    root = make_site(
+        {
+            **files,
+            f"{folder}/a.md": article("ក", "អត្ថបទ។", date="2026-01-12"),
+            f"{en_folder}/{en_name}": article("A", "Text.", date="2026-01-12"),
+        }
+    )
+
+    result = build(open_site(root))
+
+    assert [str(w) for w in result.warnings] == [warning]
+
+
+def test_a_section_page_with_a_title_needs_no_warning_and_titles_the_index(
+    make_site: Callable[..., Path],
+) -> None:
+    intro = {"content/km/news/2026/_index.md": article("ព័ត៌មានឆ្នាំ២០២៦", "")}
+    root = make_site({"hugo.toml": HUGO, **YEARS, **intro})
+
+    result = build(open_site(root))
+
+    assert [str(w) for w in result.warnings] == []
+    assert "<h1>ព័ត៌មានឆ្នាំ២០២៦</h1>" in _read(root, "km/news/2026/index.html")
+
+
+def test_a_folder_name_with_a_slash_is_quoted_as_toml_wants_it(
+    make_site: Callable[..., Path],
+) -> None:
+    files = {
+        "content/km/trips/annual/a.md": article("ក", "អត្ថបទ។", date="2026-01-12"),
+        "content/en/trips/annual/a.md": article("A", "Text.", date="2026-01-12"),
+    }
+    root = make_site({"hugo.toml": HUGO, **files})
+
+    result = build(open_site(root))
+
+    assert [str(w) for w in result.warnings] == [
+        "content/km/trips/_index.md: warning: collection 'trips' has no km title; its km "
+        "index is titled 'Trips' (give this section page a title, or set title.km in "
+        "[collections.trips] of a sastra.toml)",
+        "content/km/trips/annual/_index.md: warning: collection 'trips/annual' has no km "
+        "title; its km index is titled 'Annual' (give this section page a title, or set "
+        'title.km in [collections."trips/annual"] of a sastra.toml)',
+    ]

@@ -261,8 +261,9 @@ def test_a_hugo_site_without_sastra_toml_takes_its_address_from_hugo(
 
     assert built.exit_code == 0, built.stderr
     assert built.stderr.splitlines()[1:] == [
-        ".: warning: collection 'posts' has no km title; its km index is titled 'Posts' "
-        "(set title.km in [collections.posts] of a sastra.toml)",
+        "content/posts/_index.md: warning: collection 'posts' has no km title; its km index "
+        "is titled 'Posts' (give this section page a title, or set title.km in "
+        "[collections.posts] of a sastra.toml)",
     ]
     sitemap = (root / "_site/sitemap.xml").read_text("utf-8")
     assert "<loc>https://news.example.org/km/posts/rice/</loc>" in sitemap

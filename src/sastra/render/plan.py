@@ -9,6 +9,7 @@ values, in a stable order, and collects the problems it finds (missing
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from sastra.addresses import url_for
 from sastra.catalogs import UI_LANGUAGE
 from sastra.config.model import Config
 from sastra.content import slugify
+from sastra.khmer.digits import localize_digits
 from sastra.layouts import HOME_SLUG
 from sastra.model import (
     Article,
@@ -139,18 +141,22 @@ def plan_site(
                 slug = _tag_slug(tag)
                 tag_names.setdefault(slug, tag)
                 by_tag[slug].append(entry)
+        _add_parent_indexes(config, lang, by_collection, {e.url for e in mine})
         for collection in sorted(by_collection):
             base = collection_url(config, lang, collection)
             title, configured = collection_title(config, collection, lang)
+            intro = intros.get((lang, collection))
             if not configured:
                 found = ui(lang, title) if ui is not None else None
                 if found:
                     title = found
-                elif lang != UI_LANGUAGE:
+                elif title.isdigit():  # a year folder (news/2026) is its number: ២០២៦
+                    title = localize_digits(title, lang)
+                elif lang != UI_LANGUAGE and (intro is None or intro.title == intro.key.slug):
                     warnings.append(_untitled(config, collection, lang, title))
             pages += list_pages(
                 config, lang, base, "collection", by_collection[collection], image_urls,
-                name=title, collection=collection, intro=intros.get((lang, collection)),
+                name=title, collection=collection, intro=intro,
             )  # fmt: skip
         for slug in sorted(by_tag):
             name = tag_names[slug]
@@ -172,15 +178,64 @@ def plan_site(
     return Plan(tuple(pages), files, field_images, tuple(problems), tuple(warnings))
 
 
+def _add_parent_indexes(
+    config: Config, lang: str, by_collection: dict[str, list[ListedArticle]], taken: set[str]
+) -> None:
+    """A folder whose articles are all in sub-folders (Hugo's ``news/2026/``) has an
+    index too, as Hugo builds a section's list: it lists the articles of its sub-folders.
+    Not where an article of its own lives (``content/km/news.md``)."""
+    own = {c: list(entries) for c, entries in by_collection.items()}
+    for collection, entries in own.items():
+        parts = collection.split("/")
+        for n in range(1, len(parts)):
+            parent = "/".join(parts[:n])
+            if own.get(parent) or collection_url(config, lang, parent) in taken:
+                continue
+            by_collection.setdefault(parent, []).extend(entries)
+
+
 def _untitled(config: Config, collection: str, lang: str, shown: str) -> Diagnostic:
-    # With no config file the warning names the site root, and where the setting goes.
-    where = Location(config.rel(config.config_path) if config.config_path else ".")
-    table = f"[collections.{collection}]" + ("" if config.config_path else " of a sastra.toml")
+    """The warning that a collection has no title in ``lang``: at the config file, else
+    where the title may go (a pattern layout's section page: ``content/km/news/_index.md``;
+    else the collection's folder)."""
+    name = collection if re.fullmatch(r"[A-Za-z0-9_-]+", collection) else f'"{collection}"'
+    table = f"[collections.{name}]"
+    if config.config_path is not None:
+        where, hint = Location(config.rel(config.config_path)), f"set title.{lang} in {table}"
+    else:
+        section = _section_file(config, collection, lang)
+        if section is not None:
+            hint = (
+                f"give this section page a title, or set title.{lang} in {table} of a sastra.toml"
+            )
+            where = Location(section)
+        else:
+            folder = config.content_dir / collection
+            if config.layout != "astro":
+                folder = config.content_dir / lang / collection
+            where, hint = (
+                Location(config.rel(folder)),
+                f"set title.{lang} in {table} of a sastra.toml",
+            )
     message = (
         f"collection '{collection}' has no {lang} title; its {lang} index is titled "
-        f"'{shown}' (set title.{lang} in {table})"
+        f"'{shown}' ({hint})"
     )
     return Diagnostic(where, message, Severity.WARNING)
+
+
+def _section_file(config: Config, collection: str, lang: str) -> str | None:
+    """Where the section page (``_index.md``) of ``collection`` in ``lang`` goes in a
+    pattern layout: ``content/km/news/_index.md``, ``content/posts/_index.en.md``."""
+    for pattern in sorted(config.patterns, key=lambda p: p.lang is None):
+        if pattern.lang not in (lang, None):
+            continue
+        top = pattern.collection
+        if top and collection != top and not collection.startswith(f"{top}/"):
+            continue
+        below = collection[len(top) :].strip("/")
+        return pattern.path_for(lang, f"{below}/_index" if below else "_index") + ".md"
+    return None
 
 
 def _without_clashes(pages: list[PageSpec], problems: list[Diagnostic]) -> list[PageSpec]:
