@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO, article, commit_at, git, run_cli
+from sastra.cache import keep_out_of_git
 
 AT_2025_04_14 = "2025-04-14T09:30:00+07:00"
 
@@ -91,3 +92,33 @@ def test_every_fixture_site_builds_in_git_mode(tmp_path: Path, name: str) -> Non
         for version in pair.versions.values():
             page = output_path(site.config, version)
             assert page.is_file(), page
+
+
+def test_the_cache_stays_out_of_git_without_init(
+    make_site: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A site used without ``i18n init`` (no .gitignore line): ``git add -A`` after
+    status and build does not take the cache, whose files change on every run."""
+    root = make_site(
+        {
+            "content/km/news/rice.md": article("ស្រូវ", "កសិករប្រមូលផលស្រូវ។\n"),
+            "content/en/news/rice.md": article("Rice", "Farmers harvest rice.\n"),
+        },
+        git_init=True,
+    )
+    commit_at(root, "news: rice harvest", "2025-03-02T08:00:00+07:00")
+    assert run_cli("status", "--root", str(root)).exit_code == 0
+    assert run_cli("build", "--root", str(root)).exit_code == 0
+
+    assert (root / ".sastra-cache/.gitignore").read_text("utf-8") == (
+        "# Sastra's cache: made again when missing, never to be committed.\n*\n"
+    )
+    assert git(root, "status", "--porcelain") == "?? _site/\n"
+
+    # a .gitignore of the team's own is kept; a folder outside the site gets none
+    (root / ".sastra-cache/.gitignore").write_text("blobs.pickle\n", "utf-8")
+    assert run_cli("status", "--root", str(root)).exit_code == 0
+    assert (root / ".sastra-cache/.gitignore").read_text("utf-8") == "blobs.pickle\n"
+    keep_out_of_git(tmp_path / "elsewhere", root)
+    keep_out_of_git(root, root)
+    assert not (tmp_path / "elsewhere").exists() and not (root / ".gitignore").exists()

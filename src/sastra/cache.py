@@ -355,6 +355,34 @@ def _read_or_make_key(path: Path) -> bytes:
     return key
 
 
+GITIGNORE = "# Sastra's cache: made again when missing, never to be committed.\n*\n"
+"""The ``.gitignore`` of the cache folder: everything in it, itself included."""
+
+
+def keep_out_of_git(folder: Path, root: Path) -> None:
+    """Give the cache ``folder`` a ``.gitignore`` that ignores all of it, as pytest, mypy
+    and ruff do for theirs: a team's ``git add -A`` then never commits the cache (whose
+    files change on every run and would block a later ``git revert`` or ``merge``).
+    Only for a folder strictly inside the site ``root``; an existing ``.gitignore`` is
+    kept; a failure is ignored (the cache works without it)."""
+    gitignore = folder / ".gitignore"
+    if gitignore.exists():
+        return
+    try:
+        inside = folder.resolve().relative_to(root.resolve()).parts != ()
+    except ValueError:
+        inside = False
+    if not inside:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(gitignore, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(GITIGNORE)
+    except OSError:
+        pass
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` through a temp file in the same folder and a rename;
     the file keeps its mode (a new one is readable by all, ``0o644``). A symlink is

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from sastra.cache import BLOBS, BlobCache
+from sastra.cache import BLOBS, BlobCache, keep_out_of_git
 from sastra.config.load import find_root, load_config
 from sastra.config.model import Config
 from sastra.model import Article, Diagnostic, Key, Pair, Severity
@@ -59,7 +59,13 @@ def open_site(
 ) -> Site:
     """Load the site at ``root`` (default: nearest folder with a config, else the cwd)."""
     config = config if config is not None else open_config(root)
-    return _load(config, BlobCache(config.cache_dir / BLOBS.name if use_cache else None))
+    return _load(config, _blob_cache(config) if use_cache else BlobCache(None))
+
+
+def _blob_cache(config: Config) -> BlobCache:
+    """The site's blob cache, its folder kept out of git (:func:`keep_out_of_git`)."""
+    keep_out_of_git(config.cache_dir, config.root)
+    return BlobCache(config.cache_dir / BLOBS.name)
 
 
 def _load(config: Config, cache: BlobCache) -> Site:
@@ -135,7 +141,7 @@ def open_tracked_site(
     goes on; the caller waits for it with :func:`sastra.parallel.wait_background`."""
     from sastra.tracking.history import GitHistory
 
-    cache = BlobCache(config.cache_dir / BLOBS.name)
+    cache = _blob_cache(config)
     pending = (
         _git(config, lambda: GitHistory.start(config.root, config.content_roots, cache, where))
         if config.tracking.git
