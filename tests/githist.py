@@ -281,6 +281,18 @@ def reference(root: Path, translation: str, source: str) -> tuple[str, str | Non
             }  # fmt: skip
         return _show(root, merge, t_at[merge]) in results
 
+    def restored_from(sha: str) -> str | None:
+        """The newest proper ancestor whose version has the same bytes (and kind of file)
+        as the version at ``sha``: the one a revert or a checkout put back."""
+        mine = _show(root, sha, t_at[sha])
+        same = {
+            older
+            for older in ancestors(sha) - {sha}
+            if Path(t_at[older]).suffix == Path(t_at[sha]).suffix
+            and _show(root, older, t_at[older]) == mine
+        }
+        return newest_first(same)[0] if same else None
+
     def baselines(text: str, within: str) -> set[str]:
         """The commits that wrote ``text`` as it is at ``within``, by the rule."""
         mine = ancestors(within)
@@ -294,7 +306,8 @@ def reference(root: Path, translation: str, source: str) -> tuple[str, str | Non
             return set()
         best = newest_first(candidates)[0]
         if not combines(best):
-            return {best}
+            restored = restored_from(best)
+            return {best} if restored is None else baselines(text, restored)
         found: set[str] = set()
         for p in parents[best]:
             found |= baselines(fingerprint(p, t_at[p]) or "", p)

@@ -232,10 +232,57 @@ def translation_restored_on_branch_after_merging_main(r: Repo) -> None:
     r.commit("source: 15,000 households")
     r.checkout("dev")
     r.merge("main")
-    r.put("translation", "v1")  # checked against the new source: the first wording stands
-    r.commit("translation: first wording is right", "written")
+    r.put("translation", "v1c")  # checked against the new source: a plainer wording
+    r.commit("translation: plainer quote", "written")
     r.checkout("main")
     r.merge("dev")
+
+
+def translator_sync_reverted(r: Repo) -> None:
+    """The translator's sync is reverted (a bad pull request): the first text is back,
+    and it was written for the first source."""
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.put("translation", "v2")
+    r.commit("translation follows")
+    r.git("revert", "--no-edit", "HEAD")
+
+
+def translation_checked_out_from_the_first_commit(r: Repo) -> None:
+    """``git checkout <first> -- file`` on a branch, merged: the same restoration."""
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.put("translation", "v2")
+    r.commit("translation follows")
+    r.branch("undo")
+    r.git("checkout", r.labels["start"], "--", r.path("translation"))
+    r.commit("translation: back to the first text")
+    r.checkout("main")
+    r.merge("undo")
+
+
+def whole_pull_request_reverted(r: Repo) -> None:
+    """A pull request changed the source and synced the translation; reverting its merge
+    puts both back: the first text matches the first source again."""
+    r.branch("pr")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.put("translation", "v2")
+    r.commit("translation follows")
+    r.checkout("main")
+    r.merge("pr")
+    r.git("revert", "--no-edit", "-m", "1", "HEAD")
+
+
+def sync_reverted_then_redone(r: Repo) -> None:
+    """A revert of the sync, then the revert reverted: the sync's text is back, and the
+    source it was written for is the source now."""
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.put("translation", "v2")
+    r.commit("translation follows", "written")
+    r.git("revert", "--no-edit", "HEAD")
+    r.git("revert", "--no-edit", "HEAD")
 
 
 # (case, expected state, label of the expected baseline commit)
@@ -260,6 +307,10 @@ CASES: list[tuple[Callable[[Repo], None], str, str | None]] = [
     (moved_then_translation_updated, "up_to_date", "written"),
     (source_edited_twice_translation_after_first, "stale", "written"),
     (translation_restored_on_branch_after_merging_main, "up_to_date", "written"),
+    (translator_sync_reverted, "stale", "start"),
+    (translation_checked_out_from_the_first_commit, "stale", "start"),
+    (whole_pull_request_reverted, "up_to_date", "start"),
+    (sync_reverted_then_redone, "up_to_date", "written"),
 ]
 
 

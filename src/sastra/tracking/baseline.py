@@ -9,6 +9,11 @@ another; should several remain (the same text written on two branches), the one 
 the latest committer time, then the greatest commit id. Renames are followed (the
 file's versions under every name git's rename detection found).
 
+A commit that puts back bytes the translation already had (``git revert`` of a sync,
+``git checkout <old> -- file``) did not write them either: the baseline is found among
+the ancestors of the version it restored, as if that version were the current one.
+The text is as old as its first writing, and so is the source it matched.
+
 A merge whose version is a clean line merge of its parents' versions
 (:mod:`~sastra.tracking.merges`: two branches each fixed a typo, say) wrote no text
 either: the translation is as synced as the best of its parents' versions, so its
@@ -75,7 +80,12 @@ def find_baseline(
         origins.add(origin)
         parents = _combined_parents(history, path, origin, fingerprint, combined)
         if parents is None:
-            found.append(origin)
+            restored = _restored(history, path, origin)
+            if restored is None:
+                found.append(origin)
+            elif (text, restored) not in seen:  # the text is as old as the version restored
+                seen.add((text, restored))
+                todo.append((text, restored))
             continue
         for parent in parents:
             if parent not in seen:
@@ -134,6 +144,26 @@ def _combined_parents(
     return found
 
 
+def _restored(history: GitHistory, path: str, origin: int) -> int | None:
+    """The older version whose bytes the commit ``origin`` put back, when it did (``git
+    revert`` of a sync, ``git checkout <old> -- file``): the newest among its proper
+    ancestors' versions with the same bytes; ``None`` when it wrote them anew. Restored
+    bytes are the text of the day they were first written, not a sync with the source
+    of the day they came back."""
+    at = history.blob_at(path, origin)
+    if at is None:
+        return None
+    here = fp_key(at[1], at[0])
+    graph = history.graph()
+    for name, version in history.changes(path):  # newest first
+        position = version.position
+        if position == origin or version.blob is None:
+            continue
+        if fp_key(version.blob, name) == here and graph.is_ancestor(position, origin):
+            return position
+    return None
+
+
 def _newest_first(history: GitHistory, positions: list[int]) -> list[int]:
     """Commits ordered newest first: a commit before its ancestors; of commits neither
     of which is the other's ancestor, the later committer time, then the greater id
@@ -155,7 +185,7 @@ def _has(history: GitHistory, path: str, position: int, current: str, fp: Finger
     return at is not None and fp(at[1], at[0]) == current
 
 
-BASELINES = f"baselines:{FINGERPRINT_VERSION}"
+BASELINES = f"baselines:2:{FINGERPRINT_VERSION}"
 """Cache namespace of remembered baselines (see :func:`remembered_baseline`)."""
 
 
