@@ -317,8 +317,20 @@ def reference(root: Path, translation: str, source: str) -> tuple[str, str | Non
     if not found:
         return "untracked", None
     now = fingerprint(head, source)
+    # the source as a baseline knew it: its version there, or, when it came later than
+    # the translation's text, its first committed version
+    holding = [sha for sha in s_at if _show(root, sha, s_at[sha]) is not None]
+    first = newest_first(set(holding))[-1] if holding else None
+
+    def source_then(sha: str) -> str | None:
+        if _show(root, sha, s_at[sha]) is not None:
+            return fingerprint(sha, s_at[sha])
+        if first is not None and sha in ancestors(first):
+            return fingerprint(first, s_at[first])
+        return None
+
     for sha in found:
-        if fingerprint(sha, s_at[sha]) == now:
+        if source_then(sha) == now:
             return "up_to_date", sha
     return "stale", found[0]
 

@@ -285,6 +285,28 @@ def sync_reverted_then_redone(r: Repo) -> None:
     r.git("revert", "--no-edit", "HEAD")
 
 
+def _translated_before_the_source_was_committed(r: Repo, *, source_edited: bool) -> None:
+    """A new story whose translation is committed first (the Khmer draft was on the
+    editor's laptop): the source, added next, is the text the translation was made from."""
+    r.git("rm", "-q", r.path("source"), r.path("translation"))
+    r.commit("retire the first story")
+    r.put("translation", "v2", path=r.path("translation", slug="kampot-water-2"))
+    r.commit("translation of the second story, ahead of its source", "written")
+    r.put("source", "v2", path=r.path("source", slug="kampot-water-2"))
+    r.commit("second story")
+    if source_edited:
+        r.put("source", "v3", path=r.path("source", slug="kampot-water-2"))
+        r.commit("source: a second plant")
+
+
+def translation_committed_before_its_source(r: Repo) -> None:
+    _translated_before_the_source_was_committed(r, source_edited=False)
+
+
+def source_committed_after_its_translation_then_edited(r: Repo) -> None:
+    _translated_before_the_source_was_committed(r, source_edited=True)
+
+
 # (case, expected state, label of the expected baseline commit)
 CASES: list[tuple[Callable[[Repo], None], str, str | None]] = [
     (no_ff_translation_then_source, "stale", "written"),
@@ -311,6 +333,8 @@ CASES: list[tuple[Callable[[Repo], None], str, str | None]] = [
     (translation_checked_out_from_the_first_commit, "stale", "start"),
     (whole_pull_request_reverted, "up_to_date", "start"),
     (sync_reverted_then_redone, "up_to_date", "written"),
+    (translation_committed_before_its_source, "up_to_date", "written"),
+    (source_committed_after_its_translation_then_edited, "stale", "written"),
 ]
 
 
@@ -400,3 +424,18 @@ def test_a_merge_history_is_read_by_three_git_processes(
     spawned = git_spawned(monkeypatch)
     assert status(r.root)["content/en/news/kampot-clean-water.md"][0] == "stale"
     assert [args[3] for args in spawned if args[0] == "git"] == ["rev-parse", "log", "cat-file"]
+
+
+def test_a_source_committed_after_its_translation_says_what_changed_since(
+    tmp_path: Path,
+) -> None:
+    """The first committed source is the old text: the change is listed, not 'unknown'."""
+    r = Repo(tmp_path / "site", "km")
+    r.start()
+    source_committed_after_its_translation_then_edited(r)
+    out = run_cli("status", "--root", str(r.root), "--format", "json")
+    (article,) = json.loads(out.stdout)["articles"]
+    en = article["versions"]["en"]
+    assert (en["state"], en["baseline_commit"]) == ("stale", r.labels["written"])
+    assert en["changed_paragraphs"] == [4]
+    assert en["change"]["kinds"] == ["added"]

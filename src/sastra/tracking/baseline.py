@@ -185,6 +185,23 @@ def _has(history: GitHistory, path: str, position: int, current: str, fp: Finger
     return at is not None and fp(at[1], at[0]) == current
 
 
+def source_then(history: GitHistory, path: str, position: int) -> tuple[str, str] | None:
+    """``(name, blob)`` of the source at ``path`` as the translation's baseline commit
+    ``position`` knew it: its version there; when the source came later than the
+    translation's text (committed after it), its first committed version, the text the
+    translation was made from; ``None`` when neither is known."""
+    at = history.blob_at(path, position)
+    if at is not None:
+        return at
+    first = None
+    for name, version in history.changes(path):  # newest first: the last is the first
+        if version.blob is not None:
+            first = (name, version.blob, version.position)
+    if first is None or not history.graph().is_ancestor(position, first[2]):
+        return None
+    return first[0], first[1]
+
+
 BASELINES = f"baselines:2:{FINGERPRINT_VERSION}"
 """Cache namespace of remembered baselines (see :func:`remembered_baseline`)."""
 

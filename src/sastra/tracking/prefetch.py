@@ -24,7 +24,7 @@ from sastra.parallel import THRESHOLD, SharedPool
 from sastra.progress import Progress, ticker
 from sastra.tracking import CHANGES, COUNTERPARTS, fp_key
 from sastra.tracking.ahead import fingerprint_ahead, plan
-from sastra.tracking.baseline import Baseline, Fingerprint, remembered_baseline
+from sastra.tracking.baseline import Baseline, Fingerprint, remembered_baseline, source_then
 from sastra.tracking.changes import ALIGNED, Aligner, Change, Shape, shapes, summary_of
 from sastra.tracking.fingerprint import (
     article_fingerprint,
@@ -167,7 +167,7 @@ class _Walk:
             return False
         if not found or any(b.cut for b in found):
             return True
-        then = history.blob_at(self.source.path, found[0].position)
+        then = source_then(history, self.source.path, found[0].position)
         now = fp_key(self.source.blob, self.source.path)
         if then is not None and fp_key(then[1], then[0]) != now:
             self.then = fp_key(then[1], then[0])
@@ -189,7 +189,7 @@ class _Walk:
         now = fp_key(self.source.blob, self.source.path)
         text = cache.get(self.namespace, now)
         for baseline in found:
-            then = history.blob_at(self.source.path, baseline.position)
+            then = source_then(history, self.source.path, baseline.position)
             if then is None or baseline.cut:
                 continue
             if fp_key(then[1], then[0]) == now:

@@ -36,7 +36,7 @@ from sastra.model import (
     VersionStatus,
 )
 from sastra.tracking import CHANGES, COUNTERPARTS, FINGERPRINT_VERSION, fp_key
-from sastra.tracking.baseline import remembered_baseline
+from sastra.tracking.baseline import remembered_baseline, source_then
 from sastra.tracking.changes import (
     ALIGNED,
     Aligner,
@@ -248,8 +248,8 @@ class Tracker:
             return VersionStatus(
                 article.lang, State.UNKNOWN, article.path, BaselineKind.GIT, commit
             )
-        then = history.blob_at(source.path, found[0].position)
-        if then is None:  # the source came later than the translation's text
+        then = source_then(history, source.path, found[0].position)
+        if then is None:  # the source's version then is not known
             return self._stale(article, source, BaselineKind.GIT, commit, None, lambda: None, diff)
         name, then_blob = then
         return self._stale(
@@ -263,10 +263,10 @@ class Tracker:
         )
 
     def _synced_at(self, source: Article, position: int, collection: str) -> bool | None:
-        """The source's version at commit ``position`` has the text it has now (``False``
-        when it did not exist then; ``None`` when that version cannot be read)."""
+        """The source's version at commit ``position`` (:func:`source_then`) has the text
+        it has now (``False`` when there is none; ``None`` when it cannot be read)."""
         assert self.history is not None
-        then = self.history.blob_at(source.path, position)
+        then = source_then(self.history, source.path, position)
         if then is None:
             return False
         name, blob = then
