@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from sastra.content.fastyaml import load_simple
@@ -133,6 +133,8 @@ def documents(draw: st.DrawFn, depth: int = 0) -> str:
 
 
 @given(documents())
+@example("title: [\xa0]\n")  # a no-break space is text to YAML, not blank
+@example("a: 1\n\xa0\nb: 2\n")
 def test_agrees_with_pyyaml_whenever_it_answers(text: str) -> None:
     fast = load_simple(text)
     if fast is None:

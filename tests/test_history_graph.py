@@ -439,3 +439,39 @@ def test_a_source_committed_after_its_translation_says_what_changed_since(
     assert (en["state"], en["baseline_commit"]) == ("stale", r.labels["written"])
     assert en["changed_paragraphs"] == [4]
     assert en["change"]["kinds"] == ["added"]
+
+
+def test_a_translation_left_behind_by_its_renamed_source_is_told_to_follow(
+    tmp_path: Path,
+) -> None:
+    """``git mv`` of the source alone (twice): one line names the rename and the
+    ``git mv`` that makes the translation follow; once it has, the pair is one article
+    again, up to date."""
+    r = Repo(tmp_path / "site", "km")
+    r.start()
+    old_source, old_translation = r.path("source"), r.path("translation")
+    r.move("source", slug="kampot-clean-water")
+    r.commit("clearer URL")
+    r.git("mv", r.path("source", slug="kampot-clean-water"), r.path("source", slug="kampot-plant"))
+    r.commit("shorter URL", "renamed")
+    new_source, new_translation = (
+        r.path("source", slug="kampot-plant"),
+        r.path("translation", slug="kampot-plant"),
+    )
+
+    out = run_cli("status", "--root", str(r.root), "--format", "json")
+    assert json.loads(out.stdout)["notes"] == [
+        f"{old_translation}: its source {old_source} was renamed to {new_source} in "
+        f"{r.labels['renamed'][:7]}; move the translation with it: "
+        f"git mv {old_translation} {new_translation}"
+    ]
+
+    r.git("mv", old_translation, new_translation)
+    r.commit("translation follows the source")
+    out = run_cli("status", "--root", str(r.root), "--format", "json")
+    doc = json.loads(out.stdout)
+    assert "notes" not in doc
+    ((key, state),) = [
+        (f"{a['collection']}/{a['slug']}", a["versions"]["en"]["state"]) for a in doc["articles"]
+    ]
+    assert (key, state) == ("news/kampot-plant", "up_to_date")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sastra.config.model import Config
+from sastra.layouts import counterpart_path
 from sastra.model import Article, Diagnostic, Key, Location, Pair
 
 
@@ -61,3 +63,20 @@ def find_pair_by_path(pairs: Iterable[Pair], path: str) -> Pair | None:
         if any(a.path == path for a in pair.versions.values()) or path in pair.unreadable.values():
             return pair
     return None
+
+
+def counterpart_file(config: Config, article: Article, lang: str) -> str | None:
+    """Where the ``lang`` version of ``article`` belongs (site-relative, with ``/``), in
+    the site's layout; ``None`` when no ``[[content]]`` pattern places one."""
+    ext = article.path[len(article.path.rsplit(".", 1)[0]) :]
+    if config.patterns:
+        return counterpart_path(config.patterns, config.languages, article.path, lang)
+    key = article.key
+    root = config.root
+    inside = config.content_dir.is_relative_to(root)
+    folder = (config.content_dir.relative_to(root) if inside else config.content_dir).as_posix()
+    if config.layout == "astro":
+        parts = [folder, key.collection, lang, f"{key.slug}{ext}"]
+    else:
+        parts = [folder, lang, key.collection, f"{key.slug}{ext}"]
+    return "/".join(p for p in parts if p and p != ".")

@@ -53,19 +53,12 @@ def _lang_or_fail(site: Site, lang: str) -> None:
 
 def target_path(site: Site, source: Article, lang: str) -> Path:
     """Where the ``lang`` version of ``source`` lives in the site's layout."""
-    config = site.config
-    ext = Path(source.path).suffix
-    key = source.key
-    if config.patterns:
-        from sastra.layouts import counterpart_path
+    from sastra.pairing import counterpart_file
 
-        rel = counterpart_path(config.patterns, config.languages, source.path, lang)
-        if rel is None:
-            fail(f"no [[content]] pattern places a '{lang}' version of {source.path}")
-        return config.root / rel
-    if config.layout == "astro":
-        return config.content_dir / key.collection / lang / f"{key.slug}{ext}"
-    return config.content_dir / lang / key.collection / f"{key.slug}{ext}"
+    rel = counterpart_file(site.config, source, lang)
+    if rel is None:
+        fail(f"no [[content]] pattern places a '{lang}' version of {source.path}")
+    return site.config.root / rel
 
 
 @click.command()

@@ -54,6 +54,11 @@ class _Everything(frozenset[str]):
         return True
 
 
+_BLANK = " \t"
+"""What YAML strips around a flow item (not ``str.strip``'s Unicode spaces: a no-break
+space is text to YAML)."""
+
+
 class _NotSimple(Exception):
     """The text is outside the subset: the caller loads it with PyYAML."""
 
@@ -63,7 +68,9 @@ def load_simple(text: str) -> dict[str, Any] | None:
     if _UNUSUAL.search(text):
         return None
     lines = [
-        line for line in text.split("\n") if line.strip() and not line.lstrip(" ").startswith("#")
+        line
+        for line in text.split("\n")
+        if line.strip(_BLANK) and not line.lstrip(" ").startswith("#")
     ]
     if not lines:
         return None
@@ -126,10 +133,10 @@ def _inline_value(value: str) -> Any:
     if value.startswith("["):
         if not value.endswith("]"):
             raise _NotSimple
-        inner = value[1:-1].strip()
+        inner = value[1:-1].strip(_BLANK)
         if not inner:
             return []
-        return [_typed_scalar(item.strip(), _SAFE) for item in inner.split(",")]
+        return [_typed_scalar(item.strip(_BLANK), _SAFE) for item in inner.split(",")]
     if value == "{}":
         return {}
     return _typed_scalar(value, _SAFE_BLOCK)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from sastra.config.model import Config
 from sastra.model import ArticleStatus, Pair, SiteStatus, State
+from sastra.pairing import counterpart_file
 from sastra.progress import Progress, counted
 from sastra.tracking.prefetch import prefetch
 from sastra.tracking.status import Tracker
@@ -29,7 +30,50 @@ def site_status(
     prefetch(tracker, pairs, progress=progress)
     checked = counted(pairs, len(pairs), "checking translations", progress)
     articles = tuple(tracker.status(pair, diff=diff) for pair in checked)
-    return SiteStatus(articles, tracker.config.languages, history_notes(tracker, articles))
+    notes = renamed_sources(tracker, pairs) + history_notes(tracker, articles)
+    return SiteStatus(articles, tracker.config.languages, notes)
+
+
+def renamed_sources(tracker: Tracker, pairs: Iterable[Pair]) -> tuple[str, ...]:
+    """A line for each translation left at the old name of its renamed source: git
+    recorded the rename (``git mv``), the translation has not followed. Without it the
+    two names read as two articles, each missing a version."""
+    history = tracker.history
+    if history is None or not history.renames:
+        return ()
+    moved: dict[str, tuple[int, str]] = {}  # old name -> (position, new name), newest
+    for new, olds in history.renames.items():
+        for position, old in olds:
+            if old not in moved or position < moved[old][0]:
+                moved[old] = (position, new)
+    config = tracker.config
+    pairs = tuple(pairs)
+    on_disk = {a.path: a for pair in pairs for a in pair.versions.values()}
+    notes = []
+    for pair in pairs:
+        for article in pair.versions.values():
+            wanted: str | None = article.l10n.source
+            wanted = wanted or config.source_language_of(pair.key.collection)
+            if wanted not in config.languages or wanted == article.lang or wanted in pair.versions:
+                continue
+            was = counterpart_file(config, article, wanted)
+            if was is None or was not in moved:
+                continue
+            position, name = moved[was]
+            seen = {was}
+            while name in moved and name not in seen:  # renamed again since
+                seen.add(name)
+                position, name = moved[name]
+            source = on_disk.get(name)
+            target = counterpart_file(config, source, article.lang) if source else None
+            if source is None or target is None or target in on_disk:
+                continue
+            commit = history.commits[position][0][:7]
+            notes.append(
+                f"{article.path}: its source {was} was renamed to {name} in {commit}; "
+                f"move the translation with it: git mv {article.path} {target}"
+            )
+    return tuple(notes)
 
 
 def history_notes(tracker: Tracker, articles: Iterable[ArticleStatus]) -> tuple[str, ...]:
