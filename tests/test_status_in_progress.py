@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from helpers import REPO, MakeSite, article, copy_sample_site, run_cli
+from helpers import REPO, MakeSite, article, commit_at, copy_sample_site, git, run_cli
 
 KEY = "news/digital-skills-training-takeo"
 PATH = "content/en/news/digital-skills-training-takeo.md"
@@ -76,3 +76,36 @@ def test_words_shows_what_is_left_to_translate_in_progress_too(make_site: MakeSi
         "Missing: no translation yet (1)",
         "  fr  news/rice  translate from km: content/km/news/rice.md  ~5 source words",
     ]
+
+
+def test_words_of_a_stale_translation_are_those_of_the_changed_paragraphs(
+    make_site: MakeSite,
+) -> None:
+    """One number changed in a four-paragraph source: the work is that paragraph's words
+    (the whole source is what a missing translation shows)."""
+    long = "The money goes to teachers' pay and new classrooms in every province.\n\n"
+    root = make_site(
+        {
+            "content/en/news/budget.md": article(
+                "Budget", "The budget is up 8 percent.\n\n" + long * 3
+            ),
+            "content/km/news/budget.md": article("ថវិកា", "ថវិកាកើនឡើង ៨ ភាគរយ។\n"),
+        },
+        'languages = ["en", "km", "fr"]\nsource_language = "en"\n',
+        git_init=True,
+    )
+    commit_at(root, "budget news", "2026-02-16T09:00:00+07:00")
+    source = root / "content/en/news/budget.md"
+    source.write_text(source.read_text("utf-8").replace("8 percent", "9 percent"), "utf-8")
+    commit_at(root, "budget: 9 percent", "2026-02-17T09:00:00+07:00")
+
+    table = run_cli("status", "--root", str(root), "--words").stdout.splitlines()
+    assert [line.strip() for line in table if "source words" in line] == [
+        "changed in the source since the baseline from git at "
+        f"{git(root, 'rev-parse', '--short=7', 'HEAD~1').strip()}: paragraph 1 (numbers)"
+        "  ~6 source words changed",
+        "fr  news/budget  translate from en: content/en/news/budget.md  ~43 source words",
+    ]
+    doc = json.loads(run_cli("status", "--root", str(root), "--words", "--format", "json").stdout)
+    (budget,) = doc["articles"]
+    assert (budget["source_words"], budget["versions"]["km"]["changed_words"]) == (43, 6)

@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from rich.console import Console
     from rich.text import Text
+
+    from sastra.tracking.site import SourceWords
 
 from sastra.model import ArticleStatus, ParagraphChange, SiteStatus, State, VersionStatus
 
@@ -44,7 +48,9 @@ _TO_TRANSLATE = (State.MISSING, State.STALE, State.IN_PROGRESS)
 """States whose row shows the source's words (``--words``): work a translator has."""
 
 
-def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) -> dict[str, Any]:
+def to_json(
+    status: SiteStatus, root: str, words: Mapping[str, SourceWords] | None = None
+) -> dict[str, Any]:
     """The stable JSON document of ``i18n status --format json`` (see README)."""
     articles = []
     for article in status.articles:
@@ -67,6 +73,9 @@ def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) 
                     entry["change"] = change_json(v)
                 if v.diff is not None:
                     entry["diff"] = v.diff
+                counted = words.get(str(article.key)) if words is not None else None
+                if counted is not None:
+                    entry["changed_words"] = counted.to_update(v)
             versions[lang] = entry
         item: dict[str, Any] = {
             "collection": article.key.collection,
@@ -75,7 +84,8 @@ def to_json(status: SiteStatus, root: str, words: dict[str, int] | None = None) 
             "versions": versions,
         }
         if words is not None:
-            item["source_words"] = words.get(str(article.key), 0)
+            counted = words.get(str(article.key))
+            item["source_words"] = counted.total if counted is not None else 0
         articles.append(item)
     doc: dict[str, Any] = {
         "root": root,
@@ -130,7 +140,7 @@ def render_table(
     *,
     root: str,
     show_diff: bool = False,
-    words: dict[str, int] | None = None,
+    words: Mapping[str, SourceWords] | None = None,
     extra: list[str] | None = None,
 ) -> None:
     """The terminal view: per-language progress, then one table per state."""
@@ -184,7 +194,10 @@ def _rows_by_state(status: SiteStatus) -> dict[State, list[tuple[ArticleStatus, 
 
 
 def _detail(
-    article: ArticleStatus, version: VersionStatus, words: dict[str, int] | None, indent: str
+    article: ArticleStatus,
+    version: VersionStatus,
+    words: Mapping[str, SourceWords] | None,
+    indent: str,
 ) -> Text:
     source = article.versions.get(article.source or "")
     source_path = source.path if source else None
@@ -200,8 +213,11 @@ def _detail(
         text.append(f"{version.path} (source {article.source}: {source_path})")
     else:
         text.append(f"{version.path}", style="dim")
-    if words is not None and version.state in _TO_TRANSLATE:
-        text.append(f"  ~{words.get(str(article.key), 0)} source words", style="cyan")
+    counted = words.get(str(article.key)) if words is not None else None
+    if counted is not None and version.state is State.STALE:
+        text.append(f"  ~{counted.to_update(version)} source words changed", style="cyan")
+    elif words is not None and version.state in _TO_TRANSLATE:
+        text.append(f"  ~{counted.total if counted else 0} source words", style="cyan")
     return text
 
 

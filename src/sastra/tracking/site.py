@@ -8,10 +8,11 @@ the other's caller.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from sastra.config.model import Config
-from sastra.model import ArticleStatus, Pair, SiteStatus, State
+from sastra.model import ArticleStatus, Pair, SiteStatus, State, VersionStatus
 from sastra.pairing import counterpart_file
 from sastra.progress import Progress, counted
 from sastra.tracking.prefetch import prefetch
@@ -94,16 +95,40 @@ def history_notes(tracker: Tracker, articles: Iterable[ArticleStatus]) -> tuple[
     )
 
 
+class SourceWords(NamedTuple):
+    """The words of an article's source (reader-visible text), whole and by paragraph:
+    what ``i18n status --words`` shows as work."""
+
+    fields: Mapping[str, int]
+    """Words of each translatable field (``title``…)."""
+    body: tuple[int, ...]
+    """Words of each body paragraph, in order."""
+
+    @property
+    def total(self) -> int:
+        """Every word: what a missing translation has to translate."""
+        return sum(self.fields.values()) + sum(self.body)
+
+    def to_update(self, version: VersionStatus) -> int:
+        """What a stale translation has to look at again: the words of the source's
+        changed paragraphs and fields as they are now (a removed paragraph has none left
+        to translate); every word when the change is not known."""
+        if version.changed_paragraphs is None:
+            return self.total
+        body = sum(self.body[i - 1] for i in version.changed_paragraphs if 0 < i <= len(self.body))
+        return body + sum(self.fields.get(name, 0) for name in version.changed_fields)
+
+
 def source_words(
     config: Config, pairs: Iterable[Pair], result: SiteStatus, *, progress: Progress | None = None
-) -> dict[str, int]:
+) -> dict[str, SourceWords]:
     """Words of each article's source (reader-visible text), by key: the translation
     effort ``i18n status --words`` shows. Loads the Khmer segmenter."""
     from sastra.khmer.segment import SegmentCache, count_words
     from sastra.tracking.fingerprint import article_text
 
     cache = SegmentCache(config.cache_dir)
-    counts: dict[str, int] = {}
+    counts: dict[str, SourceWords] = {}
     by_key = {pair.key: pair for pair in pairs}
     for article in counted(result.articles, len(result.articles), "counting words", progress):
         pair = by_key[article.key]
@@ -112,7 +137,7 @@ def source_words(
         source = pair.versions[article.source]
         translatable = config.collection(article.key.collection).translatable
         text = article_text(source, translatable)
-        paragraphs = [p.text for p in (*text.fields, *text.body)]
-        words = sum(count_words(p, source.lang, cache=cache) for p in paragraphs)
-        counts[str(article.key)] = words
+        fields = {p.label: count_words(p.text, source.lang, cache=cache) for p in text.fields}
+        body = tuple(count_words(p.text, source.lang, cache=cache) for p in text.body)
+        counts[str(article.key)] = SourceWords(fields, body)
     return counts
