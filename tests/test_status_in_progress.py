@@ -50,9 +50,20 @@ def test_the_build_withholds_it_unless_drafts(tmp_path: Path) -> None:
     built = run_cli("build", "--root", str(root))
     assert built.exit_code == 0, built.stderr
     assert (
-        f"{PATH}: warning: not published: a translation in progress (TRANSLATE: markers"
+        f"{PATH}:2: warning: not published: a translation in progress (TRANSLATE: markers"
         " from `i18n new`); `i18n build --drafts` publishes it"
     ) in built.stderr.splitlines()
+    lines = (root / PATH).read_text("utf-8").split("\n")
+    assert lines[1].startswith("title: ") and "TRANSLATE:" in lines[1]
+    # the fields translated, the line named is the body's first marker
+    fields_done = [
+        line.replace("TRANSLATE: ", "") if n < 8 else line for n, line in enumerate(lines)
+    ]
+    (root / PATH).write_text("\n".join(fields_done), "utf-8")
+    first = next(n for n, line in enumerate(fields_done, 1) if "TRANSLATE:" in line)
+    again = run_cli("build", "--root", str(root))
+    assert f"{PATH}:{first}: warning: not published" in again.stderr, again.stderr
+    assert first > 8
     assert not page.exists()
     quiet = run_cli("build", "-q", "--root", str(root))  # results and errors only
     assert quiet.exit_code == 0 and "not published" not in quiet.stderr, quiet.stderr

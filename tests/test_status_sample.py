@@ -90,8 +90,8 @@ def test_sample_diff_shows_the_changed_source_text() -> None:
     result = run_cli("status", "--root", str(REPO), "--diff")
     assert "--- content/km/news/ctc-working-group-2025.md@baseline" in result.stdout
     # the digit that changed is marked inside the paragraph (no colour: --word-diff style)
-    assert "    +គួរបញ្ជាក់ថា មជ្ឈមណ្ឌលបច្ចេកវិទ្យាសហគមន៍ (CTC) មាន ១{+៨+} ទីតាំង" in result.stdout
-    assert "    -គួរបញ្ជាក់ថា មជ្ឈមណ្ឌលបច្ចេកវិទ្យាសហគមន៍ (CTC) មាន ១[-៥-] ទីតាំង" in result.stdout
+    assert "    +គួរបញ្ជាក់ថា មជ្ឈមណ្ឌលបច្ចេកវិទ្យាសហគមន៍ (CTC) មាន {+១៨+} ទីតាំង" in result.stdout
+    assert "    -គួរបញ្ជាក់ថា មជ្ឈមណ្ឌលបច្ចេកវិទ្យាសហគមន៍ (CTC) មាន [-១៥-] ទីតាំង" in result.stdout
 
 
 def _modules_after(*args: str) -> str:

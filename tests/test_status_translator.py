@@ -7,6 +7,7 @@ import json
 from itertools import accumulate
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
@@ -89,6 +90,23 @@ def test_changed_words_are_found_in_khmer_and_english() -> None:
         ("-", (("Extra.", False),)),
         ("+", (("The ", False), ("mayor", True), (" spoke.", False))),
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "marked"),
+    [
+        ("សិស្ស ៣៥០ នាក់", "សិស្ស ៤២០ នាក់", ("៣៥០", "៤២០")),  # was [-៣៥-]០ / {+៤២+}០
+        ("about 12,000 households", "about 15,000 households", ("12,000", "15,000")),
+        ("ថវិកា ៣.៥ លាន", "ថវិកា ៣.៨ លាន", ("៣.៥", "៣.៨")),
+        ("ចំនួន ១២\u00a0០០០ នាក់", "ចំនួន ១៥\u00a0០០០ នាក់", ("១២\u00a0០០០", "១៥\u00a0០០០")),
+    ],
+)
+def test_a_changed_number_is_marked_whole(old: str, new: str, marked: tuple[str, str]) -> None:
+    a, b = word_changes(old, new)
+    assert ([t for t, changed in a if changed], [t for t, changed in b if changed]) == (
+        [marked[0]],
+        [marked[1]],
+    )
 
 
 def test_a_khmer_change_is_marked_and_wrapped_by_whole_clusters() -> None:

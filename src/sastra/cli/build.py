@@ -81,7 +81,7 @@ def build(
     print_diagnostics(result.warnings)
     print_diagnostics(  # (a warning like the others: silent under -q)
         Diagnostic(
-            Location(left.path),
+            Location(left.path, left.line),
             "not published: a translation in progress (TRANSLATE: markers from `i18n new`); "
             "`i18n build --drafts` publishes it",
             Severity.WARNING,

@@ -68,11 +68,16 @@ class HygieneIssue:
 CLUSTER = r"[\u1780-\u17b3](?:\u17d2[\u1780-\u17b3]|[\u17b4-\u17d1\u17d3\u17dd])*"
 """A regex of one Khmer written cluster: a base letter with its subscripts, vowels and
 signs, the smallest piece a line may break or a change may be marked at (``ប្រាំ``)."""
-_PIECE = re.compile(rf"[A-Za-z0-9\u00c0-\u024f]+|\s+|{CLUSTER}|.", re.DOTALL)
+_DIGITS = "0-9\u17e0-\u17e9"
+_NUMBER = rf"[{_DIGITS}]+(?:[.,\u00a0\u202f][{_DIGITS}]+)*"
+"""A number in either script, with its grouping and decimal marks: ``12,000``, ``៣៥០``,
+``៣.៥``, ``១២ ០០០`` with a no-break space."""
+_PIECE = re.compile(rf"{_NUMBER}|[A-Za-z0-9\u00c0-\u024f]+|\s+|{CLUSTER}|.", re.DOTALL)
 
 
 def text_pieces(text: str) -> list[str]:
-    """``text`` cut where a reader sees a piece end: Latin words and numbers whole,
+    """``text`` cut where a reader sees a piece end: numbers whole in either script
+    (``៣៥០``, ``12,000``: a changed number is marked whole), Latin words whole,
     whitespace runs, Khmer clusters (Khmer writes no spaces between words, and a
     subscript or vowel sign never stands apart from its letter), any other character.
     The pieces joined are ``text``."""

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sastra.model import Article, ArticleStatus, Key, Pair, State, VersionStatus
-from sastra.tracking.edit import in_progress
+from sastra.tracking.edit import in_progress, marker_line
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,9 @@ class Withheld:
     """The file, relative to the site root."""
     reason: str
     """``draft`` or ``in progress``."""
+    line: int = 0
+    """Where the reason is written: the ``draft`` field, or the first ``TRANSLATE:``
+    marker (0: not known)."""
 
 
 def is_draft(article: Article) -> bool:
@@ -64,9 +67,15 @@ def withhold(
             if reason is None:
                 kept[lang] = article
             else:
-                left_out.append(Withheld(article.path, reason))
+                left_out.append(Withheld(article.path, reason, _line(article, reason)))
         if len(kept) == len(pair.versions):
             shown.append(pair)
         elif kept:
             shown.append(Pair(pair.key, kept))
     return tuple(shown), tuple(left_out)
+
+
+def _line(article: Article, reason: str) -> int:
+    if reason == "draft":
+        return article.field_lines.get("draft", 0)
+    return marker_line(article)

@@ -30,6 +30,16 @@ def in_progress(article: Article) -> bool:
     return TRANSLATE_MARK in article.body or _marked(article.meta)
 
 
+def marker_line(article: Article) -> int:
+    """1-based line of the first ``TRANSLATE:`` marker :func:`in_progress` finds: the
+    first marked frontmatter field, else the marker in the body; 0 when there is none."""
+    fields = [line for key, line in article.field_lines.items() if _marked(article.meta.get(key))]
+    if fields:
+        return min(fields)
+    at = article.body.find(TRANSLATE_MARK)
+    return article.body_line + article.body.count("\n", 0, at) if at >= 0 else 0
+
+
 def _marked(value: object) -> bool:
     if isinstance(value, str):
         return value.lstrip().startswith(TRANSLATE_MARK)
