@@ -34,12 +34,19 @@ def test_a_person_the_translation_left_out() -> None:
 
 
 def test_names_written_without_honorific_or_as_a_variant_are_present() -> None:
+    """Named without an honorific, or in a listed variant: present, not missing. A
+    variant is a spelling to replace, as ``names check`` says: ``spelling``."""
     en = article(
         "en",
         "---\ntitle: Visit to Takeo Province\n---\n\n"
         "Mao Sila met teachers. Sok Sophea's class was first.\n",
     )
-    assert names_missing({"km": article("km", KM), "en": en}, GLOSSARY) == []
+    found = names_missing({"km": article("km", KM), "en": en}, GLOSSARY)
+    assert [(m.name, m.kind, m.written, m.expected) for m in found] == [
+        ("ម៉ៅ សិលា", "spelling", "Mao Sila", "Mao Sela")
+    ]
+    text = "---\ntitle: Visit to Takeo Province\n---\n\nMao Sela met Sok Sophea.\n"
+    assert names_missing({"km": article("km", KM), "en": article("en", text)}, GLOSSARY) == []
 
 
 def test_names_only_in_the_english_version() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import write_files
+from sastra.names import read_glossary
 from sastra.review import CHECKS, CODES, PairReview, review_all
 from sastra.workspace import open_site, tracker_for
 
@@ -66,7 +67,11 @@ def review_case(root: Path, case: Case) -> tuple[PairReview, ...]:
     site = open_site(root, use_cache=False)
     assert not site.errors, site.errors
     tracker = tracker_for(site)
-    return review_all(tracker, site.pairs)
+    glossary = None
+    if site.config.glossary_path.is_file():  # a case with a glossary reviews as the CLI does
+        glossary, problems = read_glossary(site.config.glossary_path)
+        assert problems == ()
+    return review_all(tracker, site.pairs, glossary=glossary)
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

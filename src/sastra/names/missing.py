@@ -25,6 +25,7 @@ from sastra.names.discover import (
 )
 from sastra.names.glossary import Glossary, NameEntry, same_person_key
 from sastra.names.mentions import khmer_mentions, latin_mentions, latin_pattern, mask_markup
+from sastra.names.variants import find_variants
 
 __all__ = ["MissingName", "Segment", "article_segments", "discovery_text", "names_missing"]
 
@@ -159,8 +160,16 @@ def names_missing(pair_versions: Mapping[str, Article], glossary: Glossary) -> l
         latin = _latin_names(segments, glossary)
         runs = _capital_runs(text)
         elsewhere: set[str] = set()  # names reported as someone else's, not as missing too
+        variant_used: dict[str, str] = {}  # Khmer form -> first listed variant written
+        for variant in find_variants(text, glossary, other.path):
+            variant_used.setdefault(variant.khmer, variant.found)
         for found in km_names:
             match = _latin_match(found, text, runs, glossary)
+            entry = found.entry
+            if match is not None and match.kind == "ok" and entry and entry.km in variant_used:
+                # a listed variant is a spelling to replace (`names check`), even beside
+                # the listed one: "Chan Sopheal" in the lead, "Chan Sophal" below
+                match = _Match(variant_used[entry.km], "spelling", expected=entry.en)
             if match is None or match.kind != "ok":
                 out.append(found.missing("km", lang, km.path, match))
             if match is not None and match.kind == "other":

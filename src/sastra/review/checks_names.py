@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sastra.names.missing import MissingName
 
 
-NAMES_CACHE_VERSION = "2"
+NAMES_CACHE_VERSION = "3"
 
 
 def _spot_at(facts: VersionFacts, line: int) -> Spot | None:
