@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import write_files
-from sastra.addresses import from_page, is_relative, leaves_site, url_for
+from sastra.addresses import from_page, is_relative, leaves_site, ref_page, url_for
 from sastra.config.load import load_config
 from sastra.config.model import Config
 from sastra.model import Key
@@ -94,3 +94,39 @@ def test_render_and_review_read_a_relative_link_to_the_same_page(
     assert link_key(href, "en", page) == "/" + built.removesuffix("/index.html").replace(
         "en", "{lang}", 1
     )
+
+
+SITE_KEYS = {
+    Key("news", "exam-results-2025"),
+    Key("news", "school"),
+    Key("news", "trip"),  # a leaf bundle: news/trip/index.md
+    Key("", "about"),  # a section: about/_index.md
+    Key("", "index"),  # the home page: _index.md
+    Key("guides", "enrol"),
+}
+SCHOOL = (Key("news", "school"), "content/en/news/school.md")
+RESULTS = Key("news", "exam-results-2025")
+TRIP = (Key("news", "trip"), "content/en/news/trip/index.md")
+TRIP_SUFFIX = (Key("news", "trip"), "content/news/trip/index.en.md")
+
+
+@pytest.mark.parametrize(
+    ("page", "ref", "found"),
+    [
+        (SCHOOL, "news/exam-results-2025.md", (Key("news", "exam-results-2025"), "")),
+        (SCHOOL, "exam-results-2025", (Key("news", "exam-results-2025"), "")),  # its folder
+        (SCHOOL, "/news/exam-results-2025.md#grades", (RESULTS, "#grades")),
+        (SCHOOL, "#grades", (Key("news", "school"), "#grades")),
+        (SCHOOL, "/about", (Key("", "about"), "")),
+        (SCHOOL, "/", (Key("", "index"), "")),
+        (SCHOOL, "../guides/enrol.md", (Key("guides", "enrol"), "")),
+        (SCHOOL, "/exam-results-2025", None),  # from the root only: not there
+        (SCHOOL, "news/exam-results-2024.md", None),
+        (TRIP, "../school", (Key("news", "school"), "")),  # a bundle's folder is its own
+        (TRIP_SUFFIX, "../school.md", (Key("news", "school"), "")),
+    ],
+)  # fmt: skip
+def test_a_hugo_ref_names_the_page_hugo_would(
+    page: tuple[Key, str], ref: str, found: tuple[Key, str] | None
+) -> None:
+    assert ref_page(page[0], page[1], ref, SITE_KEYS.__contains__) == found

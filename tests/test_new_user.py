@@ -368,7 +368,7 @@ def test_a_translation_whose_frontmatter_breaks_is_unreadable_not_missing(
         {"content/km/news/rice.md": RICE_KM, "content/en/news/rice.md": broken_en}, CONFIG
     )
     error = (
-        "content/en/news/rice.md:5: invalid YAML in frontmatter: did not find expected ',' or ']'\n"
+        "content/en/news/rice.md:4: invalid YAML in frontmatter: did not find expected ',' or ']'\n"
     )
 
     status = run_cli("status", "--root", str(root))

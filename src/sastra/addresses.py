@@ -11,11 +11,12 @@ Addresses are site-relative and end with ``/``: ``km/news/mobile-signal-survey-2
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from functools import lru_cache
 
 from sastra.config.model import Config
 from sastra.content import slugify
-from sastra.layouts import HOME_SLUG
+from sastra.layouts import HOME_SLUG, INDEX_NAMES, key_of, strip_extension
 from sastra.model import Key
 
 
@@ -52,3 +53,33 @@ def from_page(folder: str, href: str) -> str:
     """A relative link resolved against the page's folder, ``..`` and ``.`` collapsed:
     ``../welcome/`` from ``en/news/reg`` is ``en/news/welcome``."""
     return posixpath.normpath(posixpath.join(folder, href))
+
+
+def ref_page(
+    page: Key, page_path: str, ref: str, exists: Callable[[Key], bool]
+) -> tuple[Key, str] | None:
+    """The page a Hugo ``ref``/``relref`` names, read from the page ``page`` (its file at
+    ``page_path``), and the anchor (``"#top"`` or ``""``); ``None`` when no page of the
+    site has that path (``exists`` says which keys the site has).
+
+    As Hugo reads it: a content path with or without its extension and anchor; a path
+    without a leading ``/`` is read from the page's own folder first, then from the
+    content root; a folder names its ``_index.md``/``index.md``; ``#anchor`` alone is
+    the page itself."""
+    path, hash_, anchor = ref.strip().partition("#")
+    anchor = hash_ + anchor
+    if not path:
+        return page, anchor
+    absolute = path.startswith("/")
+    path = strip_extension(path.strip("/")) or HOME_SLUG
+    folder = page.collection
+    if posixpath.basename(page_path).split(".")[0] in INDEX_NAMES:  # index.en.md too
+        folder = posixpath.join(page.collection, page.slug) if page.slug != HOME_SLUG else ""
+    tries = [path] if absolute else [posixpath.normpath(posixpath.join(folder, path)), path]
+    for tried in tries:
+        if tried.startswith("..") or not tried or tried == ".":
+            continue
+        key = key_of("", tried)
+        if exists(key):
+            return key, anchor
+    return None

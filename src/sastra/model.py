@@ -220,21 +220,50 @@ class Article:
 DATE_FIELDS = ("date", "pubDate", "publishDate")
 """Frontmatter fields read as an article's date, first found wins."""
 
+UPDATED_FIELDS = ("updated", "updatedDate", "lastmod", "modified")
+"""Frontmatter fields read as the day an article last changed, first found wins."""
+
+_ISO_MOMENT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:[Zz]|[+-][0-9]{2}:?[0-9]{2})?)?"
+)
+
+
+def iso_moment(text: str) -> dt.date | dt.datetime | None:
+    """An ISO 8601 date or date-time written as text, as a quoted frontmatter value holds
+    it (``hugo new`` writes ``date = '2026-01-15T09:00:00+07:00'``): ``2026-01-15``,
+    ``2026-01-15T09:00``, ``2026-01-15 09:00:00``, with an offset or ``Z`` or none.
+    Anything else (``15/01/2026``, ``2026-1-5``, ``2026-02-30``, ``soon``) is ``None``."""
+    text = text.strip()
+    if _ISO_MOMENT.fullmatch(text) is None:
+        return None
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text.upper())
+    except ValueError:
+        return None
+
 
 def as_date(value: object, *, text: bool = False) -> dt.date | None:
-    """A frontmatter value as a date: a date, or a datetime's date (``updated: 2026-01-08``
-    loads as a date, ``2026-01-08T09:30`` as a datetime); with ``text``, also a string
-    that starts with an ISO date (``"2026-01-08 09:30"``, as a template may be given).
-    Anything else is ``None``."""
+    """A frontmatter value as a date: a date, a datetime's date (``updated: 2026-01-08``
+    loads as a date, ``2026-01-08T09:30`` as a datetime), or the same written as a quoted
+    string (:func:`iso_moment`); a date-time's date is the day as written, whatever its
+    offset. With ``text``, also a string that starts with an ISO date (``"2026-01-08
+    at 9"``, as a template may be given). Anything else is ``None``."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if text and isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
+    if isinstance(value, str):
+        moment = iso_moment(value)
+        if moment is not None:
+            return moment.date() if isinstance(moment, dt.datetime) else moment
+        if text:
+            try:
+                return dt.date.fromisoformat(value[:10])
+            except ValueError:
+                return None
     return None
 
 

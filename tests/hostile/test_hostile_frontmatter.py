@@ -142,7 +142,7 @@ def test_a_title_that_is_not_text_says_what_it_is(tmp_path: Path, title: str, ki
         ),
         (
             "---\ntitle: [unclosed\n---\n",
-            3,
+            2,  # the line of the "[" never closed, not the end where it is found out
             "invalid YAML in frontmatter: did not find expected ',' or ']'",
         ),
         (
@@ -235,7 +235,7 @@ def test_review_and_build_of_a_hostile_body_end(tmp_path: Path, piece: str) -> N
         (
             '+++\ntitle = "A"\ntitle = "B"\n+++\n',
             3,
-            "invalid TOML in frontmatter: Cannot overwrite a value",
+            "invalid TOML in frontmatter: 'title' is given twice (lines 2 and 3)",
         ),
     ],
     ids=["toml-deep", "toml-duplicate"],

@@ -333,7 +333,7 @@ def test_a_file_name_with_terminal_escapes_is_printed_escaped(tmp_path: Path) ->
     )
     result = cli("status", "--root", str(root))
     assert "\x1b" not in result.stderr + result.stdout and "\x07" not in result.stderr
-    assert "content/en/news/\\x1b]0;pwned\\x07evil\\x1b[2J.md:3: invalid YAML" in result.stderr
+    assert "content/en/news/\\x1b]0;pwned\\x07evil\\x1b[2J.md:2: invalid YAML" in result.stderr
 
 
 def test_a_cache_file_is_not_world_readable(tmp_path: Path) -> None:

@@ -22,6 +22,9 @@ from sastra.model import Article, Diagnostic, Key, Location, Severity, lead_head
 if TYPE_CHECKING:
     from sastra.content.parse import ParsedFile
 
+PARSED = "parsed:2"
+"""Cache namespace of the frontmatter that needed PyYAML, with its diagnostics: bumped
+when what parsing reports changes (2: an unclosed ``[`` is reported on its own line)."""
 _PLAIN_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -99,7 +102,7 @@ def load_site(
             # loaded; only what needed PyYAML is cached.
             hit: object = parse_simple(text, entry.rel)
             if hit is None and cache is not None:
-                hit = cache.get("parsed", blob)
+                hit = cache.get(PARSED, blob)
             if isinstance(hit, ParsedFile):
                 parsed = known[blob] = hit
             else:
@@ -117,7 +120,7 @@ def load_site(
                 blob = waiting[index][3]
                 known[blob] = parsed
                 if cache is not None:
-                    cache.put("parsed", blob, parsed)
+                    cache.put(PARSED, blob, parsed)
         for place, entry, text, blob in waiting:
             done[place] = _assemble(config, entry, text, blob, known[blob])
     articles: list[Article] = []

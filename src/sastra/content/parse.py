@@ -23,7 +23,18 @@ from frontmatter.default_handlers import YAMLHandler
 from sastra.content.fastyaml import load_simple
 from sastra.content.frontmatter import frontmatter_bounds
 from sastra.content.yamlsafe import NoAliasLoader, nesting_problem
-from sastra.model import Article, Diagnostic, Key, L10n, Location, Severity, as_date
+from sastra.model import (
+    DATE_FIELDS,
+    UPDATED_FIELDS,
+    Article,
+    Diagnostic,
+    Key,
+    L10n,
+    Location,
+    Severity,
+    as_date,
+    iso_moment,
+)
 
 # A top-level ``key =`` (bare or quoted) or a ``[table]`` / ``[[array]]`` header.
 _TOML_KEY = re.compile(r"(?:([A-Za-z0-9_-]+)|\[\[?[ \t]*([A-Za-z0-9_.-]+))[ \t]*[=\]]")
@@ -158,6 +169,10 @@ def _yaml_failure(
         if quoted and exc.context_mark is not None:
             # A quote never closed is found out at the end: point to where it opens.
             mark, problem = exc.context_mark, f"{problem} {exc.context}"
+        flow = (exc.context or "").startswith("while parsing a flow")
+        opened = exc.context_mark
+        if flow and opened is not None and mark is not None and mark.line > opened.line:
+            mark = opened  # so is a bracket never closed (``tags: [a``): at the next key
         line = (mark.line + 2) if mark is not None else 1
         diag = Diagnostic(Location(path, line), f"invalid YAML in frontmatter: {problem}")
     else:  # libyaml raises ValueError for 2026-13-45, with no position
@@ -203,12 +218,56 @@ def _parse_toml(split: ParsedFile | tuple[str, int, int], path: str) -> ParsedFi
     try:
         meta = tomllib.loads(fm)
     except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"\(at line (\d+)", str(exc))
-        line = int(found.group(1)) + 1 if found else 1
-        problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        line = _toml_error_line(fm, str(exc)) + 1  # the frontmatter starts on line 2
+        problem = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        problem = _TOML_PROBLEMS.get(problem, problem)
+        row = fm.split("\n")[line - 2]
+        key = _TOML_KEY.match(row)
+        if problem == "Cannot overwrite a value" and key is not None and key.group(1):
+            first = field_lines.get(key.group(1), line)
+            if first < line:
+                problem = f"'{key.group(1)}' is given twice (lines {first} and {line})"
         diag = Diagnostic(Location(path, line), f"invalid TOML in frontmatter: {problem}")
         return ParsedFile({}, 0, body_line, field_lines, (diag,), False)
     return ParsedFile(meta, body_start, body_line, field_lines, (), True)
+
+
+# tomllib's words for a string never closed, in the words of its "Unclosed array"
+_TOML_PROBLEMS = {
+    'Expected "\'"': "Unclosed string",
+    "Expected \"'''\"": "Unclosed string",
+    "Unterminated string": "Unclosed string",
+    "Illegal character '\\n'": "Unclosed string",
+}
+
+
+def _toml_error_line(fm: str, message: str) -> int:
+    """The line of ``fm`` (1-based) a user must fix for tomllib's error ``message``.
+
+    tomllib says where it noticed the problem. When that is in the middle of a line
+    (``title = Library week``: the bare word), that is the line. When it is the start of
+    a later line or the end of the document, it ran past the line at fault looking for
+    what is missing (the ``]`` of ``tags = ['a', 'b'`` is found missing at the next
+    key), and a value given twice is noticed after the value: then the line is where
+    the statement being read began, the line after the longest run of lines that reads.
+    """
+    rows = fm.split("\n")
+    found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if found is None:
+        last = len(rows)
+    else:
+        line, column = int(found.group(1)), int(found.group(2))
+        mid_line = rows[line - 1][: column - 1].strip() if line <= len(rows) else ""
+        if mid_line and not message.startswith("Cannot overwrite"):
+            return line
+        last = line - 1
+    for before in range(last, -1, -1):
+        try:
+            tomllib.loads("\n".join(rows[:before]))
+        except tomllib.TOMLDecodeError:
+            continue
+        return min(before + 1, len(rows))
+    return 1
 
 
 @lru_cache(maxsize=4096)
@@ -296,6 +355,31 @@ def check_fields(
                     Location(path, field_lines.get("date", 1)),
                     f"'date' is not a date: {value!r} (expected YYYY-MM-DD)",
                 )
+            )
+    diags += _unread_dates(meta, field_lines, path)
+    return diags
+
+
+def _unread_dates(
+    meta: Mapping[str, Any], field_lines: Mapping[str, int], path: str
+) -> list[Diagnostic]:
+    """A warning for each date field written as text that is not an ISO date or date-time
+    (``date: "2026-01-15 9am"``, ``lastmod: 15/01/2026``): the page goes on without it
+    (a ``date`` that does not even start with a date is an error of its own)."""
+    diags = []
+    for name in (*DATE_FIELDS, *UPDATED_FIELDS):
+        value = meta.get(name)
+        if not isinstance(value, str) or iso_moment(value) is not None:
+            continue
+        if name == "date" and as_date(value.strip(), text=True) is None:
+            continue  # not a date at all: the error above says so
+        if value.strip():
+            message = (
+                f"'{name}' is not a date Sastra can read: {value!r} (expected YYYY-MM-DD or "
+                f"YYYY-MM-DDTHH:MM:SS, with an offset such as +07:00 or Z); it is ignored"
+            )
+            diags.append(
+                Diagnostic(Location(path, field_lines.get(name, 1)), message, Severity.WARNING)
             )
     return diags
 

@@ -34,7 +34,16 @@ from sastra.addresses import url_for
 from sastra.cache import BUILD
 from sastra.config.model import Config
 from sastra.errors import BuildError
-from sastra.model import Article, ArticleStatus, Diagnostic, Key, Location, Severity, as_date
+from sastra.model import (
+    UPDATED_FIELDS,
+    Article,
+    ArticleStatus,
+    Diagnostic,
+    Key,
+    Location,
+    Severity,
+    as_date,
+)
 from sastra.render.assets import static_files
 from sastra.render.output import (
     MARKER,
@@ -307,7 +316,7 @@ def _statuses(site: Site) -> tuple[dict[Key, ArticleStatus], dict[str, dt.date]]
 def _updated_on(source: Article, history: GitHistory | None) -> dt.date | None:
     """The ``updated`` (Astro's ``updatedDate``) or ``lastmod`` field, else the date of the
     source's last commit."""
-    for name in ("updated", "updatedDate", "lastmod", "modified"):
+    for name in UPDATED_FIELDS:
         day = as_date(source.meta.get(name))
         if day is not None:
             return day

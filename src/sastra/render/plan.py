@@ -44,6 +44,7 @@ from sastra.render.assets import (
 )
 from sastra.render.feeds import atom_feed, robots, sitemap
 from sastra.render.fields import image_values, shown_fields
+from sastra.render.hugo import hugo_article, shortcodes_warning
 from sastra.render.pages import (
     ListedArticle,
     PageSpec,
@@ -94,18 +95,20 @@ def plan_site(
     pages: list[PageSpec] = []
     entries: dict[str, list[ListedArticle]] = defaultdict(list)
     intros: dict[tuple[str, str], Article] = {}
+    shown = _Shortcodes(config, frozenset(p.key for p in pairs), warnings)
     for pair in pairs:
         if pair.key in sections:
             for lang, version in pair.versions.items():
-                intros[lang, sections[pair.key]] = version
+                intros[lang, sections[pair.key]] = shown(lang, version)
             continue
         status = statuses.get(pair.key)
         for lang in config.languages:
             article = pair.versions.get(lang)
             if article is not None:
                 notice = _stale_notice(config, lang, pair, status, updated)
+                page = shown(lang, article)
                 pages.append(
-                    article_page(config, lang, pair, article, notice, image_urls, data_images)
+                    article_page(config, lang, pair, page, notice, image_urls, data_images)
                 )
                 entries[lang].append(ListedArticle(article, url_for(config, lang, pair.key)))
             elif config.build.untranslated == "render-source":
@@ -118,8 +121,9 @@ def plan_site(
                     "href": link.href(url_for(config, source.lang, pair.key)),
                     "date": None,
                 }
+                page = shown(lang, source)
                 pages.append(
-                    article_page(config, lang, pair, source, notice, image_urls, data_images)
+                    article_page(config, lang, pair, page, notice, image_urls, data_images)
                 )
     sitemap_pages: list[tuple[str, dt.date | None]] = []
     files: dict[str, str] = {}
@@ -175,6 +179,8 @@ def plan_site(
     files["sitemap.xml"] = sitemap(config, sitemap_pages, versions)
     files["robots.txt"] = robots(config)
     pages = _without_clashes(pages, problems)
+    if shown.dropped:
+        warnings.append(shortcodes_warning(shown.dropped))
     return Plan(tuple(pages), files, field_images, tuple(problems), tuple(warnings))
 
 
@@ -192,6 +198,28 @@ def _add_parent_indexes(
             if own.get(parent) or collection_url(config, lang, parent) in taken:
                 continue
             by_collection.setdefault(parent, []).extend(entries)
+
+
+class _Shortcodes:
+    """A version as its page shows it: on a Hugo site, its shortcodes made into links or
+    left out (:func:`~sastra.render.hugo.hugo_article`); a version's warnings are kept
+    once, from its page in its own language."""
+
+    def __init__(self, config: Config, keys: frozenset[Key], warnings: list[Diagnostic]):
+        self.config = config
+        self.keys = keys
+        self.warnings = warnings
+        self.dropped: list[tuple[str, dict[str, int]]] = []
+
+    def __call__(self, lang: str, article: Article) -> Article:
+        if self.config.layout != "hugo":
+            return article
+        shown, problems, dropped = hugo_article(self.config, lang, article, self.keys.__contains__)
+        if lang == article.lang:
+            self.warnings.extend(problems)
+            if dropped:
+                self.dropped.append((article.path, dropped))
+        return shown
 
 
 def _untitled(config: Config, collection: str, lang: str, shown: str) -> Diagnostic:

@@ -7,10 +7,11 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from sastra.addresses import from_page, is_relative, url_for
+from sastra.addresses import from_page, is_relative, ref_page, url_for
 from sastra.content.parse import get_path
+from sastra.content.shortcodes import read_ref
 from sastra.khmer.digits import to_latin_digits
-from sastra.model import Location, Severity
+from sastra.model import Location, Severity, iso_moment
 from sastra.review.facts import Media, Spot
 from sastra.review.model import Finding, PairContext
 from sastra.review.script import snippet
@@ -86,24 +87,43 @@ def link_key(target: str, lang: str, page: str | None = None) -> str:
     return target.rstrip("/") or "/"
 
 
+def _placed(ctx: PairContext, lang: str, target: str) -> str:
+    """A link target as the build places it: a Hugo ``ref`` (``hugo-ref:news/x.md``) is
+    the address of the page it names (:func:`~sastra.addresses.ref_page`)."""
+    ref = read_ref(target)
+    if ref is None:
+        return target
+    path, asked = ref
+    article = ctx.article(lang)
+    found = ref_page(article.key, article.path, path, ctx.site.versions_of.__contains__)
+    if found is None:
+        return path
+    key, anchor = found
+    return "/" + url_for(ctx.config, asked or lang, key) + anchor
+
+
 def check_links(ctx: PairContext) -> Iterator[Finding]:
     """``link-mismatch``: a link target only one version has (language folders aside)."""
     for lang in ctx.translations:
         pairs = ((ctx.source, lang), (lang, ctx.source))
         for have, lack in pairs:
             lack_page = url_for(ctx.config, lack, ctx.pair.key)
-            targets = {link_key(m.target, lack, lack_page) for m in ctx.facts[lack].links}
+            targets = {
+                link_key(_placed(ctx, lack, m.target), lack, lack_page)
+                for m in ctx.facts[lack].links
+            }
             have_page = url_for(ctx.config, have, ctx.pair.key)
             seen: set[str] = set()
             for link in ctx.facts[have].links:
-                key = link_key(link.target, have, have_page)
+                placed = _placed(ctx, have, link.target)
+                key = link_key(placed, have, have_page)
                 if key in targets or key in seen:
                     continue
                 seen.add(key)
                 yield ctx.finding(
                     "link-mismatch",
                     Severity.WARNING,
-                    f"link to {link.target} is in the {have} version but not in the {lack} one",
+                    f"link to {placed} is in the {have} version but not in the {lack} one",
                     have,
                     _spot(link),
                     lack,
@@ -115,14 +135,20 @@ _PHONE_LIKE = re.compile(r"[+()\d\s./\-]+")
 
 
 def _plain(value: object) -> object:
-    """A value as compared: dates and datetimes as ISO text, digits of either script as
-    Latin (``០៧៨`` = ``078``), a phone number as its digits whatever the grouping
-    (``០១២ ៣៤៥ ៦៧៨`` = ``012-345-678`` = ``+855 12 345 678``), containers recursively."""
+    """A value as compared: dates and datetimes as ISO text (quoted ones too), digits of
+    either script as Latin (``០៧៨`` = ``078``), a phone number as its digits whatever the
+    grouping (``០១២ ៣៤៥ ៦៧៨`` = ``012-345-678`` = ``+855 12 345 678``), containers
+    recursively."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)  # ``students: ១២០០`` (a string to YAML) is ``students: 1200``
     if isinstance(value, str):
+        moment = iso_moment(
+            value
+        )  # ``date: "2026-01-15T09:00:00Z"`` = ``date: 2026-01-15T09:00:00Z``
+        if moment is not None:
+            return moment.isoformat()
         text = " ".join(to_latin_digits(value).split())
         if (
             text.startswith(("0", "+", "("))

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from markdown_it.token import Token
 
 from sastra.content.markdown import commonmark, parse
+from sastra.content.shortcodes import without_shortcodes
 from sastra.khmer.date_phrases import find_date_phrases
 from sastra.khmer.quantities import Quantity, find_quantities, number_key
 from sastra.khmer.unicode import check_text
@@ -29,7 +30,7 @@ from sastra.review.script import is_text
 from sastra.review.sketch import sketch
 from sastra.tracking.fingerprint import VisibleText, normalize_visible
 
-FACTS_VERSION = "7"
+FACTS_VERSION = "9"
 _KHMER_LETTER = re.compile("[\u1780-\u17b3]")
 _NON_SPACE = re.compile(r"\S")
 _Add = Callable[[str, str, str, int], None]
@@ -352,6 +353,8 @@ def _media(article: Article, text: VisibleText) -> tuple[tuple[Media, ...], tupl
     body = article.body
     if article.path.endswith(".mdx"):
         body = re.sub(r"^(?:import|export)\s[^\n]*$", "", body, flags=re.MULTILINE)
+    if "{{" in body:  # a Hugo ref is a link (``hugo-ref:…``); other shortcodes go
+        body = without_shortcodes(body)
     images: list[Media] = []
     links: list[Media] = []
     facts_lines = [p.line for p in text.body]

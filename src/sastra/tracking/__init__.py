@@ -2,8 +2,9 @@
 
 from sastra.model import is_mdx
 
-FINGERPRINT_VERSION = "1"
-"""Bumped whenever the text fingerprint changes meaning (caches keyed by it are dropped)."""
+FINGERPRINT_VERSION = "2"
+"""Bumped whenever the text fingerprint changes meaning (caches keyed by it are dropped;
+2: the arguments of Hugo shortcodes are not text)."""
 CHANGES = f"change:{FINGERPRINT_VERSION}"
 """Cache namespace of the paragraph summary of a stale source, keyed
 ``"<old fingerprint>><new fingerprint>"``."""

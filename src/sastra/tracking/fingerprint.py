@@ -6,8 +6,8 @@ removed, whitespace next to a Khmer character removed (a Khmer space is an
 optional phrase break, not a change of meaning) and other whitespace runs
 folded to one space. Paragraph boundaries do not count either, so re-wrapping,
 a formatter run, a heading level or a moved blank line leave it unchanged.
-Image paths, link targets and shared fields (``date``, ``image``, ``tags``)
-are not part of it; ``review`` compares those.
+Image paths, link targets, the arguments of Hugo shortcodes and shared fields
+(``date``, ``image``, ``tags``) are not part of it; ``review`` compares those.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from markdown_it.token import Token
 
 from sastra.content.markdown import commonmark, parse
 from sastra.content.parse import decode, get_path, parse_text
+from sastra.content.shortcodes import without_shortcodes
 from sastra.model import Article, Paragraph, is_mdx, without_mdx_statements
 from sastra.tracking.blocks import segment_blocks, segments, strip_tags
 from sastra.tracking.prose import prose_text
@@ -136,6 +137,8 @@ def _shown_blocks(body: str, mdx: bool) -> list[tuple[int, str]]:
     """``(line offset, display text)`` of each body block with visible text."""
     if mdx:
         body = without_mdx_statements(body)
+    if "{{" in body:  # a Hugo shortcode's arguments are not text (a body without any: as is)
+        body = without_shortcodes(body)
     return [(offset, shown) for offset, raw in body_blocks(body) if (shown := _display_block(raw))]
 
 
