@@ -7,14 +7,16 @@ import json
 import logging
 import os
 import pickle
+import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import MakeSite, article, run_cli
+from helpers import MakeSite, article, commit_at, run_cli
 from sastra.config.load import load_config
 from sastra.model import (
     ArticleStatus,
@@ -232,3 +234,70 @@ def test_a_status_pickle_of_the_previous_layout_is_read_again(
     with monkeypatch.context() as patch:
         _forbid_reading(patch)
         assert _states(root) == first  # and remembered anew
+
+
+# -- after an edit, only the pairs whose files changed are worked out -----------------
+
+
+def _cold_json(root: Path, tmp_path: Path, name: str) -> dict[str, object]:
+    """The status of a copy of the site with no cache: what the slow path says."""
+    copy = tmp_path / name
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".sastra-cache"))
+    result = run_cli("status", "--root", str(copy), "--format", "json")
+    doc: dict[str, object] = json.loads(result.stdout)
+    doc.pop("root")
+    return doc
+
+
+def test_after_an_edit_only_its_pair_is_worked_out_and_the_status_is_the_cold_one(
+    make_site: MakeSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sastra.tracking.status import Tracker
+
+    files = {
+        f"content/{lang}/news/{slug}.md": article(f"{lang} {slug}", f"{slug} {lang} one.\n\nTwo.\n")
+        for slug in ("rice", "roads", "schools", "water")
+        for lang in ("km", "en")
+    }
+    root = make_site(files, 'languages = ["km", "en"]\nsource_language = "km"\n', git_init=True)
+    commit_at(root, "four stories", "2026-01-05T09:00:00+07:00")
+    worked: list[str] = []
+    real = Tracker.status
+
+    def counted(self: Tracker, pair: object, **kw: bool) -> ArticleStatus:
+        worked.append(str(pair.key))  # type: ignore[attr-defined]
+        return real(self, pair, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Tracker, "status", counted)
+
+    def step(edit: Callable[[], None]) -> list[str]:
+        edit()
+        worked.clear()
+        result = run_cli("status", "--root", str(root), "--format", "json")
+        assert result.exit_code in (0, 1), result.stderr
+        mine = sorted(worked)
+        doc = json.loads(result.stdout)
+        doc.pop("root")
+        assert doc == _cold_json(root, tmp_path, f"cold-{len(steps)}")
+        steps.append(mine)
+        return mine
+
+    steps: list[list[str]] = []
+    km, en = root / "content/km/news", root / "content/en/news"
+    assert len(step(lambda: None)) == 4  # the first run works out every pair
+    assert step(lambda: (km / "rice.md").write_text(article("km rice", "បី។\n"), "utf-8")) == [
+        "news/rice"
+    ]
+    assert step(lambda: (en / "roads.md").write_text(article("en roads", "Three.\n"), "utf-8")) == [
+        "news/roads"
+    ]
+    assert step(lambda: (en / "schools.md").unlink()) == ["news/schools"]
+    assert step(lambda: (en / "dams.md").write_text(article("Dams", "Text.\n"), "utf-8")) == [
+        "news/dams"
+    ]
+    assert step(lambda: (en / "water.md").write_text("---\ntitle: [\n---\nx\n", "utf-8")) == [
+        "news/water"
+    ]
+    # a commit moves HEAD: every pair is worked out again (its baseline may have moved)
+    assert len(step(lambda: commit_at(root, "edits", "2026-01-06T09:00:00+07:00"))) == 5
+    assert step(lambda: None) == []  # nothing changed: shown as remembered

@@ -96,10 +96,14 @@ def status(
             # The parsers, imported only when reading, and once ``git log`` has started.
             from sastra.tracking.site import site_status
 
-            result = site_status(tracker, site.pairs, diff=show_diff, progress=progress)
+            # After an edit, the pairs whose files did not change are shown as remembered.
+            unchanged = memory.reusable(site.pairs) if not show_diff else {}
+            result = site_status(
+                tracker, site.pairs, diff=show_diff, progress=progress, known=unchanged
+            )
         diagnostics = site.diagnostics
         if not show_diff:
-            memory.remember(result, diagnostics)
+            memory.remember(result, diagnostics, site.pairs)
     try:
         print_content_diagnostics(diagnostics, quiet_warnings=fmt == "json")
         for line in result.notes:

@@ -20,7 +20,7 @@ import hashlib
 import os
 import time
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from enum import Enum
 from pathlib import Path
@@ -34,6 +34,7 @@ from sastra.model import (
     ArticleStatus,
     Diagnostic,
     Key,
+    Pair,
     ParagraphChange,
     SiteStatus,
     VersionStatus,
@@ -41,6 +42,8 @@ from sastra.model import (
 from sastra.tracking import FINGERPRINT_VERSION
 from sastra.tracking.gitio import cut_commits
 
+_LATEST = "latest"
+"""The memo's one key: the entry holds the signature it was computed for."""
 RACY_NS = 2_000_000_000
 """A file modified less than this before a status was remembered may change again unseen."""
 
@@ -52,6 +55,8 @@ class Signature(NamedTuple):
     """Equal digests: nothing a status reads changed (see :func:`status_signature`)."""
     newest_ns: int
     """The newest mtime of a content file (ns)."""
+    context: str = ""
+    """:func:`status_context`: the part of the digest that is not the files."""
 
 
 def status_signature(config: Config, where: tuple[Path, str] | None) -> Signature:
@@ -61,6 +66,16 @@ def status_signature(config: Config, where: tuple[Path, str] | None) -> Signatur
     previous status can be shown again without reading a file, provided no file changed
     too close to when it was computed (a file rewritten within the file system's
     timestamp granularity keeps its mtime)."""
+    context = status_context(config, where)
+    files, newest = stat_signature(config)
+    digest = hashlib.blake2b(f"{context}\0{files}".encode(), digest_size=16)
+    return Signature(digest.hexdigest(), newest, context)
+
+
+def status_context(config: Config, where: tuple[Path, str] | None) -> str:
+    """What every article's status depends on besides its own files, as a digest: the
+    config, the version of Sastra's fingerprint, HEAD and the commits a shallow clone
+    cuts at, the synced store."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{__version__}\0{FINGERPRINT_VERSION}\0{config!r}\0".encode())
     if where is not None and config.tracking.git:
@@ -70,9 +85,34 @@ def status_signature(config: Config, where: tuple[Path, str] | None) -> Signatur
     synced = config.root / config.tracking.synced_dir
     if synced.is_dir():
         digest.update("\0".join(sorted(os.listdir(synced))).encode())
-    files, newest = stat_signature(config)
-    digest.update(files.encode())
-    return Signature(digest.hexdigest(), newest)
+    return digest.hexdigest()
+
+
+def pair_signature(pair: Pair) -> str:
+    """What one article's status depends on among the files: each version's language,
+    path and blob id (its content), and the files that could not be read."""
+    parts = [f"{lang}\0{a.path}\0{a.blob}" for lang, a in sorted(pair.versions.items())]
+    parts += [f"{lang}\0{path}\0!" for lang, path in sorted(pair.unreadable.items())]
+    return hashlib.blake2b(
+        "\n".join(parts).encode("utf-8", "surrogateescape"), digest_size=12
+    ).hexdigest()
+
+
+class _Entry(NamedTuple):
+    """What ``status.pickle`` keeps (stored as a plain tuple: it loads faster)."""
+
+    digest: str
+    """The :class:`Signature` digest of the site it was computed for."""
+    rows: tuple[ArticleRow, ...]
+    languages: tuple[str, ...]
+    notes: tuple[str, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    taken_ns: int
+    """When it was computed (for the racy-timestamp guard)."""
+    context: str
+    """:func:`status_context` then."""
+    signatures: tuple[str, ...]
+    """:func:`pair_signature` of each row's pair."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +135,8 @@ class StatusMemory:
         self.where = where
         self.memo = Memo(config.cache_dir / STATUS.name, STATUS.version)
         self.signature: Signature | None = None
+        self._entry: _Entry | None = None
+        self._read = False
 
     def take_signature(self) -> None:
         """The signature of the site as it is now (once: before any file is read)."""
@@ -108,23 +150,66 @@ class StatusMemory:
             return None
         self.take_signature()
         assert self.signature is not None
-        found = self.memo.get(self.signature.digest)
-        if not (isinstance(found, tuple) and len(found) == 5):
+        found = self._stored()
+        if found is None or found.digest != self.signature.digest:
             return None
-        rows, languages, notes, diagnostics, taken_ns = found
-        if not self.signature.newest_ns < taken_ns - RACY_NS:  # see status_signature
+        if not self.signature.newest_ns < found.taken_ns - RACY_NS:  # see status_signature
             return None
-        return Remembered(decode_status(rows, languages, notes), diagnostics)
+        status = decode_status(found.rows, found.languages, found.notes)
+        return Remembered(status, found.diagnostics)
 
-    def remember(self, status: SiteStatus, diagnostics: tuple[Diagnostic, ...]) -> None:
-        """Keep ``status`` for the signature taken before reading, written by a forked
-        child (:func:`sastra.parallel.in_background`: wait with ``wait_background``)."""
+    def _stored(self) -> _Entry | None:
+        """The remembered entry; ``None`` when there is none (or of another shape)."""
+        if not self._read:  # (read once: recall and reusable both ask)
+            found = self.memo.get(_LATEST)
+            if isinstance(found, tuple) and len(found) == len(_Entry._fields):
+                self._entry = _Entry(*found)
+            self._read = True
+        return self._entry
+
+    def reusable(self, pairs: Iterable[Pair]) -> dict[Key, ArticleStatus]:
+        """The remembered status of each pair whose files are as they were (same blobs,
+        same paths) when nothing else it depends on changed (:func:`status_context`):
+        after one file is edited, only its pair is worked out again. Blob ids are
+        content hashes, so no timestamp guard is needed here."""
+        self.take_signature()
+        assert self.signature is not None
+        found = self._stored() if self.memo.path.is_file() else None
+        if found is None or found.context != self.signature.context:
+            return {}
+        remembered = {
+            (row[0], row[1]): (row, sig)
+            for row, sig in zip(found.rows, found.signatures, strict=True)
+        }
+        known: dict[Key, ArticleStatus] = {}
+        for pair in pairs:
+            hit = remembered.get((pair.key.collection, pair.key.slug))
+            if hit is not None and hit[1] == pair_signature(pair):
+                known[pair.key] = decode_article(hit[0])
+        return known
+
+    def remember(
+        self,
+        status: SiteStatus,
+        diagnostics: tuple[Diagnostic, ...],
+        pairs: Iterable[Pair] = (),
+    ) -> None:
+        """Keep ``status`` for the signature taken before reading, with each of ``pairs``'
+        signature (:meth:`reusable`), written by a forked child
+        (:func:`sastra.parallel.in_background`: wait with ``wait_background``)."""
         from sastra.parallel import in_background
 
         assert self.signature is not None, "take_signature before reading the site"
-        key = self.signature.digest
-        value = (*encode_status(status), diagnostics, time.time_ns())
-        in_background(lambda: self.memo.put(key, value))
+        signature = self.signature
+        by_key = {pair.key: pair_signature(pair) for pair in pairs}
+        taken = time.time_ns()
+
+        def keep() -> None:  # (encoded in the child: the parent prints meanwhile)
+            signatures = tuple(by_key.get(a.key, "") for a in status.articles)
+            rows = (*encode_status(status), diagnostics, taken, signature.context, signatures)
+            self.memo.put(_LATEST, (signature.digest, *rows))
+
+        in_background(keep)
 
 
 # -- the rows: made from the fields of VersionStatus and ParagraphChange -------------
@@ -180,6 +265,14 @@ def _version_row(version: VersionStatus) -> Row:
             tuple(getattr(c, name) for name in _CHANGE_FIELDS) for c in changes
         )
     return tuple(row)
+
+
+def decode_article(row: ArticleRow) -> ArticleStatus:
+    """The :class:`ArticleStatus` of one row of :func:`encode_status`."""
+    collection, slug, source, versions = row
+    return ArticleStatus(
+        Key(collection, slug), source, {v.lang: v for v in map(_version, versions)}
+    )
 
 
 def decode_status(

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from sastra.config.model import Config
-from sastra.model import ArticleStatus, Pair, SiteStatus, State, VersionStatus
+from sastra.model import ArticleStatus, Key, Pair, SiteStatus, State, VersionStatus
 from sastra.pairing import counterpart_file
 from sastra.progress import Progress, counted
 from sastra.tracking.prefetch import prefetch
@@ -25,12 +25,19 @@ def site_status(
     *,
     diff: bool = False,
     progress: Progress | None = None,
+    known: Mapping[Key, ArticleStatus] | None = None,
 ) -> SiteStatus:
-    """Status of every pair, in key order (``progress``: see :mod:`sastra.progress`)."""
+    """Status of every pair, in key order (``progress``: see :mod:`sastra.progress`).
+    ``known``: statuses already known by key (a remembered run's, for pairs whose files
+    did not change: :meth:`~sastra.tracking.remembered.StatusMemory.reusable`), taken
+    as they are; only the other pairs are worked out."""
     pairs = tuple(pairs)
-    prefetch(tracker, pairs, progress=progress)
-    checked = counted(pairs, len(pairs), "checking translations", progress)
-    articles = tuple(tracker.status(pair, diff=diff) for pair in checked)
+    known = known or {}
+    todo = tuple(pair for pair in pairs if pair.key not in known)
+    prefetch(tracker, todo, progress=progress)
+    checked = counted(todo, len(todo), "checking translations", progress)
+    found = {pair.key: tracker.status(pair, diff=diff) for pair in checked}
+    articles = tuple(known.get(pair.key) or found[pair.key] for pair in pairs)
     notes = renamed_sources(tracker, pairs) + history_notes(tracker, articles)
     return SiteStatus(articles, tracker.config.languages, notes)
 
