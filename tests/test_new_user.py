@@ -261,8 +261,9 @@ def test_a_hugo_site_without_sastra_toml_takes_its_address_from_hugo(
 
     assert built.exit_code == 0, built.stderr
     assert built.stderr.splitlines()[1:] == [
-        ".: warning: collection 'posts' has no km title; its km index is titled 'Posts' "
-        "(set title.km in [collections.posts] of a sastra.toml)",
+        "content/posts/_index.md: warning: collection 'posts' has no km title; its km index "
+        "is titled 'Posts' (give this section page a title, or set title.km in "
+        "[collections.posts] of a sastra.toml)",
     ]
     sitemap = (root / "_site/sitemap.xml").read_text("utf-8")
     assert "<loc>https://news.example.org/km/posts/rice/</loc>" in sitemap
@@ -312,7 +313,7 @@ def test_a_leading_h1_is_the_title_and_is_not_shown_twice(
     assert "no 'title'" not in built.stderr
     en = (root / "_site/en/posts/rice/index.html").read_text("utf-8")
     km = (root / "_site/km/posts/rice/index.html").read_text("utf-8")
-    assert "<title>Rice harvest</title>" in en
+    assert "<title>Rice harvest · Ministry News</title>" in en  # (hugo.toml's title)
     assert re.findall(r"<h1[^>]*>([^<]*)</h1>", en) == ["Rice harvest"]
     assert re.findall(r"<h1[^>]*>([^<]*)</h1>", km) == km_h1s
 

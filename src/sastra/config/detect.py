@@ -14,7 +14,9 @@ them down. Recognised:
   (``page.km.md``) or ``folder`` (``docs/km/page.md``) docs structure.
 
 Hugo and Docusaurus keep their own files in ``i18n/``: Sastra's catalogs and
-glossary go to ``sastra-i18n/`` on those sites.
+glossary go to ``sastra-i18n/`` on those sites. Both copy a ``static/`` folder as it
+is to the site root (:attr:`Detected.static`); Hugo's config also names the site
+(:attr:`Detected.titles`).
 """
 
 from __future__ import annotations
@@ -57,6 +59,13 @@ class Detected:
     base_url: str = ""
     """The address the site is published at (Hugo's ``baseURL``, MkDocs' ``site_url``),
     when the generator's config gives an absolute one."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """The site's title per language, as ``[site] title`` would hold it (Hugo's ``title``,
+    overridden by ``languages.<lang>.title``)."""
+    static: tuple[tuple[str, str], ...] = ()
+    """The folders the generator copies as they are into the site (Hugo's ``static/``,
+    Docusaurus' ``static/``): ``(folder, where below the site root)``, the first that
+    holds a file wins."""
 
     def describe(self) -> str:
         """One line naming the generator and its layout."""
@@ -158,7 +167,50 @@ def _hugo(root: Path) -> Detected | None:
         content = ({"source": f"{content_dir}/@path", "translation": f"{content_dir}/@path.@lang"},)
     langs = tuple(c for c in order if LANG_RE.match(c))
     settings = {"i18n_dir": OWN_I18N_DIR}
-    return Detected("hugo", source, langs, content, settings, _absolute(config.get("baseurl")))
+    base_url = _absolute(config.get("baseurl"))
+    titles = _hugo_titles(config, languages, langs)
+    static = _hugo_static(config)
+    return Detected("hugo", source, langs, content, settings, base_url, titles, static)
+
+
+def _hugo_titles(
+    config: dict[str, Any], languages: dict[str, dict[str, Any]], langs: tuple[str, ...]
+) -> dict[str, str]:
+    """The site title per language: ``languages.<lang>.title``, else the top ``title``."""
+    titles: dict[str, str] = {}
+    for code in langs:
+        for value in (languages.get(code, {}).get("title"), config.get("title")):
+            if isinstance(value, str) and value.strip():
+                titles[code] = value.strip()
+                break
+    return titles
+
+
+def _hugo_static(config: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """Hugo's static folders: ``staticDir`` (a name or a list; also ``staticDir0`` …
+    ``staticDir10``) and ``[[module.mounts]]`` onto ``static`` (or ``static/sub``, copied
+    to ``/sub/``); ``static`` when neither names one."""
+    found: list[tuple[str, str]] = []
+    for key in ("staticdir", *(f"staticdir{n}" for n in range(11))):
+        value = config.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and _inside(item):
+                found.append((item.strip().strip("/"), ""))
+    module = config.get("module")
+    mounts = module.get("mounts") if isinstance(module, dict) else None
+    for mount in mounts if isinstance(mounts, list) else ():
+        if not isinstance(mount, dict) or not isinstance(mount.get("source"), str):
+            continue
+        target = str(mount.get("target", "")).strip().strip("/")
+        if (target == "static" or target.startswith("static/")) and _inside(mount["source"]):
+            found.append((mount["source"].strip().strip("/"), target[len("static/") :]))
+    return tuple(dict.fromkeys(found)) or (("static", ""),)
+
+
+def _inside(folder: str) -> bool:
+    """A folder named relative to the site and inside it (not ``..``, not absolute)."""
+    parts = folder.strip().strip("/").split("/")
+    return not folder.strip().startswith("/") and ".." not in parts and parts != [""]
 
 
 def _weight(settings: dict[str, Any]) -> int:
@@ -187,6 +239,7 @@ _DOCUSAURUS_FILES = tuple(f"docusaurus.config.{ext}" for ext in ("ts", "js", "mj
 _DEFAULT_LOCALE = re.compile(r"""defaultLocale\s*:\s*['"]([^'"]+)['"]""")
 _LOCALES = re.compile(r"""\blocales\s*:\s*\[([^\]]*)\]""")
 _STRING = re.compile(r"""['"]([^'"]+)['"]""")
+_STATIC_DIRECTORIES = re.compile(r"""\bstaticDirectories\s*:\s*\[([^\]]*)\]""")
 
 
 def _docusaurus(root: Path) -> Detected | None:
@@ -217,7 +270,11 @@ def _docusaurus(root: Path) -> Detected | None:
             {"source": "blog/@path", "translation": f"{plugin}-blog/@path", "collection": "blog"}
         )
     langs = tuple(c for c in order if LANG_RE.match(c))
-    return Detected("docusaurus", source, langs, tuple(content), {"i18n_dir": OWN_I18N_DIR})
+    found_static = _STATIC_DIRECTORIES.search(text)
+    folders = _STRING.findall(found_static.group(1)) if found_static else ["static"]
+    static = tuple((f.strip("/"), "") for f in folders if _inside(f))
+    settings = {"i18n_dir": OWN_I18N_DIR}
+    return Detected("docusaurus", source, langs, tuple(content), settings, static=static)
 
 
 # -- mkdocs-static-i18n -----------------------------------------------------------------------

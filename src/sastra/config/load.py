@@ -10,6 +10,7 @@ its ``pyproject.toml``; with neither, defaults apply and the layout is detected
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -172,6 +173,9 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
     lang_check = source_check(languages)
     source_language = v.take("", data, "source_language", str, None, lang_check)
     site = read_site(v, data, languages)
+    if found is not None and found.titles:  # the generator's site title; [site] title wins
+        titles = {lang: t for lang, t in found.titles.items() if lang in languages}
+        site = dataclasses.replace(site, title={**titles, **site.title})
     defaults = _collection(v, "defaults", data.get("defaults", {}), "", lang_check, languages)
     collections: dict[str, CollectionConfig] = {}
     raw_collections = v.take("", data, "collections", dict, {})
@@ -231,6 +235,7 @@ def _build(root: Path, config_path: Path | None, data: Mapping[str, Any], v: Val
         patterns=patterns,
         content_roots=content_roots,
         detected=found.describe() if found is not None and not data.get("content") else "",
+        static_dirs=tuple((root / d, t) for d, t in found.static) if found is not None else (),
         defaults=defaults,
         collections=collections,
         build=build,

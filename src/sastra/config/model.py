@@ -113,6 +113,10 @@ class Config:
     """Folders holding content: ``(content_dir,)``, or the fixed folders of the patterns."""
     detected: str = ""
     """One line naming the generator the layout was detected from (empty otherwise)."""
+    static_dirs: tuple[tuple[Path, str], ...] = ()
+    """The generator's static folders, copied as they are into the site: ``(folder, output
+    path below the site root)`` (Hugo's ``static/`` → ``_site/``); the first that holds
+    a file wins. Empty unless the layout is a generator's that has them."""
     defaults: CollectionConfig = CollectionConfig("")
     """Settings for collections that have no section of their own."""
     collections: Mapping[str, CollectionConfig] = field(default_factory=dict)

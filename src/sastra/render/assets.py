@@ -5,10 +5,15 @@ Image addresses in articles (Markdown ``![](…)`` and the ``image`` field):
 * ``@/…`` is Astro's alias of the ``src/`` folder: ``src/…`` in the Astro layout,
   the site root in the default layout (so ``@/assets/x.jpg`` is ``assets/x.jpg``);
 * a relative address is relative to the article's file;
-* ``http(s)://``, ``data:``, ``//…`` and site-absolute ``/…`` addresses are left alone.
+* a site-absolute ``/…`` address on a site with a static folder (Hugo's and
+  Docusaurus' ``static/``, :attr:`~sastra.config.model.Config.static_dirs`) names the
+  file there: ``/images/x.png`` is ``static/images/x.png`` (below ``base_url``'s path);
+* ``http(s)://``, ``data:``, ``//…`` and other site-absolute ``/…`` addresses are left alone.
 
 A found image is copied to ``_site/assets/<path below the assets folder>``
 (``src/assets/`` or ``assets/``; other files keep their path below the site root).
+Every file of a static folder is copied to the same path below ``_site/``, as the
+generator does.
 The Khmer web font comes from the installed ``fontpkg-noto-sans-khmer`` package
 and the theme's ``templates/static/`` files go to ``_site/assets/``.
 """
@@ -16,12 +21,14 @@ and the theme's ``templates/static/`` files go to ``_site/assets/``.
 from __future__ import annotations
 
 import importlib.util
+import os
 import posixpath
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from sastra.addresses import from_page, leaves_site
 from sastra.config.model import Config
+from sastra.render.urls import site_path
 from sastra.theme import template_dirs, theme_files
 
 _KEEP_PREFIXES = ("http://", "https://", "data:", "//", "/", "#", "mailto:")
@@ -109,8 +116,82 @@ def font_files() -> tuple[Path, Path] | None:
     return fonts[0], licences[0]
 
 
+def static_address(config: Config, src: str) -> str | None:
+    """The output path (below ``_site``) a site-absolute address names on a site with a
+    static folder: ``/images/x.png`` → ``images/x.png`` (``base_url``'s path comes off
+    first); ``None`` for any other address, or one outside ``base_url``'s path."""
+    if not config.static_dirs or not src.startswith("/") or src.startswith("//"):
+        return None
+    path = unquote(src.split("#", 1)[0].split("?", 1)[0])
+    base = site_path(config.build.base_url)
+    if not path.startswith(base):
+        return None
+    rel = posixpath.normpath(path[len(base) :])
+    if rel in ("", ".") or rel.startswith(".."):
+        return None
+    return rel
+
+
+def static_file(config: Config, rel: str) -> Path | None:
+    """The file of a static folder published at ``rel`` (below ``_site``), else ``None``."""
+    for folder, target in config.static_dirs:
+        prefix = f"{target}/" if target else ""
+        if rel.startswith(prefix):
+            source = folder / rel[len(prefix) :]
+            if source.is_file() and _publishable(config, folder, source):
+                return source
+    return None
+
+
+def not_in_static(config: Config, src: str) -> str:
+    """The warning for a site-absolute image address no static folder holds."""
+    folders = " or ".join(f"{config.rel(folder)}/" for folder, _ in config.static_dirs)
+    return f"image not found in {folders}: {src} (a broken image on the page)"
+
+
+def _publishable(config: Config, folder: Path, source: Path) -> bool:
+    """A file of a static folder is copied unless it or a folder below the static folder
+    is hidden, or it leads out of the site (a symlink)."""
+    if any(part.startswith(".") for part in source.relative_to(folder).parts):
+        return False
+    return _inside_site(source, config.root.resolve())
+
+
+def _static_folder_files(config: Config) -> dict[str, Path]:
+    """Output path → source of every file of the static folders (the first folder wins).
+    Hidden files and folders are left out, so are symlinks leading out of the site (a
+    symlinked folder is not walked)."""
+    files: dict[str, Path] = {}
+    root = config.root.resolve()
+    for folder, target in config.static_dirs:
+        if not folder.is_dir() or not _inside_site(folder, root):
+            continue
+        prefix = f"{target}/" if target else ""
+        for top, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            rel_top = os.path.relpath(top, folder)
+            for name in sorted(names):
+                path = os.path.join(top, name)
+                if name.startswith(".") or not os.path.isfile(path):
+                    continue
+                if os.path.islink(path) and not _inside_site(Path(path), root):
+                    continue
+                rel = name if rel_top == "." else f"{rel_top}/{name}".replace(os.sep, "/")
+                files.setdefault(prefix + rel, Path(path))
+    return files
+
+
+def _inside_site(path: Path, root: Path) -> bool:
+    try:
+        path.resolve(strict=True).relative_to(root)
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return True
+
+
 def static_files(config: Config) -> dict[str, Path]:
-    """Output path → source of every fixed file: the font, its licence, the theme's statics."""
+    """Output path → source of every fixed file: the font, its licence, the theme's statics,
+    and the files of the site's static folders (which never replace the others)."""
     files: dict[str, Path] = {}
     found = font_files()
     if found is not None:
@@ -126,6 +207,8 @@ def static_files(config: Config) -> dict[str, Path]:
         if not any(folder in real.parents for folder in folders):  # a symlink out of the theme
             continue
         files["assets/" + name.removeprefix("static/")] = path
+    for rel, source in _static_folder_files(config).items():
+        files.setdefault(rel, source)
     return files
 
 

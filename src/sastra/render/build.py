@@ -193,14 +193,15 @@ def build(
             staging.discard()
         raise
     assert staging is not None  # (problems raised above)
-    assets = dict(static_files(config))
+    files = {**plan.files, MARKER: MARKER_TEXT}
+    assets, overlaps = _fixed_files(config, {*written, *reused, *files})
     assets.update({k: Path(v) for k, v in plan.images.items()})
     for page in fresh.values():
         assets.update({k: Path(v) for k, v in page.assets})
-    files = {**plan.files, MARKER: MARKER_TEXT}
     outputs = {*written, *reused, *files, *assets}
     warnings = [
         *plan.warnings,
+        *overlaps,
         *_fallback_warnings(renderer, (page.fallbacks for page in fresh.values()), outputs),
     ]
     log.info("writing %s (a new tree, unchanged files linked)", out)
@@ -220,6 +221,20 @@ def build(
     )
     save_state(cache_file, state)
     return BuildResult(out, len(written), len(reused), tuple(warnings), withheld)
+
+
+def _fixed_files(config: Config, generated: set[str]) -> tuple[dict[str, Path], list[Diagnostic]]:
+    """The fixed files to copy (:func:`static_files`) but those where the build writes a
+    page or file of its own (a Hugo site's ``static/robots.txt``), one warning each."""
+    kept: dict[str, Path] = {}
+    warnings = []
+    for rel, source in static_files(config).items():
+        if rel in generated:
+            message = f"not copied: the build writes {rel} itself"
+            warnings.append(Diagnostic(Location(config.rel(source)), message, Severity.WARNING))
+        else:
+            kept[rel] = source
+    return kept, warnings
 
 
 @cache
@@ -399,8 +414,9 @@ def _fallback_warnings(
 ) -> list[Diagnostic]:
     """One warning per UI string shown in English instead of a page's language, one per
     name the theme had to romanize because the glossary does not list it, one per file
-    whose raw HTML was shown as text, one per link to a page not among ``outputs``, and
-    one line for all MDX components left out."""
+    whose raw HTML was shown as text, one per link to a page not among ``outputs`` and per
+    site-absolute image no static folder holds (in file and line order), and one line for
+    all MDX components left out."""
     missing = sorted({item for page in per_page for item in page})
     warnings = []
     broken: list[Diagnostic] = []
@@ -409,6 +425,10 @@ def _fallback_warnings(
         warnings.append(_components_warning(mdx))
     for kind, lang, text in missing:  # for "html": the file's path and the line
         if kind == "mdx":
+            continue
+        if kind == "static":  # the article's path; the line, the warning
+            line, message = text.split("\x1f", 1)
+            broken.append(Diagnostic(Location(lang, int(line)), message, Severity.WARNING))
             continue
         if kind == "link":  # the article's path; the line, the output path, the address
             line, target, href = text.split("\x1f", 2)

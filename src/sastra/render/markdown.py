@@ -40,7 +40,8 @@ from sastra.content import slugify
 from sastra.content.markdown import parse
 
 #: ``resolve(src) -> (url, None)`` for an image found, ``(None, message)`` for a problem,
-#: ``(src, None)`` to keep the address as it is (an external or site-absolute URL).
+#: ``(src, None)`` to keep the address as it is (an external or site-absolute URL),
+#: ``(url, message)`` for both (the address is used and the problem recorded).
 ImageResolver = Callable[[str], tuple[str | None, str | None]]
 #: Text transform for text nodes (Khmer line-break hints), or ``None``.
 TextHook = Callable[[str], str]

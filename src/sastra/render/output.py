@@ -75,6 +75,7 @@ def _sources(config: Config) -> list[tuple[str, Path]]:
         ("assets", root / "assets"),
         ("assets", root / "src" / "assets"),
         ("static", root / "static"),
+        *(("static", folder) for folder, _ in config.static_dirs),
         ("public", root / "public"),
         ("cache", config.cache_dir),
         ("synced texts", root / config.tracking.synced_dir),

@@ -9,6 +9,7 @@ values, in a stable order, and collects the problems it finds (missing
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from sastra.addresses import url_for
 from sastra.catalogs import UI_LANGUAGE
 from sastra.config.model import Config
 from sastra.content import slugify
+from sastra.khmer.digits import localize_digits
 from sastra.layouts import HOME_SLUG
 from sastra.model import (
     Article,
@@ -30,7 +32,16 @@ from sastra.model import (
     Severity,
     State,
 )
-from sastra.render.assets import asset_refusal, image_output, image_source, is_external, url_path
+from sastra.render.assets import (
+    asset_refusal,
+    image_output,
+    image_source,
+    is_external,
+    not_in_static,
+    static_address,
+    static_file,
+    url_path,
+)
 from sastra.render.feeds import atom_feed, robots, sitemap
 from sastra.render.fields import image_values, shown_fields
 from sastra.render.hugo import hugo_article, shortcodes_warning
@@ -77,8 +88,8 @@ def plan_site(
     titles the config does not give: "News" is "ព័ត៌មាន" in the shipped Khmer catalog)."""
     problems: list[Diagnostic] = []
     warnings: list[Diagnostic] = []
-    field_images, image_urls = _field_images(config, pairs, problems)
-    data_images = _data_images(config, pairs, field_images, problems)
+    field_images, image_urls = _field_images(config, pairs, problems, warnings)
+    data_images = _data_images(config, pairs, field_images, problems, warnings)
     sections = _section_pages(config, pairs)
     _check_clashes(config, [p for p in pairs if p.key not in sections], problems)
     pages: list[PageSpec] = []
@@ -134,18 +145,22 @@ def plan_site(
                 slug = _tag_slug(tag)
                 tag_names.setdefault(slug, tag)
                 by_tag[slug].append(entry)
+        _add_parent_indexes(config, lang, by_collection, {e.url for e in mine})
         for collection in sorted(by_collection):
             base = collection_url(config, lang, collection)
             title, configured = collection_title(config, collection, lang)
+            intro = intros.get((lang, collection))
             if not configured:
                 found = ui(lang, title) if ui is not None else None
                 if found:
                     title = found
-                elif lang != UI_LANGUAGE:
+                elif title.isdigit():  # a year folder (news/2026) is its number: ២០២៦
+                    title = localize_digits(title, lang)
+                elif lang != UI_LANGUAGE and (intro is None or intro.title == intro.key.slug):
                     warnings.append(_untitled(config, collection, lang, title))
             pages += list_pages(
                 config, lang, base, "collection", by_collection[collection], image_urls,
-                name=title, collection=collection, intro=intros.get((lang, collection)),
+                name=title, collection=collection, intro=intro,
             )  # fmt: skip
         for slug in sorted(by_tag):
             name = tag_names[slug]
@@ -167,6 +182,22 @@ def plan_site(
     if shown.dropped:
         warnings.append(shortcodes_warning(shown.dropped))
     return Plan(tuple(pages), files, field_images, tuple(problems), tuple(warnings))
+
+
+def _add_parent_indexes(
+    config: Config, lang: str, by_collection: dict[str, list[ListedArticle]], taken: set[str]
+) -> None:
+    """A folder whose articles are all in sub-folders (Hugo's ``news/2026/``) has an
+    index too, as Hugo builds a section's list: it lists the articles of its sub-folders.
+    Not where an article of its own lives (``content/km/news.md``)."""
+    own = {c: list(entries) for c, entries in by_collection.items()}
+    for collection, entries in own.items():
+        parts = collection.split("/")
+        for n in range(1, len(parts)):
+            parent = "/".join(parts[:n])
+            if own.get(parent) or collection_url(config, lang, parent) in taken:
+                continue
+            by_collection.setdefault(parent, []).extend(entries)
 
 
 class _Shortcodes:
@@ -192,14 +223,47 @@ class _Shortcodes:
 
 
 def _untitled(config: Config, collection: str, lang: str, shown: str) -> Diagnostic:
-    # With no config file the warning names the site root, and where the setting goes.
-    where = Location(config.rel(config.config_path) if config.config_path else ".")
-    table = f"[collections.{collection}]" + ("" if config.config_path else " of a sastra.toml")
+    """The warning that a collection has no title in ``lang``: at the config file, else
+    where the title may go (a pattern layout's section page: ``content/km/news/_index.md``;
+    else the collection's folder)."""
+    name = collection if re.fullmatch(r"[A-Za-z0-9_-]+", collection) else f'"{collection}"'
+    table = f"[collections.{name}]"
+    if config.config_path is not None:
+        where, hint = Location(config.rel(config.config_path)), f"set title.{lang} in {table}"
+    else:
+        section = _section_file(config, collection, lang)
+        if section is not None:
+            hint = (
+                f"give this section page a title, or set title.{lang} in {table} of a sastra.toml"
+            )
+            where = Location(section)
+        else:
+            folder = config.content_dir / collection
+            if config.layout != "astro":
+                folder = config.content_dir / lang / collection
+            where, hint = (
+                Location(config.rel(folder)),
+                f"set title.{lang} in {table} of a sastra.toml",
+            )
     message = (
         f"collection '{collection}' has no {lang} title; its {lang} index is titled "
-        f"'{shown}' (set title.{lang} in {table})"
+        f"'{shown}' ({hint})"
     )
     return Diagnostic(where, message, Severity.WARNING)
+
+
+def _section_file(config: Config, collection: str, lang: str) -> str | None:
+    """Where the section page (``_index.md``) of ``collection`` in ``lang`` goes in a
+    pattern layout: ``content/km/news/_index.md``, ``content/posts/_index.en.md``."""
+    for pattern in sorted(config.patterns, key=lambda p: p.lang is None):
+        if pattern.lang not in (lang, None):
+            continue
+        top = pattern.collection
+        if top and collection != top and not collection.startswith(f"{top}/"):
+            continue
+        below = collection[len(top) :].strip("/")
+        return pattern.path_for(lang, f"{below}/_index" if below else "_index") + ".md"
+    return None
 
 
 def _without_clashes(pages: list[PageSpec], problems: list[Diagnostic]) -> list[PageSpec]:
@@ -256,7 +320,7 @@ def _stale_notice(
 
 
 def _field_images(
-    config: Config, pairs: tuple[Pair, ...], problems: list[Diagnostic]
+    config: Config, pairs: tuple[Pair, ...], problems: list[Diagnostic], warnings: list[Diagnostic]
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Resolve every lead image (``image``, else Astro's ``heroImage``, else ``cover``):
     (output → source, article path → output)."""
@@ -266,16 +330,22 @@ def _field_images(
         for article in pair.versions.values():
             name = next((n for n in LEAD_IMAGE_FIELDS if article.meta.get(n)), "image")
             value = article.meta.get(name)
-            if not isinstance(value, str) or not value.strip() or is_external(value.strip()):
+            if not isinstance(value, str) or not value.strip():
                 continue
-            out = _publish_image(config, article, name, value.strip(), files, problems)
+            out = _static_image(config, article, name, value.strip(), files, warnings)
+            if out is None and not is_external(value.strip()):
+                out = _publish_image(config, article, name, value.strip(), files, problems)
             if out is not None:
                 urls[article.path] = url_path(out)
     return files, urls
 
 
 def _data_images(
-    config: Config, pairs: tuple[Pair, ...], files: dict[str, str], problems: list[Diagnostic]
+    config: Config,
+    pairs: tuple[Pair, ...],
+    files: dict[str, str],
+    problems: list[Diagnostic],
+    warnings: list[Diagnostic],
 ) -> dict[tuple[str, str], str]:
     """Resolve the images named in data fields (a photo, a staff member's portrait):
     (article path, value) → URL; each file published is added to ``files``."""
@@ -284,12 +354,35 @@ def _data_images(
         configured = config.collection(pair.key.collection).display.fields
         for article in pair.versions.values():
             for path, value in image_values(article, shown_fields(configured, article)):
-                if is_external(value):
-                    continue
-                out = _publish_image(config, article, path, value, files, problems)
+                out = _static_image(config, article, path, value, files, warnings)
+                if out is None and not is_external(value):
+                    out = _publish_image(config, article, path, value, files, problems)
                 if out is not None:
                     urls[(article.path, value)] = url_path(out)
     return urls
+
+
+def _static_image(
+    config: Config,
+    article: Article,
+    field: str,
+    value: str,
+    files: dict[str, str],
+    warnings: list[Diagnostic],
+) -> str | None:
+    """The output path a site-absolute image names on a site with a static folder (Hugo's
+    ``image = "/images/x.png"``: ``static/images/x.png``, recorded in ``files``); kept,
+    with a warning, when no static folder holds it. ``None`` for any other address."""
+    out = static_address(config, value)
+    if out is None:
+        return None
+    source = static_file(config, out)
+    if source is None:
+        where = Location(article.path, article.line_of(field))
+        warnings.append(Diagnostic(where, not_in_static(config, value), Severity.WARNING))
+    else:
+        files[out] = str(source)
+    return out
 
 
 def _publish_image(

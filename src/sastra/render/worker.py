@@ -35,6 +35,9 @@ from sastra.render.assets import (
     image_source,
     is_external,
     link_target,
+    not_in_static,
+    static_address,
+    static_file,
     url_path,
 )
 from sastra.render.markdown import RenderEnv, render_markdown
@@ -59,7 +62,8 @@ class Rendered:
     names the ``name`` filter romanized for want of a glossary entry, ``("html", path,
     line)`` of raw HTML shown as text, ``("mdx", path, "line:Name,…")`` of MDX components
     left out, ``("link", path, "line␟output path␟address")`` of each link to a page of the
-    site (warnings kept with the page, so a build that reuses it warns again)."""
+    site, ``("static", path, "line␟warning")`` of each site-absolute image no static
+    folder holds (warnings kept with the page, so a build that reuses it warns again)."""
     written: bool = False
     """A pool worker wrote the page into the new output tree itself (``data`` is ``None``)."""
 
@@ -90,7 +94,17 @@ class Renderer:
         if article is not None:
             root = str(context["root"])
 
+            unpublished: set[str] = set()  # warnings, not errors: the file may be served
+
             def resolve(src: str) -> tuple[str | None, str | None]:
+                rel = static_address(self.config, src)
+                if rel is not None:  # Hugo's /images/x.png: static/images/x.png
+                    found = static_file(self.config, rel)
+                    if found is None:
+                        unpublished.add(message := not_in_static(self.config, src))
+                        return src, message
+                    assets.append((rel, str(found)))
+                    return root + url_path(rel), None
                 if is_external(src):
                     return src, None
                 source = image_source(self.config, article.path, src)
@@ -113,7 +127,10 @@ class Renderer:
             mdx = is_mdx(article.path)
             html = render_markdown(body, env, allow_html=self.config.build.allow_html, mdx=mdx)
             for line, message in env.problems:
-                problems.append(Diagnostic(Location(article.path, line), message))
+                if message in unpublished:
+                    self.theme.fallbacks.add(("static", article.path, f"{line}\x1f{message}"))
+                else:
+                    problems.append(Diagnostic(Location(article.path, line), message))
             if env.raw_html is not None:
                 self.theme.fallbacks.add(("html", article.path, str(env.raw_html)))
             for line, href in env.links:  # checked once every page's output is known
