@@ -4,6 +4,7 @@ is shown), and neither the fingerprint nor review reads a shortcode's arguments 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -231,3 +232,37 @@ def test_other_shortcodes_are_left_out_with_one_warning_and_no_finding(
         '<p>New school.</p>\n<p>Read more: <a href="/en/news/exam-results-2025/">results</a></p>'
     )
     assert "numbers-mismatch" not in review.stdout
+
+
+SHORTCODE_SOURCE = (
+    "---\ntitle: លទ្ធផលប្រឡង\n---\n\nលទ្ធផលប្រឡងឆ្នាំ២០២៥ មាននៅ"
+    '[ទីនេះ]({{< ref "news/exam-results-2025.md" >}})។\n\n'
+    '{{< figure src="/img/a.png" caption="សិស្ស" >}}\n'
+)
+V1_FINGERPRINT = "dbbd63a91b4b53c2"
+"""Its fingerprint by Sastra before it read shortcodes (computed at 21711e1), as an
+``l10n.source_hash`` written then holds it."""
+
+
+@pytest.mark.parametrize(
+    ("recorded", "state"),
+    [
+        (V1_FINGERPRINT, "up_to_date"),  # stored by an older Sastra: still valid
+        ("2cf663faf4d71914", "up_to_date"),  # stored now
+        ("0123456789abcdef", "stale"),
+    ],
+)
+def test_a_source_hash_stored_before_shortcodes_were_read_stays_valid(
+    make_site: MakeSite, recorded: str, state: str
+) -> None:
+    root = make_site(
+        {
+            "content/km/news/school.md": SHORTCODE_SOURCE,
+            "content/en/news/school.md": "---\ntitle: Exam results\nl10n:\n  source: km\n"
+            f"  source_hash: {recorded}\n---\n\nThe 2025 results are here.\n",
+        },
+        'languages = ["km", "en"]\nsource_language = "km"\n[tracking]\ngit = false\n',
+    )
+    doc = json.loads(run_cli("status", "--root", str(root), "--format", "json").stdout)
+    (school,) = doc["articles"]
+    assert school["versions"]["en"]["state"] == state

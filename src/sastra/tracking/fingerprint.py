@@ -133,11 +133,12 @@ def visible_text(
     return VisibleText(tuple(fields), tuple(paragraphs))
 
 
-def _shown_blocks(body: str, mdx: bool) -> list[tuple[int, str]]:
-    """``(line offset, display text)`` of each body block with visible text."""
+def _shown_blocks(body: str, mdx: bool, shortcodes: bool = True) -> list[tuple[int, str]]:
+    """``(line offset, display text)`` of each body block with visible text
+    (``shortcodes=False``: Hugo shortcodes read as text, as before Sastra knew them)."""
     if mdx:
         body = without_mdx_statements(body)
-    if "{{" in body:  # a Hugo shortcode's arguments are not text (a body without any: as is)
+    if shortcodes and "{{" in body:  # a shortcode's arguments are not text (none: as is)
         body = without_shortcodes(body)
     return [(offset, shown) for offset, raw in body_blocks(body) if (shown := _display_block(raw))]
 
@@ -322,6 +323,19 @@ def article_fingerprint(article: Article, translatable: Iterable[str]) -> str:
     """:func:`text_fingerprint` of an :class:`Article`."""
     mdx = is_mdx(article.path)
     return text_fingerprint(article.meta, article.body, translatable, mdx=mdx)
+
+
+def legacy_fingerprint(article: Article, translatable: Iterable[str]) -> str | None:
+    """The fingerprint of ``article`` as Sastra gave it before it read Hugo shortcodes
+    (fingerprint version 1: their arguments counted as text), so that an
+    ``l10n.source_hash`` stored then stays valid; ``None`` when the body has no
+    shortcode (the two agree)."""
+    if "{{" not in article.body:
+        return None
+    mdx = is_mdx(article.path)
+    shown = [text for _, text in _shown_blocks(article.body, mdx, shortcodes=False)]
+    legacy = _digest(_field_texts(article.meta, translatable), shown)
+    return None if legacy == article_fingerprint(article, translatable) else legacy
 
 
 def article_text(article: Article, translatable: Iterable[str]) -> VisibleText:

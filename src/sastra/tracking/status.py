@@ -53,6 +53,7 @@ from sastra.tracking.fingerprint import (
     bytes_fingerprint,
     bytes_text,
     compare,
+    legacy_fingerprint,
 )
 from sastra.tracking.history import GitHistory
 from sastra.tracking.synced import SyncedStore
@@ -185,11 +186,17 @@ class Tracker:
                 versions[lang] = self._translation(article, source, diff)
         return ArticleStatus(pair.key, source_lang, versions)
 
+    def _legacy_fingerprint(self, source: Article) -> str | None:
+        """The source's fingerprint as an older Sastra stored it, where it differs
+        (:func:`~sastra.tracking.fingerprint.legacy_fingerprint`)."""
+        translatable = self.config.collection(source.key.collection).translatable
+        return legacy_fingerprint(source, translatable)
+
     def _translation(self, article: Article, source: Article, diff: bool) -> VersionStatus:
         recorded = article.l10n.source_hash
         if recorded:
             now = self.fingerprint(source)
-            if recorded == now:
+            if recorded == now or recorded == self._legacy_fingerprint(source):
                 return VersionStatus(
                     article.lang, State.UP_TO_DATE, article.path, BaselineKind.FRONTMATTER,
                     article.l10n.source_commit,
