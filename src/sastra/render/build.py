@@ -392,18 +392,17 @@ def _unique(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
 def _components_warning(pages: list[tuple[str, str]]) -> Diagnostic:
     """The warning that MDX components were shown as what they wrap: at the first page's
     first component, naming the components of every page (``(path, "line:Name,…")``)."""
-    names: dict[str, None] = {}
-    for _, text in pages:
-        names.update(dict.fromkeys(text.split(":", 1)[1].split(",")))
+    from sastra.render.leftout import left_out_warning
+
+    names = [name for _, text in pages for name in text.split(":", 1)[1].split(",")]
     path, text = pages[0]
-    shown = ", ".join(f"<{name}>" for name in list(names)[:6])
-    more = ", …" if len(names) > 6 else ""
-    others = len(pages) - 1
-    also = f" (and on {others} more page{'s' if others > 1 else ''})" if others else ""
-    return Diagnostic(
+    return left_out_warning(
         Location(path, int(text.split(":", 1)[0])),
-        f"MDX components {shown}{more} shown as what they wrap{also}: the build does not run JSX",
-        Severity.WARNING,
+        (f"<{name}>" for name in names),
+        len(pages),
+        "MDX components",
+        "shown as what they wrap",
+        "the build does not run JSX",
     )
 
 

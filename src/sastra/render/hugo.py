@@ -19,6 +19,7 @@ from sastra.addresses import ref_page, url_for
 from sastra.config.model import Config
 from sastra.content.shortcodes import Shortcode, replace_shortcodes
 from sastra.model import Article, Diagnostic, Key, Location, Severity
+from sastra.render.leftout import left_out_warning
 from sastra.render.urls import Linker
 
 
@@ -59,17 +60,13 @@ def hugo_article(
 def shortcodes_warning(pages: Sequence[tuple[str, dict[str, int]]]) -> Diagnostic:
     """The one warning that shortcodes were left out: at the first page's first one,
     naming those of every page (``(path, {name: line})``, pages in build order)."""
-    names: dict[str, None] = {}
-    for _, dropped in pages:
-        names.update(dict.fromkeys(sorted(dropped, key=dropped.__getitem__)))
+    names = [name for _, dropped in pages for name in sorted(dropped, key=dropped.__getitem__)]
     path, first = pages[0]
-    shown = ", ".join(f"{{{{< {name} >}}}}" for name in list(names)[:6])
-    more = ", …" if len(names) > 6 else ""
-    others = len(pages) - 1
-    also = f" (and on {others} more page{'s' if others > 1 else ''})" if others else ""
-    return Diagnostic(
+    return left_out_warning(
         Location(path, min(first.values())),
-        f"Hugo shortcodes {shown}{more} left out, what they wrap shown{also}: "
+        (f"{{{{< {name} >}}}}" for name in names),
+        len(pages),
+        "Hugo shortcodes",
+        "left out, what they wrap shown",
         "the build does not run Hugo's templates",
-        Severity.WARNING,
     )
