@@ -334,8 +334,7 @@ def legacy_fingerprint(article: Article, translatable: Iterable[str]) -> str | N
         return None
     mdx = is_mdx(article.path)
     shown = [text for _, text in _shown_blocks(article.body, mdx, shortcodes=False)]
-    legacy = _digest(_field_texts(article.meta, translatable), shown)
-    return None if legacy == article_fingerprint(article, translatable) else legacy
+    return _digest(_field_texts(article.meta, translatable), shown)
 
 
 def article_text(article: Article, translatable: Iterable[str]) -> VisibleText:

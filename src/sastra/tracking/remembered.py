@@ -137,6 +137,7 @@ class StatusMemory:
         self.signature: Signature | None = None
         self._entry: _Entry | None = None
         self._read = False
+        self._pair_signatures: dict[Key, str] = {}
 
     def take_signature(self) -> None:
         """The signature of the site as it is now (once: before any file is read)."""
@@ -174,7 +175,7 @@ class StatusMemory:
         content hashes, so no timestamp guard is needed here."""
         self.take_signature()
         assert self.signature is not None
-        found = self._stored() if self.memo.path.is_file() else None
+        found = self._stored()
         if found is None or found.context != self.signature.context:
             return {}
         remembered = {
@@ -184,9 +185,16 @@ class StatusMemory:
         known: dict[Key, ArticleStatus] = {}
         for pair in pairs:
             hit = remembered.get((pair.key.collection, pair.key.slug))
-            if hit is not None and hit[1] == pair_signature(pair):
+            if hit is not None and hit[1] == self._signature_of(pair):
                 known[pair.key] = decode_article(hit[0])
         return known
+
+    def _signature_of(self, pair: Pair) -> str:
+        """:func:`pair_signature`, once a run (:meth:`reusable` and :meth:`remember`)."""
+        found = self._pair_signatures.get(pair.key)
+        if found is None:
+            found = self._pair_signatures[pair.key] = pair_signature(pair)
+        return found
 
     def remember(
         self,
@@ -201,7 +209,7 @@ class StatusMemory:
 
         assert self.signature is not None, "take_signature before reading the site"
         signature = self.signature
-        by_key = {pair.key: pair_signature(pair) for pair in pairs}
+        by_key = {pair.key: self._signature_of(pair) for pair in pairs}
         taken = time.time_ns()
 
         def keep() -> None:  # (encoded in the child: the parent prints meanwhile)

@@ -187,8 +187,8 @@ class Tracker:
         return ArticleStatus(pair.key, source_lang, versions)
 
     def _legacy_fingerprint(self, source: Article) -> str | None:
-        """The source's fingerprint as an older Sastra stored it, where it differs
-        (:func:`~sastra.tracking.fingerprint.legacy_fingerprint`)."""
+        """The source's fingerprint as an older Sastra stored it when its body has a
+        shortcode (:func:`~sastra.tracking.fingerprint.legacy_fingerprint`)."""
         translatable = self.config.collection(source.key.collection).translatable
         return legacy_fingerprint(source, translatable)
 
