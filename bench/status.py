@@ -37,7 +37,9 @@ This is the measure behind the speed choices the code explains without figures: 
 collector thresholds (``sastra.parallel.collect_rarely``), the simple-frontmatter
 reader (``sastra.content.fastyaml``), the markdown-it fast paths
 (``sastra.tracking.prose``, ``blocks``, ``fingerprint``), the remembered status pickled
-as tuples (``sastra.tracking.remembered``) and the cache written in the background.
+as tuples (``sastra.tracking.remembered``), the cache written in the background, and the
+cached values unpickled only when asked for (``sastra.tracking.history.FileIndex``,
+``sastra.cache.Packed``).
 Measure a change to any of them here, before and after in the same run, and put the
 figures in the commit message.
 """

@@ -129,3 +129,39 @@ def test_a_journal_without_its_cache_file_is_not_read(tmp_path: Path) -> None:
     alone.save()
     assert alone.journal is not None and not alone.journal.exists()
     assert BlobCache(path).get("fp", "fresh") == "2"
+
+
+def test_a_packed_value_is_unpickled_only_when_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``put(..., packed=True)``: the value comes back equal, from the cache file and from
+    the journal, and loading the cache unpickles none of it."""
+    path = tmp_path / "blobs.pickle"
+    _big(path)
+    first = BlobCache(path)
+    value = (("title",), (2, 3), ("old text",), ({"kind": "edited"},))
+    first.put("change", "a>b", value, packed=True)
+    assert first.get("change", "a>b") == value
+    first.save()
+    assert first.journal is not None and first.journal.is_file()  # (journalled)
+    opened: list[bytes] = []
+    real = cache_module.Packed.open
+
+    def spy(self: cache_module.Packed) -> object:
+        opened.append(self.data)
+        return real(self)
+
+    monkeypatch.setattr(cache_module.Packed, "open", spy)
+    second = BlobCache(path)
+    assert opened == []
+    assert second.get("change", "a>b") == value
+    assert second.get("change", "a>b") == value
+    assert len(opened) == 1  # once a run
+    second.put("change", "c>d", ("new",), packed=True)
+    for i in range(1000):  # enough to fold the journal into the cache file
+        second.put("fp", f"more{i:04d}", "y" * 64)
+    second.save()
+    third = BlobCache(path)
+    assert third.journal is not None and not third.journal.is_file()
+    assert third.get("change", "a>b") == value and third.get("change", "c>d") == ("new",)
+    assert third.get("change", "e>f") is None

@@ -76,6 +76,7 @@ class BlobCache:
         self._dirty = False
         self._whole = True  # the next save writes the whole cache (nothing read, or a clear)
         self._journal_size = 0
+        self._opened: dict[tuple[str, str], object] = {}  # Packed values unpickled
         if path is not None and path.is_file():
             loaded = load_sealed(path)
             data = _cache_data(loaded)
@@ -92,9 +93,20 @@ class BlobCache:
         return self.path.with_name(self.path.name + ".journal") if self.path else None
 
     def get(self, namespace: str, key: str) -> object:
-        return self._data.get(namespace, {}).get(key)
+        found = self._data.get(namespace, {}).get(key)
+        if type(found) is Packed:
+            opened = self._opened.get((namespace, key))
+            if opened is None:
+                opened = self._opened[(namespace, key)] = found.open()
+            return opened
+        return found
 
-    def put(self, namespace: str, key: str, value: object) -> None:
+    def put(self, namespace: str, key: str, value: object, *, packed: bool = False) -> None:
+        """Keep ``value`` under ``namespace`` and ``key``. ``packed``: kept pickled on its
+        own, and unpickled only when a run asks for it (see :class:`Packed`)."""
+        if packed:
+            self._opened[(namespace, key)] = value
+            value = Packed.of(value)
         self._data.setdefault(namespace, {})[key] = value
         self._added.setdefault(namespace, {})[key] = value
         self._dirty = True
@@ -156,6 +168,36 @@ class BlobCache:
                 return
             for namespace, entries in found[1].items():
                 self._data.setdefault(namespace, {}).update(entries)
+
+
+class Packed:
+    """A cache value pickled on its own (:meth:`BlobCache.put` with ``packed``): loading the
+    cache file makes one bytes object of it, and only a run that asks for the value
+    unpickles it. For namespaces of many large values of which a run reads few: what
+    changed in each stale source (``change:``) is thousands of small objects a value, and
+    unpickling all of them was a seventh of a status after one edit (bench.status)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    @classmethod
+    def of(cls, value: object) -> Packed:
+        return cls(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+    def open(self) -> object:
+        """The value."""
+        return pickle.loads(self.data)
+
+    def __reduce__(self) -> tuple[type[Packed], tuple[bytes]]:
+        return (Packed, (self.data,))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Packed) and other.data == self.data
+
+    def __hash__(self) -> int:
+        return hash(self.data)
 
 
 JOURNAL_SHARE = 4

@@ -99,10 +99,12 @@ def load_site(
         parsed = known.get(blob)
         if parsed is None and blob not in slow:
             # Simple frontmatter is parsed again faster than a cached copy is saved and
-            # loaded; only what needed PyYAML is cached.
-            hit: object = parse_simple(text, entry.rel)
-            if hit is None and cache is not None:
-                hit = cache.get(PARSED, blob)
+            # loaded; only what needed PyYAML is cached, so a file found there is not
+            # tried with the fast reader first (nested frontmatter, as docs sites have,
+            # is read most of the way before the fast reader gives up).
+            hit: object = cache.get(PARSED, blob) if cache is not None else None
+            if hit is None:
+                hit = parse_simple(text, entry.rel)
             if isinstance(hit, ParsedFile):
                 parsed = known[blob] = hit
             else:

@@ -18,9 +18,10 @@ site's folder is named relative to it (``../website/content/en/a.md``).
 from __future__ import annotations
 
 import logging
+import pickle
 import posixpath
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -63,6 +64,81 @@ class FileVersion(NamedTuple):
 _position = attrgetter("position")
 
 
+class FileIndex(MutableMapping[str, list[FileVersion]]):
+    """Path → its changes, newest first (:attr:`GitHistory.files`), as a history read
+    from the cache keeps them: each path's changes stay pickled until asked for.
+
+    A docs repo's history holds a hundred thousand changes; a status after one edit asks
+    for the changes of a few files, so unpickling all of them was a fifth of its time
+    (bench.status). Stored per path: ``(position, blob, before)``, blob ids as 20 bytes and
+    the commit id left out (it is ``commits[position][0]``, which :meth:`pack` checks)."""
+
+    def __init__(
+        self,
+        versions: dict[str, list[FileVersion]] | None = None,
+        packed: dict[str, bytes] | None = None,
+        commits: list[tuple[str, int]] | None = None,
+    ) -> None:
+        self._open: dict[str, list[FileVersion]] = versions if versions is not None else {}
+        self._packed: dict[str, bytes] = packed if packed is not None else {}
+        self._commits: list[tuple[str, int]] = commits if commits is not None else []
+
+    def __getitem__(self, path: str) -> list[FileVersion]:
+        found = self._open.get(path)
+        if found is None:
+            found = self._open[path] = self._unpack(self._packed.pop(path))
+        return found
+
+    def __setitem__(self, path: str, versions: list[FileVersion]) -> None:
+        self._packed.pop(path, None)
+        self._open[path] = versions
+
+    def __delitem__(self, path: str) -> None:
+        if self._packed.pop(path, None) is None:
+            del self._open[path]
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._open or path in self._packed
+
+    def __iter__(self) -> Iterator[str]:
+        yield from list(self._open)
+        yield from list(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._open) + len(self._packed)
+
+    def _unpack(self, data: bytes) -> list[FileVersion]:
+        commits = self._commits
+        return [
+            FileVersion(
+                position,
+                commits[position][0],
+                None if blob is None else blob.hex(),
+                None if before is None else before.hex(),
+            )
+            for position, blob, before in pickle.loads(data)
+        ]
+
+    def pack(self, commits: list[tuple[str, int]]) -> dict[str, bytes]:
+        """Every path's changes, pickled as :meth:`_unpack` reads them (``commits``: the
+        history's, whose ids the changes name)."""
+        packed = dict(self._packed)
+        for path, versions in self._open.items():
+            rows = []
+            for v in versions:
+                if commits[v.position][0] != v.commit:
+                    raise ValueError(f"{path}: change {v} is not of commit {v.position}")
+                rows.append(
+                    (
+                        v.position,
+                        None if v.blob is None else bytes.fromhex(v.blob),
+                        None if v.before is None else bytes.fromhex(v.before),
+                    )
+                )
+            packed[path] = pickle.dumps(tuple(rows), pickle.HIGHEST_PROTOCOL)
+        return packed
+
+
 @dataclass
 class GitHistory:
     """Every commit reachable from HEAD, and the changes to files below the content
@@ -74,7 +150,7 @@ class GitHistory:
     """``(commit id, committer time)`` in topological order, HEAD first."""
     parents: list[tuple[int, ...]] = field(default_factory=list)
     """Positions of each commit's parents (first parent first)."""
-    files: dict[str, list[FileVersion]] = field(default_factory=dict)
+    files: MutableMapping[str, list[FileVersion]] = field(default_factory=FileIndex)
     """Site-relative path → its changes on first-parent edges, newest first."""
     renames: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     """New path → ``(position, old path)`` of each rename git detected into it."""
@@ -318,13 +394,18 @@ class GitHistory:
         state["_reader"] = None
         state["_graph"] = None
         state["_positions"] = None
-        # Plain tuples: pickle writes those in C, a named tuple through Python calls.
-        state["files"] = {path: [tuple(v) for v in vs] for path, vs in self.files.items()}
+        files = self.files if isinstance(self.files, FileIndex) else FileIndex(dict(self.files))
+        state["files"] = files.pack(self.commits)  # (see FileIndex)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        make = FileVersion._make
-        state["files"] = {path: list(map(make, vs)) for path, vs in state["files"].items()}
+        files = state["files"]
+        if files and isinstance(next(iter(files.values())), list):
+            # (pickled before FileIndex: each path's changes as plain tuples)
+            make = FileVersion._make
+            state["files"] = FileIndex({path: list(map(make, vs)) for path, vs in files.items()})
+        else:
+            state["files"] = FileIndex(packed=files, commits=state["commits"])
         self.__dict__.update(state)
 
     # -- questions ----------------------------------------------------------------------------

@@ -143,7 +143,7 @@ class Tracker:
     def remember_change(self, old_fingerprint: str, new_fingerprint: str, change: Change) -> None:
         """Cache what changed between two fingerprints of a source (see :meth:`_stale`)."""
         if self.cache is not None:
-            self.cache.put(CHANGES, f"{old_fingerprint}>{new_fingerprint}", change)
+            self.cache.put(CHANGES, f"{old_fingerprint}>{new_fingerprint}", change, packed=True)
 
     # -- direction --------------------------------------------------------------------------
     def source_language(self, pair: Pair) -> str:

@@ -1,0 +1,123 @@
+"""The git history as the cache keeps it: each file's changes stay pickled until a run
+asks for them (:class:`sastra.tracking.history.FileIndex`), and what comes back is what
+git gave, whether the history was read whole, from the cache, or from the cache and the
+commits made since."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from githist import Repo
+from sastra.cache import BlobCache
+from sastra.tracking.history import FileIndex, FileVersion, GitHistory
+
+
+def _team_history(root: Path) -> Repo:
+    """A history with what a file's changes can be: added, edited on a branch merged with
+    --no-ff, renamed with git mv, deleted, and added again."""
+    r = Repo(root, "km")
+    r.start()
+    r.branch("dev")
+    r.put("source", "v2")
+    r.commit("source: 15,000 households")
+    r.checkout("main")
+    r.merge("dev")
+    r.put("translation", "v2")
+    r.commit("translation follows")
+    r.move("source", slug="kampot-water-plant")
+    r.commit("source renamed")
+    r.put("source", "v1", path="content/km/news/flood.md")
+    r.commit("a second article")
+    (root / "content/km/news/flood.md").unlink()
+    r.commit("the second article withdrawn")
+    r.put("source", "v3", path="content/km/news/flood.md")
+    r.commit("and published again")
+    return r
+
+
+def _read(root: Path, cache: BlobCache | None = None) -> GitHistory:
+    history = GitHistory.load(root, [root / "content"], cache)
+    assert history is not None
+    return history
+
+
+def _all_versions(history: GitHistory) -> dict[str, list[FileVersion]]:
+    return {path: list(history.files[path]) for path in sorted(history.files)}
+
+
+def test_a_pickled_history_gives_back_every_change(tmp_path: Path) -> None:
+    r = _team_history(tmp_path / "site")
+    read = _read(r.root)
+    expected = _all_versions(read)
+    assert "content/km/news/kampot-water-plant.md" in expected
+    assert any(v.blob is None for v in expected["content/km/news/flood.md"])  # the deletion
+    again = pickle.loads(pickle.dumps(read))
+    assert isinstance(again.files, FileIndex)
+    assert _all_versions(again) == expected
+    assert again.renames == read.renames and again.commits == read.commits
+    # a history loaded and saved again without opening a path gives the same bytes back
+    assert pickle.loads(pickle.dumps(again)).files.keys() == expected.keys()
+    assert _all_versions(pickle.loads(pickle.dumps(again))) == expected
+
+
+def test_the_cache_opens_only_the_paths_asked_for(tmp_path: Path) -> None:
+    r = _team_history(tmp_path / "site")
+    path = tmp_path / "blobs.pickle"
+    cache = BlobCache(path)
+    read = _read(r.root, cache)
+    expected = _all_versions(read)
+    cache.save()
+    cached = _read(r.root, BlobCache(path))
+    assert cached.head == read.head
+    files = cached.files
+    assert isinstance(files, FileIndex)
+    one = "content/en/news/kampot-water.md"
+    assert cached.versions(one) == expected[one]
+    assert len(files) == len(expected)
+    assert sorted(files) == sorted(expected)
+    assert _all_versions(cached) == expected
+
+
+def test_a_history_cached_before_the_index_is_read(tmp_path: Path) -> None:
+    """A cache written by the previous release keeps each path's changes as plain tuples
+    with the commit id: it is read as it is, not thrown away."""
+    r = _team_history(tmp_path / "site")
+    read = _read(r.root)
+    state = dict(read.__dict__)
+    state.update(_reader=None, _graph=None, _positions=None)
+    state["files"] = {path: [tuple(v) for v in vs] for path, vs in read.files.items()}
+    old = GitHistory.__new__(GitHistory)
+    old.__setstate__(state)
+    assert _all_versions(old) == _all_versions(read)
+
+
+def test_the_history_read_on_from_a_cached_head_is_the_history_read_whole(
+    tmp_path: Path,
+) -> None:
+    r = _team_history(tmp_path / "site")
+    path = tmp_path / "blobs.pickle"
+    cache = BlobCache(path)
+    _read(r.root, cache)
+    cache.save()
+    r.put("translation", "v3")
+    r.commit("translation: the third version")
+    r.move("translation", slug="kampot-water-plant")
+    r.commit("translation renamed too")
+    on = _read(r.root, BlobCache(path))  # the cached history below the two new commits
+    whole = _read(r.root)
+    assert on.commits == whole.commits and on.parents == whole.parents
+    assert _all_versions(on) == _all_versions(whole)
+    assert on.renames == whole.renames
+
+
+def test_a_change_is_stored_without_its_commit_id_only_when_that_is_its_commits() -> None:
+    index = FileIndex({"a.md": [FileVersion(0, "c" * 40, "b" * 40)]})
+    with pytest.raises(ValueError, match=r"a\.md"):
+        index.pack([("d" * 40, 0)])
+    packed = index.pack([("c" * 40, 0)])
+    assert FileIndex(packed=packed, commits=[("c" * 40, 0)])["a.md"] == [
+        FileVersion(0, "c" * 40, "b" * 40, None)
+    ]
