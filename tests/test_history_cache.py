@@ -8,8 +8,6 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-import pytest
-
 from githist import Repo
 from sastra.cache import BlobCache
 from sastra.tracking.history import FileIndex, FileVersion, GitHistory
@@ -113,11 +111,10 @@ def test_the_history_read_on_from_a_cached_head_is_the_history_read_whole(
     assert on.renames == whole.renames
 
 
-def test_a_change_is_stored_without_its_commit_id_only_when_that_is_its_commits() -> None:
-    index = FileIndex({"a.md": [FileVersion(0, "c" * 40, "b" * 40)]})
-    with pytest.raises(ValueError, match=r"a\.md"):
-        index.pack([("d" * 40, 0)])
-    packed = index.pack([("c" * 40, 0)])
-    assert FileIndex(packed=packed, commits=[("c" * 40, 0)])["a.md"] == [
-        FileVersion(0, "c" * 40, "b" * 40, None)
-    ]
+def test_a_change_is_stored_without_its_commit_id_unless_another_commit_is_at_its_place() -> None:
+    versions = [FileVersion(1, "c" * 40, "b" * 40), FileVersion(0, "e" * 40, None, "b" * 40)]
+    commits = [("e" * 40, 2), ("d" * 40, 1)]  # the first change does not name commits[1]
+    packed = FileIndex({"a.md": versions}).pack(commits)
+    assert FileIndex(packed=packed, commits=commits)["a.md"] == versions
+    plain = FileIndex({"a.md": versions[1:]}).pack(commits)
+    assert len(plain["a.md"]) < len(packed["a.md"]) - 40

@@ -71,7 +71,7 @@ class FileIndex(MutableMapping[str, list[FileVersion]]):
     A docs repo's history holds a hundred thousand changes; a status after one edit asks
     for the changes of a few files, so unpickling all of them was a fifth of its time
     (bench.status). Stored per path: ``(position, blob, before)``, blob ids as 20 bytes and
-    the commit id left out (it is ``commits[position][0]``, which :meth:`pack` checks)."""
+    the commit id left out (it is ``commits[position][0]``)."""
 
     def __init__(
         self,
@@ -80,7 +80,7 @@ class FileIndex(MutableMapping[str, list[FileVersion]]):
         commits: list[tuple[str, int]] | None = None,
     ) -> None:
         self._open: dict[str, list[FileVersion]] = versions if versions is not None else {}
-        self._packed: dict[str, bytes] = packed if packed is not None else {}
+        self._packed: dict[str, bytes] = dict(packed) if packed is not None else {}
         self._commits: list[tuple[str, int]] = commits if commits is not None else []
 
     def __getitem__(self, path: str) -> list[FileVersion]:
@@ -112,29 +112,29 @@ class FileIndex(MutableMapping[str, list[FileVersion]]):
         return [
             FileVersion(
                 position,
-                commits[position][0],
+                commit[0] if commit else commits[position][0],
                 None if blob is None else blob.hex(),
                 None if before is None else before.hex(),
             )
-            for position, blob, before in pickle.loads(data)
+            for position, blob, before, *commit in pickle.loads(data)
         ]
 
     def pack(self, commits: list[tuple[str, int]]) -> dict[str, bytes]:
         """Every path's changes, pickled as :meth:`_unpack` reads them (``commits``: the
-        history's, whose ids the changes name)."""
+        history's). A change names its commit only when that is not ``commits[position]``
+        (never, as git log is read; kept so that packing can lose nothing)."""
         packed = dict(self._packed)
         for path, versions in self._open.items():
             rows = []
             for v in versions:
-                if commits[v.position][0] != v.commit:
-                    raise ValueError(f"{path}: change {v} is not of commit {v.position}")
-                rows.append(
-                    (
-                        v.position,
-                        None if v.blob is None else bytes.fromhex(v.blob),
-                        None if v.before is None else bytes.fromhex(v.before),
-                    )
+                row: tuple[object, ...] = (
+                    v.position,
+                    None if v.blob is None else bytes.fromhex(v.blob),
+                    None if v.before is None else bytes.fromhex(v.before),
                 )
+                if commits[v.position][0] != v.commit:
+                    row += (v.commit,)
+                rows.append(row)
             packed[path] = pickle.dumps(tuple(rows), pickle.HIGHEST_PROTOCOL)
         return packed
 
