@@ -22,7 +22,15 @@ import yaml
 from sastra.khmer.unicode import normalize
 
 FIXTURES = Path(__file__).parent / "fixtures"
-DEVELOPMENT = ("tune", "heldout", "heldout2", "usage", "usage2")
+DEVELOPMENT = (
+    "tune",
+    "heldout",
+    "heldout2",
+    "usage",
+    "usage2",
+    "heldout4",
+    "heldout5",
+)
 """The person sets of printed.tsv the romanizer and the table are written on (heldout and
 heldout2 were held out for earlier rounds; heldout4 and heldout5 are the held-out sets now)."""
 

@@ -84,7 +84,14 @@ def test_printed_spelling_hit_rate() -> None:
         ("បូររិទ្ធ", "Borith"),  # a-series ូ open, or closed by the silent រ: o
         ("អូន", "Aun"),
         ("អ៊ុច", "Ouch"),  # អ៊ុ before a stop: ou
-        ("អ៊ុំ", "Um"),
+        ("អ៊ុំ", "Oum"),  # (the usage table; the rules give "Um")
+        ("ខន", "Khorn"),  # one a-series syllable closed by ន, a word of its own: orn
+        ("ឆន", "Chhorn"),
+        ("សុខន", "Sokhan"),  # ... not inside a longer word
+        ("រ៉ន", "Ran"),  # ... nor after ៉
+        ("សួរ", "Sour"),  # ួរ closing a word: our
+        ("ឈួរ", "Chhour"),
+        ("នួន", "Nuon"),  # ... other finals keep uo
         ("វឌ្ឍនា", "Vathana"),  # the Pali middle of a geminate: a
         ("ហ៊ុន សែន", "Hun Sen"),
         ("កែវ ចិន្តា", "Keo Chenda"),

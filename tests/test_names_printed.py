@@ -7,9 +7,10 @@
 measured once, at the end; ``heldout3`` place pairs were collected after the place rules
 (``sastra.khmer.place_print``) were written and committed before they were measured.
 Since the fourth round the person sets ``tune``, ``heldout`` and ``heldout2`` are all
-development sets (the romanizer and the usage table are written on them) and ``heldout4``
-is the held-out set: the lead measures it blind, so it has no floor here yet. The
-floors below are the measured figures (a change that lowers one fails); docs/names.md
+development sets (the romanizer and the usage table are written on them). ``heldout4`` and
+``heldout5`` were held out until the seventh round, which wrote rules and table words on every
+set; ``heldout6``, collected blind in that round, is held out and measured once at its end.
+The floors below are the measured figures (a change that lowers one fails); docs/names.md
 reports them.
 """
 
@@ -73,7 +74,7 @@ def test_collection_size() -> None:
         ("person", "tune", romanize_name, 0.73, 0.98),
         ("person", "heldout", romanize_name, 0.76, 1.00),
         ("person", "heldout2", romanize_name, 0.81, 1.00),
-        ("person", "usage", romanize_name, 0.50, 0.83),
+        ("person", "usage", romanize_name, 0.53, 0.85),
         # Development since it was collected (blind, 2026-12-03, committed before it was
         # measured): 55.2% / 89.6% before the round's table words, 61.5% / 91.7% after.
         ("person", "usage2", romanize_name, 0.61, 0.91),
@@ -81,13 +82,13 @@ def test_collection_size() -> None:
         ("place", "heldout", romanize_place, 1.00, 1.00),
         ("place", "heldout3", romanize_place, 0.65, 1.00),
         ("place", "heldout", lambda k: render_name(k, "en", Glossary())[0], 1.00, 1.00),
-        # The held-out set (collected blind on 2026-12-03, measured by the lead, never
-        # printed or tuned on): the floors are what was measured, so nothing lowers them.
-        ("person", "heldout4", romanize_name, 0.56, 0.87),
+        # Held out until the seventh round (collected blind on 2026-12-03, measured then:
+        # 56.3% / 87.3%); development since (rules and table words of round7, docs/names.md).
+        ("person", "heldout4", romanize_name, 0.64, 0.88),
         ("place", "heldout4", romanize_place, 0.48, 0.91),
-        # The second held-out set (collected blind on 2026-12-03 after the usage round,
-        # measured once, then committed): nothing lowers what was measured.
-        ("person", "heldout5", romanize_name, 0.46, 0.78),
+        # The second held-out set, also development since the seventh round (measured while
+        # held out: 46.4% / 78.3%).
+        ("person", "heldout5", romanize_name, 0.52, 0.81),
         ("place", "heldout5", romanize_place, 0.36, 0.71),
     ],
     ids=[
@@ -119,12 +120,12 @@ def test_printed_spelling_rates(
         ("tune", 0.98),
         ("heldout", 1.00),
         ("heldout2", 1.00),
-        ("usage", 0.94),
+        ("usage", 0.95),
         ("usage2", 0.93),
-        # the held-out sets, measured once at the end of the round that wrote the matcher
-        # (on the development sets only): nothing lowers what was measured
+        # held out when the matcher was written (measured once then: 96.0% and 87.0%);
+        # development sets since the seventh round
         ("heldout4", 0.96),
-        ("heldout5", 0.86),
+        ("heldout5", 0.88),
     ],
 )
 def test_recognised_rates(subset: str, floor: float) -> None:
@@ -137,7 +138,7 @@ def test_recognised_rates(subset: str, floor: float) -> None:
 
 
 if __name__ == "__main__":  # the figures docs/names.md reports: python tests/test_names_printed.py
-    for subset in ("tune", "heldout", "heldout2", "usage", "usage2"):
+    for subset in ("tune", "heldout", "heldout2", "usage", "usage2", "heldout4", "heldout5"):
         rows = _rows("person", subset)
         exact, same = _rates(rows, romanize_name)
         recognised = _recognised(rows)

@@ -63,7 +63,7 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
 * ើ a-series is ``oeu`` (កើត "Koeut"); ូ a-series is ``au`` in a closed syllable (DC-Cam:
   អូន "Aun", តូច "Tauch") and ``o`` in an open one, also before a doubled រ, which is one r
   (បូរ៉ា "Bora", អ៊ុច បូររិទ្ធ "Ouch Borith"); អ៊ុ before a final stop is ``ou`` (អ៊ុក "Ouk", អ៊ុច
-  "Ouch"; អ៊ុំ "Um");
+  "Ouch"; អ៊ុំ "Um", which the usage table spells "Oum");
 * a word-final consonant written with ិ after a long vowel is a final whose Pali vowel is
   silent (សុជាតិ "Socheat"); a word-final ត after short ិ or ុ is ``th`` (គិត "Kith", ឌិត
   "Dith", សាឡុត "Saloth", សាមុត "Samouth": seven of nine pairs, against ឈុត "Chut");
@@ -92,8 +92,11 @@ collected from the press, tests/fixtures/names/printed.tsv, see docs/names.md):
   (សំអាន "Sam An", ហ្គេកអ៊ាវ "Gek Eav"); so does a listed piece that starts with អ;
 * ៃ closing a word is ``ay`` in both series (ផៃ "Phay", នៃ "Nay"); ូយ is ``oy`` (ខូយ "Khoy");
 * an o-series inherent vowel closed by a plain ន at the end of a word is ``or`` (ស៊ន "Sorn",
-  ងន "Ngorn"; with ់ it is short: ឈន់ "Chhon"); o-series ័ closed by ន/ណ is ``or``
-  (សោភ័ណ "Sophorn", like ព័ន្ធ "Porn") and closed by ត is ``oth`` (ម៉ូនីរ័ត្ន "Moniroth");
+  ងន "Ngorn"; with ់ it is short: ឈន់ "Chhon"), and so is an a-series one when the syllable
+  is the whole word (សន "Sorn", ខន "Khorn", ឆន "Chhorn": four people of five in the collected
+  pairs); o-series ័ closed by ន/ណ is ``or`` (សោភ័ណ "Sophorn", like ព័ន្ធ "Porn") and closed by
+  ត is ``oth`` (ម៉ូនីរ័ត្ន "Moniroth"); ួរ closing a word is ``our`` (សួរ "Sour", ឈួរ "Chhour",
+  បួរ "Bour": five of seven);
 * a word-final ត/ដ after េ/ែ closing a word of two syllables or more is ``th`` (សាវ៉េត
   "Saveth", សុផល្លែត "Sophalleth", វ៉ាន់ដេត "Vandeth"; one syllable keeps ``t``: ជេត "Chet");
 * a bare consonant after a written vowel closes that syllable when two bare consonants end
@@ -266,8 +269,10 @@ def pieces(syls: list[Syllable]) -> list[Piece]:
             nucleus = "o"  # ខូយ "Khoy": ូយ is a diphthong, not a closed ូ
         if syl.vowel == "ៃ" and last and not final and not syl.signs:
             nucleus = "ay"  # ផៃ "Phay", នៃ "Nay": ៃ closing a word, both series
-        if last and _long_o_before_n(syl):
-            nucleus = "or"  # ស៊ន "Sorn", ងន "Ngorn": the long o-series inherent vowel before ន
+        if last and (_long_o_before_n(syl) or (len(syls) == 1 and _lone_a_before_n(syl))):
+            nucleus = "or"  # ស៊ន "Sorn", ងន "Ngorn"; a word of its own: សន "Sorn", ខន "Khorn"
+        if last and syl.vowel == "ួ" and syl.final == "រ" and not syl.signs:
+            nucleus = "ou"  # ួរ closing a word: សួរ "Sour", ឈួរ "Chhour", បួរ "Bour"
         if syl.vowel == "ុ" and syl.series == 2 and not syl.signs and not final and not last:
             nucleus = "o"  # an open ុ inside a word: មុនិនាថ "Monineath", មុនីវង្ស "Monivong"
         if _ou_before_stop(syl):
@@ -308,6 +313,21 @@ def _long_o_before_n(syl: Syllable) -> bool:
     short; inside a word it stays ``o``: ជនជាតិ "Choncheat")."""
     plain = syl.series == 2 and not syl.vowel and not syl.signs and not syl.independent
     return plain and syl.final == "ន" and not syl.final_short and not syl.geminate
+
+
+def _lone_a_before_n(syl: Syllable) -> bool:
+    """One a-series consonant closed by a plain ន, a word of its own (no ៉ moved it to the
+    a-series): print writes it as the o-series one, ``orn`` (សន "Sorn", ខន "Khorn", ឆន
+    "Chhorn"; four people of five, ថន printed "Thorn" and "Than"). Inside a longer word print
+    is split (សុខន "Sokhan", សាម៉ន "Samon"), so the rules leave it ``an``."""
+    plain = syl.series == 1 and len(syl.onset) == 1 and not syl.shifter and not syl.vowel
+    return (
+        plain
+        and not syl.signs
+        and not syl.independent
+        and syl.final == "ន"
+        and (not syl.final_short and not syl.geminate)
+    )
 
 
 def _open(syl: Syllable, rest: list[Syllable]) -> bool:
