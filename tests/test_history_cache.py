@@ -118,3 +118,16 @@ def test_a_change_is_stored_without_its_commit_id_unless_another_commit_is_at_it
     assert FileIndex(packed=packed, commits=commits)["a.md"] == versions
     plain = FileIndex({"a.md": versions[1:]}).pack(commits)
     assert len(plain["a.md"]) < len(packed["a.md"]) - 40
+
+
+def test_opening_paths_while_iterating_neither_skips_nor_repeats_one() -> None:
+    versions = {f"p{i}.md": [FileVersion(i, f"{i:040x}", "b" * 40)] for i in range(6)}
+    commits = [(f"{i:040x}", i) for i in range(6)]
+    index = FileIndex(packed=FileIndex(dict(versions)).pack(commits), commits=commits)
+    assert index["p3.md"] == versions["p3.md"]  # one opened before
+    seen = []
+    for path in index:
+        seen.append(path)
+        index.get(f"p{5 - len(seen) + 1}.md")  # and others opened along the way
+    assert sorted(seen) == sorted(versions)
+    assert dict(index.items()) == versions

@@ -101,8 +101,8 @@ class FileIndex(MutableMapping[str, list[FileVersion]]):
         return path in self._open or path in self._packed
 
     def __iter__(self) -> Iterator[str]:
-        yield from list(self._open)
-        yield from list(self._packed)
+        # (both taken first: a path opened while iterating moves from one to the other)
+        return iter([*self._open, *self._packed])
 
     def __len__(self) -> int:
         return len(self._open) + len(self._packed)
