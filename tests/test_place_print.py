@@ -104,6 +104,8 @@ def test_compounds_as_printed() -> None:
         ("Krong Kep", "Kep town"),
         ("Wat Ounalom", "Ounalom Pagoda"),
         ("Sangkat Boeung Raing", "Boeung Raing commune"),
+        ("Prasat Koh Ker", "Koh Ker temple"),  # ប្រាសាទ: print writes both
+        ("Prasat Preah Vihear", "Preah Vihear temple"),
     ],
 )
 def test_print_variants_are_one_name(a: str, b: str) -> None:

@@ -335,7 +335,9 @@ PLACE_KINDS = frozenset(
     | {"market", "pagoda", "temple", "bridge", "sangkat"}
 )
 """English words that say a spelling names a place (no Khmer person's name is one)."""
-PLACE_WORDS = frozenset({"khet", "khett", "krong", "khan", "srok", "khum", "phum", "wat", "phsar"})
+PLACE_WORDS = frozenset(
+    {"khet", "khett", "krong", "khan", "srok", "khum", "phum", "wat", "phsar", "prasat"}
+)
 """The romanized Khmer kind words, left out too once a :data:`PLACE_KINDS` word says the
 spellings are places (alone they may be a person's name: Khan, Phum)."""
 
