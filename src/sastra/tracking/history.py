@@ -21,7 +21,7 @@ import logging
 import pickle
 import posixpath
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -36,9 +36,10 @@ log = logging.getLogger(__name__)
 _NULL_BLOB = "0" * 40
 ANCESTOR_BITS_LIMIT = 20_000
 """Histories up to this many commits keep every commit's ancestors as a bit set."""
-HISTORY_VERSION = 2
-"""Bumped when a history read from the same commits would come out otherwise (2: content
-moved in from outside the content folders is followed); a cached one of another
+HISTORY_VERSION = 3
+"""Bumped when a history read from the same commits would come out otherwise, or is
+stored otherwise (2: content moved in from outside the content folders is followed; 3:
+each file's changes stored apart, by age, :class:`FileIndex`); a cached one of another
 version is read again."""
 
 
@@ -70,8 +71,11 @@ class FileIndex(MutableMapping[str, list[FileVersion]]):
 
     A docs repo's history holds a hundred thousand changes; a status after one edit asks
     for the changes of a few files, so unpickling all of them was a fifth of its time
-    (bench.status). Stored per path: ``(position, blob, before)``, blob ids as 20 bytes and
-    the commit id left out (it is ``commits[position][0]``)."""
+    (bench.status). Stored per path: ``(age, blob, before)``, blob ids as 20 bytes and the
+    commit id left out (it is ``commits[position][0]``). The age is the commit's place
+    counted from the oldest, which commits made since do not change: the history of a
+    newer HEAD keeps the stored changes of every file those commits did not touch as
+    they are (:meth:`under`)."""
 
     def __init__(
         self,
@@ -109,26 +113,52 @@ class FileIndex(MutableMapping[str, list[FileVersion]]):
 
     def _unpack(self, data: bytes) -> list[FileVersion]:
         commits = self._commits
+        top = len(commits) - 1
         return [
             FileVersion(
-                position,
-                commit[0] if commit else commits[position][0],
+                top - age,
+                commit[0] if commit else commits[top - age][0],
                 None if blob is None else blob.hex(),
                 None if before is None else before.hex(),
             )
-            for position, blob, before, *commit in pickle.loads(data)
+            for age, blob, before, *commit in pickle.loads(data)
         ]
+
+    def under(
+        self,
+        newer: Mapping[str, list[FileVersion]],
+        shift: int,
+        commits: list[tuple[str, int]],
+    ) -> FileIndex:
+        """The index of a newer HEAD's history: this one (an older HEAD's) below
+        ``newer``, the changes of the ``shift`` commits read since, whose ``commits`` are
+        the whole history's, newest first. A file those commits did not change keeps its
+        stored changes unopened."""
+        opened = {path: list(versions) for path, versions in newer.items()}
+        packed: dict[str, bytes] = {}
+        for path, data in self._packed.items():
+            if path in opened:
+                opened[path].extend(
+                    v._replace(position=v.position + shift) for v in self._unpack(data)
+                )
+            else:
+                packed[path] = data
+        for path, versions in self._open.items():
+            mine = opened.setdefault(path, [])
+            mine.extend(v._replace(position=v.position + shift) for v in versions)
+        return FileIndex(opened, packed, commits)
 
     def pack(self, commits: list[tuple[str, int]]) -> dict[str, bytes]:
         """Every path's changes, pickled as :meth:`_unpack` reads them (``commits``: the
         history's). A change names its commit only when that is not ``commits[position]``
         (never, as git log is read; kept so that packing can lose nothing)."""
         packed = dict(self._packed)
+        top = len(commits) - 1
         for path, versions in self._open.items():
             rows = []
             for v in versions:
                 row: tuple[object, ...] = (
-                    v.position,
+                    top - v.position,
                     None if v.blob is None else bytes.fromhex(v.blob),
                     None if v.before is None else bytes.fromhex(v.before),
                 )
@@ -210,7 +240,10 @@ class GitHistory:
         if not head:
             return PendingHistory(history)
         cut, reason = cut_commits(toplevel)
-        key = f"{toplevel}|{content}|{','.join(sorted(cut))}"
+        # Not keyed by where the repository is: a CI job that restores the cache into a
+        # fresh clone elsewhere reads only the commits since (is_ancestor checks that the
+        # cached HEAD is one of this repository's commits).
+        key = f"{content}|{','.join(sorted(cut))}"
         cached = cache.get("git-history", key) if cache is not None else None
         older = None
         revisions = head
@@ -219,6 +252,7 @@ class GitHistory:
             and cached.site_prefix == prefix
             and cached.version == HISTORY_VERSION
         ):
+            cached.toplevel = toplevel  # (where its blobs are read from now)
             if cached.head == head:
                 return PendingHistory(cached)
             if is_ancestor(toplevel, cached.head, head):
@@ -372,9 +406,10 @@ class GitHistory:
         shift = len(self.commits)
         self.commits.extend(older.commits)
         self.parents.extend(tuple(p + shift for p in ps) for ps in older.parents)
-        for path, versions in older.files.items():
-            mine = self.files.setdefault(path, [])
-            mine.extend(v._replace(position=v.position + shift) for v in versions)
+        files = older.files
+        if not isinstance(files, FileIndex):
+            files = FileIndex(dict(files), commits=older.commits)
+        self.files = files.under(self.files, shift, self.commits)
         for path, renames in older.renames.items():
             self.renames.setdefault(path, []).extend((p + shift, old) for p, old in renames)
 
