@@ -54,7 +54,7 @@ def _recognised(rows: list[tuple[str, str]]) -> float:
 
 
 def test_collection_size() -> None:
-    sets = ("tune", "heldout", "heldout2", "heldout4", "usage", "heldout5", "usage2")
+    sets = ("tune", "heldout", "heldout2", "heldout4", "usage", "heldout5", "usage2", "heldout6")
     people = [r for s in sets for r in _rows("person", s)]
     assert len(people) >= 160 and len(_rows("person", "tune")) >= 116
     assert len(_rows("person", "heldout")) >= 15
@@ -65,6 +65,7 @@ def test_collection_size() -> None:
     assert len(_rows("person", "heldout5")) >= 69
     assert len(_rows("place", "heldout5")) >= 38
     assert len(_rows("person", "usage2")) >= 96
+    assert len(_rows("person", "heldout6")) >= 63
     assert len({k for k, _ in people}) == len(people)
 
 
@@ -90,6 +91,10 @@ def test_collection_size() -> None:
         # held out: 46.4% / 78.3%).
         ("person", "heldout5", romanize_name, 0.52, 0.81),
         ("place", "heldout5", romanize_place, 0.36, 0.81),  # 71% before "prasat" was a kind word
+        # The held-out set of the seventh round (63 people collected blind while its rules
+        # were written, measured once at its end; the previous release, ae2ca1c, gave
+        # 39.7% / 77.8% / 92.1% recognised on it): nothing lowers what was measured.
+        ("person", "heldout6", romanize_name, 0.39, 0.79),
     ],
     ids=[
         "people-tune",
@@ -105,6 +110,7 @@ def test_collection_size() -> None:
         "places-heldout4",
         "people-heldout5",
         "places-heldout5",
+        "people-heldout6",
     ],
 )
 def test_printed_spelling_rates(
@@ -126,6 +132,7 @@ def test_printed_spelling_rates(
         # development sets since the seventh round
         ("heldout4", 0.96),
         ("heldout5", 0.88),
+        ("heldout6", 0.93),  # held out: measured once, at the end of the seventh round
     ],
 )
 def test_recognised_rates(subset: str, floor: float) -> None:
