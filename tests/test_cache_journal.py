@@ -165,3 +165,19 @@ def test_a_packed_value_is_unpickled_only_when_asked_for(
     assert third.journal is not None and not third.journal.is_file()
     assert third.get("change", "a>b") == value and third.get("change", "c>d") == ("new",)
     assert third.get("change", "e>f") is None
+
+
+def test_a_packed_value_that_no_longer_unpickles_reads_as_missing(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "blobs.pickle"
+    cache = BlobCache(path)
+    cache.put("change", "a>b", ("x",), packed=True)
+    cache.put("change", "c>d", ("y",), packed=True)
+    cache.save()
+    again = BlobCache(path)
+    again._data["change"]["a>b"] = cache_module.Packed(b"not a pickle")
+    with caplog.at_level(logging.INFO, logger="sastra.cache"):
+        assert again.get("change", "a>b") is None
+    assert "ignoring cached change a>b" in caplog.text
+    assert again.get("change", "c>d") == ("y",)

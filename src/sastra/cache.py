@@ -97,7 +97,11 @@ class BlobCache:
         if type(found) is Packed:
             opened = self._opened.get((namespace, key))
             if opened is None:
-                opened = self._opened[(namespace, key)] = found.open()
+                try:
+                    opened = self._opened[(namespace, key)] = found.open()
+                except Exception as exc:  # sealed by us, yet unreadable now: compute afresh
+                    log.info("ignoring cached %s %s: %s", namespace, key, exc)
+                    return None
             return opened
         return found
 
@@ -175,7 +179,9 @@ class Packed:
     cache file makes one bytes object of it, and only a run that asks for the value
     unpickles it. For namespaces of many large values of which a run reads few: what
     changed in each stale source (``change:``) is thousands of small objects a value, and
-    unpickling all of them was a seventh of a status after one edit (bench.status)."""
+    unpickling all of them was a seventh of a status after one edit (bench.status). The
+    bytes are inside the sealed cache file, so they were checked with it; a value that no
+    longer unpickles (its class changed without a version bump) reads as missing."""
 
     __slots__ = ("data",)
 
