@@ -8,6 +8,8 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import pytest
+
 from githist import Repo
 from sastra.cache import BlobCache
 from sastra.tracking.history import FileIndex, FileVersion, GitHistory
@@ -79,18 +81,34 @@ def test_the_cache_opens_only_the_paths_asked_for(tmp_path: Path) -> None:
     assert _all_versions(cached) == expected
 
 
-def test_a_history_cached_before_the_index_is_read(tmp_path: Path) -> None:
-    """A cache written by the previous release keeps each path's changes as plain tuples
-    with the commit id: it unpickles into the same changes (its HISTORY_VERSION then has
-    the history read again, as for any older layout)."""
+def test_a_history_cached_by_an_older_release_is_replaced_not_kept_beside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache written by the previous release keeps its history under a key with the
+    repository's folder in it, each path's changes as plain tuples: the history is read
+    again, and the old one is dropped from the cache file rather than loaded on every run."""
     r = _team_history(tmp_path / "site")
+    path = tmp_path / "blobs.pickle"
     read = _read(r.root)
-    state = dict(read.__dict__)
-    state.update(_reader=None, _graph=None, _positions=None)
-    state["files"] = {path: [tuple(v) for v in vs] for path, vs in read.files.items()}
-    old = GitHistory.__new__(GitHistory)
-    old.__setstate__(state)
-    assert _all_versions(old) == _all_versions(read)
+
+    def old_state(self: GitHistory) -> dict[str, object]:  # as ae2ca1c pickled a history
+        state = dict(self.__dict__)
+        state.update(_reader=None, _graph=None, _positions=None, version=2)
+        state["files"] = {path: [tuple(v) for v in vs] for path, vs in self.files.items()}
+        return state
+
+    old_key = f"{r.root}|content|"
+    with monkeypatch.context() as m:
+        m.setattr(GitHistory, "__getstate__", old_state)
+        cache = BlobCache(path)
+        cache.put("git-history", old_key, read)
+        cache.save()
+    assert isinstance(BlobCache(path).get("git-history", old_key), GitHistory)
+    cache = BlobCache(path)
+    again = _read(r.root, cache)
+    cache.save()
+    assert _all_versions(again) == _all_versions(read)
+    assert BlobCache(path).get("git-history", old_key) is None
 
 
 def test_the_history_read_on_from_a_cached_head_is_the_history_read_whole(

@@ -267,6 +267,10 @@ class GitHistory:
             history._link(parents, cut, reason)
             found = history._follow_moves(added, cut, reason)
             if cache is not None:
+                # One history a cache: the one of an older HEAD, or one kept under another
+                # key by an older release (which keyed it by the repository's folder), is
+                # not loaded again on every run.
+                cache.clear("git-history")
                 cache.put("git-history", key, found)
             return found
 
@@ -434,13 +438,9 @@ class GitHistory:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        files = state["files"]
-        if files and isinstance(next(iter(files.values())), list):
-            # (pickled before FileIndex: each path's changes as plain tuples)
-            make = FileVersion._make
-            state["files"] = FileIndex({path: list(map(make, vs)) for path, vs in files.items()})
-        else:
-            state["files"] = FileIndex(packed=files, commits=state["commits"])
+        # (a history of an older layout is unpickled as it is and never opened: its
+        # version sends :meth:`start` to git log again, and that history replaces it)
+        state["files"] = FileIndex(packed=state["files"], commits=state["commits"])
         self.__dict__.update(state)
 
     # -- questions ----------------------------------------------------------------------------
