@@ -199,12 +199,6 @@ class Packed:
     def __reduce__(self) -> tuple[type[Packed], tuple[bytes]]:
         return (Packed, (self.data,))
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Packed) and other.data == self.data
-
-    def __hash__(self) -> int:
-        return hash(self.data)
-
 
 JOURNAL_SHARE = 4
 """The journal is folded into the cache file once it is 1/JOURNAL_SHARE of its size."""

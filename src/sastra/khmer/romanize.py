@@ -321,13 +321,8 @@ def _lone_a_before_n(syl: Syllable) -> bool:
     "Chhorn"; four people of five, ថន printed "Thorn" and "Than"). Inside a longer word print
     is split (សុខន "Sokhan", សាម៉ន "Samon"), so the rules leave it ``an``."""
     plain = syl.series == 1 and len(syl.onset) == 1 and not syl.shifter and not syl.vowel
-    return (
-        plain
-        and not syl.signs
-        and not syl.independent
-        and syl.final == "ន"
-        and (not syl.final_short and not syl.geminate)
-    )
+    plain = plain and not syl.signs and not syl.independent
+    return plain and syl.final == "ន" and not syl.final_short and not syl.geminate
 
 
 def _open(syl: Syllable, rest: list[Syllable]) -> bool:

@@ -180,7 +180,7 @@ class GitHistory:
     """``(commit id, committer time)`` in topological order, HEAD first."""
     parents: list[tuple[int, ...]] = field(default_factory=list)
     """Positions of each commit's parents (first parent first)."""
-    files: MutableMapping[str, list[FileVersion]] = field(default_factory=FileIndex)
+    files: FileIndex = field(default_factory=FileIndex)
     """Site-relative path → its changes on first-parent edges, newest first."""
     renames: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     """New path → ``(position, old path)`` of each rename git detected into it."""
@@ -410,10 +410,7 @@ class GitHistory:
         shift = len(self.commits)
         self.commits.extend(older.commits)
         self.parents.extend(tuple(p + shift for p in ps) for ps in older.parents)
-        files = older.files
-        if not isinstance(files, FileIndex):
-            files = FileIndex(dict(files), commits=older.commits)
-        self.files = files.under(self.files, shift, self.commits)
+        self.files = older.files.under(self.files, shift, self.commits)
         for path, renames in older.renames.items():
             self.renames.setdefault(path, []).extend((p + shift, old) for p, old in renames)
 
@@ -433,8 +430,7 @@ class GitHistory:
         state["_reader"] = None
         state["_graph"] = None
         state["_positions"] = None
-        files = self.files if isinstance(self.files, FileIndex) else FileIndex(dict(self.files))
-        state["files"] = files.pack(self.commits)  # (see FileIndex)
+        state["files"] = self.files.pack(self.commits)  # (see FileIndex)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
