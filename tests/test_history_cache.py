@@ -158,3 +158,38 @@ def test_opening_paths_while_iterating_neither_skips_nor_repeats_one() -> None:
         index.get(f"p{5 - len(seen) + 1}.md")  # and others opened along the way
     assert sorted(seen) == sorted(versions)
     assert dict(index.items()) == versions
+
+
+def test_what_changed_since_a_cached_head_is_what_the_graph_says(tmp_path: Path) -> None:
+    """:meth:`GitHistory.changed_since` of the cached HEAD is known from the commits read
+    since (a shortcut); it equals the walk over the graph that any older commit gets,
+    through a merged branch, a rename and a commit that touches no content file."""
+    r = _team_history(tmp_path / "site")
+    path = tmp_path / "blobs.pickle"
+    cache = BlobCache(path)
+    old = _read(r.root, cache)
+    cache.save()
+    older = old.head
+    r.branch("fix")
+    r.put("translation", "v1b")
+    r.commit("translation: a better quote")
+    r.checkout("main")
+    (r.root / "README.md").write_text("Kampot news\n", "utf-8")
+    r.commit("readme, outside the content")
+    assert r.merge("fix")
+    r.move("translation", slug="kampot-water-plant")
+    r.commit("translation follows the source's name")
+    on = _read(r.root, BlobCache(path))  # the cached history and the four commits since
+    whole = _read(r.root)
+    assert on._since is not None and on._since[0] == older
+    expected = {"content/en/news/kampot-water.md", "content/en/news/kampot-water-plant.md"}
+    assert on.changed_since(older) == expected
+    assert whole._since is None and whole.changed_since(older) == expected
+    assert whole.changed_since(whole.head) == frozenset()
+    # commits further back: the walk, in both histories alike
+    start = r.labels["start"]
+    assert on.changed_since(start) == whole.changed_since(start)
+    assert "content/km/news/flood.md" in whole.changed_since(start)  # type: ignore[operator]
+    assert whole.changed_since("0" * 40) is None  # not a commit of this history
+    # the shortcut is not stored: a history loaded from the cache walks
+    assert pickle.loads(pickle.dumps(on))._since is None

@@ -44,7 +44,7 @@ class CacheFile(NamedTuple):
 # Every pickled cache file, with its version: the one place to bump.
 BLOBS = CacheFile("blobs.pickle", 9)
 """:class:`BlobCache`: fingerprints, parsed frontmatter, paragraph summaries, git history."""
-STATUS = CacheFile("status.pickle", 12)
+STATUS = CacheFile("status.pickle", 13)
 """The remembered ``i18n status`` (:mod:`sastra.tracking.remembered`)."""
 BUILD = CacheFile("build.pickle", 4)
 """What the last build wrote (:class:`sastra.render.state.BuildState`)."""

@@ -96,8 +96,9 @@ def status(
             # The parsers, imported only when reading, and once ``git log`` has started.
             from sastra.tracking.site import site_status
 
-            # After an edit, the pairs whose files did not change are shown as remembered.
-            unchanged = memory.reusable(site.pairs) if not show_diff else {}
+            # After an edit, or commits since, the pairs whose files did not change are
+            # shown as remembered.
+            unchanged = memory.reusable(site.pairs, tracker.history) if not show_diff else {}
             result = site_status(
                 tracker, site.pairs, diff=show_diff, progress=progress, known=unchanged
             )

@@ -191,6 +191,9 @@ class GitHistory:
     _reader: BlobReader | None = None
     _graph: _Graph | None = None
     _positions: dict[str, int] | None = None
+    _since: tuple[str, frozenset[str]] | None = None
+    """``(older HEAD, paths)`` when this history was read as a cached older HEAD's plus
+    the commits since: :meth:`changed_since` that HEAD, known without a walk."""
 
     head: str = ""
     content: str = ""
@@ -263,6 +266,8 @@ class GitHistory:
         def finish() -> GitHistory:
             parents, added = history._parse(output.text())
             if older is not None:
+                # (the files the new commits changed, before the older ones join them)
+                history._since = (older.head, frozenset(history.files))
                 history._append(older)
             history._link(parents, cut, reason)
             found = history._follow_moves(added, cut, reason)
@@ -430,6 +435,7 @@ class GitHistory:
         state["_reader"] = None
         state["_graph"] = None
         state["_positions"] = None
+        state["_since"] = None
         state["files"] = self.files.pack(self.commits)  # (see FileIndex)
         return state
 
@@ -522,6 +528,27 @@ class GitHistory:
         if self._positions is None:
             self._positions = {commit: i for i, (commit, _) in enumerate(self.commits)}
         return self._positions.get(sha)
+
+    def changed_since(self, commit: str) -> frozenset[str] | None:
+        """The site-relative paths changed (on first-parent edges, under any name: a
+        rename changes both) by the commits reachable from HEAD but not from ``commit``;
+        ``None`` when ``commit`` is not in this history. A file none of them changed has
+        the same versions at the same commits: whatever was worked out from its history
+        at ``commit`` holds at HEAD."""
+        if commit == self.head:
+            return frozenset()
+        if self._since is not None and self._since[0] == commit:
+            return self._since[1]  # (read from git log for exactly those commits)
+        old = self.position(commit)
+        if old is None:
+            return None
+        graph = self.graph()
+        new = {i for i in range(len(self.commits)) if not graph.is_ancestor(i, old)}
+        return frozenset(
+            path
+            for path, versions in self.files.items()
+            if any(v.position in new for v in versions)
+        )
 
     def commit_time(self, index: int) -> int:
         return self.commits[index][1]

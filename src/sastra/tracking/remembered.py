@@ -4,7 +4,10 @@ it depends on changed.
 What it depends on is summed up by :func:`status_signature` (every content file's
 path, size and mtime, HEAD, the config, the synced store), with git's racy-timestamp
 guard: a file modified within :data:`RACY_NS` of the remembered run may have changed
-again without changing its mtime, so such a result is not trusted. The result is kept
+again without changing its mtime, so such a result is not trusted. When some of it
+changed, the pairs whose files and history did not are taken as remembered
+(:meth:`StatusMemory.reusable`): after one edit, and in a CI job one pull request
+ahead of the run whose cache it restored. The result is kept
 in ``status.pickle`` (:data:`sastra.cache.STATUS`) by a :class:`~sastra.cache.Memo`,
 written by a forked child while the command prints; a file of another version, or
 sealed elsewhere, is set aside with one log line.
@@ -24,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from enum import Enum
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sastra import __version__
 from sastra.cache import STATUS, Memo
@@ -42,6 +45,9 @@ from sastra.model import (
 from sastra.tracking import FINGERPRINT_VERSION
 from sastra.tracking.gitio import cut_commits
 
+if TYPE_CHECKING:
+    from sastra.tracking.history import GitHistory
+
 _LATEST = "latest"
 """The memo's one key: the entry holds the signature it was computed for."""
 RACY_NS = 2_000_000_000
@@ -56,7 +62,9 @@ class Signature(NamedTuple):
     newest_ns: int
     """The newest mtime of a content file (ns)."""
     context: str = ""
-    """:func:`status_context`: the part of the digest that is not the files."""
+    """:func:`status_context`: the part of the digest that is not the files or HEAD."""
+    head: str = ""
+    """HEAD (``""`` without git tracking)."""
 
 
 def status_signature(config: Config, where: tuple[Path, str] | None) -> Signature:
@@ -67,25 +75,34 @@ def status_signature(config: Config, where: tuple[Path, str] | None) -> Signatur
     too close to when it was computed (a file rewritten within the file system's
     timestamp granularity keeps its mtime)."""
     context = status_context(config, where)
+    head = where[1] if where is not None and config.tracking.git else ""
     files, newest = stat_signature(config)
-    digest = hashlib.blake2b(f"{context}\0{files}".encode(), digest_size=16)
-    return Signature(digest.hexdigest(), newest, context)
+    digest = hashlib.blake2b(f"{context}\0{head}\0{files}".encode(), digest_size=16)
+    return Signature(digest.hexdigest(), newest, context, head)
 
 
 def status_context(config: Config, where: tuple[Path, str] | None) -> str:
-    """What every article's status depends on besides its own files, as a digest: the
-    config, the version of Sastra's fingerprint, HEAD and the commits a shallow clone
-    cuts at, the synced store."""
+    """What every article's status depends on besides its own files and HEAD, as a
+    digest: the config, the version of Sastra's fingerprint, where the site is in its
+    repository and the commits a shallow clone cuts at, the synced store. Not where the
+    site is on disk: a CI job restores the cache into a fresh clone, often in a folder
+    of its own, and the status names files relative to the site."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{__version__}\0{FINGERPRINT_VERSION}\0{config!r}\0".encode())
+    settings = _relative(repr(config), config.root)
+    digest.update(f"{__version__}\0{FINGERPRINT_VERSION}\0{settings}\0".encode())
     if where is not None and config.tracking.git:
-        digest.update(f"{where[0]}\0{where[1]}\0".encode())
+        digest.update(f"{_relative(repr(config.root), where[0])}\0".encode())
         # (`git fetch --unshallow` gives the history its older commits, HEAD unchanged)
         digest.update(",".join(sorted(cut_commits(where[0])[0])).encode())
     synced = config.root / config.tracking.synced_dir
     if synced.is_dir():
         digest.update("\0".join(sorted(os.listdir(synced))).encode())
     return digest.hexdigest()
+
+
+def _relative(text: str, root: Path) -> str:
+    """``text`` (reprs of paths) with the folder ``root`` written ``<root>``."""
+    return text.replace(f"'{root}/", "'<root>/").replace(f"'{root}'", "'<root>'")
 
 
 def pair_signature(pair: Pair) -> str:
@@ -111,6 +128,8 @@ class _Entry(NamedTuple):
     """When it was computed (for the racy-timestamp guard)."""
     context: str
     """:func:`status_context` then."""
+    head: str
+    """HEAD then (``""`` without git tracking)."""
     signatures: tuple[str, ...]
     """:func:`pair_signature` of each row's pair."""
 
@@ -168,16 +187,29 @@ class StatusMemory:
             self._read = True
         return self._entry
 
-    def reusable(self, pairs: Iterable[Pair]) -> dict[Key, ArticleStatus]:
+    def reusable(
+        self, pairs: Iterable[Pair], history: GitHistory | None = None
+    ) -> dict[Key, ArticleStatus]:
         """The remembered status of each pair whose files are as they were (same blobs,
         same paths) when nothing else it depends on changed (:func:`status_context`):
         after one file is edited, only its pair is worked out again. Blob ids are
-        content hashes, so no timestamp guard is needed here."""
+        content hashes, so no timestamp guard is needed here.
+
+        When HEAD moved, ``history`` (at the new HEAD) says which files the commits
+        since changed (:meth:`~sastra.tracking.history.GitHistory.changed_since`); a
+        pair none of whose files changed under any of their names has the same versions
+        at the same commits, so the same baseline and the same status."""
         self.take_signature()
         assert self.signature is not None
         found = self._stored()
         if found is None or found.context != self.signature.context:
             return {}
+        changed: frozenset[str] = frozenset()
+        if found.head != self.signature.head:
+            since = history.changed_since(found.head) if history is not None else None
+            if since is None:  # not an ancestor (another branch, a rewritten history)
+                return {}
+            changed = since
         remembered = {
             (row[0], row[1]): (row, sig)
             for row, sig in zip(found.rows, found.signatures, strict=True)
@@ -185,8 +217,11 @@ class StatusMemory:
         known: dict[Key, ArticleStatus] = {}
         for pair in pairs:
             hit = remembered.get((pair.key.collection, pair.key.slug))
-            if hit is not None and hit[1] == self._signature_of(pair):
-                known[pair.key] = decode_article(hit[0])
+            if hit is None or hit[1] != self._signature_of(pair):
+                continue
+            if changed and history is not None and _touched(pair, history, changed):
+                continue
+            known[pair.key] = decode_article(hit[0])
         return known
 
     def _signature_of(self, pair: Pair) -> str:
@@ -214,10 +249,26 @@ class StatusMemory:
 
         def keep() -> None:  # (encoded in the child: the parent prints meanwhile)
             signatures = tuple(by_key.get(a.key, "") for a in status.articles)
-            rows = (*encode_status(status), diagnostics, taken, signature.context, signatures)
+            rows = (
+                *encode_status(status),
+                diagnostics,
+                taken,
+                signature.context,
+                signature.head,
+                signatures,
+            )
             self.memo.put(_LATEST, (signature.digest, *rows))
 
         in_background(keep)
+
+
+def _touched(pair: Pair, history: GitHistory, changed: frozenset[str]) -> bool:
+    """A file of ``pair``, under any name it had, is among ``changed``."""
+    return any(
+        name in changed
+        for article in pair.versions.values()
+        for name in history.names(article.path)
+    )
 
 
 # -- the rows: made from the fields of VersionStatus and ParagraphChange -------------
