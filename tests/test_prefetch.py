@@ -169,6 +169,86 @@ def test_remembered_baselines_give_the_walk_s_answers_after_an_edit(
     assert a0.state is State.STALE
 
 
+def test_remembered_baselines_hold_across_commits_that_leave_the_translation_alone(
+    make_site: MakeSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A baseline is remembered by the translation's text, with the HEAD it was found at;
+    a commit that did not change the translation's file keeps it (with the new HEAD), so
+    a cache kept by a CI job holds one entry a translation's text, not one a push."""
+    from sastra.tracking import baseline
+
+    root = _history(make_site)
+    _status(root)
+
+    def entries() -> dict[object, object]:
+        config = open_config(root)
+        with open_tracked_site(config, locate(config.root)) as (_, tracker):
+            assert tracker.cache is not None
+            return dict(tracker.cache._data.get(baseline.BASELINES, {}))
+
+    before = entries()
+    assert len(before) == 7
+    walked: list[str] = []
+    real = baseline.find_baseline
+
+    def counting(history: object, path: str, *rest: object) -> object:
+        walked.append(path)
+        return real(history, path, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(baseline, "find_baseline", counting)
+
+    def commit(edits: dict[str, tuple[str, str]]) -> SiteStatus:
+        for rel, (old, new) in edits.items():
+            path = root / rel
+            path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+        commit_all(root, "more edits")
+        walked.clear()
+        return _warm_status(root)
+
+    # a source and a translation edited, and a file outside the content
+    warm = commit(
+        {
+            "content/km/news/a6.md": ("ទីមួយ", "ទីដប់"),
+            "content/en/news/a0.md": ("one", "first"),
+            "sastra.toml": ("", ""),
+        }
+    )
+    # only the translations with new text: a0, and the two the commit took in (a4, being
+    # edited, and new.md, not yet committed)
+    assert sorted(walked) == [f"content/en/news/{name}.md" for name in ("a0", "a4", "new")]
+    monkeypatch.undo()
+    assert warm == _cold(root)
+    after = entries()
+    assert len(after) == 9  # all nine translations (_cold started the cache afresh)
+    head = locate(root)
+    assert head is not None
+    assert {value[0] for value in after.values()} == {head[1]}  # type: ignore[index]
+    monkeypatch.setattr(baseline, "find_baseline", counting)
+    (root / "README.md").write_text("Two languages.\n", "utf-8")
+    assert commit({}) == warm  # no content file changed: nothing walked, nothing added
+    assert walked == []
+    assert len(entries()) == 9
+
+
+def test_baselines_an_older_release_kept_by_head_are_dropped(make_site: MakeSite) -> None:
+    from sastra.tracking import baseline
+
+    root = _history(make_site)
+    _status(root)
+    config = open_config(root)
+    with open_tracked_site(config, locate(config.root)) as (_, tracker):
+        assert tracker.cache is not None
+        for old in baseline.RETIRED:
+            tracker.cache.put(old, "a key with a HEAD in it", ("0" * 40,))
+    with open_tracked_site(config, locate(config.root)) as (_, tracker):
+        assert tracker.cache is not None
+        assert not any(old in tracker.cache._data for old in baseline.RETIRED)
+    with open_tracked_site(config, locate(config.root)) as (_, tracker):  # saved so
+        assert tracker.cache is not None
+        assert not any(old in tracker.cache._data for old in baseline.RETIRED)
+        assert len(tracker.cache._data[baseline.BASELINES]) == 7
+
+
 def _cold(root: Path) -> SiteStatus:
     shutil.rmtree(root / ".sastra-cache", ignore_errors=True)
     return _warm_status(root)  # (with no cache left to be warm with)

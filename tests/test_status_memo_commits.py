@@ -124,12 +124,9 @@ def test_commits_since_the_last_status_rework_only_the_pairs_they_touched(
     assert step(lambda: None) == []
 
 
-def test_a_branch_merged_in_can_sync_a_pair_whose_files_are_as_they_were(
-    tmp_path: Path, worked: list[str]
-) -> None:
-    """The pair's files have the same bytes before and after the merge, yet its status
-    changes: the branch wrote the same translation later, against the new source. Only
-    the history tells, and the pair is worked out again."""
+def _stale_then_synced_on_a_branch(tmp_path: Path) -> tuple[Repo, dict[str, object]]:
+    """A pair stale at HEAD (its status remembered), and a branch from before that wrote
+    the same translation bytes against the new source, not merged yet."""
     r = Repo(tmp_path / "site", "km")
     _put(r, "source", "roads", "v1")
     _put(r, "translation", "roads", "v1b")
@@ -151,6 +148,16 @@ def test_a_branch_merged_in_can_sync_a_pair_whose_files_are_as_they_were(
     _put(r, "translation", "roads", "v1")
     r.commit("roads: translated against the new source", "synced")
     r.checkout("main")
+    return r, first
+
+
+def test_a_branch_merged_in_can_sync_a_pair_whose_files_are_as_they_were(
+    tmp_path: Path, worked: list[str]
+) -> None:
+    """The pair's files have the same bytes before and after the merge, yet its status
+    changes: the branch wrote the same translation later, against the new source. Only
+    the history tells, and the pair is worked out again."""
+    r, first = _stale_then_synced_on_a_branch(tmp_path)
     assert r.merge("sync")
     worked.clear()
     after = _doc(r.root)
@@ -206,3 +213,17 @@ def test_a_clone_elsewhere_with_the_cache_restored_reworks_only_the_pull_request
     assert sorted(worked) == ["roads"]
     assert doc == _cold(clone, tmp_path)
     assert _states(doc)["roads"][0] == "up_to_date"
+
+
+def test_a_remembered_baseline_is_not_kept_past_a_merge_that_wrote_the_text_again(
+    tmp_path: Path,
+) -> None:
+    """The same merge, seen by a command without a remembered status (``build``, or a
+    status whose memo is gone): the translation's text is the same, so is its baselines'
+    cache key, but the merge brought a newer commit that wrote it."""
+    r, _ = _stale_then_synced_on_a_branch(tmp_path)
+    assert r.merge("sync")
+    (r.root / ".sastra-cache" / "status.pickle").unlink()
+    doc = _doc(r.root)
+    assert doc == _cold(r.root, tmp_path)
+    assert _states(doc)["roads"] == ("up_to_date", r.labels["synced"])

@@ -202,8 +202,11 @@ def source_then(history: GitHistory, path: str, position: int) -> tuple[str, str
     return first[0], first[1]
 
 
-BASELINES = f"baselines:2:{FINGERPRINT_VERSION}"
+BASELINES = f"baselines:3:{FINGERPRINT_VERSION}"
 """Cache namespace of remembered baselines (see :func:`remembered_baseline`)."""
+RETIRED = (f"baselines:2:{FINGERPRINT_VERSION}",)
+"""Namespaces of baselines an older release remembered (keyed by HEAD, one entry a
+translation a commit): dropped from a cache the first time this release uses it."""
 
 
 def remembered_baseline(
@@ -215,27 +218,36 @@ def remembered_baseline(
     namespace: str,
 ) -> tuple[Baseline, ...]:
     """:func:`find_baseline`, remembered in ``cache`` by everything its answer depends on:
-    the history (HEAD, the content folders and those content moved in from, the cut, the
-    history's version), the path, the text's fingerprint
-    and the fingerprints' namespace. A warm run, and a run after a source was edited,
-    then walk no translation's history again. An answer that met an unreadable version
-    is not remembered (the blob may be fetched later, HEAD unchanged). Whether a merge
-    combined its parents' versions is kept too, by the blobs it read: a run after HEAD
-    moved walks again, but merges no text again."""
+    the history (the content folders and those content moved in from, the cut, the
+    history's version), the path, the text's fingerprint and the fingerprints'
+    namespace; and the HEAD it was found at. A warm run, and a run after a source was
+    edited, then walk no translation's history again. Neither does a run after commits
+    that did not change the translation's file under any of its names
+    (:meth:`~sastra.tracking.history.GitHistory.unchanged_since`): its versions are the
+    same, at the same commits, and so is the answer (commit ids); it is kept with the
+    new HEAD. So one entry stands for a translation's text, not one a commit (a cache a
+    CI job keeps grew by every translation on every push). An answer that met an
+    unreadable version is not remembered (the blob may be fetched later, HEAD
+    unchanged). Whether a merge combined its parents' versions is kept too, by the
+    blobs it read: a run after the file changed walks again, but merges no text again."""
     if cache is None or not history.commits:
         return find_baseline(history, path, current, fingerprint)
     key = hashlib.blake2b(
         "\0".join(
-            (namespace, history.head, history.content, ",".join(map(str, sorted(history.cut))),
+            (namespace, history.content, ",".join(map(str, sorted(history.cut))),
              path, current, f"{history.version}", "\n".join(history.moved))
         ).encode("utf-8", "surrogateescape"),
         digest_size=16,
     ).hexdigest()  # fmt: skip
     known = cache.get(BASELINES, key)
-    if isinstance(known, tuple):
-        positions = [history.position(str(commit)) for commit in known]
-        if None not in positions:
-            return tuple(Baseline(i, i in history.cut) for i in positions if i is not None)
+    if isinstance(known, tuple) and len(known) == 2 and isinstance(known[0], str):
+        head, commits = known
+        if head == history.head or history.unchanged_since(head, path):
+            positions = [history.position(str(commit)) for commit in commits]
+            if None not in positions:
+                if head != history.head:
+                    cache.put(BASELINES, key, (history.head, commits))
+                return tuple(Baseline(i, i in history.cut) for i in positions if i is not None)
     unreadable = False
 
     def watched(blob: str, name: str) -> str | None:
@@ -252,5 +264,6 @@ def remembered_baseline(
 
     found = find_baseline(history, path, current, watched, combined)
     if not unreadable:
-        cache.put(BASELINES, key, tuple(history.commits[b.position][0] for b in found))
+        commits = tuple(history.commits[b.position][0] for b in found)
+        cache.put(BASELINES, key, (history.head, commits))
     return found

@@ -194,6 +194,8 @@ class GitHistory:
     _since: tuple[str, frozenset[str]] | None = None
     """``(older HEAD, paths)`` when this history was read as a cached older HEAD's plus
     the commits since: :meth:`changed_since` that HEAD, known without a walk."""
+    _changed: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    """:meth:`changed_since`'s answers, by commit (a run asks for few commits, often)."""
 
     head: str = ""
     content: str = ""
@@ -436,6 +438,7 @@ class GitHistory:
         state["_graph"] = None
         state["_positions"] = None
         state["_since"] = None
+        state["_changed"] = {}
         state["files"] = self.files.pack(self.commits)  # (see FileIndex)
         return state
 
@@ -539,16 +542,27 @@ class GitHistory:
             return frozenset()
         if self._since is not None and self._since[0] == commit:
             return self._since[1]  # (read from git log for exactly those commits)
+        if commit in self._changed:
+            return self._changed[commit]
+        found = None
         old = self.position(commit)
-        if old is None:
-            return None
-        graph = self.graph()
-        new = {i for i in range(len(self.commits)) if not graph.is_ancestor(i, old)}
-        return frozenset(
-            path
-            for path, versions in self.files.items()
-            if any(v.position in new for v in versions)
-        )
+        if old is not None:
+            graph = self.graph()
+            new = {i for i in range(len(self.commits)) if not graph.is_ancestor(i, old)}
+            found = frozenset(
+                path
+                for path, versions in self.files.items()
+                if any(v.position in new for v in versions)
+            )
+        self._changed[commit] = found
+        return found
+
+    def unchanged_since(self, commit: str, path: str) -> bool:
+        """No commit since ``commit`` (reachable from HEAD, not from it) changed the file
+        at ``path`` under any of its names (:meth:`changed_since`); ``False`` when
+        ``commit`` is not in this history."""
+        changed = self.changed_since(commit)
+        return changed is not None and not any(name in changed for name in self.names(path))
 
     def commit_time(self, index: int) -> int:
         return self.commits[index][1]

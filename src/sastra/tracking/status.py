@@ -36,7 +36,7 @@ from sastra.model import (
     VersionStatus,
 )
 from sastra.tracking import CHANGES, COUNTERPARTS, FINGERPRINT_VERSION, fp_key
-from sastra.tracking.baseline import remembered_baseline, source_then
+from sastra.tracking.baseline import RETIRED, remembered_baseline, source_then
 from sastra.tracking.changes import (
     ALIGNED,
     Aligner,
@@ -77,6 +77,9 @@ class Tracker:
         self.aligner = aligner
         """Says which old source paragraphs the translation has a counterpart for."""
         self._namespaces: dict[str, str] = {}
+        if cache is not None:
+            for namespace in RETIRED:  # (what an older release kept, and nothing reads)
+                cache.clear(namespace)
 
     # -- text and fingerprints -------------------------------------------------------------
     # Fingerprints are cached by blob id (and MDX-ness: ``fp_key``); the visible text
