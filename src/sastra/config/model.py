@@ -141,6 +141,14 @@ class Config:
     def default_language(self) -> str:
         return self.languages[0]
 
+    def settings(self) -> str:
+        """Every setting, as text, with the site root written ``<root>``: what the
+        remembered status is keyed by. Where the site is on disk changes no status (a CI
+        job restores the cache into a fresh clone, often in a folder of its own; a team
+        member moves the project). (The build's cache is kept per output folder.)"""
+        root = str(self.root)
+        return repr(self).replace(f"'{root}/", "'<root>/").replace(f"'{root}'", "'<root>'")
+
     @property
     def glossary_path(self) -> Path:
         """The names glossary: ``names.yaml`` in :attr:`i18n_dir`."""

@@ -88,21 +88,16 @@ def status_context(config: Config, where: tuple[Path, str] | None) -> str:
     site is on disk: a CI job restores the cache into a fresh clone, often in a folder
     of its own, and the status names files relative to the site."""
     digest = hashlib.blake2b(digest_size=16)
-    settings = _relative(repr(config), config.root)
-    digest.update(f"{__version__}\0{FINGERPRINT_VERSION}\0{settings}\0".encode())
+    digest.update(f"{__version__}\0{FINGERPRINT_VERSION}\0{config.settings()}\0".encode())
     if where is not None and config.tracking.git:
-        digest.update(f"{_relative(repr(config.root), where[0])}\0".encode())
+        site = Path(os.path.relpath(config.root.resolve(), where[0])).as_posix()
+        digest.update(f"{site}\0".encode())  # (the site's folder in the repository)
         # (`git fetch --unshallow` gives the history its older commits, HEAD unchanged)
         digest.update(",".join(sorted(cut_commits(where[0])[0])).encode())
     synced = config.root / config.tracking.synced_dir
     if synced.is_dir():
         digest.update("\0".join(sorted(os.listdir(synced))).encode())
     return digest.hexdigest()
-
-
-def _relative(text: str, root: Path) -> str:
-    """``text`` (reprs of paths) with the folder ``root`` written ``<root>``."""
-    return text.replace(f"'{root}/", "'<root>/").replace(f"'{root}'", "'<root>'")
 
 
 def pair_signature(pair: Pair) -> str:
