@@ -286,6 +286,18 @@ def test_a_change_on_disk_rebuilds(make_site) -> None:  # type: ignore[no-untype
         assert b"<h1>Clean water!</h1>" in get(server, "/en/water/")[2]
 
 
+def test_the_static_folders_the_generator_config_names_are_watched(make_site) -> None:  # type: ignore[no-untyped-def]
+    hugo = (
+        'staticDir = ["uploads", "static_km"]\ndefaultContentLanguage = "km"\n'
+        '[languages.km]\ncontentDir = "content/km"\n[languages.en]\ncontentDir = "content/en"\n'
+    )
+    root = make_site({**FILES, "hugo.toml": hugo, "uploads/a.pdf": "%PDF", "static_km/b.png": "x"})
+    with DevServer(root, port=0, watch=False, builder=PageBuilder()) as server:
+        watched = server.watched_paths()
+    assert root / "uploads" in watched and root / "static_km" in watched
+    assert root / "_site" not in watched
+
+
 @pytest.mark.slow
 def test_changes_to_the_output_do_not_rebuild(make_site) -> None:  # type: ignore[no-untyped-def]
     root = make_site(FILES, config=CONFIG)

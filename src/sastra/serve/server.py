@@ -231,9 +231,12 @@ class DevServer:
 
     # -- watching ----------------------------------------------------------------------------
     def watched_paths(self) -> list[Path]:
-        """Existing folders whose changes trigger a rebuild (the config file is polled)."""
+        """Existing folders whose changes trigger a rebuild (the config file is polled):
+        the content, the theme, the catalogs, the generator's static folders (Hugo's
+        ``staticDir``, Docusaurus' ``staticDirectories``) and the usual asset folders."""
         config = self.config
         candidates = [*config.content_roots, config.templates_dir, config.i18n_dir]
+        candidates += [folder for folder, _ in config.static_dirs]
         candidates += [self.root / name for name in ASSET_DIRS]
         paths: list[Path] = []
         for path in candidates:
