@@ -219,6 +219,54 @@ def test_hugo_detection_reads_its_languages_and_content_dirs(make_site: MakeSite
     )
 
 
+MKDOCS = """site_name: Ministry of Rural Development
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      languages:
+        - locale: en
+          default: true
+          name: English
+        - locale: km
+          name: ខ្មែរ
+          site_name: ក្រសួងអភិវឌ្ឍន៍ជនបទ
+"""
+DOCUSAURUS = """// @ts-check
+const config = {
+  title: 'Sala Docs',
+  tagline: 'Guides for teachers',
+  i18n: { defaultLocale: 'en', locales: ['en', 'km'] },
+  themeConfig: { navbar: { title: 'Sala' }, footer: { links: [{ title: 'More' }] } },
+};
+module.exports = config;
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "titles"),
+    [
+        ("mkdocs.yml", MKDOCS, {"en": "Ministry of Rural Development", "km": "ក្រសួងអភិវឌ្ឍន៍ជនបទ"}),
+        ("docusaurus.config.js", DOCUSAURUS, {"en": "Sala Docs", "km": "Sala Docs"}),
+        (
+            "docusaurus.config.ts",
+            "export default { i18n: { defaultLocale: 'km', locales: ['km'] },\n"
+            "  themeConfig: { navbar: { logo: { alt: 'x' } } } };\n",
+            {},
+        ),
+    ],
+)
+def test_the_site_title_comes_from_the_generator_config(
+    make_site: MakeSite, name: str, text: str, titles: dict[str, str]
+) -> None:
+    config = load_config(make_site({name: text}))
+    assert config.layout == name.split(".")[0]
+    assert dict(config.site.title) == titles
+    # [site] title in sastra.toml wins
+    root = make_site({name: text, "sastra.toml": '[site]\ntitle = "Own"\n'})
+    assert load_config(root).site.title_in("km", "en") == "Own"
+
+
 def test_a_one_language_mkdocs_site_is_not_a_generator_layout(make_site: MakeSite) -> None:
     root = make_site({"mkdocs.yml": "site_name: x\nplugins:\n  - search\n"})
     assert load_config(root).layout == "default"

@@ -240,6 +240,8 @@ _DEFAULT_LOCALE = re.compile(r"""defaultLocale\s*:\s*['"]([^'"]+)['"]""")
 _LOCALES = re.compile(r"""\blocales\s*:\s*\[([^\]]*)\]""")
 _STRING = re.compile(r"""['"]([^'"]+)['"]""")
 _STATIC_DIRECTORIES = re.compile(r"""\bstaticDirectories\s*:\s*\[([^\]]*)\]""")
+# The site's title is the config's first ``title`` (the navbar's and the footer's come later).
+_TITLE = re.compile(r"""(?<![\w.])title\s*:\s*(['"])(.+?)\1""")
 
 
 def _docusaurus(root: Path) -> Detected | None:
@@ -274,7 +276,11 @@ def _docusaurus(root: Path) -> Detected | None:
     folders = _STRING.findall(found_static.group(1)) if found_static else ["static"]
     static = tuple((f.strip("/"), "") for f in folders if _inside(f))
     settings = {"i18n_dir": OWN_I18N_DIR}
-    return Detected("docusaurus", source, langs, tuple(content), settings, static=static)
+    title = _TITLE.search(text)
+    titles = {code: title.group(2).strip() for code in langs} if title else {}
+    return Detected(
+        "docusaurus", source, langs, tuple(content), settings, titles=titles, static=static
+    )
 
 
 # -- mkdocs-static-i18n -----------------------------------------------------------------------
@@ -314,7 +320,26 @@ def _mkdocs(root: Path) -> Detected | None:
     else:
         content = ({"source": f"{docs}/@path", "translation": f"{docs}/@path.@lang"},)
     langs = tuple(c for c in order if LANG_RE.match(c))
-    return Detected("mkdocs", source, langs, content, base_url=_absolute(data.get("site_url")))
+    titles = _mkdocs_titles(data, options, langs)
+    return Detected(
+        "mkdocs", source, langs, content, base_url=_absolute(data.get("site_url")), titles=titles
+    )
+
+
+def _mkdocs_titles(
+    data: dict[str, Any], options: dict[str, Any], langs: tuple[str, ...]
+) -> dict[str, str]:
+    """The site title per language: a language's own ``site_name`` (mkdocs-static-i18n
+    1.x overrides it per language), else the top ``site_name``."""
+    top = data.get("site_name")
+    titles = {code: top.strip() for code in langs if isinstance(top, str) and top.strip()}
+    raw = options.get("languages")
+    for item in raw if isinstance(raw, list) else ():
+        if isinstance(item, dict) and str(item.get("locale")) in langs:
+            own = item.get("site_name")
+            if isinstance(own, str) and own.strip():
+                titles[str(item["locale"])] = own.strip()
+    return titles
 
 
 def _mkdocs_languages(options: dict[str, Any]) -> tuple[str, list[str]]:
