@@ -193,3 +193,50 @@ def test_what_changed_since_a_cached_head_is_what_the_graph_says(tmp_path: Path)
     assert whole.changed_since("0" * 40) is None  # not a commit of this history
     # the shortcut is not stored: a history loaded from the cache walks
     assert pickle.loads(pickle.dumps(on))._since is None
+
+
+def test_which_commit_is_older_does_not_depend_on_the_order_git_lists_them(
+    tmp_path: Path,
+) -> None:
+    """Two lines of history merged, then an old line updated with main: read whole, git
+    lists the old commits of the two lines in another order than the cached history
+    keeps them. Which of two commits is the oldest or the newest, and when a file was
+    first seen, are the same in both."""
+    r = Repo(tmp_path / "site", "km")
+    r.start()
+    r.branch("dev")
+    r.put("translation", "v1b")
+    r.commit("translation: a better quote", "dev")
+    r.put("source", "v2", path="content/km/news/flood.md")
+    r.commit("a second story, on the branch")
+    r.checkout("main")
+    r.put("source", "v3")
+    r.commit("source: the plan")
+    r.put("translation", "v1c", path="content/en/news/flood.md")
+    r.commit("a translation first")
+    assert r.merge("dev")
+    path = tmp_path / "blobs.pickle"
+    cache = BlobCache(path)
+    _read(r.root, cache)
+    cache.save()
+    r.git("checkout", "-q", "-b", "update", r.labels["dev"])
+    (r.root / "README.md").write_text("More.\n", "utf-8")
+    r.commit("readme")
+    assert r.merge("main")
+    on = _read(r.root, BlobCache(path))
+    whole = _read(r.root)
+    assert [c for c, _ in on.commits] != [c for c, _ in whole.commits]  # (the point)
+    assert sorted(on.commits) == sorted(whole.commits)
+    ids = [c for c, _ in whole.commits]
+
+    def named(history: GitHistory, found: int | None) -> str | None:
+        return None if found is None else history.commits[found][0]
+
+    for a in ids:
+        for b in ids:
+            for ask in ("oldest", "newest"):
+                mine = getattr(on, ask)([on.position(a), on.position(b)])
+                theirs = getattr(whole, ask)([whole.position(a), whole.position(b)])
+                assert named(on, mine) == named(whole, theirs), (ask, a, b)
+    for file in whole.files:
+        assert named(on, on.first_seen(file)) == named(whole, whole.first_seen(file)), file

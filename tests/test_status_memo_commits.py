@@ -227,3 +227,107 @@ def test_a_remembered_baseline_is_not_kept_past_a_merge_that_wrote_the_text_agai
     doc = _doc(r.root)
     assert doc == _cold(r.root, tmp_path)
     assert _states(doc)["roads"] == ("up_to_date", r.labels["synced"])
+
+
+# -- histories whose old commits git lists in another order once a merge comes in -------------
+# (found by a helper session playing a team against the cache; each failed before the fix)
+
+
+def _doc_file(r: Repo, rel: str, title: str, body: str) -> None:
+    file = r.root / rel
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(f"---\ntitle: {title}\ndate: 2026-03-12\n---\n\n{body}\n", "utf-8")
+
+
+def _update_an_old_branch(r: Repo, start: str) -> None:
+    """GitHub's "update branch": a branch from ``start`` with a commit of its own merges
+    main, and becomes HEAD. The old commits of the two lines now come in another order."""
+    r.git("checkout", "-q", "-b", "update", start)
+    (r.root / "README.md").write_text("More about the desk.\n", "utf-8")
+    r.commit("readme")
+    assert r.merge("main")
+
+
+def _warm_is_cold(r: Repo, tmp_path: Path) -> dict[str, object]:
+    warm = _doc(r.root)
+    assert warm == _cold(r.root, tmp_path)
+    return warm
+
+
+def test_the_source_language_auto_is_the_same_whatever_order_git_lists_old_commits(
+    tmp_path: Path,
+) -> None:
+    r = Repo(tmp_path / "site", "km")
+    (r.root / "sastra.toml").write_text(
+        'languages = ["km", "en"]\nsource_language = "auto"\n', "utf-8"
+    )
+    (r.root / ".gitignore").write_text(".sastra-cache/\n", "utf-8")
+    r.commit("start", "start")
+    r.branch("english")
+    _doc_file(r, "content/en/news/harvest.md", "Harvest", "Farmers harvested rice.")
+    r.commit("the English story", "english")
+    r.checkout("main")
+    _doc_file(r, "content/km/news/harvest.md", "ការប្រមូលផល", "កសិករបានប្រមូលផលស្រូវ។")
+    r.commit("the Khmer story")
+    assert r.merge("english")
+    first = _warm_is_cold(r, tmp_path)
+    _update_an_old_branch(r, r.labels["english"])
+    assert _warm_is_cold(r, tmp_path)["articles"] == first["articles"]
+
+
+def test_restored_bytes_written_on_two_branches_date_from_the_same_commit_warm_or_cold(
+    tmp_path: Path,
+) -> None:
+    r = Repo(tmp_path / "site", "km")
+    _doc_file(r, "content/km/news/rain.md", "ភ្លៀង", "កសិករបានប្រមូលផលស្រូវ។")
+    _doc_file(r, "content/en/news/rain.md", "Rain", "Farmers harvested rice.")
+    (r.root / ".gitignore").write_text(".sastra-cache/\n", "utf-8")
+    r.commit("start", "start")
+    r.branch("storm")
+    _doc_file(r, "content/km/news/rain.md", "ភ្លៀង", "ភ្លៀងធ្លាក់ខ្លាំង។")
+    r.commit("source: the storm")
+    _doc_file(r, "content/en/news/rain.md", "Rain", "Heavy rain.")
+    r.commit("translation: the storm", "storm")
+    r.checkout("main")
+    _doc_file(r, "content/km/news/rain.md", "ភ្លៀង", "ភ្លៀងធ្លាក់ខ្លាំងណាស់។")
+    r.commit("source: a heavier storm")
+    _doc_file(r, "content/en/news/rain.md", "Rain", "Heavy rain.")  # the same bytes
+    r.commit("translation: the same words")
+    if not r.merge("storm"):
+        _doc_file(r, "content/km/news/rain.md", "ភ្លៀង", "ភ្លៀងធ្លាក់ខ្លាំងណាស់។")
+        r.commit("merge storm")
+    _doc_file(r, "content/en/news/rain.md", "Rain", "Fuel prices rose.")
+    r.commit("translation: a wrong paste")
+    _doc_file(r, "content/en/news/rain.md", "Rain", "Heavy rain.")
+    r.commit("translation: put back")
+    first = _warm_is_cold(r, tmp_path)
+    _update_an_old_branch(r, r.labels["storm"])
+    assert _warm_is_cold(r, tmp_path)["articles"] == first["articles"]
+
+
+def test_a_move_in_from_outside_that_the_history_starts_following_reworks_every_pair(
+    tmp_path: Path,
+) -> None:
+    """A draft moved into a folder that had files was not seen as a move; a later move
+    into a new folder makes the history follow ``drafts/``, and the old move becomes a
+    rename: a pair whose files no new commit touched has an older baseline now."""
+    r = Repo(tmp_path / "site", "km")
+    (r.root / ".gitignore").write_text(".sastra-cache/\n", "utf-8")
+    _doc_file(r, "content/km/news/a.md", "ក", "ក្រសួងបានបើករោងចក្រថ្មីមួយ។")
+    _doc_file(r, "content/en/news/a.md", "A", "The ministry opened a factory.")
+    _doc_file(r, "content/km/news/y.md", "យ", "កសិករបានប្រមូលផលស្រូវ។")
+    _doc_file(r, "drafts/y.md", "Y", "Farmers harvested rice.")
+    r.commit("start")
+    _doc_file(r, "content/km/news/y.md", "យ", "កសិករបានប្រមូលផលស្រូវច្រើន។")
+    r.commit("source y: more rice")
+    r.git("mv", "drafts/y.md", "content/en/news/y.md")
+    r.commit("translation y: out of drafts")
+    _warm_is_cold(r, tmp_path)
+    _doc_file(r, "content/km/world/z.md", "ស", "សាលារៀនថ្មី។")
+    _doc_file(r, "drafts/z.md", "Z", "A new school.")
+    r.commit("z, with its draft")
+    (r.root / "content/en/world").mkdir(parents=True)
+    r.git("mv", "drafts/z.md", "content/en/world/z.md")
+    r.commit("translation z: out of drafts")
+    after = _warm_is_cold(r, tmp_path)
+    assert _states(after)["y"][0] == "stale"  # the draft was written before the source changed

@@ -104,7 +104,7 @@ def status(
             )
         diagnostics = site.diagnostics
         if not show_diff:
-            memory.remember(result, diagnostics, site.pairs)
+            memory.remember(result, diagnostics, site.pairs, tracker.history)
     try:
         print_content_diagnostics(diagnostics, quiet_warnings=fmt == "json")
         for line in result.notes:

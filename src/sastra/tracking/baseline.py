@@ -146,8 +146,9 @@ def _combined_parents(
 
 def _restored(history: GitHistory, path: str, origin: int) -> int | None:
     """The older version whose bytes the commit ``origin`` put back, when it did (``git
-    revert`` of a sync, ``git checkout <old> -- file``): the newest among its proper
-    ancestors' versions with the same bytes; ``None`` when it wrote them anew. Restored
+    revert`` of a sync, ``git checkout <old> -- file``): the newest
+    (:meth:`~sastra.tracking.history.GitHistory.newest`) among its proper ancestors'
+    versions with the same bytes; ``None`` when it wrote them anew. Restored
     bytes are the text of the day they were first written, not a sync with the source
     of the day they came back."""
     at = history.blob_at(path, origin)
@@ -155,13 +156,14 @@ def _restored(history: GitHistory, path: str, origin: int) -> int | None:
         return None
     here = fp_key(at[1], at[0])
     graph = history.graph()
-    for name, version in history.changes(path):  # newest first
-        position = version.position
-        if position == origin or version.blob is None:
-            continue
-        if fp_key(version.blob, name) == here and graph.is_ancestor(position, origin):
-            return position
-    return None
+    return history.newest(
+        version.position
+        for name, version in history.changes(path)
+        if version.position != origin
+        and version.blob is not None
+        and fp_key(version.blob, name) == here
+        and graph.is_ancestor(version.position, origin)
+    )
 
 
 def _newest_first(history: GitHistory, positions: list[int]) -> list[int]:
@@ -193,13 +195,11 @@ def source_then(history: GitHistory, path: str, position: int) -> tuple[str, str
     at = history.blob_at(path, position)
     if at is not None:
         return at
-    first = None
-    for name, version in history.changes(path):  # newest first: the last is the first
-        if version.blob is not None:
-            first = (name, version.blob, version.position)
-    if first is None or not history.graph().is_ancestor(position, first[2]):
+    versions = [(name, v.blob, v.position) for name, v in history.changes(path) if v.blob]
+    first = history.oldest(p for _, _, p in versions)
+    if first is None or not history.graph().is_ancestor(position, first):
         return None
-    return first[0], first[1]
+    return next((name, blob) for name, blob, p in versions if p == first)
 
 
 BASELINES = f"baselines:3:{FINGERPRINT_VERSION}"

@@ -21,7 +21,7 @@ import logging
 import pickle
 import posixpath
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -511,10 +511,37 @@ class GitHistory:
         return self.version_at(path, 0) if self.commits else None
 
     def first_seen(self, path: str) -> int | None:
-        """Commit index at which the file first entered history, under any of its names
-        (larger is older)."""
-        found = [self.files[name][-1].position for name in self.names(path) if self.files.get(name)]
-        return max(found) if found else None
+        """The commit at which the file first entered history, under any of its names
+        (:meth:`oldest` of the commits that changed it)."""
+        return self.oldest(v.position for _, v in self.changes(path))
+
+    # Positions follow git's topological order: a commit comes before its ancestors, but
+    # two commits on separate branches may come in either order, and do come in another
+    # one in a history read on from a cached older HEAD than in one read whole. Which of
+    # them is older or newer is asked here, the same whatever the listing.
+    def _when(self, position: int) -> tuple[int, str]:
+        commit, time = self.commits[position]
+        return time, commit
+
+    def oldest(self, positions: Iterable[int]) -> int | None:
+        """The oldest of the commits ``positions``: of those none of the others is an
+        ancestor of, the earliest committer time, then the smallest id."""
+        graph = self.graph()
+        roots: list[int] = []
+        for position in sorted(set(positions), reverse=True):  # ancestors first
+            if not any(graph.is_ancestor(root, position) for root in roots):
+                roots.append(position)
+        return min(roots, key=self._when) if roots else None
+
+    def newest(self, positions: Iterable[int]) -> int | None:
+        """The newest of the commits ``positions``: of those that are no ancestor of
+        another, the latest committer time, then the greatest id."""
+        graph = self.graph()
+        tops: list[int] = []
+        for position in sorted(set(positions)):  # descendants first
+            if not any(graph.is_ancestor(position, top) for top in tops):
+                tops.append(position)
+        return max(tops, key=self._when) if tops else None
 
     def find_commit(self, ref: str) -> int | None:
         """Index of a commit given by a full or abbreviated id."""

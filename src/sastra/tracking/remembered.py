@@ -125,6 +125,9 @@ class _Entry(NamedTuple):
     """:func:`status_context` then."""
     head: str
     """HEAD then (``""`` without git tracking)."""
+    moved: tuple[str, ...]
+    """The folders the history followed content in from then
+    (:attr:`~sastra.tracking.history.GitHistory.moved`)."""
     signatures: tuple[str, ...]
     """:func:`pair_signature` of each row's pair."""
 
@@ -199,6 +202,10 @@ class StatusMemory:
         found = self._stored()
         if found is None or found.context != self.signature.context:
             return {}
+        if history is not None and history.moved != found.moved:
+            # Content moved in from a new folder: the history now follows it, which can
+            # give old commits renames, and files their commits did not touch other versions.
+            return {}
         changed: frozenset[str] = frozenset()
         if found.head != self.signature.head:
             since = history.changed_since(found.head) if history is not None else None
@@ -231,6 +238,7 @@ class StatusMemory:
         status: SiteStatus,
         diagnostics: tuple[Diagnostic, ...],
         pairs: Iterable[Pair] = (),
+        history: GitHistory | None = None,
     ) -> None:
         """Keep ``status`` for the signature taken before reading, with each of ``pairs``'
         signature (:meth:`reusable`), written by a forked child
@@ -250,6 +258,7 @@ class StatusMemory:
                 taken,
                 signature.context,
                 signature.head,
+                history.moved if history is not None else (),
                 signatures,
             )
             self.memo.put(_LATEST, (signature.digest, *rows))

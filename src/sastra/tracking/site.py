@@ -52,7 +52,7 @@ def renamed_sources(tracker: Tracker, pairs: Iterable[Pair]) -> tuple[str, ...]:
     moved: dict[str, tuple[int, str]] = {}  # old name -> (position, new name), newest
     for new, olds in history.renames.items():
         for position, old in olds:
-            if old not in moved or position < moved[old][0]:
+            if old not in moved or history.newest((position, moved[old][0])) == position:
                 moved[old] = (position, new)
     config = tracker.config
     pairs = tuple(pairs)

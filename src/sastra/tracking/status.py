@@ -162,9 +162,9 @@ class Tracker:
                 for lang, a in pair.versions.items()
                 if (first := self.history.first_seen(a.path)) is not None
             }
-            if seen:
-                order = self.config.languages
-                return max(seen, key=lambda lang: (seen[lang], -order.index(lang)))
+            if seen:  # the oldest; of versions a commit added together, the first configured
+                oldest = self.history.oldest(seen.values())
+                return next(lang for lang in self.config.languages if seen.get(lang) == oldest)
         if configured and configured in pair.versions:
             return configured
         return next(lang for lang in self.config.languages if lang in pair.versions)
