@@ -4,6 +4,7 @@ the one the lazy, one-question-at-a-time path gives, in-process or on a fork poo
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,21 @@ def test_prefetch_gives_the_lazy_answers_in_process_and_on_a_pool(
     assert _status(root) == with_prefetch
 
 
+def _walk_counter() -> tuple[list[str], Callable[..., object]]:
+    """``(walked, counting)``: ``counting`` stands in for ``baseline.find_baseline`` and
+    notes the path of every history it walks in ``walked``."""
+    from sastra.tracking import baseline
+
+    walked: list[str] = []
+    real = baseline.find_baseline
+
+    def counting(history: object, path: str, *rest: object) -> object:
+        walked.append(path)
+        return real(history, path, *rest)  # type: ignore[arg-type]
+
+    return walked, counting
+
+
 def _warm_status(root: Path) -> SiteStatus:
     """A status with the caches of the run before (the remembered status aside)."""
     (root / ".sastra-cache" / "status.pickle").unlink(missing_ok=True)
@@ -152,13 +168,7 @@ def test_remembered_baselines_give_the_walk_s_answers_after_an_edit(
 
     source = root / "content" / "km" / "news" / "a0.md"  # a source edited since
     source.write_text(source.read_text("utf-8").replace("ទីមួយ", "ទីដប់"), "utf-8")
-    walked: list[str] = []
-    real = baseline.find_baseline
-
-    def counting(history: object, path: str, *rest: object) -> object:
-        walked.append(path)
-        return real(history, path, *rest)  # type: ignore[arg-type]
-
+    walked, counting = _walk_counter()
     monkeypatch.setattr(baseline, "find_baseline", counting)
     warm = _warm_status(root)
     assert walked == []  # every baseline was remembered
@@ -188,13 +198,7 @@ def test_remembered_baselines_hold_across_commits_that_leave_the_translation_alo
 
     before = entries()
     assert len(before) == 7
-    walked: list[str] = []
-    real = baseline.find_baseline
-
-    def counting(history: object, path: str, *rest: object) -> object:
-        walked.append(path)
-        return real(history, path, *rest)  # type: ignore[arg-type]
-
+    walked, counting = _walk_counter()
     monkeypatch.setattr(baseline, "find_baseline", counting)
 
     def commit(edits: dict[str, tuple[str, str]]) -> SiteStatus:

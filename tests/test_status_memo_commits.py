@@ -55,6 +55,15 @@ def _states(doc: dict[str, object]) -> dict[str, tuple[str, str | None]]:
     }
 
 
+def _four_stories(tmp_path: Path) -> Repo:
+    """A site with :data:`SLUGS` in both languages, not committed yet."""
+    r = Repo(tmp_path / "site", "km")
+    for slug in SLUGS:
+        _put(r, "source", slug, "v1")
+        _put(r, "translation", slug, "v1")
+    return r
+
+
 @pytest.fixture
 def worked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The keys of the pairs a run works out (in the order it does)."""
@@ -72,10 +81,7 @@ def worked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_commits_since_the_last_status_rework_only_the_pairs_they_touched(
     tmp_path: Path, worked: list[str]
 ) -> None:
-    r = Repo(tmp_path / "site", "km")
-    for slug in SLUGS:
-        _put(r, "source", slug, "v1")
-        _put(r, "translation", slug, "v1")
+    r = _four_stories(tmp_path)
     r.commit("four stories, in both languages", "start")
     (r.root / ".gitignore").write_text(".sastra-cache/\n", "utf-8")
     r.commit("ignore the cache")
@@ -171,10 +177,7 @@ def test_a_branch_merged_in_can_sync_a_pair_whose_files_are_as_they_were(
 def test_a_head_that_does_not_descend_from_the_last_status_reworks_every_pair(
     tmp_path: Path, worked: list[str]
 ) -> None:
-    r = Repo(tmp_path / "site", "km")
-    for slug in SLUGS:
-        _put(r, "source", slug, "v1")
-        _put(r, "translation", slug, "v1")
+    r = _four_stories(tmp_path)
     r.commit("four stories", "start")
     r.branch("other")
     r.checkout("main")
@@ -193,10 +196,7 @@ def test_a_clone_elsewhere_with_the_cache_restored_reworks_only_the_pull_request
 ) -> None:
     """The CI recipe of the README: keep ``.sastra-cache`` between runs. The job's clone
     is a fresh one, in a folder of its own, one commit ahead."""
-    r = Repo(tmp_path / "site", "km")
-    for slug in SLUGS:
-        _put(r, "source", slug, "v1")
-        _put(r, "translation", slug, "v1")
+    r = _four_stories(tmp_path)
     r.commit("four stories", "start")
     _put(r, "source", "roads", "v2")
     r.commit("roads: 15,000 households")
