@@ -36,11 +36,12 @@ log = logging.getLogger(__name__)
 _NULL_BLOB = "0" * 40
 ANCESTOR_BITS_LIMIT = 20_000
 """Histories up to this many commits keep every commit's ancestors as a bit set."""
-HISTORY_VERSION = 3
+HISTORY_VERSION = 4
 """Bumped when a history read from the same commits would come out otherwise, or is
 stored otherwise (2: content moved in from outside the content folders is followed; 3:
-each file's changes stored apart, by age, :class:`FileIndex`); a cached one of another
-version is read again."""
+each file's changes stored apart, by age, :class:`FileIndex`; 4: renames into a name in
+committer-time order, and no commit twice when dates run backwards); a cached one of
+another version is read again."""
 
 
 class FileVersion(NamedTuple):
@@ -266,7 +267,10 @@ class GitHistory:
         output = history._log(revisions)
 
         def finish() -> GitHistory:
-            parents, added = history._parse(output.text())
+            # (``old..new`` lists some of old's own commits when committer dates run
+            # backwards and git has no commit-graph: they are skipped, not read twice)
+            known = frozenset(c for c, _ in older.commits) if older is not None else frozenset()
+            parents, added = history._parse(output.text(), known)
             if older is not None:
                 # (the files the new commits changed, before the older ones join them)
                 history._since = (older.head, frozenset(history.files))
@@ -360,9 +364,12 @@ class GitHistory:
         commits, parents = self.commits, self.parents
         return [(commits[p][0], commits[parents[p][0]][0]) for p in sorted(found, reverse=True)]
 
-    def _parse(self, out: str) -> tuple[list[list[str]], list[tuple[int, str]]]:
-        """Read ``git log`` output; returns each new commit's parent ids (linked later)
-        and ``(position, name)`` of each file a commit added."""
+    def _parse(
+        self, out: str, known: frozenset[str] = frozenset()
+    ) -> tuple[list[list[str]], list[tuple[int, str]]]:
+        """Read ``git log`` output, leaving out the commits ``known`` already; returns
+        each new commit's parent ids (linked later) and ``(position, name)`` of each file
+        a commit added."""
         parent_ids: list[list[str]] = []
         added: list[tuple[int, str]] = []
         prefix = self.site_prefix
@@ -370,6 +377,8 @@ class GitHistory:
         for record in out.split("\x01")[1:]:
             header, _, rest = record.partition("\0")
             sha, *parents, ctime = header.split(" ")
+            if sha in known:
+                continue
             index = len(self.commits)
             self.commits.append((sha, int(ctime or 0)))
             parent_ids.append([p for p in parents if p])
@@ -431,6 +440,11 @@ class GitHistory:
         cut_at |= {i for i, ps in enumerate(parent_ids) if len(linked[i]) < len(ps)}
         self.cut = frozenset(cut_at)
         self.cut_reason = reason if self.cut else ""
+        # The renames into a name, latest first by committer time, then id: the order
+        # :meth:`names` gives a file's old names in, whatever order git listed them.
+        for olds in self.renames.values():
+            if len(olds) > 1:
+                olds.sort(key=lambda rename: self._when(rename[0]), reverse=True)
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)

@@ -29,9 +29,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-MOVE_ROUNDS = 3
-"""How many times the history is read again for content moved in (a folder moved in
-from a folder that had itself been moved in: each step is a round)."""
+MOVE_ROUNDS = 16
+"""At most how many times the history is read again for content moved in (a folder
+moved in from a folder that had itself been moved in: each step is a round). A history
+read on from a cached one starts from the folders that one followed, so a chain longer
+than this could be followed further warm than cold; a round costs a ``git log``, and
+only a history with moves in it pays any."""
 DIFF_TREE_ARGS = ["diff-tree", "--stdin", "-z", "-r", "-M", "--raw", "--no-abbrev"]
 DIFF_TREE_ARGS += ["--diff-filter=R"]
 """Renames of the commits given on stdin (``<commit> <first parent>`` a line), the

@@ -49,11 +49,15 @@ def renamed_sources(tracker: Tracker, pairs: Iterable[Pair]) -> tuple[str, ...]:
     history = tracker.history
     if history is None or not history.renames:
         return ()
-    moved: dict[str, tuple[int, str]] = {}  # old name -> (position, new name), newest
+    every: dict[str, dict[int, str]] = {}  # old name -> position -> new name
     for new, olds in history.renames.items():
         for position, old in olds:
-            if old not in moved or history.newest((position, moved[old][0])) == position:
-                moved[old] = (position, new)
+            every.setdefault(old, {})[position] = new
+    moved: dict[str, tuple[int, str]] = {}  # old name -> (position, new name), the newest
+    for old, renames in every.items():
+        newest = history.newest(renames)
+        assert newest is not None
+        moved[old] = (newest, renames[newest])
     config = tracker.config
     pairs = tuple(pairs)
     on_disk = {a.path: a for pair in pairs for a in pair.versions.values()}
