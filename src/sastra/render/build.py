@@ -315,17 +315,18 @@ def _statuses(site: Site) -> tuple[dict[Key, ArticleStatus], dict[str, dt.date]]
 
 def _updated_on(source: Article, history: GitHistory | None) -> dt.date | None:
     """The ``updated`` (Astro's ``updatedDate``) or ``lastmod`` field, else the date of the
-    source's last commit."""
+    commit that gave the source its content at HEAD (on HEAD's first-parent line: not a
+    side branch's edit a merge did not keep, whatever order git listed them in)."""
     for name in UPDATED_FIELDS:
         day = as_date(source.meta.get(name))
         if day is not None:
             return day
     if history is None:
         return None
-    versions = history.versions(source.path)
-    if not versions:
+    version = history.at_head(source.path)
+    if version is None:
         return None
-    stamp = history.commit_time(versions[0].position)
+    stamp = history.commit_time(version.position)
     return dt.datetime.fromtimestamp(stamp, dt.UTC).date()
 
 
