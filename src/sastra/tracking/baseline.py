@@ -123,7 +123,7 @@ def _origin(
         if any(_has(history, path, p, current, fingerprint) for p in history.parents[position][1:]):
             continue  # another parent had it: the merge brought it in
         found.append(position)
-    return max(found, key=lambda i: history.commits[i][::-1]) if found else None  # (time, id)
+    return history.newest(found)  # (no one an ancestor of another: the latest, then id)
 
 
 def _combined_parents(
@@ -169,13 +169,13 @@ def _restored(history: GitHistory, path: str, origin: int) -> int | None:
 def _newest_first(history: GitHistory, positions: list[int]) -> list[int]:
     """Commits ordered newest first: a commit before its ancestors; of commits neither
     of which is the other's ancestor, the later committer time, then the greater id
-    (stable whatever order git lists them in)."""
-    graph = history.graph()
+    (stable whatever order git lists them in): :meth:`GitHistory.newest`, again and
+    again."""
     left = list(dict.fromkeys(positions))
     ordered: list[int] = []
     while left:
-        tops = [c for c in left if not any(c != d and graph.is_ancestor(c, d) for d in left)]
-        best = max(tops, key=lambda i: history.commits[i][::-1])  # (time, id)
+        best = history.newest(left)
+        assert best is not None
         ordered.append(best)
         left.remove(best)
     return ordered
